@@ -1,0 +1,51 @@
+package org.backprop.workbench.check;
+
+import java.util.Arrays;
+
+/**
+ * One checked number.
+ *
+ * @param formula       which equation produced the analytic value
+ * @param layer         l
+ * @param index         zero-based: [j, x] for BP1/BP2 (neuron, sample), [j] for BP3, [k, j] for BP4 (row = input)
+ * @param analytic      what backprop computed
+ * @param numeric       the finite-difference estimate
+ * @param relativeError see {@link Thresholds#relativeError}; NaN if either value is not finite
+ * @param verdict       pass, warn, fail or kink
+ */
+public record CheckResult(Formula formula, int layer, int[] index, double analytic, double numeric,
+                          double relativeError, Verdict verdict) {
+
+    /** True if the analytic or numeric value is NaN or infinite. */
+    public boolean nonFinite() {
+        return !Double.isFinite(analytic) || !Double.isFinite(numeric);
+    }
+
+    /** "δ^2[1, 0]", "∂C/∂w^1[0, 2]": the quantity in the note's symbols. */
+    public String quantity() {
+        String symbol = switch (formula) {
+            case BP1, BP2 -> "δ^" + layer;
+            case BP3 -> "∂C/∂b^" + layer;
+            case BP4 -> "∂C/∂w^" + layer;
+        };
+        return symbol + Arrays.toString(index);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CheckResult r && formula == r.formula && layer == r.layer
+                && Arrays.equals(index, r.index) && Double.compare(analytic, r.analytic) == 0
+                && Double.compare(numeric, r.numeric) == 0 && verdict == r.verdict;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * formula.hashCode() + layer) + Arrays.hashCode(index);
+    }
+
+    @Override
+    public String toString() {
+        return formula + " " + quantity() + " analytic=" + analytic + " numeric=" + numeric
+                + " rel=" + relativeError + " " + verdict;
+    }
+}

@@ -1,0 +1,167 @@
+package org.backprop.workbench.check;
+
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.BackwardTrace;
+import org.backprop.workbench.engine.Batch;
+import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.Forward.SampleOutcome;
+import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.Network;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Checks every formula against central differences of the cost, (C(θ + ε) − C(θ − ε)) / 2ε:
+ * <ul>
+ *   <li>BP1: each δ^L_jx, by perturbing z^L_jx and running the network on from there;</li>
+ *   <li>BP2: each δ^l_jx of every hidden layer, likewise;</li>
+ *   <li>BP3: each ∂C/∂b^l_j, by perturbing b^l_j;</li>
+ *   <li>BP4: each ∂C/∂w^l_kj, by perturbing w^l_kj.</li>
+ * </ul>
+ * This is the direct method: two forward passes per number. It is the reference the faster methods are tested
+ * against.
+ */
+public final class GradientCheck {
+    private final double epsilon;
+
+    public GradientCheck() {
+        this(Thresholds.DEFAULT_EPSILON);
+    }
+
+    /**
+     * @param epsilon the step ε, positive and finite
+     */
+    public GradientCheck(double epsilon) {
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("ε must be a positive finite number, not " + epsilon);
+        }
+        this.epsilon = epsilon;
+    }
+
+    public double epsilon() { return epsilon; }
+
+    /** Number of checks {@link #run} makes: Σ_l n_l m (δ) + n_l (b) + n_{l-1} n_l (w). */
+    public static long count(Network net, int m) {
+        long count = 0;
+        for (int l = 1; l <= net.depth(); l++) {
+            count += (long) net.size(l) * m + net.size(l) + (long) net.size(l - 1) * net.size(l);
+        }
+        return count;
+    }
+
+    public List<CheckResult> run(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward) {
+        return run(net, batch, forward, backward, CheckProgress.NONE);
+    }
+
+    /**
+     * Checks every δ^l, ∂C/∂b^l and ∂C/∂w^l of a backward trace, ordered by layer from the output down and, within a
+     * layer, δ (BP1 or BP2), then BP3, then BP4.
+     */
+    public List<CheckResult> run(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
+                                 CheckProgress progress) {
+        long total = count(net, batch.size());
+        List<CheckResult> results = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
+        Network probe = net.copy();
+        int depth = net.depth();
+        for (int l = depth; l >= 1; l--) {
+            checkDelta(net, batch, forward, backward, l, results);
+            report(progress, results.size(), total);
+            checkBiases(probe, batch, forward, backward, l, results, progress, total);
+            checkWeights(probe, batch, forward, backward, l, results, progress, total);
+        }
+        progress.advanced(results.size(), total);
+        return results;
+    }
+
+    /** BP1 (l = L) or BP2: δ^l_jx against ∂C/∂z^l_jx = (C_x(z + ε) − C_x(z − ε)) / 2ε / m. */
+    private void checkDelta(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
+                            List<CheckResult> results) {
+        Formula formula = l == net.depth() ? Formula.BP1 : Formula.BP2;
+        int m = batch.size();
+        DMatrixRMaj z = forward.z(l);
+        for (int j = 0; j < net.size(l); j++) {
+            for (int x = 0; x < m; x++) {
+                DMatrixRMaj column = new DMatrixRMaj(z.numRows, 1);
+                for (int i = 0; i < z.numRows; i++) {
+                    column.set(i, 0, z.get(i, x));
+                }
+                double original = column.get(j, 0);
+                column.set(j, 0, original + epsilon);
+                SampleOutcome plus = Forward.sampleCostFrom(net, forward, batch, l, x, column);
+                column.set(j, 0, original - epsilon);
+                SampleOutcome minus = Forward.sampleCostFrom(net, forward, batch, l, x, column);
+                double numeric = (plus.cost() - minus.cost()) / (2 * epsilon) / m;
+                results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
+                        plus.crossedKink() || minus.crossedKink()));
+            }
+        }
+    }
+
+    /** BP3: ∂C/∂b^l_j against (C(b + ε) − C(b − ε)) / 2ε. */
+    private void checkBiases(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
+                             List<CheckResult> results, CheckProgress progress, long total) {
+        DMatrixRMaj b = probe.b(l);
+        for (int j = 0; j < b.numRows; j++) {
+            double original = b.get(j, 0);
+            b.set(j, 0, original + epsilon);
+            SampleOutcome plus = Forward.costAgainst(probe, forward, batch);
+            b.set(j, 0, original - epsilon);
+            SampleOutcome minus = Forward.costAgainst(probe, forward, batch);
+            b.set(j, 0, original);
+            double numeric = (plus.cost() - minus.cost()) / (2 * epsilon);
+            results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), numeric,
+                    plus.crossedKink() || minus.crossedKink()));
+            report(progress, results.size(), total);
+        }
+    }
+
+    /** BP4: ∂C/∂w^l_kj against (C(w + ε) − C(w − ε)) / 2ε. */
+    private void checkWeights(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
+                              List<CheckResult> results, CheckProgress progress, long total) {
+        DMatrixRMaj w = probe.w(l);
+        for (int k = 0; k < w.numRows; k++) {
+            for (int j = 0; j < w.numCols; j++) {
+                double original = w.get(k, j);
+                w.set(k, j, original + epsilon);
+                SampleOutcome plus = Forward.costAgainst(probe, forward, batch);
+                w.set(k, j, original - epsilon);
+                SampleOutcome minus = Forward.costAgainst(probe, forward, batch);
+                w.set(k, j, original);
+                double numeric = (plus.cost() - minus.cost()) / (2 * epsilon);
+                results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), numeric,
+                        plus.crossedKink() || minus.crossedKink()));
+                report(progress, results.size(), total);
+            }
+        }
+    }
+
+    private static CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
+                                      boolean crossedKink) {
+        double rel = Thresholds.relativeError(analytic, numeric);
+        return new CheckResult(formula, layer, index, analytic, numeric, rel, Thresholds.verdict(rel, crossedKink));
+    }
+
+    private static void report(CheckProgress progress, long done, long total) {
+        if (progress.cancelled()) {
+            throw new CancellationException("gradient check cancelled after " + done + " of " + total);
+        }
+        if ((done & 0xFF) == 0) {
+            progress.advanced(done, total);
+        }
+    }
+
+    /** Forward, backward and every check in one call. */
+    public static Analysis analyse(Network net, Batch batch, Backprop backprop, double epsilon) {
+        return analyse(net, batch, backprop, epsilon, CheckProgress.NONE);
+    }
+
+    public static Analysis analyse(Network net, Batch batch, Backprop backprop, double epsilon, CheckProgress progress) {
+        ForwardTrace forward = Forward.run(net, batch);
+        BackwardTrace backward = backprop.run(net, forward, batch);
+        List<CheckResult> checks = new GradientCheck(epsilon).run(net, batch, forward, backward, progress);
+        return new Analysis(net, batch, backprop.mistake(), epsilon, forward, backward, checks);
+    }
+}

@@ -1,0 +1,50 @@
+package org.backprop.workbench.cli;
+
+import org.backprop.workbench.io.NetworkFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The command line: {@code backprop-workbench check FILE ...} and friends. Without a command the launcher starts the
+ * app instead.
+ */
+@Command(name = "backprop-workbench", mixinStandardHelpOptions = true, version = "Backprop Workbench 0.1",
+        description = "Step through backpropagation and check every formula against numerical gradients. "
+                + "Without a command, the app starts.",
+        subcommands = {CheckCommand.class})
+public final class Cli {
+    /** Exit status for bad input or usage. */
+    public static final int BAD_INPUT = 2;
+
+    private Cli() {
+    }
+
+    /** Runs the command line and returns its exit status; never throws. */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof NetworkFileException || e instanceof UsageError) {
+                err.println("error: " + e.getMessage());
+            } else {
+                err.println("error: " + e);
+            }
+            err.flush();
+            return BAD_INPUT;
+        });
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; try a smaller network or batch");
+            err.flush();
+            return BAD_INPUT;
+        }
+    }
+}

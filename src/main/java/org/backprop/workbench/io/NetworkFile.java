@@ -1,0 +1,528 @@
+package org.backprop.workbench.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import org.backprop.workbench.engine.Activation;
+import org.backprop.workbench.engine.Batch;
+import org.backprop.workbench.engine.Layer;
+import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.engine.Network;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads and writes network files (JSON):
+ * <pre>
+ * {
+ *   "name": "optional title",
+ *   "layers": [2, {"size": 3, "activation": "sigmoid"}, {"size": 2, "activation": "softmax"}],
+ *   "loss": "cross-entropy",
+ *   "weights": [ w^1 as n_0 rows of n_1 numbers, ... ],
+ *   "biases":  [ b^1 (n_1 numbers), ... ],
+ *   "inputs":  [ one row of n_0 numbers per sample ],
+ *   "targets": [ one row of n_L numbers per sample ],
+ *   "seed": 7
+ * }
+ * </pre>
+ * Every problem is reported as a {@link NetworkFileException} naming the file, the field path and what was expected.
+ */
+public final class NetworkFile {
+    /**
+     * The most weights and biases a file may ask for. Ten million doubles are 80 MB, several times the largest network
+     * the workbench is meant to show (an MNIST-sized 784-128-64-10 has 109,386) while far below any heap it runs in;
+     * larger sizes are refused before anything is allocated.
+     */
+    public static final long MAX_PARAMETERS = 10_000_000L;
+
+    /** The most numbers z^l (and so a^l, δ^l) may hold over all layers and samples, for the same reason. */
+    public static final long MAX_ACTIVATIONS = 10_000_000L;
+
+    /** The largest file read: a file of MAX_PARAMETERS numbers written in full precision is about 250 MB. */
+    public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+    /** The most layers after the input; deeper networks are not what the workbench teaches with. */
+    public static final int MAX_LAYERS = 64;
+
+    /** How far the targets of one sample may sum from 1 for the cross-entropy losses (rounding of typed decimals). */
+    public static final double DISTRIBUTION_TOLERANCE = 1e-9;
+
+    /** The seed used when a file gives neither weights nor a seed. */
+    public static final long DEFAULT_SEED = 1;
+
+    private static final Set<String> FIELDS = Set.of(
+            "name", "description", "layers", "loss", "weights", "biases", "inputs", "targets", "seed");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)   // so that NaN gets its own clear message
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private NetworkFile() {
+    }
+
+    /**
+     * Reads a network file.
+     *
+     * @throws NetworkFileException for anything that keeps the file from being used, including I/O errors
+     */
+    public static NetworkDocument load(Path path) throws NetworkFileException {
+        String file = path.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new NetworkFileException(file, "", "is a folder; expected a network file (JSON)");
+            }
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new NetworkFileException(file, "", "is " + size + " bytes; network files are at most "
+                        + MAX_FILE_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new NetworkFileException(file, "", "no such file");
+        } catch (IOException e) {
+            throw new NetworkFileException(file, "", "cannot be read: " + e.getMessage());
+        }
+        return parse(bytes, file);
+    }
+
+    /** Parses the bytes of a network file; {@code file} names it in messages. */
+    public static NetworkDocument parse(byte[] bytes, String file) throws NetworkFileException {
+        return parse(decode(bytes, file), file);
+    }
+
+    /** Parses the text of a network file; {@code file} names it in messages. */
+    public static NetworkDocument parse(String text, String file) throws NetworkFileException {
+        if (text.isBlank()) {
+            throw new NetworkFileException(file, "", "is empty; expected a JSON object with \"layers\", \"loss\", "
+                    + "\"inputs\" and \"targets\"");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new NetworkFileException(file, location, "malformed JSON: " + e.getOriginalMessage());
+        }
+        return new Reader(file).document(root);
+    }
+
+    private static String decode(byte[] bytes, String file) throws NetworkFileException {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new NetworkFileException(file, "", "is a binary file (a zero byte at offset " + i
+                        + "); expected a network file in JSON text");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NetworkFileException(file, "", "is not UTF-8 text; expected a network file in JSON text");
+        }
+    }
+
+    /** Walks the JSON tree, keeping the field path for messages. */
+    private static final class Reader {
+        private final String file;
+
+        Reader(String file) {
+            this.file = file;
+        }
+
+        NetworkDocument document(JsonNode root) throws NetworkFileException {
+            if (!root.isObject()) {
+                throw error("", "expected a JSON object {\"layers\": ..., \"loss\": ..., ...}, found "
+                        + describe(root));
+            }
+            for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!FIELDS.contains(name)) {
+                    throw error(name, "unknown field; expected one of " + String.join(", ", List.of(
+                            "name", "layers", "loss", "weights", "biases", "inputs", "targets", "seed")));
+                }
+            }
+            String name = root.has("name") ? text(root.get("name"), "name") : "";
+
+            JsonNode layersNode = required(root, "layers");
+            if (!layersNode.isArray() || layersNode.size() < 2) {
+                throw error("layers", "expected an array of at least two layers: the input size, then "
+                        + "{\"size\": n, \"activation\": \"...\"} for each later layer");
+            }
+            if (layersNode.size() - 1 > MAX_LAYERS) {
+                throw error("layers", (layersNode.size() - 1) + " layers after the input; at most " + MAX_LAYERS);
+            }
+            int inputSize = inputSize(layersNode.get(0));
+            List<Layer> layers = new ArrayList<>();
+            int[] sizes = new int[layersNode.size() - 1];
+            for (int l = 1; l < layersNode.size(); l++) {
+                Layer layer = layer(layersNode.get(l), "layers[" + l + "]");
+                layers.add(layer);
+                sizes[l - 1] = layer.size();
+            }
+            long parameters = Network.parameterCount(inputSize, sizes);
+            if (parameters > MAX_PARAMETERS) {
+                throw error("layers", "these sizes need " + parameters + " weights and biases; the workbench takes at most "
+                        + MAX_PARAMETERS);
+            }
+
+            JsonNode lossNode = required(root, "loss");
+            String lossId = text(lossNode, "loss");
+            Loss loss = Loss.fromId(lossId).orElseThrow(() -> error("loss", "unknown loss \"" + lossId
+                    + "\"; expected one of " + Loss.ids()));
+            Activation output = layers.get(layers.size() - 1).activation();
+            var mismatch = loss.mismatch(output);
+            if (mismatch.isPresent()) {
+                throw error("loss", mismatch.get());
+            }
+
+            long seed = DEFAULT_SEED;
+            if (root.has("seed")) {
+                JsonNode seedNode = root.get("seed");
+                if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
+                    throw error("seed", "expected a whole number, found " + describe(seedNode));
+                }
+                seed = seedNode.asLong();
+            }
+
+            Network network;
+            boolean hasWeights = root.has("weights");
+            boolean hasBiases = root.has("biases");
+            if (hasWeights != hasBiases) {
+                throw error(hasWeights ? "biases" : "weights", "missing while \""
+                        + (hasWeights ? "weights" : "biases") + "\" is given; give both, or neither and a \"seed\"");
+            }
+            if (hasWeights) {
+                List<DMatrixRMaj> weights = new ArrayList<>();
+                List<DMatrixRMaj> biases = new ArrayList<>();
+                JsonNode w = root.get("weights");
+                JsonNode b = root.get("biases");
+                expectArray(w, "weights", layers.size(), "one matrix per layer after the input");
+                expectArray(b, "biases", layers.size(), "one vector per layer after the input");
+                int previous = inputSize;
+                for (int l = 1; l <= layers.size(); l++) {
+                    int n = layers.get(l - 1).size();
+                    weights.add(matrix(w.get(l - 1), "weights[" + (l - 1) + "]", previous, n,
+                            "w^" + l + " is n_" + (l - 1) + " x n_" + l + " = " + previous + " x " + n
+                                    + ", one row per input neuron"));
+                    DMatrixRMaj bl = new DMatrixRMaj(n, 1);
+                    double[] row = row(b.get(l - 1), "biases[" + (l - 1) + "]", n,
+                            "b^" + l + " has n_" + l + " = " + n + " numbers");
+                    System.arraycopy(row, 0, bl.data, 0, n);
+                    biases.add(bl);
+                    previous = n;
+                }
+                network = new Network(inputSize, layers, loss, weights, biases);
+            } else {
+                network = Network.initialised(inputSize, layers, loss, seed);
+            }
+
+            JsonNode inputsNode = required(root, "inputs");
+            JsonNode targetsNode = required(root, "targets");
+            if (!inputsNode.isArray() || inputsNode.isEmpty()) {
+                throw error("inputs", "expected an array with one row of n_0 = " + inputSize
+                        + " numbers per sample, at least one sample");
+            }
+            int m = inputsNode.size();
+            long activations = (long) m * (inputSize + java.util.Arrays.stream(sizes).asLongStream().sum());
+            if (activations > MAX_ACTIVATIONS) {
+                throw error("inputs", m + " samples need " + activations + " activations; at most "
+                        + MAX_ACTIVATIONS);
+            }
+            if (!targetsNode.isArray()) {
+                throw error("targets", "expected an array with one row of n_L = " + network.size(network.depth())
+                        + " numbers per sample, found " + describe(targetsNode));
+            }
+            if (targetsNode.size() != m) {
+                throw error("targets", targetsNode.size() + " rows for " + m + " input rows; expected one row of n_L = "
+                        + network.size(network.depth()) + " numbers per sample");
+            }
+            DMatrixRMaj inputs = samples(inputsNode, "inputs", inputSize, "n_0 = " + inputSize);
+            int nL = network.size(network.depth());
+            DMatrixRMaj targets = samples(targetsNode, "targets", nL, "n_L = " + nL);
+            checkTargets(loss, targets);
+            return new NetworkDocument(name, network, new Batch(inputs, targets), seed);
+        }
+
+        private void checkTargets(Loss loss, DMatrixRMaj targets) throws NetworkFileException {
+            for (int x = 0; x < targets.numCols; x++) {
+                double sum = 0;
+                for (int j = 0; j < targets.numRows; j++) {
+                    double t = targets.get(j, x);
+                    if (loss.needsUnitIntervalTargets() && (t < 0 || t > 1)) {
+                        throw error("targets[" + x + "][" + j + "]", "loss \"" + loss.id()
+                                + "\" needs targets between 0 and 1, found " + t);
+                    }
+                    sum += t;
+                }
+                if (loss.needsDistributionTargets() && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE) {
+                    throw error("targets[" + x + "]", "loss \"" + loss.id() + "\" needs each sample's targets to sum "
+                            + "to 1 (a probability distribution, e.g. one-hot); these sum to " + sum);
+                }
+            }
+        }
+
+        private int inputSize(JsonNode node) throws NetworkFileException {
+            if (node.isObject()) {
+                if (node.has("activation")) {
+                    throw error("layers[0].activation", "the input layer has no activation; write just its size");
+                }
+                return size(required(node, "size", "layers[0]"), "layers[0].size");
+            }
+            return size(node, "layers[0]");
+        }
+
+        private Layer layer(JsonNode node, String path) throws NetworkFileException {
+            if (!node.isObject()) {
+                throw error(path, "expected {\"size\": n, \"activation\": \"...\"}, found " + describe(node)
+                        + "; activations: " + Activation.ids());
+            }
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("size") && !name.equals("activation")) {
+                    throw error(path + "." + name, "unknown field; a layer has \"size\" and \"activation\"");
+                }
+            }
+            int size = size(required(node, "size", path), path + ".size");
+            String id = text(required(node, "activation", path), path + ".activation");
+            Activation activation = Activation.fromId(id).orElseThrow(() -> error(path + ".activation",
+                    "unknown activation \"" + id + "\"; expected one of " + Activation.ids()));
+            return new Layer(size, activation);
+        }
+
+        private int size(JsonNode node, String path) throws NetworkFileException {
+            if (!node.isIntegralNumber()) {
+                throw error(path, "expected a whole number of neurons, found " + describe(node));
+            }
+            if (!node.canConvertToInt() || node.asLong() > MAX_PARAMETERS) {
+                throw error(path, node.asText() + " neurons; a layer has at most " + MAX_PARAMETERS);
+            }
+            int size = node.asInt();
+            if (size <= 0) {
+                throw error(path, "a layer needs at least one neuron, found " + size);
+            }
+            return size;
+        }
+
+        private DMatrixRMaj matrix(JsonNode node, String path, int rows, int cols, String shape)
+                throws NetworkFileException {
+            expectArray(node, path, rows, shape);
+            DMatrixRMaj matrix = new DMatrixRMaj(rows, cols);
+            for (int r = 0; r < rows; r++) {
+                double[] row = row(node.get(r), path + "[" + r + "]", cols, shape);
+                System.arraycopy(row, 0, matrix.data, r * cols, cols);
+            }
+            return matrix;
+        }
+
+        /** Rows of samples, one row per sample, returned with samples as columns: n x m. */
+        private DMatrixRMaj samples(JsonNode node, String path, int n, String what) throws NetworkFileException {
+            int m = node.size();
+            DMatrixRMaj matrix = new DMatrixRMaj(n, m);
+            for (int x = 0; x < m; x++) {
+                double[] row = row(node.get(x), path + "[" + x + "]", n, "one row of " + what + " numbers per sample");
+                for (int j = 0; j < n; j++) {
+                    matrix.set(j, x, row[j]);
+                }
+            }
+            return matrix;
+        }
+
+        private double[] row(JsonNode node, String path, int length, String shape) throws NetworkFileException {
+            expectArray(node, path, length, shape);
+            double[] row = new double[length];
+            for (int i = 0; i < length; i++) {
+                row[i] = number(node.get(i), path + "[" + i + "]");
+            }
+            return row;
+        }
+
+        private void expectArray(JsonNode node, String path, int length, String shape) throws NetworkFileException {
+            if (!node.isArray()) {
+                throw error(path, "expected an array of " + length + " (" + shape + "), found " + describe(node));
+            }
+            if (node.size() != length) {
+                throw error(path, "expected " + length + " entries (" + shape + "), found " + node.size());
+            }
+        }
+
+        private double number(JsonNode node, String path) throws NetworkFileException {
+            if (!node.isNumber()) {
+                throw error(path, "expected a number, found " + describe(node));
+            }
+            double value = node.doubleValue();
+            if (Double.isNaN(value)) {
+                throw error(path, "NaN is not allowed; expected a finite number");
+            }
+            if (Double.isInfinite(value)) {
+                throw error(path, node.asText() + " is beyond the range of double precision; expected a finite number");
+            }
+            return value;
+        }
+
+        private String text(JsonNode node, String path) throws NetworkFileException {
+            if (!node.isTextual()) {
+                throw error(path, "expected a string, found " + describe(node));
+            }
+            return node.asText();
+        }
+
+        private JsonNode required(JsonNode parent, String field) throws NetworkFileException {
+            return required(parent, field, "");
+        }
+
+        private JsonNode required(JsonNode parent, String field, String parentPath) throws NetworkFileException {
+            JsonNode node = parent.get(field);
+            String path = parentPath.isEmpty() ? field : parentPath + "." + field;
+            if (node == null || node.isNull()) {
+                throw error(path, "missing; " + expectation(field));
+            }
+            return node;
+        }
+
+        private static String expectation(String field) {
+            return switch (field) {
+                case "layers" -> "expected an array such as [2, {\"size\": 3, \"activation\": \"sigmoid\"}]";
+                case "loss" -> "expected one of " + Loss.ids();
+                case "inputs" -> "expected one row of n_0 numbers per sample";
+                case "targets" -> "expected one row of n_L numbers per sample";
+                case "size" -> "expected a whole number of neurons";
+                case "activation" -> "expected one of " + Activation.ids();
+                default -> "required";
+            };
+        }
+
+        private NetworkFileException error(String path, String problem) {
+            return new NetworkFileException(file, path, problem);
+        }
+
+        private static String describe(JsonNode node) {
+            JsonNodeType type = node.getNodeType();
+            String text = node.toString();
+            if (text.length() > 40) {
+                text = text.substring(0, 37) + "...";
+            }
+            return type.name().toLowerCase(Locale.ROOT) + " " + text;
+        }
+    }
+
+    /**
+     * The JSON text of a document: every parameter written in full (shortest round-trip decimal form), one matrix row
+     * per line.
+     */
+    public static String toJson(NetworkDocument doc) {
+        Network net = doc.network();
+        StringBuilder s = new StringBuilder("{\n");
+        if (doc.name() != null && !doc.name().isEmpty()) {
+            s.append("  \"name\": ").append(quote(doc.name())).append(",\n");
+        }
+        s.append("  \"layers\": [").append(net.size(0));
+        for (int l = 1; l <= net.depth(); l++) {
+            s.append(", {\"size\": ").append(net.size(l)).append(", \"activation\": ")
+                    .append(quote(net.activation(l).id())).append('}');
+        }
+        s.append("],\n");
+        s.append("  \"loss\": ").append(quote(net.loss().id())).append(",\n");
+        s.append("  \"weights\": [\n");
+        for (int l = 1; l <= net.depth(); l++) {
+            DMatrixRMaj w = net.w(l);
+            s.append("    [\n");
+            for (int k = 0; k < w.numRows; k++) {
+                s.append("      ");
+                appendRow(s, w, k, false);
+                s.append(k + 1 < w.numRows ? ",\n" : "\n");
+            }
+            s.append("    ]").append(l < net.depth() ? ",\n" : "\n");
+        }
+        s.append("  ],\n  \"biases\": [\n");
+        for (int l = 1; l <= net.depth(); l++) {
+            s.append("    ");
+            appendRow(s, net.b(l), 0, true);
+            s.append(l < net.depth() ? ",\n" : "\n");
+        }
+        s.append("  ],\n");
+        appendSamples(s, "inputs", doc.batch().inputs());
+        s.append(",\n");
+        appendSamples(s, "targets", doc.batch().targets());
+        s.append(",\n  \"seed\": ").append(doc.seed()).append("\n}\n");
+        return s.toString();
+    }
+
+    private static void appendSamples(StringBuilder s, String field, DMatrixRMaj samples) {
+        s.append("  \"").append(field).append("\": [");
+        for (int x = 0; x < samples.numCols; x++) {
+            s.append(x == 0 ? "\n    [" : ",\n    [");
+            for (int j = 0; j < samples.numRows; j++) {
+                s.append(j == 0 ? "" : ", ").append(samples.get(j, x));
+            }
+            s.append(']');
+        }
+        s.append("\n  ]");
+    }
+
+    /** A matrix row (or, with {@code column}, the whole single column) as [a, b, c]. */
+    private static void appendRow(StringBuilder s, DMatrixRMaj m, int row, boolean column) {
+        s.append('[');
+        int n = column ? m.numRows : m.numCols;
+        for (int i = 0; i < n; i++) {
+            s.append(i == 0 ? "" : ", ").append(column ? m.get(i, 0) : m.get(row, i));
+        }
+        s.append(']');
+    }
+
+    private static String quote(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Saves atomically: the text goes to a temporary file beside the target, which then replaces the target in one
+     * move, so that a crash never leaves a half-written file.
+     */
+    public static void save(NetworkDocument doc, Path path) throws IOException {
+        Path absolute = path.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, toJson(doc), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
