@@ -125,7 +125,7 @@ public final class GradientCheck {
                 }, epsilon);
                 double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
-                        estimate.crossedKink()));
+                        estimate.crossedKink(), forward.cost()));
             }
         }
     }
@@ -155,7 +155,7 @@ public final class GradientCheck {
                 }
             }, epsilon);
             results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
-                    estimate.crossedKink()));
+                    estimate.crossedKink(), forward.cost()));
             report(progress, results.size(), total);
         }
     }
@@ -186,7 +186,7 @@ public final class GradientCheck {
                     }
                 }, epsilon);
                 results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
-                        estimate.crossedKink()));
+                        estimate.crossedKink(), forward.cost()));
                 report(progress, results.size(), total);
             }
         }
@@ -196,9 +196,10 @@ public final class GradientCheck {
         return new Value(outcome.cost(), outcome.crossedKink());
     }
 
+    /** The verdict on one number; {@code cost} is C of the unperturbed network, which sets the floor. */
     private static CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
-                                      boolean crossedKink) {
-        double rel = Thresholds.relativeError(analytic, numeric);
+                                      boolean crossedKink, double cost) {
+        double rel = Thresholds.relativeError(analytic, numeric, cost);
         return new CheckResult(formula, layer, index, analytic, numeric, rel, Thresholds.verdict(rel, crossedKink));
     }
 
