@@ -514,6 +514,11 @@ public final class LessonParser {
                 bestDistance = d;
             }
         }
+        if (best == null && given.length() >= 3) {
+            List<String> starting = names.stream()
+                    .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(given.toLowerCase(Locale.ROOT))).toList();
+            best = starting.size() == 1 ? starting.get(0) : null;
+        }
         return best == null ? "" : " (did you mean \"" + best + "\"?)";
     }
 
