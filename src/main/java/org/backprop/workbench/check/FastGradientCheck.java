@@ -130,7 +130,7 @@ public final class FastGradientCheck {
             IncrementalCost.Workspace ws = workspaces.get();
             int end = Math.min(items.size(), (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-                results[i] = check(items.get(i), ws, batch.size(), backward);
+                results[i] = check(items.get(i), ws, batch.size(), backward, forward.cost());
             }
             progress.advanced(done.addAndGet(end - c * CHUNK), total);
         });
@@ -152,7 +152,7 @@ public final class FastGradientCheck {
         return List.of(results);
     }
 
-    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward) {
+    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward, double cost) {
         int l = item.layer();
         int i = item.i();
         int k = item.k();
@@ -181,7 +181,7 @@ public final class FastGradientCheck {
             case BP3 -> analytic = backward.gradB(l).get(i, 0);
             default -> analytic = backward.gradW(l).get(i, k);
         }
-        double rel = Thresholds.relativeError(analytic, numeric);
+        double rel = Thresholds.relativeError(analytic, numeric, cost);
         return new CheckResult(item.formula(), l, item.index(), analytic, numeric, rel,
                 Thresholds.verdict(rel, estimate.crossedKink()));
     }
@@ -262,7 +262,7 @@ public final class FastGradientCheck {
             }
         };
         Estimate estimate = method.estimate(probe, epsilon);
-        double rel = Thresholds.relativeError(analytic, estimate.value());
+        double rel = Thresholds.relativeError(analytic, estimate.value(), forward.cost());
         return new DirectionalResult(analytic, estimate.value(), rel, Thresholds.verdict(rel, estimate.crossedKink()),
                 method, epsilon, seed, parameters);
     }
