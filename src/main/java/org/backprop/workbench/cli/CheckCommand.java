@@ -1,11 +1,14 @@
 package org.backprop.workbench.cli;
 
 import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.GradientCheck;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.NotAnalyticException;
 import org.backprop.workbench.report.CheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Runs a network file forward and backward and checks every backprop formula (BP1-BP4) against "
-                + "central differences of the cost.",
+                + "numerical derivatives of the cost (central differences unless --method says otherwise).",
                 "Exit status: 0 when no check fails, 1 when any check fails, 2 for bad input or usage."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -35,9 +38,13 @@ public final class CheckCommand implements Callable<Integer> {
             description = "text, json or markdown (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--epsilon", paramLabel = "H", description = "the step of the central difference (default: "
-            + Thresholds.DEFAULT_EPSILON + ")")
+    @Option(names = "--epsilon", paramLabel = "H", description = "the step h of the numerical method (default: "
+            + "1e-8 forward, " + Thresholds.DEFAULT_EPSILON + " central, 1e-3 richardson, 1e-20 complex-step)")
     Double epsilon;
+
+    @Option(names = "--method", defaultValue = "central", paramLabel = "METHOD",
+            description = "forward, central, richardson or complex-step (default: ${DEFAULT-VALUE})")
+    String method;
 
     @Option(names = "--mistake", paramLabel = "NAME",
             description = "replace one formula with a classic wrong version; 'list' lists them")
@@ -63,7 +70,8 @@ public final class CheckCommand implements Callable<Integer> {
             chosen = Mistake.fromId(mistake).orElseThrow(() -> new UsageError("--mistake: unknown mistake \""
                     + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
         }
-        double h = epsilon == null ? Thresholds.DEFAULT_EPSILON : epsilon;
+        DifferenceMethod chosenMethod = Options.method(method);
+        double h = epsilon == null ? chosenMethod.defaultStep() : epsilon;
         if (!(h > 0) || !Double.isFinite(h) || h >= 1) {
             throw new UsageError("--epsilon: expected a positive number below 1, such as 1e-5; found " + h);
         }
@@ -71,7 +79,13 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageError("--format: expected text, json or markdown; found \"" + format + "\"");
         }
         NetworkDocument doc = Documents.load(file);
-        Analysis analysis = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(chosen), h);
+        Analysis analysis;
+        try {
+            analysis = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(chosen), chosenMethod, h,
+                    CheckProgress.NONE);
+        } catch (NotAnalyticException e) {
+            throw new UsageError(file + ": " + e.getMessage());
+        }
         out.print(switch (format) {
             case "json" -> CheckReport.json(analysis);
             case "markdown" -> CheckReport.markdown(analysis);
