@@ -3,9 +3,17 @@ package org.backprop.workbench.explore;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Formula;
 import org.backprop.workbench.check.Thresholds;
+import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.ComplexForward;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.DifferenceMethod.Probe;
+import org.backprop.workbench.numeric.DifferenceMethod.Value;
+import org.backprop.workbench.numeric.NotAnalyticException;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -20,8 +28,8 @@ import java.util.function.DoubleUnaryOperator;
  * {@value #SMALLEST}: the V of truncation (large ε) against rounding (small ε).
  *
  * <p>Every checked number is the derivative of the cost along one coordinate: z^l_jx for δ (BP1, BP2), b^l_j for
- * BP3, w^l_kj for BP4. {@link #costAlong} turns a check into that one-variable function t ↦ C(θ + t e), and the
- * {@link Method}s differentiate it at t = 0 with step ε.
+ * BP3, w^l_kj for BP4. {@link #probe} turns a check into that one-variable function t ↦ C(θ + t e), and the
+ * {@link DifferenceMethod}s of the numeric package differentiate it at t = 0 with step ε.
  */
 public final class EpsilonSweep {
     private EpsilonSweep() {
@@ -42,50 +50,14 @@ public final class EpsilonSweep {
      */
     public static final int MAX_GROUP = 400;
 
-    /** A finite-difference formula for f'(0) with step h. */
-    public enum Method {
-        /** (f(h) − f(0)) / h: truncation O(h), least total error near h ≈ sqrt(eps_machine) ≈ 1e-8. */
-        FORWARD("forward difference", "O(ε)") {
-            @Override
-            public double derivative(DoubleUnaryOperator f, double f0, double h) {
-                return (f.applyAsDouble(h) - f0) / h;
-            }
-        },
-        /** (f(h) − f(−h)) / 2h: truncation O(h²), least total error near h ≈ eps_machine^(1/3) ≈ 1e-5. */
-        CENTRAL("central difference", "O(ε²)") {
-            @Override
-            public double derivative(DoubleUnaryOperator f, double f0, double h) {
-                return (f.applyAsDouble(h) - f.applyAsDouble(-h)) / (2 * h);
-            }
-        },
-        /**
-         * Richardson extrapolation of the central difference, (4 D(h/2) − D(h)) / 3: the h² terms cancel, truncation
-         * O(h⁴), least total error near h ≈ eps_machine^(1/5) ≈ 1e-3.
-         */
-        RICHARDSON("Richardson extrapolation", "O(ε⁴)") {
-            @Override
-            public double derivative(DoubleUnaryOperator f, double f0, double h) {
-                double full = CENTRAL.derivative(f, f0, h);
-                double half = CENTRAL.derivative(f, f0, h / 2);
-                return (4 * half - full) / 3;
-            }
+    /** The order of the truncation error of a method, e.g. "O(ε²)", for legends. */
+    public static String order(DifferenceMethod method) {
+        return switch (method) {
+            case FORWARD -> "O(ε)";
+            case CENTRAL -> "O(ε²)";
+            case RICHARDSON -> "O(ε⁴)";
+            case COMPLEX_STEP -> "O(ε²), no cancellation";
         };
-
-        private final String label;
-        private final String order;
-
-        Method(String label, String order) {
-            this.label = label;
-            this.order = order;
-        }
-
-        /** f'(0) estimated with step h; f0 = f(0) is passed in so that methods needing it do not recompute it. */
-        public abstract double derivative(DoubleUnaryOperator f, double f0, double h);
-
-        public String label() { return label; }
-
-        /** The order of the truncation error, e.g. "O(ε²)". */
-        public String order() { return order; }
     }
 
     /** One ε of a sweep: the numerical estimate there and its relative error against the analytic value. */
@@ -93,7 +65,7 @@ public final class EpsilonSweep {
     }
 
     /** A curve of the plot: one method on one number, or the worst over a group of numbers. */
-    public record Curve(String label, Method method, List<Point> points) {
+    public record Curve(String label, DifferenceMethod method, List<Point> points) {
         public Curve {
             points = List.copyOf(points);
         }
@@ -123,68 +95,111 @@ public final class EpsilonSweep {
      * The function owns a private copy of the network and is not safe for concurrent use.
      */
     public static DoubleUnaryOperator costAlong(Analysis analysis, CheckResult check) {
+        Probe probe = probe(analysis, check);
+        return t -> probe.real(t).cost();
+    }
+
+    /**
+     * The probe of the difference methods along the coordinate of a check: real steps through the engine's forward
+     * pass, imaginary steps through the complex forward pass (analytic networks only). For δ the cost is divided by
+     * m, so that every method estimates the checked number itself.
+     */
+    public static Probe probe(Analysis analysis, CheckResult check) {
         int l = check.layer();
         int[] index = check.index();
+        Network net = analysis.network();
+        Batch batch = analysis.batch();
+        ForwardTrace forward = analysis.forward();
         switch (check.formula()) {
             case BP1, BP2 -> {
-                DMatrixRMaj z = analysis.forward().z(l);
+                DMatrixRMaj z = forward.z(l);
                 int j = index[0];
                 int x = index[1];
-                int m = analysis.batch().size();
+                int m = batch.size();
                 DMatrixRMaj column = new DMatrixRMaj(z.numRows, 1);
                 for (int i = 0; i < z.numRows; i++) {
                     column.set(i, 0, z.get(i, x));
                 }
                 double original = column.get(j, 0);
-                return t -> {
-                    column.set(j, 0, original + t);
-                    return Forward.sampleCostFrom(analysis.network(), analysis.forward(), analysis.batch(), l, x,
-                            column).cost() / m;
+                return new Probe() {
+                    @Override
+                    public Value real(double t) {
+                        column.set(j, 0, original + t);
+                        Forward.SampleOutcome o = Forward.sampleCostFrom(net, forward, batch, l, x, column);
+                        return new Value(o.cost() / m, o.crossedKink());
+                    }
+
+                    @Override
+                    public double imaginary(double h) {
+                        return ComplexForward.sampleCostFrom(net, forward, batch, l, x, j, h).im() / m;
+                    }
                 };
             }
-            case BP3 -> {
-                Network probe = analysis.network().copy();
-                DMatrixRMaj b = probe.b(l);
-                double original = b.get(index[0], 0);
-                return t -> {
-                    b.set(index[0], 0, original + t);
-                    double cost = Forward.run(probe, analysis.batch()).cost();
-                    b.set(index[0], 0, original);
-                    return cost;
-                };
-            }
-            case BP4 -> {
-                Network probe = analysis.network().copy();
-                DMatrixRMaj w = probe.w(l);
-                double original = w.get(index[0], index[1]);
-                return t -> {
-                    w.set(index[0], index[1], original + t);
-                    double cost = Forward.run(probe, analysis.batch()).cost();
-                    w.set(index[0], index[1], original);
-                    return cost;
+            case BP3, BP4 -> {
+                Network copy = net.copy();
+                boolean bias = check.formula() == Formula.BP3;
+                DMatrixRMaj param = bias ? copy.b(l) : copy.w(l);
+                int r = index[0];
+                int c = bias ? 0 : index[1];
+                double original = param.get(r, c);
+                return new Probe() {
+                    @Override
+                    public Value real(double t) {
+                        param.set(r, c, original + t);
+                        Forward.SampleOutcome o = Forward.costAgainst(copy, forward, batch);
+                        param.set(r, c, original);
+                        return new Value(o.cost(), o.crossedKink());
+                    }
+
+                    @Override
+                    public double imaginary(double h) {
+                        DMatrixRMaj[] im = new DMatrixRMaj[copy.depth() + 1];
+                        im[l] = new DMatrixRMaj(param.numRows, param.numCols);
+                        im[l].set(r, c, h);
+                        return (bias ? ComplexForward.cost(copy, batch, null, im)
+                                : ComplexForward.cost(copy, batch, im, null)).im();
+                    }
                 };
             }
             default -> throw new AssertionError(check.formula());
         }
     }
 
+    /** True if the method can run on the analysed network (the complex step needs one without relu). */
+    public static boolean applicable(Analysis analysis, DifferenceMethod method) {
+        if (!method.isComplex()) {
+            return true;
+        }
+        try {
+            ComplexForward.requireAnalytic(analysis.network());
+            return true;
+        } catch (NotAnalyticException e) {
+            return false;
+        }
+    }
+
+    /** The relative error of one estimate, with the floor of the analysed network's cost (as the checks use). */
+    public static double relativeError(Analysis analysis, CheckResult check, double numeric) {
+        return Thresholds.relativeError(check.analytic(), numeric, analysis.forward().cost());
+    }
+
     /** The sweep of one checked number with one method. */
-    public static Curve sweep(Analysis analysis, CheckResult check, Method method, double[] grid) {
-        DoubleUnaryOperator f = costAlong(analysis, check);
-        double f0 = f.applyAsDouble(0);
+    public static Curve sweep(Analysis analysis, CheckResult check, DifferenceMethod method, double[] grid) {
+        Probe probe = probe(analysis, check);
         List<Point> points = new ArrayList<>(grid.length);
         for (double h : grid) {
-            double numeric = method.derivative(f, f0, h);
-            points.add(new Point(h, numeric, Thresholds.relativeError(check.analytic(), numeric)));
+            double numeric = method.estimate(probe, h).value();
+            points.add(new Point(h, numeric, relativeError(analysis, check, numeric)));
         }
-        return new Curve(method.label() + ", " + check.quantity(), method, points);
+        return new Curve(method.description() + ", " + check.quantity(), method, points);
     }
 
     /**
      * For each ε, the largest relative error over a group of checked numbers (e.g. every BP4 number of one layer);
      * a group larger than {@link #MAX_GROUP} is represented by an evenly spread sample of that size.
      */
-    public static Curve worstOf(Analysis analysis, List<CheckResult> group, String groupName, Method method,
+    public static Curve worstOf(Analysis analysis, List<CheckResult> group, String groupName,
+                                DifferenceMethod method,
                                 double[] grid, CheckProgress progress) {
         List<CheckResult> sample = sample(group, MAX_GROUP);
         double[] worst = new double[grid.length];
@@ -212,7 +227,7 @@ public final class EpsilonSweep {
         String of = sample.size() < group.size()
                 ? "worst of " + sample.size() + " sampled from " + group.size() + " in " + groupName
                 : "worst of the " + group.size() + " in " + groupName;
-        return new Curve(method.label() + ", " + of, method, points);
+        return new Curve(method.description() + ", " + of, method, points);
     }
 
     /** At most {@code limit} elements spread evenly over the list, first and last included. */

@@ -9,7 +9,7 @@ import org.backprop.workbench.check.GradientCheck;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.explore.EpsilonSweep.Curve;
-import org.backprop.workbench.explore.EpsilonSweep.Method;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.io.NetworkDocument;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +41,8 @@ class EpsilonSweepTest {
             double expected = c.formula() == Formula.BP1 || c.formula() == Formula.BP2
                     ? f0 : a.forward().cost(); // δ checks see C_x / m of one sample
             assertEquals(expected, f0, 1e-15, c.toString());
-            double slope = Method.CENTRAL.derivative(EpsilonSweep.costAlong(a, c), f0, 1e-5);
-            assertEquals(c.numeric(), slope, 1e-9, c.toString());
+            double slope = DifferenceMethod.CENTRAL.estimate(EpsilonSweep.probe(a, c), 1e-5).value();
+            assertEquals(c.numeric(), slope, 1e-12, c.toString());
         }
     }
 
@@ -50,7 +50,7 @@ class EpsilonSweepTest {
     void centralDifferenceErrorIsAVWithItsBottomNearOneHundredThousandth() {
         Analysis a = analysis(Mistake.NONE);
         for (CheckResult c : List.of(a.checks().get(0), a.checks().get(a.checks().size() - 1))) {
-            Curve central = EpsilonSweep.sweep(a, c, Method.CENTRAL, EpsilonSweep.grid());
+            Curve central = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, EpsilonSweep.grid());
             EpsilonSweep.Point best = central.best();
             assertTrue(best.epsilon() >= 1e-7 && best.epsilon() <= 1e-3, "bottom of the V at " + best.epsilon());
             assertTrue(best.relativeError() < 1e-9, "bottom " + best.relativeError());
@@ -66,18 +66,27 @@ class EpsilonSweepTest {
         Analysis a = analysis(Mistake.NONE);
         CheckResult c = a.checks().get(a.checks().size() - 1);
         double[] grid = EpsilonSweep.grid();
-        double forward = EpsilonSweep.sweep(a, c, Method.FORWARD, grid).best().epsilon();
-        double central = EpsilonSweep.sweep(a, c, Method.CENTRAL, grid).best().epsilon();
-        double richardson = EpsilonSweep.sweep(a, c, Method.RICHARDSON, grid).best().epsilon();
+        double forward = EpsilonSweep.sweep(a, c, DifferenceMethod.FORWARD, grid).best().epsilon();
+        double central = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, grid).best().epsilon();
+        double richardson = EpsilonSweep.sweep(a, c, DifferenceMethod.RICHARDSON, grid).best().epsilon();
         assertTrue(forward < central && central < richardson,
                 "forward " + forward + ", central " + central + ", richardson " + richardson);
+    }
+
+    @Test
+    void complexStepHasNoRoundingArmOnASmoothNetwork() {
+        Analysis a = analysis(Mistake.NONE);
+        CheckResult c = a.checks().get(a.checks().size() - 1);
+        EpsilonSweep.Curve complex = EpsilonSweep.sweep(a, c, DifferenceMethod.COMPLEX_STEP, EpsilonSweep.grid());
+        double atSmallest = complex.points().get(complex.points().size() - 1).relativeError();
+        assertTrue(atSmallest < 1e-13, "complex step at 1e-12: " + atSmallest);
     }
 
     @Test
     void aWrongFormulaStaysWrongAtEveryStep() {
         Analysis a = analysis(Mistake.BP2_NO_SIGMA_PRIME);
         CheckResult failing = a.failures().get(0);
-        Curve central = EpsilonSweep.sweep(a, failing, Method.CENTRAL, EpsilonSweep.grid());
+        Curve central = EpsilonSweep.sweep(a, failing, DifferenceMethod.CENTRAL, EpsilonSweep.grid());
         assertTrue(central.best().relativeError() > 1e-2, "best " + central.best().relativeError());
     }
 
@@ -86,9 +95,9 @@ class EpsilonSweepTest {
         Analysis a = analysis(Mistake.NONE);
         List<CheckResult> group = a.checks(Formula.BP4, 1);
         double[] grid = EpsilonSweep.grid();
-        Curve worst = EpsilonSweep.worstOf(a, group, "BP4 of layer 1", Method.CENTRAL, grid, CheckProgress.NONE);
+        Curve worst = EpsilonSweep.worstOf(a, group, "BP4 of layer 1", DifferenceMethod.CENTRAL, grid, CheckProgress.NONE);
         for (CheckResult c : group) {
-            Curve one = EpsilonSweep.sweep(a, c, Method.CENTRAL, grid);
+            Curve one = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, grid);
             for (int i = 0; i < grid.length; i++) {
                 assertTrue(worst.points().get(i).relativeError() >= one.points().get(i).relativeError());
             }

@@ -21,7 +21,7 @@ import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.explore.EpsilonSweep;
 import org.backprop.workbench.explore.EpsilonSweep.Curve;
-import org.backprop.workbench.explore.EpsilonSweep.Method;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.explore.EpsilonSweep.Point;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * A log-log plot of relative error against ε for the selected checked number, one curve per difference method,
@@ -107,8 +106,6 @@ public final class EpsilonPlotPanel implements Panel {
     /** The latest finished sweep (for tests and screenshots). */
     public ReadOnlyObjectProperty<Sweep> sweepProperty() { return sweep.getReadOnlyProperty(); }
 
-    /** The methods plotted, in order. */
-    public static List<Method> methods() { return List.of(Method.values()); }
 
     private void createView() {
         root.getStyleClass().add("bw-panel");
@@ -125,9 +122,9 @@ public final class EpsilonPlotPanel implements Panel {
         LogAxis y = Charts.decadeAxis("relative error");
         plot = Charts.plot(data, x, y, METHOD_COLOURS);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesPaint(Method.values().length, Charts.GREY);
-        renderer.setSeriesStroke(Method.values().length, Charts.DASHED);
-        renderer.setSeriesShapesVisible(Method.values().length, false);
+        renderer.setSeriesPaint(DifferenceMethod.values().length, Charts.GREY);
+        renderer.setSeriesStroke(DifferenceMethod.values().length, Charts.DASHED);
+        renderer.setSeriesShapesVisible(DifferenceMethod.values().length, false);
         Charts.addForeground(plot, Charts.rangeMarker(Thresholds.PASS, "pass ≤ 10⁻⁷", Charts.PASS_GREEN), false);
         Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
         Charts.addForeground(plot, epsilonMarker, true);
@@ -204,7 +201,7 @@ public final class EpsilonPlotPanel implements Panel {
         best.setOnAction(e -> {
             Sweep s = sweep.get();
             if (s != null) {
-                Curve central = s.curves().stream().filter(c -> c.method() == Method.CENTRAL).findFirst().orElseThrow();
+                Curve central = s.curves().stream().filter(c -> c.method() == DifferenceMethod.CENTRAL).findFirst().orElseThrow();
                 epsilon.set(central.best().epsilon());
             }
         });
@@ -296,19 +293,24 @@ public final class EpsilonPlotPanel implements Panel {
     static Sweep compute(Analysis a, CheckResult target, TaskRunner.Progress progress) {
         double[] grid = EpsilonSweep.grid();
         List<Curve> curves = new ArrayList<>();
-        for (Method method : Method.values()) {
-            curves.add(EpsilonSweep.sweep(a, target, method, grid));
+        for (DifferenceMethod method : DifferenceMethod.values()) {
+            if (EpsilonSweep.applicable(a, method)) {
+                curves.add(EpsilonSweep.sweep(a, target, method, grid));
+            } else {
+                curves.add(new Curve(method.description() + " (needs a network without relu)", method, List.of()));
+            }
         }
         List<CheckResult> group = a.checks(target.formula(), target.layer());
         String groupName = target.formula().name() + " of layer " + target.layer();
-        Curve worst = EpsilonSweep.worstOf(a, group, groupName, Method.CENTRAL, grid, progress);
+        Curve worst = EpsilonSweep.worstOf(a, group, groupName, DifferenceMethod.CENTRAL, grid, progress);
         return new Sweep(a, target, curves, worst);
     }
 
     private void draw(Sweep s) {
         data.removeAllSeries();
         for (Curve curve : s.curves()) {
-            data.addSeries(series(curve.method().label() + " " + curve.method().order(), curve));
+            data.addSeries(series(curve.points().isEmpty() ? curve.label()
+                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()), curve));
         }
         data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2) + " (central)",
                 s.worst()));
@@ -340,14 +342,15 @@ public final class EpsilonPlotPanel implements Panel {
         }
         double h = epsilon.get();
         CheckResult t = s.target();
-        DoubleUnaryOperator f = EpsilonSweep.costAlong(s.analysis(), t);
-        double f0 = f.applyAsDouble(0);
-        StringBuilder text = new StringBuilder("At ε = ").append(Formats.small(h)).append(":  ");
-        for (Method m : Method.values()) {
-            double rel = Thresholds.relativeError(t.analytic(), m.derivative(f, f0, h));
-            text.append(m.name().toLowerCase(Locale.ROOT)).append(' ').append(Formats.small(rel)).append("   ");
+        DifferenceMethod.Probe probe = EpsilonSweep.probe(s.analysis(), t);
+        StringBuilder text = new StringBuilder("Relative error at ε = ").append(Formats.small(h)).append(":  ");
+        for (DifferenceMethod m : DifferenceMethod.values()) {
+            if (EpsilonSweep.applicable(s.analysis(), m)) {
+                double rel = EpsilonSweep.relativeError(s.analysis(), t, m.estimate(probe, h).value());
+                text.append(m.id()).append(' ').append(Formats.small(rel)).append("    ");
+            }
         }
-        Curve central = s.curves().stream().filter(c -> c.method() == Method.CENTRAL).findFirst().orElseThrow();
+        Curve central = s.curves().stream().filter(c -> c.method() == DifferenceMethod.CENTRAL).findFirst().orElseThrow();
         Point bestPoint = central.best();
         text.append("\nCentral difference is most accurate at ε ≈ ").append(Formats.small(bestPoint.epsilon()))
                 .append(" (relative error ").append(Formats.small(bestPoint.relativeError())).append(").");
