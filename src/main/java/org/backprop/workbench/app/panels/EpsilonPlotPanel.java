@@ -129,6 +129,7 @@ public final class EpsilonPlotPanel implements Panel {
         Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
         Charts.addForeground(plot, epsilonMarker, true);
         JFreeChart chart = Charts.chart(plot);
+        Charts.follow(caption, chart);
         viewer = new ChartViewer(chart);
         viewer.setMinSize(300, 250);
         viewer.setFocusTraversable(false);
@@ -159,13 +160,13 @@ public final class EpsilonPlotPanel implements Panel {
             @Override
             public Double fromString(String s) { return Double.valueOf(s.substring(2)); }
         });
-        slider.setTooltip(new Tooltip("ε on a log scale: ← → move a quarter decade, Page Up/Down a decade"));
+        slider.setTooltip(new Tooltip("ε on a log scale: ← → move a quarter decade"));
         HBox.setHgrow(slider, Priority.ALWAYS);
-        Label epsilonLabel = new Label("_ε:");
+        Label epsilonLabel = new Label("Step si_ze ε:");
         epsilonLabel.setMnemonicParsing(true);
         epsilonLabel.setLabelFor(epsilonField);
         epsilonField.setPrefColumnCount(7);
-        epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+E)"));
+        epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+Z)"));
         best.setTooltip(new Tooltip("Set ε where the central difference is most accurate for this number (Alt+B)"));
         HBox controls = new HBox(epsilonLabel, epsilonField, slider, best);
         controls.getStyleClass().add("bw-toolbar");
