@@ -309,9 +309,14 @@ public final class EpsilonPlotPanel implements Panel {
 
     private void draw(Sweep s) {
         data.removeAllSeries();
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         for (Curve curve : s.curves()) {
-            data.addSeries(series(curve.points().isEmpty() ? curve.label()
-                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()), curve));
+            boolean inUse = curve.method() == s.analysis().method();
+            data.addSeries(series((curve.points().isEmpty() ? curve.label()
+                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()))
+                    + (inUse ? " — in use" : ""), curve));
+            // the method the checks use is drawn heavier
+            renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);
         }
         data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2) + " (central)",
                 s.worst()));
