@@ -5,7 +5,6 @@ import org.ejml.data.DMatrixRMaj;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /** LaTeX for numbers and matrices, short enough to be typeset next to a formula. */
 public final class Latex {
@@ -60,7 +59,30 @@ public final class Latex {
         if (abs >= 1e-3 && abs < 1e4) {
             return plain(v);
         }
-        return String.format(Locale.ROOT, "%." + (DIGITS - 1) + "e", v);
+        int exponent = (int) Math.floor(Math.log10(abs));
+        double mantissa = v / Math.pow(10, exponent);
+        if (Math.abs(mantissa) >= 9.9995) {
+            mantissa /= 10;
+            exponent++;
+        }
+        return plain(mantissa) + "e" + exponent;
+    }
+
+    /** A plain-text name with its layer as a superscript: "δ^2" becomes "δ²", "∇_a C" becomes "∇ₐC". */
+    public static String pretty(String name) {
+        StringBuilder s = new StringBuilder();
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '^' && i + 1 < name.length() && Character.isDigit(name.charAt(i + 1))) {
+                while (i + 1 < name.length() && Character.isDigit(name.charAt(i + 1))) {
+                    s.append(digits.charAt(name.charAt(++i) - '0'));
+                }
+            } else {
+                s.append(c);
+            }
+        }
+        return s.toString().replace("∇_a C", "∇ₐC");
     }
 
     private static String plain(double v) {

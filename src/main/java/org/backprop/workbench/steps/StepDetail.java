@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param shapes           e.g. {@code (2×3)^T · 2×4 + 3×1 · 1^T = 3×4}
  * @param result           the computed matrix, as displayed
  * @param substitutedLatex the formula with the actual numbers: {@code z^{1} = (…)^T (…) + (…) 1^T = (…)}
+ * @param stackedLatex     the same on two lines, the result under the right-hand side, for narrow displays
  * @param mistakeNote      what the active deliberate mistake changed in this step; empty if nothing
  * @param notationNote     how the displayed weights relate to the stored ones; empty if the step shows no weights
  */
 public record StepDetail(Step step, Notation notation, boolean batch, String singleLatex, String batchLatex,
-                         List<Operand> operands, String shapes, Operand result, String substitutedLatex,
+                         List<Operand> operands, String shapes, Operand result, String substitutedLatex, String stackedLatex,
                          String mistakeNote, String notationNote) {
 
     public StepDetail {

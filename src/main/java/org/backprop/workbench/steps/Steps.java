@@ -147,9 +147,13 @@ public final class Steps {
             String resultLatex = template.scalarResult
                     ? Latex.number(result.value().get(0, 0))
                     : Latex.matrix(result.value());
-            String substituted = template.lhs.apply(symbols) + " = " + template.rhs.apply(values) + " = " + resultLatex;
+            String lhs = template.lhs.apply(symbols);
+            String rhs = template.rhs.apply(values);
+            String substituted = lhs + " = " + rhs + " = " + resultLatex;
+            String stacked = "\\begin{array}{l}" + lhs + " = " + rhs + "\\\\[6pt] \\qquad = " + resultLatex
+                    + "\\end{array}";
             return new StepDetail(step, notation, m > 1, singleLatex, batchLatex, new ArrayList<>(operands.values()),
-                    template.shapes, result, substituted, mistakeNote, notationNote);
+                    template.shapes, result, substituted, stacked, mistakeNote, notationNote);
         }
 
         // ---- forward ----
