@@ -7,6 +7,11 @@ import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.Forward.SampleOutcome;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.ComplexForward;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
+import org.backprop.workbench.numeric.DifferenceMethod.Probe;
+import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -22,10 +27,12 @@ import java.util.concurrent.CancellationException;
  *   <li>BP4: each ∂C/∂w^l_kj, by perturbing w^l_kj.</li>
  * </ul>
  * This is the direct method: two forward passes per number. It is the reference the faster methods are tested
- * against.
+ * against. Another {@link DifferenceMethod} (forward, Richardson, complex step) may replace the central difference;
+ * the complex step runs {@link ComplexForward}.
  */
 public final class GradientCheck {
     private final double epsilon;
+    private final DifferenceMethod method;
 
     public GradientCheck() {
         this(Thresholds.DEFAULT_EPSILON);
@@ -35,13 +42,24 @@ public final class GradientCheck {
      * @param epsilon the step ε, positive and finite
      */
     public GradientCheck(double epsilon) {
+        this(epsilon, DifferenceMethod.CENTRAL);
+    }
+
+    /**
+     * @param epsilon the step h, positive and finite
+     * @param method  how each number is estimated from costs
+     */
+    public GradientCheck(double epsilon, DifferenceMethod method) {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
             throw new IllegalArgumentException("ε must be a positive finite number, not " + epsilon);
         }
         this.epsilon = epsilon;
+        this.method = method;
     }
 
     public double epsilon() { return epsilon; }
+
+    public DifferenceMethod method() { return method; }
 
     /** Number of checks {@link #run} makes: Σ_l n_l m (δ) + n_l (b) + n_{l-1} n_l (w). */
     public static long count(Network net, int m) {
@@ -62,6 +80,9 @@ public final class GradientCheck {
      */
     public List<CheckResult> run(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
                                  CheckProgress progress) {
+        if (method.isComplex()) {
+            ComplexForward.requireAnalytic(net);
+        }
         long total = count(net, batch.size());
         List<CheckResult> results = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
         Network probe = net.copy();
@@ -89,13 +110,22 @@ public final class GradientCheck {
                     column.set(i, 0, z.get(i, x));
                 }
                 double original = column.get(j, 0);
-                column.set(j, 0, original + epsilon);
-                SampleOutcome plus = Forward.sampleCostFrom(net, forward, batch, l, x, column);
-                column.set(j, 0, original - epsilon);
-                SampleOutcome minus = Forward.sampleCostFrom(net, forward, batch, l, x, column);
-                double numeric = (plus.cost() - minus.cost()) / (2 * epsilon) / m;
+                int jj = j, xx = x;
+                Estimate estimate = method.estimate(new Probe() {
+                    @Override
+                    public Value real(double t) {
+                        column.set(jj, 0, original + t);
+                        return value(Forward.sampleCostFrom(net, forward, batch, l, xx, column));
+                    }
+
+                    @Override
+                    public double imaginary(double h) {
+                        return ComplexForward.sampleCostFrom(net, forward, batch, l, xx, jj, h).im();
+                    }
+                }, epsilon);
+                double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
-                        plus.crossedKink() || minus.crossedKink()));
+                        estimate.crossedKink(), forward.cost()));
             }
         }
     }
@@ -106,14 +136,26 @@ public final class GradientCheck {
         DMatrixRMaj b = probe.b(l);
         for (int j = 0; j < b.numRows; j++) {
             double original = b.get(j, 0);
-            b.set(j, 0, original + epsilon);
-            SampleOutcome plus = Forward.costAgainst(probe, forward, batch);
-            b.set(j, 0, original - epsilon);
-            SampleOutcome minus = Forward.costAgainst(probe, forward, batch);
-            b.set(j, 0, original);
-            double numeric = (plus.cost() - minus.cost()) / (2 * epsilon);
-            results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), numeric,
-                    plus.crossedKink() || minus.crossedKink()));
+            int jj = j;
+            Estimate estimate = method.estimate(new Probe() {
+                @Override
+                public Value real(double t) {
+                    b.set(jj, 0, original + t);
+                    Value v = value(Forward.costAgainst(probe, forward, batch));
+                    b.set(jj, 0, original);
+                    return v;
+                }
+
+                @Override
+                public double imaginary(double h) {
+                    DMatrixRMaj[] bIm = new DMatrixRMaj[probe.depth() + 1];
+                    bIm[l] = new DMatrixRMaj(b.numRows, 1);
+                    bIm[l].set(jj, 0, h);
+                    return ComplexForward.cost(probe, batch, null, bIm).im();
+                }
+            }, epsilon);
+            results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
+                    estimate.crossedKink(), forward.cost()));
             report(progress, results.size(), total);
         }
     }
@@ -125,22 +167,39 @@ public final class GradientCheck {
         for (int k = 0; k < w.numRows; k++) {
             for (int j = 0; j < w.numCols; j++) {
                 double original = w.get(k, j);
-                w.set(k, j, original + epsilon);
-                SampleOutcome plus = Forward.costAgainst(probe, forward, batch);
-                w.set(k, j, original - epsilon);
-                SampleOutcome minus = Forward.costAgainst(probe, forward, batch);
-                w.set(k, j, original);
-                double numeric = (plus.cost() - minus.cost()) / (2 * epsilon);
-                results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), numeric,
-                        plus.crossedKink() || minus.crossedKink()));
+                int kk = k, jj = j;
+                Estimate estimate = method.estimate(new Probe() {
+                    @Override
+                    public Value real(double t) {
+                        w.set(kk, jj, original + t);
+                        Value v = value(Forward.costAgainst(probe, forward, batch));
+                        w.set(kk, jj, original);
+                        return v;
+                    }
+
+                    @Override
+                    public double imaginary(double h) {
+                        DMatrixRMaj[] wIm = new DMatrixRMaj[probe.depth() + 1];
+                        wIm[l] = new DMatrixRMaj(w.numRows, w.numCols);
+                        wIm[l].set(kk, jj, h);
+                        return ComplexForward.cost(probe, batch, wIm, null).im();
+                    }
+                }, epsilon);
+                results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
+                        estimate.crossedKink(), forward.cost()));
                 report(progress, results.size(), total);
             }
         }
     }
 
+    private static Value value(SampleOutcome outcome) {
+        return new Value(outcome.cost(), outcome.crossedKink());
+    }
+
+    /** The verdict on one number; {@code cost} is C of the unperturbed network, which sets the floor. */
     private static CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
-                                      boolean crossedKink) {
-        double rel = Thresholds.relativeError(analytic, numeric);
+                                      boolean crossedKink, double cost) {
+        double rel = Thresholds.relativeError(analytic, numeric, cost);
         return new CheckResult(formula, layer, index, analytic, numeric, rel, Thresholds.verdict(rel, crossedKink));
     }
 
@@ -159,9 +218,16 @@ public final class GradientCheck {
     }
 
     public static Analysis analyse(Network net, Batch batch, Backprop backprop, double epsilon, CheckProgress progress) {
+        return analyse(net, batch, backprop, DifferenceMethod.CENTRAL, epsilon, progress);
+    }
+
+    /** Forward, backward and every check by the given method with step h = epsilon. */
+    public static Analysis analyse(Network net, Batch batch, Backprop backprop, DifferenceMethod method, double epsilon,
+                                   CheckProgress progress) {
         ForwardTrace forward = Forward.run(net, batch);
         BackwardTrace backward = backprop.run(net, forward, batch);
-        List<CheckResult> checks = new GradientCheck(epsilon).run(net, batch, forward, backward, progress);
-        return new Analysis(net, batch, backprop.mistake(), epsilon, forward, backward, checks);
+        List<CheckResult> checks = new GradientCheck(epsilon, method).run(net, batch, forward, backward, progress);
+        return new Analysis(net, batch, backprop.mistake(), epsilon, forward, backward, checks, method,
+                org.backprop.workbench.numeric.Precision.DOUBLE, CheckMode.ALL);
     }
 }

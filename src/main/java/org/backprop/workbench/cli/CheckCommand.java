@@ -1,11 +1,24 @@
 package org.backprop.workbench.cli;
 
 import org.backprop.workbench.check.Analysis;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckProgress;
+import org.backprop.workbench.check.CheckMode;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.DirectionalResult;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.engine.BackwardTrace;
+import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.Precision;
+import org.backprop.workbench.report.DirectionalReport;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.NotAnalyticException;
 import org.backprop.workbench.report.CheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +35,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Runs a network file forward and backward and checks every backprop formula (BP1-BP4) against "
-                + "central differences of the cost.",
+                + "numerical derivatives of the cost (central differences unless --method says otherwise).",
                 "Exit status: 0 when no check fails, 1 when any check fails, 2 for bad input or usage."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -35,9 +48,30 @@ public final class CheckCommand implements Callable<Integer> {
             description = "text, json or markdown (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--epsilon", paramLabel = "H", description = "the step of the central difference (default: "
-            + Thresholds.DEFAULT_EPSILON + ")")
+    @Option(names = "--epsilon", paramLabel = "H", description = "the step h of the numerical method (default: "
+            + "1e-8 forward, " + Thresholds.DEFAULT_EPSILON + " central, 1e-3 richardson, 1e-20 complex-step)")
     Double epsilon;
+
+    @Option(names = "--method", defaultValue = "central", paramLabel = "METHOD",
+            description = "forward, central, richardson or complex-step (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--precision", defaultValue = "double", paramLabel = "P",
+            description = "double or float: the arithmetic of the numerical forward passes; float shows why checks "
+                    + "need double (default: ${DEFAULT-VALUE})")
+    String precision;
+
+    @Option(names = "--mode", defaultValue = "all", paramLabel = "MODE",
+            description = "all (every number), sample:N (N weights per layer, every bias and delta) or directional "
+                    + "(one random direction for the whole network) (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "seed of the sample or of the direction (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
 
     @Option(names = "--mistake", paramLabel = "NAME",
             description = "replace one formula with a classic wrong version; 'list' lists them")
@@ -63,15 +97,45 @@ public final class CheckCommand implements Callable<Integer> {
             chosen = Mistake.fromId(mistake).orElseThrow(() -> new UsageError("--mistake: unknown mistake \""
                     + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
         }
-        double h = epsilon == null ? Thresholds.DEFAULT_EPSILON : epsilon;
-        if (!(h > 0) || !Double.isFinite(h) || h >= 1) {
-            throw new UsageError("--epsilon: expected a positive number below 1, such as 1e-5; found " + h);
-        }
-        if (!format.equals("text") && !format.equals("json") && !format.equals("markdown")) {
-            throw new UsageError("--format: expected text, json or markdown; found \"" + format + "\"");
-        }
+        DifferenceMethod chosenMethod = Options.method(method);
+        double h = Options.epsilon(epsilon, chosenMethod);
+        Precision chosenPrecision = Options.precision(precision);
+        CheckMode chosenMode = Options.mode(mode, seed);
+        int workers = Options.threads(threads);
+        Options.format(format, "text", "json", "markdown");
         NetworkDocument doc = Documents.load(file);
-        Analysis analysis = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(chosen), h);
+        Backprop backprop = new Backprop(chosen);
+        try {
+            if (chosenMode == null) {
+                return directional(out, doc, backprop, chosenMethod, h, chosenPrecision);
+            }
+            CheckOptions options = new CheckOptions(chosenMethod, h, chosenPrecision, chosenMode, workers);
+            Analysis analysis = FastGradientCheck.analyse(doc.network(), doc.batch(), backprop, options,
+                    CheckProgress.NONE);
+            return print(out, analysis);
+        } catch (NotAnalyticException e) {
+            throw new UsageError(file + ": " + e.getMessage());
+        }
+    }
+
+    private int directional(PrintWriter out, NetworkDocument doc, Backprop backprop, DifferenceMethod chosenMethod,
+                            double h, Precision chosenPrecision) {
+        Network net = doc.network();
+        ForwardTrace forward = Forward.run(net, doc.batch());
+        BackwardTrace backward = backprop.run(net, forward, doc.batch());
+        DirectionalResult r = FastGradientCheck.directional(net, doc.batch(), forward, backward, chosenMethod, h,
+                chosenPrecision, seed);
+        int m = doc.batch().size();
+        out.print(switch (format) {
+            case "json" -> DirectionalReport.json(net, m, forward.cost(), chosenPrecision, r);
+            case "markdown" -> DirectionalReport.markdown(net, m, forward.cost(), chosenPrecision, r);
+            default -> DirectionalReport.text(net, m, forward.cost(), chosenPrecision, r);
+        });
+        out.flush();
+        return r.verdict() == Verdict.FAIL ? 1 : 0;
+    }
+
+    private int print(PrintWriter out, Analysis analysis) {
         out.print(switch (format) {
             case "json" -> CheckReport.json(analysis);
             case "markdown" -> CheckReport.markdown(analysis);

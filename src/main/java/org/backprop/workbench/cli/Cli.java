@@ -4,7 +4,9 @@ import org.backprop.workbench.io.NetworkFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The command line: {@code backprop-workbench check FILE ...} and friends. Without a command the launcher starts the
@@ -13,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "backprop-workbench", mixinStandardHelpOptions = true, version = "Backprop Workbench 0.1",
         description = "Step through backpropagation and check every formula against numerical gradients. "
                 + "Without a command, the app starts.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, LessonCommand.class})
 public final class Cli {
     /** Exit status for bad input or usage. */
     public static final int BAD_INPUT = 2;
@@ -21,15 +23,25 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs the command line and returns its exit status; never throws. */
+    /**
+     * Runs the command line and returns its exit status; never throws. Output is UTF-8 whatever the platform's
+     * default (Java 17 follows the locale, and under the POSIX locale of many containers δ and σ would print as "?").
+     */
     public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((e, ignoredArgs) -> {
+            err.println("error: " + e.getMessage());
+            err.println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof NetworkFileException || e instanceof UsageError) {
                 err.println("error: " + e.getMessage());

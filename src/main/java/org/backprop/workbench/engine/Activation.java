@@ -28,9 +28,13 @@ public enum Activation {
             double e = Math.exp(z);
             return e / (1.0 + e);
         }
+        /**
+         * sigma'(z) = sigma(z) (1 - sigma(z)) = sigma(z) sigma(-z). The second form keeps its digits where sigma(z)
+         * rounds to 1 (z above about 37): 1 - sigma(z) would then be 0, and binary cross-entropy's
+         * (a - t) / (a (1 - a)) would divide by it.
+         */
         @Override double derivative(double z) {
-            double s = value(z);
-            return s * (1.0 - s);
+            return value(z) * value(-z);
         }
     },
     TANH("tanh", false) {

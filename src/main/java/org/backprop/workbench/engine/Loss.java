@@ -40,10 +40,11 @@ public enum Loss {
             }
             return sum;
         }
+        /** (a − t) / (a (1 − a)), with a (1 − a) = σ'(z) taken from z so that it is 0 only when σ'(z) underflows. */
         @Override double sampleGradA(DMatrixRMaj zL, DMatrixRMaj aL, DMatrixRMaj t, int j, int x) {
             double a = aL.get(j, x);
             double tj = t.get(j, x);
-            return (a - tj) / (a * (1 - a));
+            return (a - tj) / Activation.SIGMOID.derivative(zL.get(j, x));
         }
     },
     /**

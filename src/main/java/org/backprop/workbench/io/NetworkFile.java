@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads and writes network files (JSON):
@@ -71,7 +70,8 @@ public final class NetworkFile {
     /** The seed used when a file gives neither weights nor a seed. */
     public static final long DEFAULT_SEED = 1;
 
-    private static final Set<String> FIELDS = Set.of(
+    /** The top-level fields, in the order a file writes them ("description" is read for lessons and not kept). */
+    private static final List<String> FIELDS = List.of(
             "name", "description", "layers", "loss", "weights", "biases", "inputs", "targets", "seed");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -127,9 +127,62 @@ public final class NetworkFile {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new NetworkFileException(file, location, "malformed JSON: " + e.getOriginalMessage());
+            throw new NetworkFileException(file, location, "malformed JSON: " + jsonProblem(e.getOriginalMessage()));
         }
         return new Reader(file).document(root);
+    }
+
+    /** Jackson's message without the parts that speak of Jackson (features, binding types, redacted sources). */
+    static String jsonProblem(String message) {
+        if (message.startsWith("Trailing token")) {
+            return "more text after the end of the top-level object; a network file holds one JSON object";
+        }
+        return message
+                .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replace("(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+                        "(JSON has no comments)");
+    }
+
+    /** The closest of some names to a misspelt one (at most two letters off), for "did you mean ...?". */
+    static java.util.Optional<String> closest(String wrong, java.util.Collection<String> names) {
+        String best = null;
+        int bestDistance = 3;
+        for (String name : names) {
+            int d = editDistance(wrong.toLowerCase(Locale.ROOT), name);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String didYouMean(String wrong, java.util.Collection<String> names) {
+        return closest(wrong, names).map(n -> "did you mean \"" + n + "\"? ").orElse("");
+    }
+
+    /** "1 row", "3 rows". */
+    private static String count(long n, String noun, String plural) {
+        return n + " " + (n == 1 ? noun : plural);
     }
 
     private static String decode(byte[] bytes, String file) throws NetworkFileException {
@@ -165,8 +218,8 @@ public final class NetworkFile {
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!FIELDS.contains(name)) {
-                    throw error(name, "unknown field; expected one of " + String.join(", ", List.of(
-                            "name", "layers", "loss", "weights", "biases", "inputs", "targets", "seed")));
+                    throw error(name, "unknown field; " + didYouMean(name, FIELDS) + "expected one of "
+                            + String.join(", ", FIELDS));
                 }
             }
             String name = root.has("name") ? text(root.get("name"), "name") : "";
@@ -196,7 +249,7 @@ public final class NetworkFile {
             JsonNode lossNode = required(root, "loss");
             String lossId = text(lossNode, "loss");
             Loss loss = Loss.fromId(lossId).orElseThrow(() -> error("loss", "unknown loss \"" + lossId
-                    + "\"; expected one of " + Loss.ids()));
+                    + "\"; " + didYouMean(lossId, List.of(Loss.ids().split(", "))) + "expected one of " + Loss.ids()));
             Activation output = layers.get(layers.size() - 1).activation();
             var mismatch = loss.mismatch(output);
             if (mismatch.isPresent()) {
@@ -261,7 +314,8 @@ public final class NetworkFile {
                         + " numbers per sample, found " + describe(targetsNode));
             }
             if (targetsNode.size() != m) {
-                throw error("targets", targetsNode.size() + " rows for " + m + " input rows; expected one row of n_L = "
+                throw error("targets", count(targetsNode.size(), "row", "rows") + " for "
+                        + count(m, "input row", "input rows") + "; expected one row of n_L = "
                         + network.size(network.depth()) + " numbers per sample");
             }
             DMatrixRMaj inputs = samples(inputsNode, "inputs", inputSize, "n_0 = " + inputSize);
@@ -307,13 +361,15 @@ public final class NetworkFile {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!name.equals("size") && !name.equals("activation")) {
-                    throw error(path + "." + name, "unknown field; a layer has \"size\" and \"activation\"");
+                    throw error(path + "." + name, "unknown field; " + didYouMean(name, List.of("size", "activation"))
+                            + "a layer has \"size\" and \"activation\"");
                 }
             }
             int size = size(required(node, "size", path), path + ".size");
             String id = text(required(node, "activation", path), path + ".activation");
             Activation activation = Activation.fromId(id).orElseThrow(() -> error(path + ".activation",
-                    "unknown activation \"" + id + "\"; expected one of " + Activation.ids()));
+                    "unknown activation \"" + id + "\"; " + didYouMean(id, List.of(Activation.ids().split(", ")))
+                            + "expected one of " + Activation.ids()));
             return new Layer(size, activation);
         }
 
@@ -369,7 +425,8 @@ public final class NetworkFile {
                 throw error(path, "expected an array of " + length + " (" + shape + "), found " + describe(node));
             }
             if (node.size() != length) {
-                throw error(path, "expected " + length + " entries (" + shape + "), found " + node.size());
+                throw error(path, "expected " + count(length, "entry", "entries") + " (" + shape + "), found "
+                        + node.size());
             }
         }
 
@@ -381,8 +438,13 @@ public final class NetworkFile {
             if (Double.isNaN(value)) {
                 throw error(path, "NaN is not allowed; expected a finite number");
             }
+            if (Double.isInfinite(value) && node.isDouble()) {
+                // only the literal tokens Infinity and -Infinity are read as doubles; written numbers are BigDecimal
+                throw error(path, node.asText() + " is not allowed; expected a finite number");
+            }
             if (Double.isInfinite(value)) {
-                throw error(path, node.asText() + " is beyond the range of double precision; expected a finite number");
+                throw error(path, node.asText() + " is beyond the range of double precision (about ±1.8e308); "
+                        + "expected a finite number");
             }
             return value;
         }

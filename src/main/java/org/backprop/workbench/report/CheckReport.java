@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckMode;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.check.Formula;
@@ -14,6 +15,7 @@ import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.check.Verdict;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.Precision;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -56,7 +58,11 @@ public final class CheckReport {
         s.append("Network  ").append(net.describe()).append('\n');
         s.append(String.format(Locale.ROOT, "Samples  m = %d%nCost     C = %s%n", analysis.batch().size(),
                 number(analysis.forward().cost())));
-        s.append(String.format(Locale.ROOT, "Check    central differences, epsilon = %s%n", number(analysis.epsilon())));
+        s.append(String.format(Locale.ROOT, "Check    %s, epsilon = %s%s%n", analysis.method().description(),
+                number(analysis.epsilon()), precisionNote(analysis)));
+        if (!(analysis.mode() instanceof CheckMode.All)) {
+            s.append("Covers   ").append(analysis.mode().describe()).append('\n');
+        }
         if (analysis.mistake() != Mistake.NONE) {
             s.append("Mistake  ").append(analysis.mistake().id()).append(": ").append(analysis.mistake().description())
                     .append('\n');
@@ -109,7 +115,11 @@ public final class CheckReport {
         s.append("- Network: `").append(net.describe()).append("`\n");
         s.append("- Samples: m = ").append(analysis.batch().size()).append('\n');
         s.append("- Cost: C = ").append(number(analysis.forward().cost())).append('\n');
-        s.append("- Method: central differences, ε = ").append(number(analysis.epsilon())).append('\n');
+        s.append("- Method: ").append(analysis.method().description()).append(", ε = ")
+                .append(number(analysis.epsilon())).append(precisionNote(analysis)).append('\n');
+        if (!(analysis.mode() instanceof CheckMode.All)) {
+            s.append("- Covers: ").append(analysis.mode().describe()).append('\n');
+        }
         if (analysis.mistake() != Mistake.NONE) {
             s.append("- Deliberate mistake: `").append(analysis.mistake().id()).append("`: ")
                     .append(analysis.mistake().description()).append('\n');
@@ -155,7 +165,9 @@ public final class CheckReport {
         root.put("network", net.describe());
         root.put("lossFunction", net.loss().id());
         root.put("epsilon", analysis.epsilon());
-        root.put("method", "central");
+        root.put("method", analysis.method().id());
+        root.put("precision", analysis.precision().id());
+        root.put("mode", analysis.mode().describe());
         root.put("mistake", analysis.mistake().id());
         root.set("input", rows(analysis.forward().a(0)));
         root.set("gradA", rows(analysis.backward().gradA()));
@@ -207,6 +219,12 @@ public final class CheckReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** "" in double; a note when the numerical side ran in float. */
+    private static String precisionNote(Analysis analysis) {
+        return analysis.precision() == Precision.DOUBLE ? ""
+                : ", forward passes in " + analysis.precision().id() + " precision";
     }
 
     private static ArrayNode rows(DMatrixRMaj m) {

@@ -1,0 +1,104 @@
+package org.backprop.workbench.cli;
+
+import org.backprop.workbench.lesson.Lesson;
+import org.backprop.workbench.lesson.LessonException;
+import org.backprop.workbench.lesson.LessonProblem;
+import org.backprop.workbench.lesson.LessonStep;
+import org.backprop.workbench.lesson.Lessons;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code lesson --validate FILE...}: checks lessons (syntax, names, and every claim against the engine);
+ * {@code lesson FILE}: prints a lesson's outline. A folder stands for every lesson in it.
+ */
+@Command(name = "lesson", mixinStandardHelpOptions = true,
+        description = {"Validates lessons (--validate) or prints a lesson's outline.",
+                "A lesson is valid when its network loads, every directive names a real step, layer, entry or "
+                        + "mistake, and every @expect claim holds when the engine checks it.",
+                "Exit status: 0 when every lesson is valid, 2 otherwise (each problem printed as FILE:LINE: message)."})
+public final class LessonCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--validate", description = "validate the lessons and print one line per lesson")
+    boolean validate;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "lesson files (.md) or folders of lessons")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> lessons = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                try (Stream<Path> list = Files.list(file)) {
+                    list.filter(Lessons::isLessonFile).sorted().forEach(lessons::add);
+                } catch (IOException e) {
+                    throw new UsageError(file + ": cannot list the folder: " + e.getMessage());
+                }
+            } else {
+                lessons.add(file);
+            }
+        }
+        if (lessons.isEmpty()) {
+            throw new UsageError("no lessons (.md files) in " + files);
+        }
+        int invalid = 0;
+        for (Path file : lessons) {
+            try {
+                Lesson lesson = Lessons.load(file);
+                if (validate) {
+                    out.printf(Locale.ROOT, "%s: valid: \"%s\", %d steps%n", file, lesson.title(), lesson.size());
+                } else {
+                    outline(lesson, out);
+                }
+            } catch (LessonException e) {
+                invalid++;
+                for (LessonProblem problem : e.problems()) {
+                    err.println(problem);
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+        if (invalid > 0 && lessons.size() > 1) {
+            err.println(invalid + " of " + lessons.size() + " lessons invalid");
+            err.flush();
+        }
+        return invalid == 0 ? 0 : Cli.BAD_INPUT;
+    }
+
+    private static void outline(Lesson lesson, PrintWriter out) {
+        out.println(lesson.title());
+        if (!lesson.summary().isEmpty()) {
+            out.println(lesson.summary());
+        }
+        out.println("network: " + lesson.document().network().describe() + ", m = " + lesson.document().batch().size());
+        for (LessonStep step : lesson.steps()) {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(), step.title()));
+            step.step().ifPresent(id -> s.append("  [step ").append(id).append(']'));
+            s.append("  [view ").append(step.view().id()).append(']');
+            if (step.mistake() != org.backprop.workbench.engine.Mistake.NONE) {
+                s.append("  [mistake ").append(step.mistake().id()).append(']');
+            }
+            step.quizQuestion().ifPresent(q -> s.append("  [quiz ").append(q.quantity().id()).append(']'));
+            step.predictionQuestion().ifPresent(p -> s.append("  [predict]"));
+            out.println(s);
+        }
+    }
+}

@@ -1,0 +1,658 @@
+package org.backprop.workbench.lesson;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.Thresholds;
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.io.NetworkFile;
+import org.backprop.workbench.io.NetworkFileException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a lesson file (format in {@code lessons/README.md}) into a {@link Lesson}, reporting every problem with its
+ * line number. It checks the syntax and that every name exists (step ids, layers, entries, mistakes, views); whether
+ * the claims hold is the {@link LessonValidator}'s business.
+ */
+public final class LessonParser {
+    /** Where a lesson's {@code network: path} is looked up. */
+    @FunctionalInterface
+    public interface NetworkSource {
+        /**
+         * Loads the network file at a path relative to the lesson.
+         *
+         * @throws NetworkFileException if it cannot be read or used (its message names the file)
+         */
+        NetworkDocument load(String relativePath) throws NetworkFileException;
+    }
+
+    /** The directives, in the order the README documents them. */
+    public static final List<String> DIRECTIVES = List.of(
+            "network", "step", "highlight", "mistake", "epsilon", "notation", "view", "expect", "quiz", "predict");
+
+    /** The largest ε a lesson may set; beyond it a "derivative" is no longer local (and the CLI refuses it too). */
+    public static final double MAX_EPSILON = 1.0;
+
+    /** The largest lesson file read; a lesson is prose, a 1 MB one is a mistake. */
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    private static final Set<String> FRONT_MATTER_FIELDS = Set.of("title", "summary", "network", "networks");
+
+    /** The name of the lesson's own network ({@code network:}) for {@code @network}. */
+    public static final String MAIN_NETWORK = "main";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][\\w-]*");
+    private static final Set<String> NUMERIC_NETWORK_FIELDS = Set.of("weights", "biases", "inputs", "targets");
+    private static final Pattern DIRECTIVE = Pattern.compile("@([A-Za-z][\\w-]*)\\s*(.*)");
+    private static final Pattern KEY = Pattern.compile("([A-Za-z_][\\w-]*)\\s*:.*");
+    private static final Pattern ENTRY = Pattern.compile("[A-Za-z]+\\d*(?:\\[[^\\]]*])?");
+    private static final Pattern QUIZ = Pattern.compile("(.+?)(?:\\s+tolerance\\s+(\\S+))?");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final String file;
+    private final List<LessonProblem> problems = new ArrayList<>();
+
+    private LessonParser(String file) {
+        this.file = file;
+    }
+
+    /** Reads a lesson file; {@code network:} paths are relative to its folder. */
+    public static Lesson parse(Path path) throws LessonException {
+        return parse(read(path), path.toString(), relativeTo(path));
+    }
+
+    /**
+     * Reads the text of a lesson.
+     *
+     * @param file   the lesson's name, for messages
+     * @param source resolves {@code network:} paths
+     */
+    public static Lesson parse(String text, String file, NetworkSource source) throws LessonException {
+        return new LessonParser(file).lesson(text, source);
+    }
+
+    /** Reads only a lesson's front matter and network (for {@code check lessons/NAME.md}). */
+    public static NetworkDocument network(Path path) throws LessonException {
+        LessonParser parser = new LessonParser(path.toString());
+        String[] lines = lines(read(path));
+        FrontMatter front = parser.frontMatter(lines, relativeTo(path));
+        parser.throwIfProblems();
+        return front.document;
+    }
+
+    /** Network paths relative to a lesson file's folder. */
+    public static NetworkSource relativeTo(Path lesson) {
+        Path folder = lesson.toAbsolutePath().getParent();
+        return relative -> {
+            Path target = folder.resolve(relative).normalize();
+            return NetworkFile.load(Path.of(relative).isAbsolute() ? Path.of(relative) : target);
+        };
+    }
+
+    static String read(Path path) throws LessonException {
+        String file = path.toString();
+        try {
+            if (Files.isDirectory(path)) {
+                throw new LessonException(List.of(new LessonProblem(file, 1, "is a folder; expected a lesson (.md)")));
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new LessonException(List.of(new LessonProblem(file, 1, "is larger than " + MAX_FILE_BYTES
+                        + " bytes; a lesson is a Markdown file of a few pages")));
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new LessonException(List.of(new LessonProblem(file, 1, "no such file")));
+        } catch (IOException e) {
+            throw new LessonException(List.of(new LessonProblem(file, 1, "cannot be read as UTF-8 text: "
+                    + e.getMessage())));
+        }
+    }
+
+    private static String[] lines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    }
+
+    // ---- front matter ------------------------------------------------------------------------------------------
+
+    private record FrontMatter(int end, String title, String summary, NetworkDocument document,
+                               Map<String, NetworkDocument> networks) {
+    }
+
+    /** Reads lines[0..end] (the --- block); {@code end} is the index of the closing ---, or -1. */
+    private FrontMatter frontMatter(String[] lines, NetworkSource source) throws LessonException {
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            problem(1, "a lesson starts with a front matter: a line \"---\", then title: and network:, then \"---\"");
+            throwIfProblems();
+        }
+        int end = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("---")) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            problem(1, "the front matter is not closed: expected a line \"---\" after it");
+            throwIfProblems();
+        }
+        Map<String, Integer> keyLines = new HashMap<>();
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 1; i < end; i++) {
+            Matcher key = KEY.matcher(lines[i]);
+            if (key.matches()) {
+                keyLines.putIfAbsent(key.group(1), i + 1);
+            }
+            yaml.append(lines[i]).append('\n');
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml.toString());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null || where.getLineNr() < 1 ? 2 : where.getLineNr() + 1;
+            problem(line, "front matter: " + e.getOriginalMessage().lines().findFirst().orElse("not valid YAML"));
+            throw new LessonException(problems);
+        }
+        if (root == null || !root.isObject()) {
+            problem(2, "front matter: expected fields such as \"title: One neuron\" and \"network: networks/x.json\"");
+            throw new LessonException(problems);
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FRONT_MATTER_FIELDS.contains(name)) {
+                problem(keyLines.getOrDefault(name, 2), "front matter: unknown field \"" + name
+                        + "\"; expected title, summary, network and networks" + suggestion(name, FRONT_MATTER_FIELDS));
+            }
+        }
+        String title = "";
+        JsonNode titleNode = root.get("title");
+        if (titleNode == null || !titleNode.isValueNode() || titleNode.asText().isBlank()) {
+            problem(keyLines.getOrDefault("title", end + 1), "front matter: title: missing; expected the lesson's "
+                    + "title, e.g. \"title: One neuron, one sample\"");
+        } else {
+            title = titleNode.asText().strip();
+        }
+        JsonNode summaryNode = root.get("summary");
+        String summary = summaryNode == null || summaryNode.isNull() ? "" : summaryNode.asText().strip();
+        int networkLine = keyLines.getOrDefault("network", end + 1);
+        JsonNode networkNode = root.get("network");
+        NetworkDocument document = null;
+        if (networkNode == null || networkNode.isNull()) {
+            problem(networkLine, "front matter: network: missing; expected a path relative to the lesson "
+                    + "(network: networks/one-neuron.json) or the network itself, in the network file format");
+        } else {
+            document = network(networkNode, "network", networkLine, source);
+        }
+        Map<String, NetworkDocument> networks = new LinkedHashMap<>();
+        networks.put(MAIN_NETWORK, document);
+        JsonNode more = root.get("networks");
+        if (more != null && !more.isNull()) {
+            int line = keyLines.getOrDefault("networks", end + 1);
+            if (!more.isObject()) {
+                problem(line, "networks: expected named networks below it, e.g. \"  batch: networks/batch.json\"");
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = more.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    int entryLine = line(lines, entry.getKey(), line, end);
+                    if (!NAME.matcher(entry.getKey()).matches() || entry.getKey().equals(MAIN_NETWORK)) {
+                        problem(entryLine, "networks: \"" + entry.getKey() + "\" cannot name a network: use a word "
+                                + "such as batch-of-four (\"main\" is the lesson's network)");
+                    } else {
+                        networks.put(entry.getKey(), network(entry.getValue(), "networks." + entry.getKey(),
+                                entryLine, source));
+                    }
+                }
+            }
+        }
+        return new FrontMatter(end, title, summary, document, networks);
+    }
+
+    /** A network given by a path or inline, or null after reporting why it cannot be used. */
+    private NetworkDocument network(JsonNode node, String field, int line, NetworkSource source) {
+        if (node.isTextual()) {
+            try {
+                return source.load(node.asText());
+            } catch (NetworkFileException e) {
+                problem(line, field + ": " + e.getMessage());
+            }
+        } else if (node.isObject()) {
+            try {
+                return NetworkFile.parse(JSON.writeValueAsString(numbersFromText((ObjectNode) node)), field);
+            } catch (NetworkFileException e) {
+                problem(line, e.getMessage());
+            } catch (JsonProcessingException e) {
+                problem(line, field + ": " + e.getOriginalMessage());
+            }
+        } else {
+            problem(line, field + ": expected a path (" + field + ": networks/x.json) or the network's fields "
+                    + "(layers:, loss:, weights:, ...) indented below it");
+        }
+        return null;
+    }
+
+    /** The line of "  key:" between two lines (1-based), or {@code fallback}. */
+    private static int line(String[] lines, String key, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (lines[i].strip().startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return from;
+    }
+
+    /**
+     * YAML reads {@code 1e-3} (no decimal point) as text; in the numeric fields of a network that can only mean the
+     * number, so such text becomes the number before the engine's reader sees it.
+     */
+    private static ObjectNode numbersFromText(ObjectNode network) {
+        ObjectNode copy = network.deepCopy();
+        for (String field : NUMERIC_NETWORK_FIELDS) {
+            if (copy.has(field)) {
+                copy.set(field, convert(copy.get(field)));
+            }
+        }
+        return copy;
+    }
+
+    private static JsonNode convert(JsonNode node) {
+        if (node.isTextual() && NUMBER.matcher(node.asText().strip()).matches()) {
+            return DoubleNode.valueOf(Double.parseDouble(node.asText().strip()));
+        }
+        if (node.isArray()) {
+            ArrayNode array = ((ArrayNode) node).arrayNode();
+            node.forEach(child -> array.add(convert(child)));
+            return array;
+        }
+        return node;
+    }
+
+    // ---- steps ---------------------------------------------------------------------------------------------------
+
+    private Lesson lesson(String text, NetworkSource source) throws LessonException {
+        String[] lines = lines(text);
+        FrontMatter front = frontMatter(lines, source);
+        if (front.document == null) {
+            throwIfProblems();
+        }
+        for (NetworkDocument d : front.networks.values()) {
+            if (d == null) {
+                throwIfProblems();
+            }
+        }
+        throwIfProblems();
+        NetworkDocument doc = front.document;
+        Map<String, Analyses> analyses = new HashMap<>();
+        front.networks.forEach((name, d) -> analyses.put(name, new Analyses(d)));
+        List<LessonStep> steps = new ArrayList<>();
+        State state = new State();
+        StepBuilder current = null;
+        boolean fenced = false;
+        for (int i = front.end + 1; i < lines.length; i++) {
+            int lineNumber = i + 1;
+            String line = lines[i];
+            String stripped = line.strip();
+            if (!fenced && line.startsWith("## ")) {
+                if (current != null) {
+                    steps.add(current.build(steps.size() + 1, state, analyses));
+                }
+                current = new StepBuilder(line.substring(3).strip(), lineNumber);
+                if (current.title.isEmpty()) {
+                    problem(lineNumber, "a step needs a title after \"## \"");
+                }
+                continue;
+            }
+            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+                fenced = !fenced;
+            }
+            if (current == null) {
+                if (!stripped.isEmpty()) {
+                    problem(lineNumber, "text before the first step: every step starts with a \"## Title\" line "
+                            + "(the lesson's title is in the front matter)");
+                }
+                continue;
+            }
+            if (!fenced && line.startsWith("@")) {
+                directive(current, line, lineNumber);
+            } else {
+                current.prose(line, lineNumber);
+            }
+        }
+        if (current != null) {
+            steps.add(current.build(steps.size() + 1, state, analyses));
+        }
+        if (steps.isEmpty()) {
+            problem(lines.length, "the lesson has no steps: each step is a section starting with \"## Title\"");
+        }
+        throwIfProblems();
+        return new Lesson(file, front.title, front.summary, doc, steps);
+    }
+
+    /** Reads a directive line's syntax; its argument is checked when the step is complete (see {@link #apply}). */
+    private void directive(StepBuilder step, String line, int lineNumber) {
+        Matcher matcher = DIRECTIVE.matcher(line.strip());
+        if (!matcher.matches()) {
+            problem(lineNumber, "a line starting with @ is a directive, e.g. \"@mistake none\"; write \\@ to start "
+                    + "prose with @");
+            return;
+        }
+        String name = matcher.group(1).toLowerCase(Locale.ROOT);
+        String argument = matcher.group(2).strip();
+        if (!DIRECTIVES.contains(name)) {
+            problem(lineNumber, "unknown directive @" + matcher.group(1) + suggestion(name, DIRECTIVES)
+                    + "; the directives are " + String.join(", ", DIRECTIVES.stream().map(d -> "@" + d).toList()));
+            return;
+        }
+        if (argument.isEmpty() && !name.equals("predict")) {
+            problem(lineNumber, "@" + name + " needs an argument, e.g. " + example(name));
+            return;
+        }
+        if (!name.equals("highlight") && !name.equals("expect")) {
+            Integer earlier = step.seen.putIfAbsent(name, lineNumber);
+            if (earlier != null) {
+                problem(lineNumber, "@" + name + " is given twice in this step (first on line " + earlier + ")");
+                return;
+            }
+        }
+        step.directives.add(new Directive(name, argument, lineNumber));
+    }
+
+    private record Directive(String name, String argument, int line) {
+    }
+
+    /** Checks a directive's argument against the step's network and records it in the step. */
+    private void apply(StepBuilder step, Directive directive, NetworkDocument doc) {
+        String name = directive.name;
+        String argument = directive.argument;
+        int lineNumber = directive.line;
+        int depth = doc.network().depth();
+        int m = doc.batch().size();
+        try {
+            switch (name) {
+                case "network" -> {
+                    // chosen in StepBuilder.build before the other directives
+                }
+                case "step" -> {
+                    List<String> ids = LessonSteps.ids(depth);
+                    if (!ids.contains(argument)) {
+                        throw new IllegalArgumentException("unknown step id \"" + argument + "\"" + suggestion(argument, ids)
+                                + "; this network's steps are " + String.join(" ", ids));
+                    }
+                    step.stepId = argument;
+                }
+                case "highlight" -> {
+                    Matcher entries = ENTRY.matcher(argument);
+                    int at = 0;
+                    while (entries.find()) {
+                        if (!argument.substring(at, entries.start()).isBlank()
+                                && !argument.substring(at, entries.start()).strip().equals(",")) {
+                            break;
+                        }
+                        step.highlights.add(Quantity.parse(entries.group(), doc.network(), m));
+                        at = entries.end();
+                    }
+                    if (!argument.substring(at).isBlank()) {
+                        throw new IllegalArgumentException("cannot read \"" + argument.substring(at).strip()
+                                + "\"; expected " + Quantity.FORMS);
+                    }
+                }
+                case "mistake" -> step.mistake = Mistake.fromId(argument).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown mistake \"" + argument + "\"" + suggestion(argument, Arrays.stream(Mistake.values())
+                                .map(Mistake::id).toList()) + "; expected one of " + Mistake.ids()));
+                case "epsilon" -> step.epsilon = epsilon(argument);
+                case "notation" -> step.notation = Notation.fromId(argument).orElseThrow(() ->
+                        new IllegalArgumentException("unknown notation \"" + argument + "\"; expected one of "
+                                + Notation.ids() + " (note: w_kj, rows = inputs; nielsen: w_jk, rows = outputs)"));
+                case "view" -> step.view = View.fromId(argument).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown view \"" + argument + "\"" + suggestion(argument, Arrays.stream(View.values())
+                                .map(View::id).toList()) + "; expected one of " + View.ids()));
+                case "expect" -> step.claims.add(new LessonStep.Expectation(lineNumber,
+                        Claim.parse(argument, doc.network(), m)));
+                case "quiz" -> {
+                    Matcher quiz = QUIZ.matcher(argument);
+                    if (!quiz.matches()) {
+                        throw new IllegalArgumentException("expected an entry and maybe a tolerance, e.g. "
+                                + example("quiz"));
+                    }
+                    Quantity entry = Quantity.parse(quiz.group(1), doc.network(), m);
+                    if (!entry.isEntry()) {
+                        throw new IllegalArgumentException("a quiz asks for one number: give an index, e.g. "
+                                + entry.id() + "[0,0]");
+                    }
+                    step.quizEntry = entry;
+                    step.quizLine = lineNumber;
+                    if (quiz.group(2) != null) {
+                        double tolerance = number(quiz.group(2));
+                        if (!(tolerance > 0)) {
+                            throw new IllegalArgumentException("tolerance: expected a positive number such as 1e-3");
+                        }
+                        step.quizTolerance = tolerance;
+                    }
+                }
+                case "predict" -> {
+                    if (!argument.isEmpty()) {
+                        throw new IllegalArgumentException("@predict takes no argument: the engine knows the "
+                                + "answer; switch the mistake on with @mistake");
+                    }
+                    step.predict = true;
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        } catch (IllegalArgumentException e) {
+            problem(lineNumber, "@" + name + ": " + e.getMessage());
+        }
+    }
+
+    private static double epsilon(String text) {
+        double value = number(text);
+        if (!(value > 0) || value >= MAX_EPSILON) {
+            throw new IllegalArgumentException("bad epsilon " + text + ": expected a positive number below "
+                    + MAX_EPSILON + ", such as 1e-5");
+        }
+        return value;
+    }
+
+    private static double number(String text) {
+        String t = text.strip().replace('−', '-');
+        if (NUMBER.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        throw new IllegalArgumentException("expected a number such as 1e-5, found \"" + text.strip() + "\"");
+    }
+
+    private static String example(String directive) {
+        return switch (directive) {
+            case "network" -> "@network batch-of-four (a name from the front matter's networks:, or main)";
+            case "step" -> "@step delta1";
+            case "highlight" -> "@highlight w1[0,2] delta1[0,0]";
+            case "mistake" -> "@mistake bp2-no-sigma-prime (or @mistake none)";
+            case "epsilon" -> "@epsilon 1e-3";
+            case "notation" -> "@notation nielsen";
+            case "view" -> "@view checks";
+            case "expect" -> "@expect BP2 layer 1 fails";
+            case "quiz" -> "@quiz delta1[0,0] tolerance 1e-3";
+            default -> "@" + directive;
+        };
+    }
+
+    /** " (did you mean "x"?)" for the closest name within two edits, or "". */
+    static String suggestion(String given, java.util.Collection<String> names) {
+        String best = null;
+        int bestDistance = 3;
+        for (String name : names) {
+            int d = distance(given.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        if (best == null && given.length() >= 3) {
+            List<String> starting = names.stream()
+                    .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(given.toLowerCase(Locale.ROOT))).toList();
+            best = starting.size() == 1 ? starting.get(0) : null;
+        }
+        return best == null ? "" : " (did you mean \"" + best + "\"?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = row;
+            row = t;
+        }
+        return previous[b.length()];
+    }
+
+    private void problem(int line, String message) {
+        problems.add(new LessonProblem(file, line, message));
+    }
+
+    private void throwIfProblems() throws LessonException {
+        if (!problems.isEmpty()) {
+            throw new LessonException(problems);
+        }
+    }
+
+    /** The settings that carry from step to step. */
+    private static final class State {
+        String network = MAIN_NETWORK;
+        String stepId;
+        Mistake mistake = Mistake.NONE;
+        double epsilon = Thresholds.DEFAULT_EPSILON;
+        Notation notation = Notation.NOTE;
+        View view = View.STEPS;
+    }
+
+    /** One step as it is being read. */
+    private final class StepBuilder {
+        final String title;
+        final int line;
+        final List<String> prose = new ArrayList<>();
+        final List<Integer> proseLines = new ArrayList<>();
+        final Map<String, Integer> seen = new LinkedHashMap<>();
+        final List<Directive> directives = new ArrayList<>();
+        final List<Quantity> highlights = new ArrayList<>();
+        final List<LessonStep.Expectation> claims = new ArrayList<>();
+        String stepId;
+        Mistake mistake;
+        Double epsilon;
+        Notation notation;
+        View view;
+        Quantity quizEntry;
+        int quizLine;
+        Double quizTolerance;
+        boolean predict;
+
+        StepBuilder(String title, int line) {
+            this.title = title;
+            this.line = line;
+        }
+
+        void prose(String text, int lineNumber) {
+            prose.add(text.startsWith("\\@") ? text.substring(1) : text);
+            proseLines.add(lineNumber);
+        }
+
+        LessonStep build(int number, State state, Map<String, Analyses> networks) {
+            for (Directive d : directives) {
+                if (d.name.equals("network")) {
+                    if (networks.containsKey(d.argument)) {
+                        state.network = d.argument;
+                    } else {
+                        problem(d.line, "@network: unknown network \"" + d.argument + "\""
+                                + suggestion(d.argument, networks.keySet()) + "; the front matter names "
+                                + String.join(", ", networks.keySet()));
+                    }
+                }
+            }
+            Analyses analyses = networks.get(state.network);
+            NetworkDocument doc = analyses.document();
+            for (Directive d : directives) {
+                apply(this, d, doc);
+            }
+            if (stepId != null) state.stepId = stepId;
+            if (state.stepId != null && !LessonSteps.ids(doc.network().depth()).contains(state.stepId)) {
+                state.stepId = null;   // carried over from a deeper network
+            }
+            if (mistake != null) state.mistake = mistake;
+            if (epsilon != null) state.epsilon = epsilon;
+            if (notation != null) state.notation = notation;
+            if (view != null) state.view = view;
+            int first = 0;
+            while (first < prose.size() && prose.get(first).isBlank()) {
+                first++;
+            }
+            int last = prose.size();
+            while (last > first && prose.get(last - 1).isBlank()) {
+                last--;
+            }
+            Prose text = Prose.of(String.join("\n", prose.subList(first, last)));
+            int firstProseLine = first < proseLines.size() ? proseLines.get(first) : line;
+            for (Prose.Problem p : text.problems()) {
+                problem(firstProseLine + p.line(), p.message());
+            }
+            Quiz quiz = quizEntry == null ? null
+                    : Quiz.of(analyses.document(), quizEntry, quizTolerance, state.epsilon);
+            Prediction prediction = predict ? Prediction.of(analyses.get(state.mistake, state.epsilon)) : null;
+            return new LessonStep(number, title, line, text, state.network, doc, state.stepId, highlights,
+                    state.mistake, state.epsilon, state.notation, state.view, claims, quiz, prediction);
+        }
+    }
+
+    /** Analyses of the lesson's network, one per mistake and ε, computed once. */
+    static final class Analyses {
+        private final NetworkDocument doc;
+        private final Map<String, Analysis> cache = new HashMap<>();
+
+        Analyses(NetworkDocument doc) {
+            this.doc = doc;
+        }
+
+        NetworkDocument document() {
+            return doc;
+        }
+
+        Analysis get(Mistake mistake, double epsilon) {
+            return cache.computeIfAbsent(mistake.id() + "@" + epsilon, key ->
+                    GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), epsilon));
+        }
+    }
+}

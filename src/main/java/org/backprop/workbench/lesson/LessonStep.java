@@ -1,0 +1,50 @@
+package org.backprop.workbench.lesson;
+
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.NetworkDocument;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One step of a lesson: a {@code ## Title} section with its prose and the state it puts the app in. Settings carry
+ * over from the step before unless the step changes them ({@code @step}, {@code @mistake}, {@code @epsilon},
+ * {@code @notation}, {@code @view}), so every step holds its complete state and going back restores it exactly;
+ * highlights, claims, quizzes and predictions belong to their own step.
+ *
+ * @param number     1-based position in the lesson
+ * @param title      the heading
+ * @param line       the heading's line in the file
+ * @param prose      the Markdown text, directives removed
+ * @param network    the name of the step's network ("main" for the front matter's network:)
+ * @param document   the step's network and batch
+ * @param stepId     the step of the app's step list to show (see {@link LessonSteps}), or null to leave it as it is
+ * @param highlights entries or matrices to highlight
+ * @param mistake    the deliberate mistake in force (NONE for correct backprop)
+ * @param epsilon    ε of the numerical checks
+ * @param notation   how weights are displayed
+ * @param view       the view to bring to the front
+ * @param claims     what the engine is claimed to find in this state, checked by the validator
+ * @param quiz       a number to ask for, if any
+ * @param prediction a "which check fails first?" question, if any
+ */
+public record LessonStep(int number, String title, int line, Prose prose, String network, NetworkDocument document,
+                         String stepId, List<Quantity> highlights,
+                         Mistake mistake, double epsilon, Notation notation, View view, List<Expectation> claims,
+                         Quiz quiz, Prediction prediction) {
+
+    /** A claim with its line, for messages. */
+    public record Expectation(int line, Claim claim) {
+    }
+
+    public LessonStep {
+        highlights = List.copyOf(highlights);
+        claims = List.copyOf(claims);
+    }
+
+    public Optional<String> step() { return Optional.ofNullable(stepId); }
+
+    public Optional<Quiz> quizQuestion() { return Optional.ofNullable(quiz); }
+
+    public Optional<Prediction> predictionQuestion() { return Optional.ofNullable(prediction); }
+}

@@ -1,0 +1,44 @@
+package org.backprop.workbench.lesson;
+
+import org.backprop.workbench.check.Analysis;
+
+import org.backprop.workbench.io.NetworkDocument;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks what a parsed lesson claims against the engine: every {@code @expect} must hold when the network is run with
+ * that step's mistake and ε, every quiz must have a finite answer, and every prediction a failure to find (or the
+ * explicit answer "none"). The names in the lesson were checked by the {@link LessonParser} already.
+ */
+public final class LessonValidator {
+    private LessonValidator() {
+    }
+
+    /** Every problem found, each with its line; empty for a valid lesson. */
+    public static List<LessonProblem> validate(Lesson lesson) {
+        List<LessonProblem> problems = new ArrayList<>();
+        Map<NetworkDocument, LessonParser.Analyses> analyses = new IdentityHashMap<>();
+        for (LessonStep step : lesson.steps()) {
+            Analysis analysis = analyses.computeIfAbsent(step.document(), LessonParser.Analyses::new)
+                    .get(step.mistake(), step.epsilon());
+            for (LessonStep.Expectation expectation : step.claims()) {
+                expectation.claim().disproof(analysis).ifPresent(found -> problems.add(new LessonProblem(
+                        lesson.file(), expectation.line(), "@expect " + expectation.claim().text()
+                        + ": the claim does not hold with mistake " + step.mistake().id() + " and ε = "
+                        + String.format(Locale.ROOT, "%.3g", step.epsilon()) + ": " + found)));
+            }
+            step.quizQuestion().ifPresent(quiz -> {
+                if (!Double.isFinite(quiz.expected())) {
+                    problems.add(new LessonProblem(lesson.file(), step.line(), "@quiz " + quiz.quantity().id()
+                            + ": the answer is not a finite number (" + quiz.expected() + "); ask for another entry"));
+                }
+            });
+        }
+        return problems;
+    }
+}

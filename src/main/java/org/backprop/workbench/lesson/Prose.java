@@ -1,0 +1,174 @@
+package org.backprop.workbench.lesson;
+
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Markdown text of a lesson step, parsed with commonmark, with its formulas set aside for the app to typeset.
+ *
+ * <p>Formulas are written {@code $...$} (inline) or {@code $$...$$} (display); {@code \$} is a dollar sign. They are
+ * taken out before commonmark sees the text (so that {@code _} and {@code \} inside a formula are not read as
+ * Markdown) and replaced by a placeholder that {@link #spans} splits out of the text nodes again. Code spans and fenced
+ * code are left alone. Raw HTML is never rendered: the app shows HTML nodes as literal text, and {@link #html()}
+ * escapes it. Nothing in a lesson is executed.
+ */
+public final class Prose {
+    /** A piece of a text node: plain text, or a formula in TeX. */
+    public record Span(String text, boolean math, boolean display) {
+    }
+
+    /** An unclosed formula, by line of the step's text (0-based). */
+    public record Problem(int line, String message) {
+    }
+
+    private static final char OPEN = '\uE000';
+    private static final char CLOSE = '\uE001';
+    private static final Parser PARSER = Parser.builder().build();
+
+    private final String markdown;
+    private final List<String> formulas;
+    private final List<Boolean> display;
+    private final Node document;
+    private final List<Problem> problems;
+
+    private Prose(String markdown, List<String> formulas, List<Boolean> display, Node document, List<Problem> problems) {
+        this.markdown = markdown;
+        this.formulas = List.copyOf(formulas);
+        this.display = List.copyOf(display);
+        this.document = document;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Parses a step's Markdown. */
+    public static Prose of(String markdown) {
+        List<String> formulas = new ArrayList<>();
+        List<Boolean> display = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        String[] lines = markdown.split("\n", -1);
+        boolean fenced = false;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            if (n > 0) {
+                out.append('\n');
+            }
+            String stripped = line.strip();
+            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+                fenced = !fenced;
+                out.append(line);
+                continue;
+            }
+            if (fenced) {
+                out.append(line);
+                continue;
+            }
+            int i = 0;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (c == '`') {
+                    int end = line.indexOf('`', i + 1);
+                    int stop = end < 0 ? line.length() : end + 1;
+                    out.append(line, i, stop);
+                    i = stop;
+                } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '$') {
+                    out.append("\\$");
+                    i += 2;
+                } else if (c == '$') {
+                    boolean isDisplay = line.startsWith("$$", i);
+                    String delimiter = isDisplay ? "$$" : "$";
+                    int start = i + delimiter.length();
+                    int end = closing(line, start, delimiter);
+                    if (end < 0) {
+                        problems.add(new Problem(n, "unclosed formula: " + delimiter + " without a closing "
+                                + delimiter + " on the same line (write \\$ for a dollar sign)"));
+                        out.append(line.substring(i));
+                        i = line.length();
+                    } else {
+                        String tex = line.substring(start, end).strip();
+                        if (tex.isEmpty()) {
+                            problems.add(new Problem(n, "empty formula " + delimiter + delimiter));
+                        }
+                        out.append(OPEN).append(formulas.size()).append(CLOSE);
+                        formulas.add(tex);
+                        display.add(isDisplay);
+                        i = end + delimiter.length();
+                    }
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+        }
+        return new Prose(markdown, formulas, display, PARSER.parse(out.toString()), problems);
+    }
+
+    private static int closing(String line, int from, String delimiter) {
+        for (int i = from; i < line.length(); i++) {
+            if (line.charAt(i) == '\\') {
+                i++;
+            } else if (line.startsWith(delimiter, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The Markdown as the lesson wrote it. */
+    public String markdown() { return markdown; }
+
+    /** The commonmark tree; text nodes carry formula placeholders that {@link #spans} splits out. */
+    public Node document() { return document; }
+
+    /** The formulas in TeX, in order. */
+    public List<String> formulas() { return formulas; }
+
+    /** Unclosed or empty formulas. */
+    public List<Problem> problems() { return problems; }
+
+    /** Splits the literal of a text node into plain text and formulas. */
+    public List<Span> spans(String literal) {
+        List<Span> spans = new ArrayList<>();
+        int i = 0;
+        while (i < literal.length()) {
+            int open = literal.indexOf(OPEN, i);
+            if (open < 0) {
+                spans.add(new Span(literal.substring(i), false, false));
+                break;
+            }
+            if (open > i) {
+                spans.add(new Span(literal.substring(i, open), false, false));
+            }
+            int close = literal.indexOf(CLOSE, open);
+            int index = Integer.parseInt(literal.substring(open + 1, close));
+            spans.add(new Span(formulas.get(index), true, display.get(index)));
+            i = close + 1;
+        }
+        return spans;
+    }
+
+    /**
+     * The prose as HTML with raw HTML escaped and formulas as {@code <span class="math">TeX</span>} (escaped too):
+     * for documentation and tests, never executed.
+     */
+    public String html() {
+        String html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build().render(document);
+        StringBuilder out = new StringBuilder();
+        for (Span span : spans(html)) {
+            if (span.math()) {
+                out.append("<span class=\"math").append(span.display() ? " display" : "").append("\">")
+                        .append(escape(span.text())).append("</span>");
+            } else {
+                out.append(span.text());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

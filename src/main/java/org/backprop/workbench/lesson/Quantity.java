@@ -1,0 +1,231 @@
+package org.backprop.workbench.lesson;
+
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.engine.Network;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A number, or a whole matrix, of the forward or backward pass as a lesson names it: {@code w1[0,2]}, {@code b2[1]},
+ * {@code z1[0,3]}, {@code a2[1,0]}, {@code delta1[0,0]}, {@code gradA[1,0]}, {@code gradB1[2]},
+ * {@code gradW2[0,1]}, {@code cost}. Indices are zero-based and always in the note's convention: {@code [k,j]}
+ * (row = input neuron k, column = output neuron j) for w and ∂C/∂w, {@code [j]} for b and ∂C/∂b, {@code [j,x]}
+ * (neuron j, sample x) for z, a, δ and ∇_a C; with one sample, {@code [j]} means {@code [j,0]}.
+ *
+ * @param kind  which quantity
+ * @param layer l (0 only for a^0, the input; L for ∇_a C; 0 for the cost)
+ * @param index the entry, or null for the whole matrix
+ */
+public record Quantity(Kind kind, int layer, int[] index) {
+
+    /** The kinds of quantity, with the name a lesson writes and the symbol the app shows. */
+    public enum Kind {
+        Z("z", "z"), A("a", "a"), W("w", "w"), B("b", "b"), COST("cost", "C"), GRAD_A("gradA", "∇_a C"),
+        DELTA("delta", "δ"), GRAD_B("gradB", "∂C/∂b"), GRAD_W("gradW", "∂C/∂w");
+
+        private final String name;
+        private final String symbol;
+
+        Kind(String name, String symbol) {
+            this.name = name;
+            this.symbol = symbol;
+        }
+
+        /** As written in a lesson: {@code delta}. */
+        public String lessonName() { return name; }
+
+        /** As the note writes it: {@code δ}. */
+        public String symbol() { return symbol; }
+    }
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "(cost|gradA|gradW|gradB|delta|z|a|w|b)(\\d+)?(?:\\[\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?])?");
+
+    /** What a lesson may write, for messages. */
+    public static final String FORMS = "w1[k,j], b1[j], z1[j,x], a1[j,x], delta1[j,x], gradA[j,x], gradB1[j], "
+            + "gradW1[k,j] or cost (indices from 0; leave out the index for the whole matrix)";
+
+    /**
+     * Reads a quantity and checks it against a network and a batch of m samples.
+     *
+     * @throws IllegalArgumentException with a message saying what is wrong and what was expected
+     */
+    public static Quantity parse(String text, Network net, int m) {
+        Matcher matcher = SYNTAX.matcher(text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("\"" + text.trim() + "\" is not a quantity; expected " + FORMS);
+        }
+        String name = matcher.group(1);
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.name.equals(name)).findFirst().orElseThrow();
+        String layerText = matcher.group(2);
+        int depth = net.depth();
+        int layer;
+        if (kind == Kind.COST || kind == Kind.GRAD_A) {
+            if (layerText != null) {
+                throw new IllegalArgumentException(kind.name + " has no layer number; write " + kind.name
+                        + (kind == Kind.COST ? "" : "[j,x]"));
+            }
+            layer = kind == Kind.COST ? 0 : depth;
+        } else {
+            if (layerText == null) {
+                throw new IllegalArgumentException("\"" + text.trim() + "\" needs a layer number, e.g. " + name + "1");
+            }
+            layer = Integer.parseInt(layerText);
+            int lowest = kind == Kind.A ? 0 : 1;
+            if (layer < lowest || layer > depth) {
+                throw new IllegalArgumentException("unknown layer " + layer + " in \"" + text.trim()
+                        + "\": this network has layers " + lowest + ".." + depth
+                        + (lowest == 0 ? " (a0 is the input)" : " after the input"));
+            }
+        }
+        if (matcher.group(3) == null) {
+            if (kind == Kind.COST) {
+                return new Quantity(kind, 0, new int[0]);
+            }
+            return new Quantity(kind, layer, null);
+        }
+        if (kind == Kind.COST) {
+            throw new IllegalArgumentException("the cost is one number; write cost without an index");
+        }
+        int first = Integer.parseInt(matcher.group(3));
+        Integer second = matcher.group(4) == null ? null : Integer.parseInt(matcher.group(4));
+        String where = "\"" + text.trim() + "\"";
+        switch (kind) {
+            case W, GRAD_W -> {
+                if (second == null) {
+                    throw new IllegalArgumentException(where + " needs two indices [k,j]: row k = input neuron of layer "
+                            + (layer - 1) + ", column j = neuron of layer " + layer);
+                }
+                check(first, net.size(layer - 1), where, "k", "n_" + (layer - 1));
+                check(second, net.size(layer), where, "j", "n_" + layer);
+                return new Quantity(kind, layer, new int[]{first, second});
+            }
+            case B, GRAD_B -> {
+                if (second != null) {
+                    throw new IllegalArgumentException(where + " takes one index [j]: biases are one per neuron");
+                }
+                check(first, net.size(layer), where, "j", "n_" + layer);
+                return new Quantity(kind, layer, new int[]{first});
+            }
+            default -> {
+                check(first, net.size(layer), where, "j", "n_" + layer);
+                int sample;
+                if (second == null) {
+                    if (m != 1) {
+                        throw new IllegalArgumentException(where + " needs the sample too: the batch has m = " + m
+                                + " samples; write " + name + (layerText == null ? "" : layerText) + "[" + first
+                                + ",x] with x from 0 to " + (m - 1));
+                    }
+                    sample = 0;
+                } else {
+                    sample = second;
+                    check(sample, m, where, "x", "m");
+                }
+                return new Quantity(kind, layer, new int[]{first, sample});
+            }
+        }
+    }
+
+    private static void check(int index, int size, String where, String name, String sizeName) {
+        if (index >= size) {
+            throw new IllegalArgumentException("index " + name + " = " + index + " is out of range in " + where
+                    + ": " + sizeName + " = " + size + ", so " + name + " goes from 0 to " + (size - 1));
+        }
+    }
+
+    /** True for one number rather than a whole matrix. */
+    public boolean isEntry() {
+        return index != null;
+    }
+
+    /** True for the quantities backprop computes and the numerical check estimates: δ, ∂C/∂b, ∂C/∂w. */
+    public boolean isChecked() {
+        return kind == Kind.DELTA || kind == Kind.GRAD_B || kind == Kind.GRAD_W;
+    }
+
+    /** The formula whose checks cover this quantity, if any (δ^L: BP1, hidden δ: BP2, ∂C/∂b: BP3, ∂C/∂w: BP4). */
+    public Optional<Formula> formula(int depth) {
+        return switch (kind) {
+            case DELTA -> Optional.of(layer == depth ? Formula.BP1 : Formula.BP2);
+            case GRAD_B -> Optional.of(Formula.BP3);
+            case GRAD_W -> Optional.of(Formula.BP4);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The number an analysis computed for this entry (the analytic value, under the analysis's mistake). */
+    public double value(Analysis analysis) {
+        if (!isEntry()) {
+            throw new IllegalStateException(this + " is a whole matrix, not one number");
+        }
+        return switch (kind) {
+            case COST -> analysis.forward().cost();
+            case Z -> analysis.forward().z(layer).get(index[0], index[1]);
+            case A -> analysis.forward().a(layer).get(index[0], index[1]);
+            case W -> analysis.network().w(layer).get(index[0], index[1]);
+            case B -> analysis.network().b(layer).get(index[0], 0);
+            case GRAD_A -> analysis.backward().gradA().get(index[0], index[1]);
+            case DELTA -> analysis.backward().delta(layer).get(index[0], index[1]);
+            case GRAD_B -> analysis.backward().gradB(layer).get(index[0], 0);
+            case GRAD_W -> analysis.backward().gradW(layer).get(index[0], index[1]);
+        };
+    }
+
+    /** The numerical check of this entry, if it is a checked quantity. */
+    public Optional<CheckResult> check(Analysis analysis) {
+        if (!isEntry() || !isChecked()) {
+            return Optional.empty();
+        }
+        Formula formula = formula(analysis.network().depth()).orElseThrow();
+        return analysis.checks(formula, layer).stream().filter(c -> Arrays.equals(c.index(), index)).findFirst();
+    }
+
+    /** The same entry with its two indices swapped (w_kj against w_jk), if that entry exists in the matrix. */
+    public Optional<Quantity> transposed(Network net) {
+        if ((kind != Kind.W && kind != Kind.GRAD_W) || !isEntry() || index[0] == index[1]) {
+            return Optional.empty();
+        }
+        if (index[1] >= net.size(layer - 1) || index[0] >= net.size(layer)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Quantity(kind, layer, new int[]{index[1], index[0]}));
+    }
+
+    /** As a lesson writes it: {@code delta1[0,2]}. */
+    public String id() {
+        String base = kind.name + (kind == Kind.COST || kind == Kind.GRAD_A ? "" : String.valueOf(layer));
+        if (kind == Kind.COST || index == null) {
+            return base;
+        }
+        return base + Arrays.toString(index).replace(" ", "");
+    }
+
+    /** In the note's symbols: {@code δ^1[0, 2]}, {@code ∂C/∂w^2[1, 0]}, {@code C}. */
+    public String label() {
+        if (kind == Kind.COST) {
+            return "C";
+        }
+        String base = kind == Kind.GRAD_A ? kind.symbol : kind.symbol + "^" + layer;
+        return index == null ? base : base + Arrays.toString(index);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Quantity q && kind == q.kind && layer == q.layer && Arrays.equals(index, q.index);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * kind.hashCode() + layer) + Arrays.hashCode(index);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,213 @@
+package org.backprop.workbench.lesson;
+
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.BackwardTrace;
+import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.NetworkDocument;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A question asking the student for one number of the forward or backward pass ({@code @quiz delta1[0,0]}), with the
+ * engine's answer: the analytic value of backprop without mistakes and, for δ, ∂C/∂b and ∂C/∂w, the central-difference
+ * estimate. {@link #grade} accepts an answer close to either and explains a wrong one: how far off it is, and a likely
+ * reason when the answer is exactly what a classic mistake gives (the 1/m forgotten, σ' left out, w_kj read as w_jk,
+ * the sign flipped, another sample's value).
+ */
+public final class Quiz {
+    /**
+     * Default tolerance, relative: within 1 % of the value, so that three significant digits are always enough and
+     * a student who rounds sensibly is not refused.
+     */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 0.01;
+
+    /**
+     * Least default tolerance, absolute: a value that is exactly 0 (a dead relu) is matched by answers within 1e-9,
+     * which anything a student types as "0" satisfies.
+     */
+    public static final double TOLERANCE_FLOOR = 1e-9;
+
+    private final Quantity quantity;
+    private final double expected;
+    private final double numeric;
+    private final Double tolerance;   // absolute; null = DEFAULT_RELATIVE_TOLERANCE
+    private final int m;
+    private final Map<Mistake, Double> mistaken;    // the value under each classic mistake
+    private final Double transposed;                // the value of the entry [j,k] for w / ∂C/∂w [k,j]
+    private final Map<Integer, Double> otherSamples; // the value of the same neuron in the other samples
+
+    private Quiz(Quantity quantity, double expected, double numeric, Double tolerance, int m,
+                 Map<Mistake, Double> mistaken, Double transposed, Map<Integer, Double> otherSamples) {
+        this.quantity = quantity;
+        this.expected = expected;
+        this.numeric = numeric;
+        this.tolerance = tolerance;
+        this.m = m;
+        this.mistaken = mistaken;
+        this.transposed = transposed;
+        this.otherSamples = otherSamples;
+    }
+
+    /**
+     * Computes the answer to a quiz on a document.
+     *
+     * @param quantity  one entry (not a whole matrix)
+     * @param tolerance absolute tolerance, or null for {@link #DEFAULT_RELATIVE_TOLERANCE}
+     * @param epsilon   the ε of the numerical estimate
+     */
+    public static Quiz of(NetworkDocument doc, Quantity quantity, Double tolerance, double epsilon) {
+        if (!quantity.isEntry()) {
+            throw new IllegalArgumentException("a quiz asks for one number, not the whole of " + quantity.id());
+        }
+        Analysis correct = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), epsilon);
+        double expected = quantity.value(correct);
+        double numeric = quantity.check(correct).map(CheckResult::numeric).orElse(Double.NaN);
+        Map<Mistake, Double> mistaken = new LinkedHashMap<>();
+        ForwardTrace forward = correct.forward();
+        for (Mistake mistake : Mistake.values()) {
+            if (mistake != Mistake.NONE) {
+                BackwardTrace backward = new Backprop(mistake).run(doc.network(), forward, doc.batch());
+                Analysis wrong = new Analysis(doc.network(), doc.batch(), mistake, epsilon, forward, backward, List.of());
+                mistaken.put(mistake, quantity.value(wrong));
+            }
+        }
+        Double transposed = quantity.transposed(doc.network()).map(q -> q.value(correct)).orElse(null);
+        Map<Integer, Double> otherSamples = new LinkedHashMap<>();
+        if (quantity.index().length == 2 && quantity.kind() != Quantity.Kind.W && quantity.kind() != Quantity.Kind.GRAD_W) {
+            for (int x = 0; x < doc.batch().size(); x++) {
+                if (x != quantity.index()[1]) {
+                    otherSamples.put(x, new Quantity(quantity.kind(), quantity.layer(),
+                            new int[]{quantity.index()[0], x}).value(correct));
+                }
+            }
+        }
+        return new Quiz(quantity, expected, numeric, tolerance, doc.batch().size(), mistaken, transposed, otherSamples);
+    }
+
+    public Quantity quantity() { return quantity; }
+
+    /** The analytic value of backprop without mistakes. */
+    public double expected() { return expected; }
+
+    /** The central-difference estimate, NaN for quantities without a numerical check (z, a, ∇_a C, w, b, C). */
+    public double numeric() { return numeric; }
+
+    /** The absolute tolerance given in the lesson, if any. */
+    public Optional<Double> tolerance() { return Optional.ofNullable(tolerance); }
+
+    /** The question, e.g. "What is δ^1[0, 0]?". */
+    public String question() {
+        return "What is " + quantity.label() + "?";
+    }
+
+    /** Grades an answer as typed: a decimal ({@code -0.0123}, {@code 1.5e-3}, a comma for the point) or a fraction. */
+    public QuizGrade grade(String typed) {
+        Optional<Double> number = parseNumber(typed);
+        if (number.isEmpty()) {
+            return new QuizGrade(false, Double.NaN, expected, numeric, Double.NaN, Double.NaN,
+                    "\"" + typed.trim() + "\" is not a number: type a decimal such as -0.0123 or 1.5e-3.", Optional.empty());
+        }
+        return grade(number.get());
+    }
+
+    /** Grades an answer. */
+    public QuizGrade grade(double answer) {
+        double absolute = Math.abs(answer - expected);
+        double relative = expected == 0 ? (absolute == 0 ? 0 : Double.POSITIVE_INFINITY) : absolute / Math.abs(expected);
+        boolean correct = close(answer, expected) || (Double.isFinite(numeric) && close(answer, numeric));
+        String values = quantity.label() + " = " + format(expected)
+                + (Double.isFinite(numeric) ? " (central difference: " + format(numeric) + ")" : "");
+        String off = "off by " + format(absolute)
+                + (Double.isFinite(relative) ? String.format(Locale.ROOT, " (%.3g %%)", 100 * relative) : "");
+        if (correct) {
+            return new QuizGrade(true, answer, expected, numeric, absolute, relative,
+                    "Right: " + values + "; your answer is " + off + ".", Optional.empty());
+        }
+        return new QuizGrade(false, answer, expected, numeric, absolute, relative,
+                "Not quite: you answered " + format(answer) + ", but " + values + ". You are " + off + ".",
+                hint(answer));
+    }
+
+    /** A likely reason for a wrong answer, tried from the most specific to the most general. */
+    private Optional<String> hint(double answer) {
+        if (mistaken.containsKey(Mistake.FORGOT_ONE_OVER_M) && m > 1
+                && differs(mistaken.get(Mistake.FORGOT_ONE_OVER_M)) && close(answer, mistaken.get(Mistake.FORGOT_ONE_OVER_M))) {
+            return Optional.of("You are off by a factor m = " + m + ": did you forget the 1/m of the batch mean?");
+        }
+        if (m > 1 && expected != 0 && close(answer, expected / m)) {
+            return Optional.of("You are off by a factor 1/m = 1/" + m + ": the 1/m is already inside ∇_a C, "
+                    + "so dividing by m again applies it twice.");
+        }
+        for (Map.Entry<Mistake, Double> e : mistaken.entrySet()) {
+            if (differs(e.getValue()) && close(answer, e.getValue())) {
+                return Optional.of("That is what backprop gives with a classic mistake: " + e.getKey().description() + ".");
+            }
+        }
+        if (transposed != null && differs(transposed) && close(answer, transposed)) {
+            int[] i = quantity.index();
+            return Optional.of("That is the entry [" + i[1] + ", " + i[0] + "]: in the note's convention row k is the "
+                    + "input neuron and column j the output neuron (w_kj), the transpose of Nielsen's w_jk.");
+        }
+        for (Map.Entry<Integer, Double> e : otherSamples.entrySet()) {
+            if (differs(e.getValue()) && close(answer, e.getValue())) {
+                return Optional.of("That is the value for sample x = " + e.getKey() + "; the question asks for sample x = "
+                        + quantity.index()[1] + ".");
+            }
+        }
+        if (expected != 0 && close(answer, -expected)) {
+            return Optional.of("Right size, wrong sign: check the order in a − t (the derivative of the cost, not of "
+                    + "the error t − a).");
+        }
+        if (m > 1 && expected != 0 && close(answer, expected * m)) {
+            return Optional.of("You are off by a factor m = " + m + ": did you forget the 1/m of the batch mean?");
+        }
+        if (expected != 0 && Math.signum(answer) == Math.signum(expected)) {
+            double ratio = answer / expected;
+            return Optional.of(String.format(Locale.ROOT, "Your answer is %.3g times the value: recheck the factors "
+                    + "of the product, one at a time.", ratio));
+        }
+        return Optional.empty();
+    }
+
+    private boolean differs(double other) {
+        return Double.isFinite(other) && !close(other, expected);
+    }
+
+    private boolean close(double answer, double target) {
+        double allowed = tolerance != null ? tolerance
+                : Math.max(DEFAULT_RELATIVE_TOLERANCE * Math.abs(target), TOLERANCE_FLOOR);
+        return Math.abs(answer - target) <= allowed;
+    }
+
+    /** A decimal ({@code -0.0123}, {@code 1.5e-3}, {@code 0,25}, a Unicode minus) or a fraction {@code 1/4}. */
+    static Optional<Double> parseNumber(String typed) {
+        String s = typed.trim().replace('−', '-').replace(" ", "");
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.indexOf(',') >= 0 && s.indexOf('.') < 0) {
+            s = s.replace(',', '.');
+        }
+        try {
+            int slash = s.indexOf('/');
+            double value = slash < 0 ? Double.parseDouble(s)
+                    : Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1));
+            return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String format(double x) {
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+}

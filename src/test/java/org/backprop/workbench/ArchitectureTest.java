@@ -1,0 +1,44 @@
+package org.backprop.workbench;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layering of the workbench: a core (engine, check, io, report and any later package such as steps, lesson or
+ * numeric) that knows nothing of a user interface, then {@code cli}, then {@code app}. The rules name what is
+ * allowed to see the UI toolkits rather than listing the core packages, so that a new core package is covered the
+ * day it is created.
+ */
+@AnalyzeClasses(packages = "org.backprop.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String ROOT = "org.backprop.workbench";
+    private static final String LAUNCHER = ROOT + ".Launcher";
+    private static final String APP = ROOT + ".app..";
+    private static final String CLI = ROOT + ".cli..";
+
+    @ArchTest
+    static final ArchRule onlyTheAppAndTheLauncherTouchJavaFxOrJFreeChart = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackage(APP)
+            .and().doNotHaveFullyQualifiedName(LAUNCHER)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..")
+            .because("the engine, checks, files and reports must run headless and be testable without a display");
+
+    @ArchTest
+    static final ArchRule theCoreDependsNeitherOnTheCommandLineNorOnTheApp = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackages(APP, CLI)
+            .and().doNotHaveFullyQualifiedName(LAUNCHER)
+            .should().dependOnClassesThat().resideInAnyPackage(APP, CLI)
+            .because("the core is shared by the command line, the app and the lessons, so it cannot know about them");
+
+    @ArchTest
+    static final ArchRule theCommandLineDoesNotDependOnTheApp = noClasses()
+            .that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .because("the check command runs headless, without JavaFX on the class path being touched");
+}

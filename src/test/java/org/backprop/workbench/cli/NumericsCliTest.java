@@ -1,0 +1,134 @@
+package org.backprop.workbench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The numerical options of the command line: --method and friends. */
+class NumericsCliTest {
+    static final String EXAMPLE = "examples/softmax-2-3-2.json";
+
+    static final String RELU_NETWORK = """
+            {"layers": [2, {"size": 3, "activation": "relu"}, {"size": 2, "activation": "identity"}],
+             "loss": "quadratic",
+             "weights": [[[0.15, -0.25, 0.30], [0.20, 0.35, -0.10]], [[0.40, -0.45], [-0.50, 0.55], [0.25, 0.10]]],
+             "biases": [[0.35, -0.10, 0.05], [0.60, -0.20]],
+             "inputs": [[0.05, 0.10], [0.90, -0.30]],
+             "targets": [[1, 0], [0, 1]]}
+            """;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static Path reluNetwork(Path dir) throws IOException {
+        Path file = dir.resolve("relu.json");
+        Files.writeString(file, RELU_NETWORK);
+        return file;
+    }
+
+    @Test
+    void checkWithComplexStepReportsTheMethodAndPasses() {
+        Run run = run("check", EXAMPLE, "--method", "complex-step");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Check    complex step, epsilon = 1.00000e-20"), run.out());
+    }
+
+    @Test
+    void jsonReportNamesTheMethod() {
+        Run run = run("check", EXAMPLE, "--method", "richardson", "--format", "json");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"method\" : \"richardson\""), run.out());
+    }
+
+    @Test
+    void markdownReportNamesTheMethod() {
+        Run run = run("check", EXAMPLE, "--method", "forward", "--format", "markdown");
+        assertTrue(run.out().contains("- Method: forward differences, ε = 1.00000e-08"), run.out());
+    }
+
+    @Test
+    void unknownMethodIsABadUsageNamingTheChoices() {
+        Run run = run("check", EXAMPLE, "--method", "simpson");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--method: unknown method \"simpson\"; expected one of forward, central, "
+                + "richardson, complex-step"), run.err());
+    }
+
+    @Test
+    void complexStepOnAReluNetworkIsRefusedNamingTheLayer(@TempDir Path dir) throws IOException {
+        Path file = reluNetwork(dir);
+        Run run = run("check", file.toString(), "--method", "complex-step");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("layer 1 is relu"), run.err());
+        assertTrue(run.err().contains("use --method central"), run.err());
+    }
+
+    @Test
+    void aSampledCheckSaysWhatItCovers() {
+        Run run = run("check", EXAMPLE, "--mode", "sample:2", "--seed", "5", "--threads", "1");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Covers   a sample of 2 weights per layer (seed 5), every δ and bias"), run.out());
+    }
+
+    @Test
+    void theDirectionalCheckPrintsOneNumberAgainstBackprop() {
+        Run run = run("check", EXAMPLE, "--mode", "directional", "--format", "json");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"mode\" : \"directional\""), run.out());
+        assertTrue(run.out().contains("\"verdict\" : \"pass\""), run.out());
+        assertTrue(run.out().contains("\"parameters\" : 17"), run.out());
+    }
+
+    @Test
+    void aWrongFormulaFailsTheDirectionalCheck() {
+        Run run = run("check", EXAMPLE, "--mode", "directional", "--mistake", "bp2-no-sigma-prime");
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("fail"), run.out());
+    }
+
+    @Test
+    void floatPrecisionMakesTheCheckFailAndSaysSo() {
+        Run run = run("check", EXAMPLE, "--precision", "float");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.out().contains("forward passes in float precision"), run.out());
+    }
+
+    @Test
+    void badModeThreadsAndPrecisionAreBadUsageWithTheirOptionNamed() {
+        Object[][] cases = {
+                {new String[]{"--mode", "sample:0"}, "--mode: sample:N needs a whole number N >= 1"},
+                {new String[]{"--mode", "sample:many"}, "--mode: sample:N needs a whole number N >= 1"},
+                {new String[]{"--mode", "everything"}, "--mode: expected all, sample:N"},
+                {new String[]{"--threads", "0"}, "--threads: expected a number of threads from 1 to 1024; found 0"},
+                {new String[]{"--precision", "half"}, "--precision: unknown precision \"half\"; expected one of "
+                        + "double, float"},
+                {new String[]{"--epsilon", "0"}, "--epsilon: expected a positive number below 1"},
+                {new String[]{"--format", "csv"}, "--format: expected text, json, markdown; found \"csv\""},
+        };
+        for (Object[] c : cases) {
+            String[] options = (String[]) c[0];
+            String[] args = new String[options.length + 2];
+            args[0] = "check";
+            args[1] = EXAMPLE;
+            System.arraycopy(options, 0, args, 2, options.length);
+            Run run = run(args);
+            assertEquals(2, run.status(), String.join(" ", options));
+            assertTrue(run.err().contains((String) c[1]), run.err());
+        }
+    }
+}
