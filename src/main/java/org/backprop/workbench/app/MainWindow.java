@@ -50,7 +50,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backprop.workbench.app.panels.CheckTablePanel;
+import org.backprop.workbench.app.panels.EpsilonPlotPanel;
+import org.backprop.workbench.app.panels.Panel;
+import org.backprop.workbench.app.panels.SoftmaxComparisonPanel;
+import org.backprop.workbench.app.panels.TaskStatusBar;
+import org.backprop.workbench.app.panels.TrainingPanel;
 import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
@@ -102,6 +109,10 @@ public final class MainWindow extends BorderPane {
     private final ProgressBar progress = new ProgressBar();
     private final Button backButton = new Button("← Back");
     private final Button nextButton = new Button("Next →");
+    private final ComboBox<DifferenceMethod> methodBox =
+            new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
+    private final TaskRunner runner = new TaskRunner();
+    private CheckTablePanel checkTable;
 
     public MainWindow(WorkbenchModel model, RecentFiles recent) {
         this.model = model;
@@ -161,6 +172,13 @@ public final class MainWindow extends BorderPane {
         stepTab.setClosable(false);
         tabs.getTabs().add(stepTab);
         tabs.setId("tabs");
+        checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
+        addPanel(checkTable, "checksTab");
+        addPanel(new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
+                model.epsilonProperty(), runner), "epsilonTab");
+        addPanel(new SoftmaxComparisonPanel(model.documentProperty(), runner), "softmaxTab");
+        addPanel(new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.epsilonProperty(),
+                runner, net -> model.edit(d -> d.withNetwork(net))), "trainingTab");
 
         SplitPane centre = new SplitPane(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
@@ -191,6 +209,10 @@ public final class MainWindow extends BorderPane {
         mistakeLabel.setLabelFor(mistakeBox);
         Label epsLabel = new Label("ε");
         epsLabel.setLabelFor(epsilonField);
+        methodBox.setId("methodBox");
+        methodBox.setTooltip(new Tooltip("Numerical method of the checks; choosing one sets ε to its best step"));
+        Label methodLabel = new Label("Method");
+        methodLabel.setLabelFor(methodBox);
         Label notationLabel = new Label("Weights");
         notationLabel.setLabelFor(notationBox);
         Button zoomOut = new Button("A−");
@@ -203,7 +225,8 @@ public final class MainWindow extends BorderPane {
         zoomOut.setId("zoomOut");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(mistakeLabel, mistakeBox, epsLabel, epsilonField, notationLabel, notationBox, spacer,
+        return new ToolBar(mistakeLabel, mistakeBox, methodLabel, methodBox, epsLabel, epsilonField, notationLabel,
+                notationBox, spacer,
                 zoomOut, zoomIn);
     }
 
@@ -215,7 +238,7 @@ public final class MainWindow extends BorderPane {
         progress.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, status, spacer, progress, checkLabel, costLabel);
+        HBox bar = new HBox(14, status, spacer, new TaskStatusBar(runner).getView(), progress, checkLabel, costLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -349,6 +372,7 @@ public final class MainWindow extends BorderPane {
 
     private void initListeners() {
         mistakeBox.valueProperty().bindBidirectional(model.mistakeProperty());
+        methodBox.valueProperty().bindBidirectional(model.methodProperty());
         notationBox.valueProperty().bindBidirectional(model.notationProperty());
         notationBox.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -792,6 +816,17 @@ public final class MainWindow extends BorderPane {
     }
 
     // ---- for panels, lessons and tests ----
+
+    private void addPanel(Panel panel, String id) {
+        Tab tab = addTab(panel.getName(), panel.getView());
+        tab.setId(id);
+    }
+
+    /** The check table panel (its selection is the model's selected check). */
+    public CheckTablePanel checkTable() { return checkTable; }
+
+    /** The background runner of the panels. */
+    public TaskRunner runner() { return runner; }
 
     /** Adds a tab to the right-hand tab pane (the panels' check table, ε plot, softmax view, training, lessons). */
     public Tab addTab(String title, Node content) {

@@ -20,7 +20,10 @@ import javafx.beans.property.StringProperty;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.CheckResult;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.NotAnalyticException;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.edit.Edits;
 import org.backprop.workbench.engine.Backprop;
@@ -62,13 +65,20 @@ public final class WorkbenchModel {
     public static final double MAX_ZOOM = 3.0;
     /** Factor of one Ctrl+= / Ctrl+- step; seven steps double the size. */
     public static final double ZOOM_STEP = 1.1;
+    /**
+     * Threads of the checks: one fewer than the cores, so that the FX thread keeps a core while a large network is
+     * checked (at least one).
+     */
+    public static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
     /** Undo depth; each entry is a whole document, small for the networks the builder makes. */
     public static final int UNDO_LIMIT = 100;
 
     private final ReadOnlyObjectWrapper<NetworkDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ObjectProperty<Mistake> mistake = new SimpleObjectProperty<>(this, "mistake", Mistake.NONE);
     private final DoubleProperty epsilon = new SimpleDoubleProperty(this, "epsilon", Thresholds.DEFAULT_EPSILON);
-    private final StringProperty method = new SimpleStringProperty(this, "method", "central");
+    private final ObjectProperty<DifferenceMethod> method =
+            new SimpleObjectProperty<>(this, "method", DifferenceMethod.CENTRAL);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyObjectWrapper<List<Step>> steps = new ReadOnlyObjectWrapper<>(this, "steps", List.of());
@@ -115,6 +125,13 @@ public final class WorkbenchModel {
         document.addListener((obs, old, doc) -> recompute());
         mistake.addListener((obs, old, value) -> recompute());
         epsilon.addListener((obs, old, value) -> recompute());
+        method.addListener((obs, old, value) -> {
+            double before = epsilon.get();
+            epsilon.set(value.defaultStep());   // each method has its own best step
+            if (before == value.defaultStep()) {
+                recompute();
+            }
+        });
         currentStepId.addListener((obs, old, id) -> updateCurrentStep());
         steps.addListener((obs, old, list) -> updateCurrentStep());
         recompute();
@@ -135,13 +152,14 @@ public final class WorkbenchModel {
         NetworkDocument doc = document.get();
         Mistake m = mistake.get() == null ? Mistake.NONE : mistake.get();
         double eps = epsilon.get();
+        DifferenceMethod how = method.get();
         steps.set(Steps.of(doc.network()));
         busy.set(true);
         progress.set(-1);
-        background.execute(() -> run(gen, doc, m, eps));
+        background.execute(() -> run(gen, doc, m, how, eps));
     }
 
-    private void run(long gen, NetworkDocument doc, Mistake m, double eps) {
+    private void run(long gen, NetworkDocument doc, Mistake m, DifferenceMethod how, double eps) {
         if (gen != generation.get()) {
             return;
         }
@@ -166,11 +184,14 @@ public final class WorkbenchModel {
                     return gen != generation.get();
                 }
             };
-            var checks = new GradientCheck(eps).run(doc.network(), doc.batch(), forward, backward, adapter);
+            CheckOptions options = CheckOptions.of(how).withEpsilon(eps).withThreads(CHECK_THREADS);
+            var checks = new FastGradientCheck(options).run(doc.network(), doc.batch(), forward, backward, adapter);
             Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks);
             ui.execute(() -> publish(gen, full, false));
         } catch (CancellationException e) {
             // a newer change is being computed
+        } catch (NotAnalyticException e) {
+            fail(gen, e.getMessage());
         } catch (RuntimeException e) {
             ui.execute(() -> {
                 if (gen == generation.get()) {
@@ -179,6 +200,16 @@ public final class WorkbenchModel {
                 }
             });
         }
+    }
+
+    private void fail(long gen, String text) {
+        ui.execute(() -> {
+            if (gen == generation.get()) {
+                busy.set(false);
+                checking.set(false);
+                message.set(text);
+            }
+        });
     }
 
     private void publish(long gen, Analysis result, boolean stillChecking) {
@@ -328,8 +359,8 @@ public final class WorkbenchModel {
     /** ε of the central differences; the view validates what the user types (positive, finite). */
     public DoubleProperty epsilonProperty() { return epsilon; }
 
-    /** The numerical method's id; "central" (central differences) is the engine's only method so far. */
-    public StringProperty methodProperty() { return method; }
+    /** The numerical method of the checks; choosing one sets ε to its default step. */
+    public ObjectProperty<DifferenceMethod> methodProperty() { return method; }
 
     /** The latest analysis; null until the first one is computed. Its checks are empty while {@link #checkingProperty()}. */
     public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }

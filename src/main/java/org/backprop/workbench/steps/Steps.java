@@ -247,7 +247,8 @@ public final class Steps {
             Operand result = operands.remove("gradA");
             batchSymbols.remove("gradA");
             boolean forgot = mistake == Mistake.FORGOT_ONE_OVER_M && m > 1;
-            if (forgot) {
+            boolean flipped = mistake == Mistake.GRAD_A_SIGN;
+            if (forgot || flipped) {
                 mistakeNote = mistake.description();
             }
             String shape = net.size(depth) + "×" + m;
@@ -262,12 +263,13 @@ public final class Steps {
                             + " \\odot \\left(1 - " + a + "\\right)\\right)";
                     case SOFTMAX_CROSS_ENTROPY -> "\\mathrm{softmax}\\left(" + a + "\\right) - " + t;
                 };
+                String sign = flipped ? Latex.wrong("-") : "";
                 if (!r.batch) {
-                    return body;
+                    return flipped ? sign + "\\left(" + body + "\\right)" : body;
                 }
                 String scale = "\\frac{1}{" + r.m + "}";
                 String wrapped = "\\left(" + body + "\\right)";
-                return forgot ? Latex.wrong(wrapped) : scale + wrapped;
+                return sign + (forgot ? Latex.wrong(wrapped) : scale + wrapped);
             };
             return new Template(r -> r.batch ? "\\nabla_{\\mathbf{a}} C" : "\\nabla_{a} C", rhs, result, shapes);
         }
@@ -382,7 +384,13 @@ public final class Steps {
         }
 
         private Template gradW() {
-            layerValue("a", "a", l - 1, an.forward().a(l - 1));
+            boolean zNotA = mistake == Mistake.BP4_Z_NOT_A && l > 1;
+            if (zNotA) {
+                mistakeNote = mistake.description();
+                layerValue("a", "z", l - 1, an.forward().z(l - 1));
+            } else {
+                layerValue("a", "a", l - 1, an.forward().a(l - 1));
+            }
             layerValue("delta", "delta", l, an.backward().delta(l));
             DMatrixRMaj g = an.backward().gradW(l);
             Operand result = new Operand("∂C/∂w^" + l, "\\frac{\\partial C}{\\partial w^{" + l + "}}",
@@ -395,9 +403,11 @@ public final class Steps {
             notationNote = nielsen
                     ? "∂C/∂w^" + l + " shown as w_jk: " + nOut + "×" + nIn + ", rows = outputs (Nielsen's convention)"
                     : "∂C/∂w^" + l + " shown as w_kj: " + nIn + "×" + nOut + ", rows = inputs (the note's convention)";
+            Function<Renderer, String> input = r -> zNotA ? Latex.wrong(r.of("a")) : r.of("a");
+            Function<Renderer, String> inputT = r -> zNotA ? Latex.wrong(r.t("a")) : r.t("a");
             Function<Renderer, String> rhs = r -> nielsen
-                    ? r.of("delta") + "\\," + r.t("a")
-                    : r.of("a") + "\\," + r.t("delta");
+                    ? r.of("delta") + "\\," + inputT.apply(r)
+                    : input.apply(r) + "\\," + r.t("delta");
             return new Template(r -> "\\frac{\\partial C}{\\partial w^{" + l + "}}", rhs, result, shapes);
         }
     }
