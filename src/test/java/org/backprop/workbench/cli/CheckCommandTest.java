@@ -201,7 +201,7 @@ class CheckCommandTest {
     void anUnknownFormatIsAUsageError() {
         Run run = run("check", EXAMPLE, "--format", "yaml");
         assertEquals(2, run.status());
-        assertEquals("error: --format: expected text, json or markdown; found \"yaml\"" + System.lineSeparator(),
+        assertEquals("error: --format: expected text, json, markdown; found \"yaml\"" + System.lineSeparator(),
                 run.err());
     }
 
