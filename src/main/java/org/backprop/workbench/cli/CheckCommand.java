@@ -2,7 +2,17 @@ package org.backprop.workbench.cli;
 
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckMode;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.DirectionalResult;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.engine.BackwardTrace;
+import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.Precision;
+import org.backprop.workbench.report.DirectionalReport;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
@@ -46,6 +56,23 @@ public final class CheckCommand implements Callable<Integer> {
             description = "forward, central, richardson or complex-step (default: ${DEFAULT-VALUE})")
     String method;
 
+    @Option(names = "--precision", defaultValue = "double", paramLabel = "P",
+            description = "double or float: the arithmetic of the numerical forward passes; float shows why checks "
+                    + "need double (default: ${DEFAULT-VALUE})")
+    String precision;
+
+    @Option(names = "--mode", defaultValue = "all", paramLabel = "MODE",
+            description = "all (every number), sample:N (N weights per layer, every bias and delta) or directional "
+                    + "(one random direction for the whole network) (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "seed of the sample or of the direction (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
     @Option(names = "--mistake", paramLabel = "NAME",
             description = "replace one formula with a classic wrong version; 'list' lists them")
     String mistake;
@@ -71,21 +98,44 @@ public final class CheckCommand implements Callable<Integer> {
                     + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
         }
         DifferenceMethod chosenMethod = Options.method(method);
-        double h = epsilon == null ? chosenMethod.defaultStep() : epsilon;
-        if (!(h > 0) || !Double.isFinite(h) || h >= 1) {
-            throw new UsageError("--epsilon: expected a positive number below 1, such as 1e-5; found " + h);
-        }
-        if (!format.equals("text") && !format.equals("json") && !format.equals("markdown")) {
-            throw new UsageError("--format: expected text, json or markdown; found \"" + format + "\"");
-        }
+        double h = Options.epsilon(epsilon, chosenMethod);
+        Precision chosenPrecision = Options.precision(precision);
+        CheckMode chosenMode = Options.mode(mode, seed);
+        int workers = Options.threads(threads);
+        Options.format(format, "text", "json", "markdown");
         NetworkDocument doc = Documents.load(file);
-        Analysis analysis;
+        Backprop backprop = new Backprop(chosen);
         try {
-            analysis = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(chosen), chosenMethod, h,
+            if (chosenMode == null) {
+                return directional(out, doc, backprop, chosenMethod, h, chosenPrecision);
+            }
+            CheckOptions options = new CheckOptions(chosenMethod, h, chosenPrecision, chosenMode, workers);
+            Analysis analysis = FastGradientCheck.analyse(doc.network(), doc.batch(), backprop, options,
                     CheckProgress.NONE);
+            return print(out, analysis);
         } catch (NotAnalyticException e) {
             throw new UsageError(file + ": " + e.getMessage());
         }
+    }
+
+    private int directional(PrintWriter out, NetworkDocument doc, Backprop backprop, DifferenceMethod chosenMethod,
+                            double h, Precision chosenPrecision) {
+        Network net = doc.network();
+        ForwardTrace forward = Forward.run(net, doc.batch());
+        BackwardTrace backward = backprop.run(net, forward, doc.batch());
+        DirectionalResult r = FastGradientCheck.directional(net, doc.batch(), forward, backward, chosenMethod, h,
+                chosenPrecision, seed);
+        int m = doc.batch().size();
+        out.print(switch (format) {
+            case "json" -> DirectionalReport.json(net, m, forward.cost(), chosenPrecision, r);
+            case "markdown" -> DirectionalReport.markdown(net, m, forward.cost(), chosenPrecision, r);
+            default -> DirectionalReport.text(net, m, forward.cost(), chosenPrecision, r);
+        });
+        out.flush();
+        return r.verdict() == Verdict.FAIL ? 1 : 0;
+    }
+
+    private int print(PrintWriter out, Analysis analysis) {
         out.print(switch (format) {
             case "json" -> CheckReport.json(analysis);
             case "markdown" -> CheckReport.markdown(analysis);

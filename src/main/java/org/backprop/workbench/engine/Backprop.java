@@ -41,7 +41,8 @@ public final class Backprop {
         }
         for (int l = 1; l <= depth; l++) {
             gradB[l] = bp3(delta[l]);
-            gradW[l] = bp4(forward.a(l - 1), delta[l]);
+            DMatrixRMaj input = mistake == Mistake.BP4_Z_NOT_A && l > 1 ? forward.z(l - 1) : forward.a(l - 1);
+            gradW[l] = bp4(input, delta[l]);
         }
         return new BackwardTrace(gradA, delta, gradB, gradW);
     }
@@ -59,6 +60,9 @@ public final class Backprop {
         int m = aL.numCols;
         if (mistake != Mistake.FORGOT_ONE_OVER_M) {
             CommonOps_DDRM.scale(1.0 / m, g);
+        }
+        if (mistake == Mistake.GRAD_A_SIGN) {
+            CommonOps_DDRM.scale(-1.0, g);
         }
         return g;
     }

@@ -23,7 +23,11 @@ public enum Mistake {
     BP3B_FIRST_SAMPLE("bp3b-first-sample", "BP3b",
             "BP3b uses only the first sample's δ instead of summing over the batch (δ^l 1)"),
     BP3B_MEAN("bp3b-mean", "BP3b",
-            "BP3b averages over the batch (δ^l 1 / m), applying the 1/m a second time");
+            "BP3b averages over the batch (δ^l 1 / m), applying the 1/m a second time"),
+    BP4_Z_NOT_A("bp4-z-not-a", "BP4",
+            "BP4 with the previous layer's z where its a belongs: ∂C/∂w^l = z^{l-1} (δ^l)^T (layer 1 still uses a^0)"),
+    GRAD_A_SIGN("grad-a-sign", "∇_a C",
+            "∇_a C with the wrong sign, e.g. t − a^L instead of a^L − t for the quadratic cost");
 
     private final String id;
     private final String formula;

@@ -157,7 +157,8 @@ public final class Quiz {
                     + "so dividing by m again applies it twice.");
         }
         for (Map.Entry<Mistake, Double> e : mistaken.entrySet()) {
-            if (differs(e.getValue()) && close(answer, e.getValue())) {
+            // a flipped ∇_a C flips every number: the sign hint below says so more plainly
+            if (e.getKey() != Mistake.GRAD_A_SIGN && differs(e.getValue()) && close(answer, e.getValue())) {
                 return Optional.of("That is what backprop gives with a classic mistake: " + e.getKey().description() + ".");
             }
         }

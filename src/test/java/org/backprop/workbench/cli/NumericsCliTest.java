@@ -77,4 +77,58 @@ class NumericsCliTest {
         assertTrue(run.err().contains("layer 1 is relu"), run.err());
         assertTrue(run.err().contains("use --method central"), run.err());
     }
+
+    @Test
+    void aSampledCheckSaysWhatItCovers() {
+        Run run = run("check", EXAMPLE, "--mode", "sample:2", "--seed", "5", "--threads", "1");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Covers   a sample of 2 weights per layer (seed 5), every δ and bias"), run.out());
+    }
+
+    @Test
+    void theDirectionalCheckPrintsOneNumberAgainstBackprop() {
+        Run run = run("check", EXAMPLE, "--mode", "directional", "--format", "json");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"mode\" : \"directional\""), run.out());
+        assertTrue(run.out().contains("\"verdict\" : \"pass\""), run.out());
+        assertTrue(run.out().contains("\"parameters\" : 17"), run.out());
+    }
+
+    @Test
+    void aWrongFormulaFailsTheDirectionalCheck() {
+        Run run = run("check", EXAMPLE, "--mode", "directional", "--mistake", "bp2-no-sigma-prime");
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("fail"), run.out());
+    }
+
+    @Test
+    void floatPrecisionMakesTheCheckFailAndSaysSo() {
+        Run run = run("check", EXAMPLE, "--precision", "float");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.out().contains("forward passes in float precision"), run.out());
+    }
+
+    @Test
+    void badModeThreadsAndPrecisionAreBadUsageWithTheirOptionNamed() {
+        Object[][] cases = {
+                {new String[]{"--mode", "sample:0"}, "--mode: sample:N needs a whole number N >= 1"},
+                {new String[]{"--mode", "sample:many"}, "--mode: sample:N needs a whole number N >= 1"},
+                {new String[]{"--mode", "everything"}, "--mode: expected all, sample:N"},
+                {new String[]{"--threads", "0"}, "--threads: expected a number of threads from 1 to 1024; found 0"},
+                {new String[]{"--precision", "half"}, "--precision: unknown precision \"half\"; expected one of "
+                        + "double, float"},
+                {new String[]{"--epsilon", "0"}, "--epsilon: expected a positive number below 1"},
+                {new String[]{"--format", "csv"}, "--format: expected text, json, markdown; found \"csv\""},
+        };
+        for (Object[] c : cases) {
+            String[] options = (String[]) c[0];
+            String[] args = new String[options.length + 2];
+            args[0] = "check";
+            args[1] = EXAMPLE;
+            System.arraycopy(options, 0, args, 2, options.length);
+            Run run = run(args);
+            assertEquals(2, run.status(), String.join(" ", options));
+            assertTrue(run.err().contains((String) c[1]), run.err());
+        }
+    }
 }

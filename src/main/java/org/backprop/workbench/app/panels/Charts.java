@@ -1,0 +1,157 @@
+package org.backprop.workbench.app.panels;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+
+/** JFreeChart plots styled for a projector: large type, thick lines, a calm grid. */
+final class Charts {
+    private Charts() {
+    }
+
+    /** Sizes in points; readable from the back of a lecture room at 1280×800. */
+    static final Font TICK_FONT = new Font("DejaVu Sans", Font.PLAIN, 14);
+    static final Font LABEL_FONT = new Font("DejaVu Sans", Font.PLAIN, 16);
+    static final Font LEGEND_FONT = new Font("DejaVu Sans", Font.PLAIN, 14);
+    static final Font MARKER_FONT = new Font("DejaVu Sans", Font.BOLD, 13);
+
+    /** Series colours of the Okabe–Ito palette, distinguishable with the common colour-vision deficiencies. */
+    static final Color BLUE = new Color(0, 114, 178);
+    static final Color ORANGE = new Color(230, 159, 0);
+    static final Color GREEN = new Color(0, 158, 115);
+    static final Color VERMILION = new Color(213, 94, 0);
+    static final Color PURPLE = new Color(204, 121, 167);
+    static final Color GREY = new Color(110, 110, 110);
+    static final Color FAIL_RED = new Color(198, 40, 40);
+    static final Color PASS_GREEN = new Color(46, 125, 50);
+
+    static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+            new float[]{8f, 6f}, 0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+            new float[]{3f, 4f}, 0f);
+
+    /** A log axis labelled 10ⁿ, one tick per decade. */
+    static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setBaseSymbol("10");
+        axis.setMinorTickMarksVisible(true);
+        axis.setSmallestValue(1e-300);
+        style(axis);
+        return axis;
+    }
+
+    /** A log axis with one labelled tick per decade, for ranges of many decades. */
+    static LogAxis decadeAxis(String label) {
+        LogAxis axis = logAxis(label);
+        axis.setTickUnit(new NumberTickUnit(1));
+        return axis;
+    }
+
+    static NumberAxis linearAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        style(axis);
+        return axis;
+    }
+
+    static void style(ValueAxis axis) {
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+    }
+
+    /** A plot with a white background, a light grid and a line renderer with the given series colours. */
+    static XYPlot plot(XYSeriesCollection data, ValueAxis x, ValueAxis y, Paint... colours) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < colours.length; i++) {
+            renderer.setSeriesPaint(i, colours[i]);
+            renderer.setSeriesStroke(i, LINE);
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setOutlinePaint(new Color(180, 180, 180));
+        return plot;
+    }
+
+    static JFreeChart chart(XYPlot plot) {
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(LEGEND_FONT);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        return chart;
+    }
+
+    /** A dashed horizontal line at y with a label at the left end. */
+    static ValueMarker rangeMarker(double y, String label, Color colour) {
+        ValueMarker marker = new ValueMarker(y, colour, DOTTED);
+        marker.setLabel(label);
+        marker.setLabelFont(MARKER_FONT);
+        marker.setLabelPaint(colour);
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        return marker;
+    }
+
+    /** A vertical line at x with a label at the top. */
+    static ValueMarker domainMarker(double x, String label, Color colour) {
+        ValueMarker marker = new ValueMarker(x, colour, DASHED);
+        marker.setLabel(label);
+        marker.setLabelFont(MARKER_FONT);
+        marker.setLabelPaint(colour);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        return marker;
+    }
+
+    static void addForeground(XYPlot plot, ValueMarker marker, boolean domain) {
+        if (domain) {
+            plot.addDomainMarker(marker, Layer.FOREGROUND);
+        } else {
+            plot.addRangeMarker(marker, Layer.BACKGROUND);
+        }
+    }
+
+    /** A diagonal cross, the shape of a point that could not be computed (∞ or NaN). */
+    static Shape cross(double size) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(-size, -size);
+        p.lineTo(size, size);
+        p.moveTo(-size, size);
+        p.lineTo(size, -size);
+        return p;
+    }
+}

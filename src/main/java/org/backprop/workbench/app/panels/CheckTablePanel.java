@@ -1,0 +1,427 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.check.Verdict;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Every checked number of an analysis in a sortable, filterable table: formula, quantity, layer, index, analytic,
+ * numeric, relative error and verdict. Selecting a row sets the selection property (the app highlights that
+ * number in the diagram and the matrix); setting the property from outside selects the row.
+ *
+ * <p>Keys: arrows move through the rows, Ctrl+F goes to the text filter (Esc there clears it, Enter goes back to
+ * the table), Alt+F toggles "failures only".
+ */
+public final class CheckTablePanel implements Panel {
+    private final ReadOnlyObjectProperty<Analysis> analysis;
+    private final ObjectProperty<CheckResult> selection;
+
+    private final ObservableList<CheckResult> rows = FXCollections.observableArrayList();
+    private final FilteredList<CheckResult> filtered = new FilteredList<>(rows);
+    private final SortedList<CheckResult> sorted = new SortedList<>(filtered);
+    private final ObjectProperty<Formula> formulaFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Verdict> verdictFilter = new SimpleObjectProperty<>();
+
+    private final VBox root = new VBox();
+    private final TableView<CheckResult> table = new TableView<>(sorted);
+    private final ToggleButton failuresOnly = new ToggleButton("_Failures only");
+    private final ComboBox<Formula> formulaChoice = new ComboBox<>();
+    private final ComboBox<Verdict> verdictChoice = new ComboBox<>();
+    private final TextField textFilter = new TextField();
+    private final HBox summary = new HBox();
+    private boolean syncing;
+
+    /**
+     * @param analysis  the analysis whose checks are listed ({@code null} value shows an empty table)
+     * @param selection the selected checked number, written when a row is selected and followed when set elsewhere
+     */
+    public CheckTablePanel(ReadOnlyObjectProperty<Analysis> analysis, ObjectProperty<CheckResult> selection) {
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        createView();
+        initListeners();
+    }
+
+    @Override
+    public String getName() { return "Checks"; }
+
+    @Override
+    public Region getView() { return root; }
+
+    /** The table itself, for tests and for focus. */
+    public TableView<CheckResult> table() { return table; }
+
+    /** Shows only failures (Alt+F). */
+    public void setFailuresOnly(boolean value) { failuresOnly.setSelected(value); }
+
+    public void setFormulaFilter(Formula formula) { formulaChoice.setValue(formula); }
+
+    public void setVerdictFilter(Verdict verdict) { verdictChoice.setValue(verdict); }
+
+    public void setTextFilter(String text) { textFilter.setText(text); }
+
+    /** The rows shown after filtering, in display order. */
+    public ObservableList<CheckResult> shownRows() { return table.getItems(); }
+
+    private void createView() {
+        root.getStyleClass().addAll("bw-panel", "check-table");
+        root.getStylesheets().add(STYLESHEET);
+
+        Label title = new Label("Every checked number");
+        title.getStyleClass().add("bw-title");
+
+        failuresOnly.setMnemonicParsing(true);
+        failuresOnly.setTooltip(new Tooltip("Show only the numbers whose check failed (Alt+F)"));
+
+        formulaChoice.getItems().add(null);
+        formulaChoice.getItems().addAll(Formula.values());
+        formulaChoice.setCellFactory(v -> new NamedCell<>(f -> f.name() + "   " + Formats.superscripts(f.equation()),
+                "All formulas"));
+        formulaChoice.setButtonCell(new NamedCell<>(Formula::name, "All formulas"));
+        formulaChoice.setTooltip(new Tooltip("Show one formula only"));
+        formulaChoice.valueProperty().bindBidirectional(formulaFilter);
+
+        verdictChoice.getItems().add(null);
+        verdictChoice.getItems().addAll(Verdict.values());
+        verdictChoice.setCellFactory(v -> new NamedCell<>(Verdict::id, "All verdicts"));
+        verdictChoice.setButtonCell(new NamedCell<>(Verdict::id, "All verdicts"));
+        verdictChoice.setTooltip(new Tooltip("Show one verdict only"));
+        verdictChoice.valueProperty().bindBidirectional(verdictFilter);
+
+        textFilter.setPromptText("Filter: δ², w¹, BP4, [0, 2] …  (Ctrl+F)");
+        textFilter.setTooltip(new Tooltip("Rows whose formula, quantity, index or verdict contain the text (Ctrl+F; Esc clears)"));
+        HBox.setHgrow(textFilter, Priority.ALWAYS);
+        textFilter.setMaxWidth(28 * 16);
+
+        Button clear = new Button("Clea_r filters");
+        clear.setTooltip(new Tooltip("Show every checked number again (Alt+R)"));
+        clear.setOnAction(e -> {
+            failuresOnly.setSelected(false);
+            formulaFilter.set(null);
+            verdictFilter.set(null);
+            textFilter.clear();
+            table.requestFocus();
+        });
+
+        HBox filters = new HBox(new Label("Show:"), failuresOnly, formulaChoice, verdictChoice, textFilter, clear);
+        filters.getStyleClass().add("bw-toolbar");
+
+        summary.getStyleClass().add("bw-summary");
+
+        table.getColumns().setAll(java.util.List.of(
+                textColumn("Formula", 5, c -> c.formula().name(), Comparator.comparing(CheckResult::formula)),
+                textColumn("Quantity", 9, c -> Formats.superscripts(c.quantity()), quantityOrder()),
+                textColumn("Layer", 4, c -> Integer.toString(c.layer()), Comparator.comparingInt(CheckResult::layer)),
+                textColumn("Index", 7, CheckTablePanel::indexText, (a, b) -> Arrays.compare(a.index(), b.index())),
+                numberColumn("Analytic (backprop)", CheckResult::analytic, false),
+                numberColumn("Numeric (finite diff.)", CheckResult::numeric, false),
+                numberColumn("Relative error", CheckResult::relativeError, true),
+                verdictColumn()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No checked number matches the filters."));
+        table.setTooltip(new Tooltip("↑ ↓ move, Home/End first/last, click a header to sort"));
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        root.getChildren().setAll(title, filters, summary, table);
+    }
+
+    private void initListeners() {
+        Predicate<CheckResult> always = c -> true;
+        filtered.setPredicate(always);
+        failuresOnly.selectedProperty().addListener((o, was, now) -> refilter());
+        formulaFilter.addListener((o, was, now) -> refilter());
+        verdictFilter.addListener((o, was, now) -> refilter());
+        textFilter.textProperty().addListener((o, was, now) -> refilter());
+        filtered.addListener((javafx.collections.ListChangeListener<CheckResult>) c -> updateSummary());
+
+        analysis.addListener((o, was, now) -> load(now));
+        load(analysis.get());
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                syncing = true;
+                selection.set(now);
+                syncing = false;
+            }
+        });
+        selection.addListener((o, was, now) -> {
+            if (!syncing) {
+                select(now);
+            }
+        });
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                textFilter.requestFocus();
+                textFilter.selectAll();
+                e.consume();
+            }
+        });
+        textFilter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !textFilter.getText().isEmpty()) {
+                textFilter.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Lists a new analysis. The selected number stays selected across analyses (same formula, layer and index), and
+     * the selection property then holds the new analysis's result, with its new values.
+     */
+    private void load(Analysis a) {
+        CheckResult previous = selection.get();
+        syncing = true;
+        rows.setAll(a == null ? java.util.List.of() : a.checks());
+        syncing = false;
+        if (previous != null && a != null) {
+            CheckResult same = a.checks().stream().filter(c -> sameNumber(c, previous)).findFirst().orElse(null);
+            if (same != null) {
+                syncing = true;
+                selection.set(same);
+                syncing = false;
+            }
+            select(same);
+        }
+        updateSummary();
+    }
+
+    private void select(CheckResult result) {
+        syncing = true;
+        try {
+            if (result == null) {
+                table.getSelectionModel().clearSelection();
+                return;
+            }
+            int index = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (sameNumber(table.getItems().get(i), result)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index >= 0) {
+                table.getSelectionModel().clearAndSelect(index);
+                table.scrollTo(Math.max(0, index - 3));
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void refilter() {
+        boolean failures = failuresOnly.isSelected();
+        Formula formula = formulaFilter.get();
+        Verdict verdict = verdictFilter.get();
+        String text = textFilter.getText() == null ? "" : textFilter.getText().trim().toLowerCase(Locale.ROOT);
+        CheckResult selected = selection.get();
+        filtered.setPredicate(c -> (!failures || c.verdict() == Verdict.FAIL)
+                && (formula == null || c.formula() == formula)
+                && (verdict == null || c.verdict() == verdict)
+                && (text.isEmpty() || searchText(c).contains(text)));
+        select(selected);
+    }
+
+    private void updateSummary() {
+        Analysis a = analysis.get();
+        summary.getChildren().clear();
+        if (a == null) {
+            summary.getChildren().add(new Label("No analysis yet."));
+            return;
+        }
+        CheckSummary s = a.summary();
+        Label counts = new Label(String.format(Locale.ROOT, "%,d numbers checked (ε = %s):", s.checked(),
+                Formats.small(a.epsilon())));
+        summary.getChildren().add(counts);
+        summary.getChildren().add(chip(Verdict.PASS, s.pass()));
+        summary.getChildren().add(chip(Verdict.WARN, s.warn()));
+        summary.getChildren().add(chip(Verdict.FAIL, s.fail()));
+        summary.getChildren().add(chip(Verdict.KINK, s.kink()));
+        CheckResult worst = a.checks().stream()
+                .max(Comparator.comparingDouble(c -> Double.isNaN(c.relativeError())
+                        ? Double.POSITIVE_INFINITY : c.relativeError()))
+                .orElse(null);
+        if (worst != null) {
+            summary.getChildren().add(new Label("worst relative error " + Formats.small(s.maxRelativeError())
+                    + " at " + Formats.superscripts(worst.quantity())));
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        summary.getChildren().addAll(spacer, new Label(String.format(Locale.ROOT, "showing %,d of %,d",
+                filtered.size(), rows.size())));
+    }
+
+    static Label chip(Verdict verdict, int count) {
+        Label chip = new Label(count + " " + verdict.id());
+        chip.getStyleClass().addAll("verdict-chip", "verdict-" + verdict.id());
+        return chip;
+    }
+
+    static boolean sameNumber(CheckResult a, CheckResult b) {
+        return a.formula() == b.formula() && a.layer() == b.layer() && Arrays.equals(a.index(), b.index());
+    }
+
+    /** "j=1, x=0" for δ, "j=2" for b, "k=0, j=2" for w: the note's index names. */
+    static String indexText(CheckResult c) {
+        int[] i = c.index();
+        return switch (c.formula()) {
+            case BP1, BP2 -> "j=" + i[0] + ", x=" + i[1];
+            case BP3 -> "j=" + i[0];
+            case BP4 -> "k=" + i[0] + ", j=" + i[1];
+        };
+    }
+
+    private static String searchText(CheckResult c) {
+        return (c.formula().name() + " " + c.quantity() + " " + Formats.superscripts(c.quantity()) + " "
+                + indexText(c) + " " + c.verdict().id() + " layer " + c.layer()).toLowerCase(Locale.ROOT);
+    }
+
+    /** δ before ∂C/∂b before ∂C/∂w, then layer, then index. */
+    private static Comparator<CheckResult> quantityOrder() {
+        return Comparator.comparing((CheckResult c) -> c.formula() == Formula.BP1 ? Formula.BP2 : c.formula())
+                .thenComparingInt(CheckResult::layer)
+                .thenComparing(CheckResult::index, Arrays::compare);
+    }
+
+    /** A column showing a text of each result and sorting by an order of the results (BP1 before BP2, 9 before 10). */
+    private static TableColumn<CheckResult, CheckResult> textColumn(String name, double widthEm,
+                                                                    Function<CheckResult, String> text,
+                                                                    Comparator<CheckResult> order) {
+        TableColumn<CheckResult, CheckResult> column = new TableColumn<>(name);
+        column.setCellValueFactory(f -> constant(f.getValue()));
+        column.setPrefWidth(widthEm * 16);
+        column.setComparator(order);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(CheckResult item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<CheckResult, Double> numberColumn(String name, Function<CheckResult, Double> value,
+                                                                 boolean relative) {
+        TableColumn<CheckResult, Double> column = new TableColumn<>(name);
+        column.setCellValueFactory(f -> constant(value.apply(f.getValue())));
+        column.setPrefWidth((relative ? 9 : 12) * 16);
+        // NaN (a non-finite value) sorts as the largest error
+        column.setComparator(Comparator.comparingDouble(d -> Double.isNaN(d) ? Double.POSITIVE_INFINITY : d));
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add("number");
+            }
+
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("rel-fail");
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                setText(relative ? Formats.small(item) : Formats.value(item));
+                CheckResult row = getTableRow() == null ? null : getTableRow().getItem();
+                if (relative && row != null && row.verdict() == Verdict.FAIL) {
+                    getStyleClass().add("rel-fail");
+                }
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<CheckResult, Verdict> verdictColumn() {
+        TableColumn<CheckResult, Verdict> column = new TableColumn<>("Verdict");
+        column.setCellValueFactory(f -> constant(f.getValue().verdict()));
+        column.setPrefWidth(6 * 16);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label chip = new Label();
+
+            {
+                chip.getStyleClass().add("verdict-chip");
+                setAlignment(Pos.CENTER);
+            }
+
+            @Override
+            protected void updateItem(Verdict item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                chip.setText(item.id());
+                chip.getStyleClass().removeIf(s -> s.startsWith("verdict-") && !s.equals("verdict-chip"));
+                chip.getStyleClass().add("verdict-" + item.id());
+                setGraphic(chip);
+            }
+        });
+        return column;
+    }
+
+    private static <T> ObservableValue<T> constant(T value) {
+        return new javafx.beans.property.ReadOnlyObjectWrapper<>(value);
+    }
+
+    /** A combo-box cell showing a name, or a text for the empty choice. */
+    private static final class NamedCell<T> extends ListCell<T> {
+        private final Function<T, String> name;
+        private final String none;
+
+        NamedCell(Function<T, String> name, String none) {
+            this.name = name;
+            this.none = none;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? none : name.apply(item));
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.backprop.workbench.app.TaskRunner;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Thresholds;
+import org.backprop.workbench.explore.EpsilonSweep;
+import org.backprop.workbench.explore.EpsilonSweep.Curve;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.explore.EpsilonSweep.Point;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A log-log plot of relative error against ε for the selected checked number, one curve per difference method,
+ * plus the worst over the selected number's formula and layer: the V of truncation (right) against rounding (left).
+ * A marker shows the current ε; the slider, the text field and a click on the plot set it.
+ */
+public final class EpsilonPlotPanel implements Panel {
+    /** Task key of the sweep: a new sweep replaces the running one. */
+    public static final String TASK_KEY = "epsilon-sweep";
+
+    /**
+     * A relative error of exactly 0 (both estimates equal to the last bit) has no place on a log axis; it is drawn
+     * at this floor, below anything double precision can otherwise produce.
+     */
+    public static final double PLOT_FLOOR = 1e-17;
+
+    private static final Color[] METHOD_COLOURS = {Charts.ORANGE, Charts.BLUE, Charts.GREEN, Charts.PURPLE};
+
+    private final ReadOnlyObjectProperty<Analysis> analysis;
+    private final ReadOnlyObjectProperty<CheckResult> selection;
+    private final DoubleProperty epsilon;
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
+
+    private final BorderPane root = new BorderPane();
+    private final Label heading = new Label();
+    private final Label caption = new Label();
+    private final Label readout = new Label();
+    private final Slider slider = new Slider(-12, -1, -5);
+    private final TextField epsilonField = new TextField();
+    private final Button best = new Button("Use _best ε");
+    private final XYSeriesCollection data = new XYSeriesCollection();
+    private final ValueMarker epsilonMarker = Charts.domainMarker(1e-5, "", Charts.FAIL_RED);
+    private XYPlot plot;
+    private ChartViewer viewer;
+    private boolean syncing;
+
+    /** The result of one sweep: the number swept, one curve per method and the worst over its group. */
+    public record Sweep(Analysis analysis, CheckResult target, List<Curve> curves, Curve worst) {
+    }
+
+    /**
+     * @param analysis  the analysis whose numbers are swept
+     * @param selection the selected checked number; if null, the first number of the analysis is swept
+     * @param epsilon   the ε of the checks, shown as a marker and set by the controls
+     * @param runner    runs the sweeps in the background
+     */
+    public EpsilonPlotPanel(ReadOnlyObjectProperty<Analysis> analysis, ReadOnlyObjectProperty<CheckResult> selection,
+                            DoubleProperty epsilon, TaskRunner runner) {
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.epsilon = Objects.requireNonNull(epsilon, "epsilon");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        createView();
+        initListeners();
+    }
+
+    @Override
+    public String getName() { return "ε"; }
+
+    @Override
+    public Region getView() { return root; }
+
+    /** The latest finished sweep (for tests and screenshots). */
+    public ReadOnlyObjectProperty<Sweep> sweepProperty() { return sweep.getReadOnlyProperty(); }
+
+
+    private void createView() {
+        root.getStyleClass().add("bw-panel");
+        root.getStylesheets().add(STYLESHEET);
+
+        heading.getStyleClass().add("bw-title");
+        caption.getStyleClass().add("bw-caption");
+        VBox top = new VBox(heading, caption);
+        top.setSpacing(4);
+        root.setTop(top);
+
+        LogAxis x = Charts.decadeAxis("step ε");
+        x.setRange(EpsilonSweep.SMALLEST / 2, EpsilonSweep.LARGEST * 2);
+        LogAxis y = Charts.decadeAxis("relative error");
+        plot = Charts.plot(data, x, y, METHOD_COLOURS);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(DifferenceMethod.values().length, Charts.GREY);
+        renderer.setSeriesStroke(DifferenceMethod.values().length, Charts.DASHED);
+        renderer.setSeriesShapesVisible(DifferenceMethod.values().length, false);
+        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.PASS, "pass ≤ 10⁻⁷", Charts.PASS_GREEN), false);
+        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
+        Charts.addForeground(plot, epsilonMarker, true);
+        JFreeChart chart = Charts.chart(plot);
+        viewer = new ChartViewer(chart);
+        viewer.setMinSize(300, 250);
+        viewer.setFocusTraversable(false);
+        viewer.getCanvas().setDomainZoomable(false);
+        viewer.getCanvas().setRangeZoomable(false);
+
+        Label left = new Label("◀ smaller ε: rounding error grows like ε_machine·|C| / ε");
+        Label right = new Label("larger ε: truncation error grows like ε, ε², ε⁴ ▶");
+        left.getStyleClass().add("bw-caption");
+        right.getStyleClass().add("bw-caption");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox sides = new HBox(left, gap, right);
+        VBox center = new VBox(viewer, sides);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        root.setCenter(center);
+
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(3);
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setSnapToTicks(false);
+        slider.setBlockIncrement(0.25);
+        slider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) { return "1e" + Math.round(v); }
+
+            @Override
+            public Double fromString(String s) { return Double.valueOf(s.substring(2)); }
+        });
+        slider.setTooltip(new Tooltip("ε on a log scale: ← → move a quarter decade, Page Up/Down a decade"));
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        Label epsilonLabel = new Label("_ε:");
+        epsilonLabel.setMnemonicParsing(true);
+        epsilonLabel.setLabelFor(epsilonField);
+        epsilonField.setPrefColumnCount(7);
+        epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+E)"));
+        best.setTooltip(new Tooltip("Set ε where the central difference is most accurate for this number (Alt+B)"));
+        HBox controls = new HBox(epsilonLabel, epsilonField, slider, best);
+        controls.getStyleClass().add("bw-toolbar");
+        readout.getStyleClass().addAll("bw-readout");
+        readout.setWrapText(true);
+        VBox bottom = new VBox(controls, readout);
+        bottom.setSpacing(6);
+        root.setBottom(bottom);
+    }
+
+    private void initListeners() {
+        epsilon.addListener((o, was, now) -> showEpsilon(now.doubleValue()));
+        showEpsilon(epsilon.get());
+        slider.valueProperty().addListener((o, was, now) -> {
+            if (!syncing && !slider.isValueChanging()) {
+                epsilon.set(fromLog(now.doubleValue()));
+            } else if (!syncing) {
+                epsilonMarker.setValue(fromLog(now.doubleValue()));
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                epsilon.set(fromLog(slider.getValue()));
+            }
+        });
+        slider.setOnKeyReleased(e -> epsilon.set(fromLog(slider.getValue())));
+        epsilonField.setOnAction(e -> commitField());
+        epsilonField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitField();
+            }
+        });
+        best.setOnAction(e -> {
+            Sweep s = sweep.get();
+            if (s != null) {
+                Curve central = s.curves().stream().filter(c -> c.method() == DifferenceMethod.CENTRAL).findFirst().orElseThrow();
+                epsilon.set(central.best().epsilon());
+            }
+        });
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+                Point2D p = new Point2D(event.getTrigger().getX(), event.getTrigger().getY());
+                if (area.contains(p.getX(), p.getY())) {
+                    double value = plot.getDomainAxis().java2DToValue(p.getX(), area, plot.getDomainAxisEdge());
+                    epsilon.set(clampEpsilon(value));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+            }
+        });
+        analysis.addListener((o, was, now) -> resweep());
+        selection.addListener((o, was, now) -> resweep());
+        sweep.addListener((o, was, now) -> draw(now));
+        resweep();
+    }
+
+    private void commitField() {
+        String text = epsilonField.getText().trim().replace('−', '-');
+        try {
+            double value = Double.parseDouble(text);
+            if (!(value > 0) || !Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            epsilonField.setStyle("");
+            epsilon.set(value);
+        } catch (NumberFormatException e) {
+            epsilonField.setStyle("-fx-border-color: #c62828; -fx-border-width: 2;");
+            epsilonField.getTooltip().setText("ε must be a positive number such as 1e-5, not \"" + text + "\"");
+        }
+    }
+
+    private void showEpsilon(double value) {
+        syncing = true;
+        slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), Math.log10(value))));
+        epsilonField.setText(Formats.small(value));
+        epsilonField.setStyle("");
+        syncing = false;
+        epsilonMarker.setValue(value);
+        epsilonMarker.setLabel("current ε = " + Formats.small(value));
+        updateReadout();
+    }
+
+    private static double fromLog(double log10) {
+        // round to two significant digits so that the field shows what the checks use
+        double value = Math.pow(10, log10);
+        return Double.parseDouble(String.format(Locale.ROOT, "%.1e", value));
+    }
+
+    private static double clampEpsilon(double value) {
+        double clamped = Math.max(EpsilonSweep.SMALLEST, Math.min(EpsilonSweep.LARGEST, value));
+        return Double.parseDouble(String.format(Locale.ROOT, "%.1e", clamped));
+    }
+
+    /** The number to sweep: the selection if it belongs to the analysis, else the analysis's first number. */
+    private CheckResult target(Analysis a) {
+        CheckResult selected = selection.get();
+        if (selected != null) {
+            for (CheckResult c : a.checks()) {
+                if (CheckTablePanel.sameNumber(c, selected)) {
+                    return c;
+                }
+            }
+        }
+        return a.checks().isEmpty() ? null : a.checks().get(0);
+    }
+
+    private void resweep() {
+        Analysis a = analysis.get();
+        if (a == null) {
+            return;
+        }
+        CheckResult target = target(a);
+        if (target == null) {
+            return;
+        }
+        String name = Formats.superscripts(target.quantity());
+        runner.run(TASK_KEY, "ε sweep of " + name, progress -> compute(a, target, progress), sweep::set);
+    }
+
+    /** The whole sweep, off the FX thread. */
+    static Sweep compute(Analysis a, CheckResult target, TaskRunner.Progress progress) {
+        double[] grid = EpsilonSweep.grid();
+        List<Curve> curves = new ArrayList<>();
+        for (DifferenceMethod method : DifferenceMethod.values()) {
+            if (EpsilonSweep.applicable(a, method)) {
+                curves.add(EpsilonSweep.sweep(a, target, method, grid));
+            } else {
+                curves.add(new Curve(method.description() + " (needs a network without relu)", method, List.of()));
+            }
+        }
+        List<CheckResult> group = a.checks(target.formula(), target.layer());
+        String groupName = target.formula().name() + " of layer " + target.layer();
+        Curve worst = EpsilonSweep.worstOf(a, group, groupName, DifferenceMethod.CENTRAL, grid, progress);
+        return new Sweep(a, target, curves, worst);
+    }
+
+    private void draw(Sweep s) {
+        data.removeAllSeries();
+        for (Curve curve : s.curves()) {
+            data.addSeries(series(curve.points().isEmpty() ? curve.label()
+                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()), curve));
+        }
+        data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2) + " (central)",
+                s.worst()));
+        CheckResult t = s.target();
+        heading.setText("Relative error against ε for " + Formats.superscripts(t.quantity())
+                + "  (" + t.formula().name() + ")");
+        caption.setText("Analytic value " + Formats.value(t.analytic()).trim()
+                + (s.analysis().mistake().id().equals("none") ? "" : " with the mistake \"" + s.analysis().mistake().id()
+                + "\"") + ". Each point re-runs the network with the number moved by ±ε. Select another row of the "
+                + "check table to sweep it; click the plot or use the slider to set ε. Errors of 0 are drawn at 10⁻¹⁷.");
+        updateReadout();
+    }
+
+    private static XYSeries series(String name, Curve curve) {
+        XYSeries series = new XYSeries(name, false, true);
+        for (Point p : curve.points()) {
+            double rel = p.relativeError();
+            series.add(p.epsilon(), Double.isNaN(rel) ? null : (Double) Math.max(rel, PLOT_FLOOR));
+        }
+        return series;
+    }
+
+    /** The relative error of each method at exactly the current ε, and where central is best. */
+    private void updateReadout() {
+        Sweep s = sweep.get();
+        if (s == null) {
+            readout.setText("Sweeping…");
+            return;
+        }
+        double h = epsilon.get();
+        CheckResult t = s.target();
+        DifferenceMethod.Probe probe = EpsilonSweep.probe(s.analysis(), t);
+        StringBuilder text = new StringBuilder("Relative error at ε = ").append(Formats.small(h)).append(":  ");
+        for (DifferenceMethod m : DifferenceMethod.values()) {
+            if (EpsilonSweep.applicable(s.analysis(), m)) {
+                double rel = EpsilonSweep.relativeError(s.analysis(), t, m.estimate(probe, h).value());
+                text.append(m.id()).append(' ').append(Formats.small(rel)).append("    ");
+            }
+        }
+        Curve central = s.curves().stream().filter(c -> c.method() == DifferenceMethod.CENTRAL).findFirst().orElseThrow();
+        Point bestPoint = central.best();
+        text.append("\nCentral difference is most accurate at ε ≈ ").append(Formats.small(bestPoint.epsilon()))
+                .append(" (relative error ").append(Formats.small(bestPoint.relativeError())).append(").");
+        readout.setText(text.toString());
+    }
+}

@@ -1,0 +1,392 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.backprop.workbench.app.TaskRunner;
+import org.backprop.workbench.explore.SoftmaxComparison;
+import org.backprop.workbench.explore.SoftmaxComparison.Result;
+import org.backprop.workbench.explore.SoftmaxComparison.ScalePoint;
+import org.backprop.workbench.explore.SoftmaxComparison.Side;
+import org.backprop.workbench.io.NetworkDocument;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The current network run two ways with the same weights, side by side: softmax activation + cross-entropy, and
+ * identity output + loss-fused softmax-cross-entropy. Shows both δ^L, their largest difference, both costs, the
+ * softmax Jacobian of a chosen sample, and a logit-scale control with a plot of where the naive form overflows.
+ */
+public final class SoftmaxComparisonPanel implements Panel {
+    /** Task key of the logit-scale sweep. */
+    public static final String TASK_KEY = "softmax-scale-sweep";
+
+    /** 61 points over five decades of logit scale: 12 per decade, enough to see where the naive form breaks. */
+    public static final int SCALE_POINTS = 61;
+
+    /** What the plot shows against the logit scale. */
+    public enum Plotted {
+        COST("cost C"), MAX_DELTA("max |δ^L|");
+
+        private final String label;
+
+        Plotted(String label) { this.label = label; }
+
+        @Override
+        public String toString() { return Formats.superscripts(label); }
+    }
+
+    private final ReadOnlyObjectProperty<NetworkDocument> document;
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<List<ScalePoint>> scaleSweep = new ReadOnlyObjectWrapper<>(this, "scaleSweep");
+
+    private final BorderPane root = new BorderPane();
+    private final VBox content = new VBox();
+    private final Label explanation = new Label();
+    private final Label naiveCost = new Label();
+    private final Label fusedCost = new Label();
+    private final MatrixGrid naiveDelta = new MatrixGrid(j -> "j=" + j, x -> "x=" + (x + 1));
+    private final MatrixGrid fusedDelta = new MatrixGrid(j -> "j=" + j, x -> "x=" + (x + 1));
+    private final MatrixGrid jacobian = new MatrixGrid(i -> "i=" + i, j -> "j=" + j);
+    private final Label difference = new Label();
+    private final Label jacobianTitle = new Label();
+    private final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
+    private final Slider scale = new Slider(0, Math.log10(SoftmaxComparison.SCALE_TO), 0);
+    private final TextField scaleField = new TextField("1");
+    private final ComboBox<Plotted> plotted = new ComboBox<>();
+    private final XYSeriesCollection data = new XYSeriesCollection();
+    private final ValueMarker scaleMarker = Charts.domainMarker(1, "", Charts.GREY);
+    private XYPlot plot;
+    private boolean syncing;
+
+    /** Computes on the FX thread; fine for the small networks of a lecture. */
+    public SoftmaxComparisonPanel(ReadOnlyObjectProperty<NetworkDocument> document) {
+        this(document, null);
+    }
+
+    /**
+     * @param document the current network and batch ({@code null} not permitted; a {@code null} value is explained)
+     * @param runner   runs the logit-scale sweep in the background, or {@code null} to compute it at once
+     */
+    public SoftmaxComparisonPanel(ReadOnlyObjectProperty<NetworkDocument> document, TaskRunner runner) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.runner = runner;
+        createView();
+        initListeners();
+    }
+
+    @Override
+    public String getName() { return "Softmax"; }
+
+    @Override
+    public Region getView() { return root; }
+
+    /** Both forms at the current logit scale, or null if the network does not suit the comparison. */
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    /** The latest sweep over logit scales. */
+    public ReadOnlyObjectProperty<List<ScalePoint>> scaleSweepProperty() { return scaleSweep.getReadOnlyProperty(); }
+
+    /** The text shown when the network does not suit the comparison (empty otherwise). */
+    public String explanation() { return explanation.isVisible() ? explanation.getText() : ""; }
+
+    /** Multiplies the output logits z^L by s (through w^L and b^L). */
+    public void setLogitScale(double s) {
+        scale.setValue(Math.log10(s));
+        recompute();
+    }
+
+    public double logitScale() { return Math.pow(10, scale.getValue()); }
+
+    private void createView() {
+        root.getStyleClass().add("bw-panel");
+        root.getStylesheets().add(STYLESHEET);
+
+        Label title = new Label("Softmax, two ways: as the output activation, or fused into the loss");
+        title.getStyleClass().add("bw-title");
+        Label caption = new Label("The same weights run as  a = softmax(z), C = −Σ t ln a  and as  a = z, "
+                + "C = logsumexp(z) − Σ t z.  Both give δᴸ = (softmax(zᴸ) − t) / m; only the fused form survives "
+                + "large logits.");
+        caption.getStyleClass().add("bw-caption");
+        root.setTop(new VBox(4, title, caption));
+
+        VBox naiveCard = card("Softmax activation + cross-entropy", "a = softmax(z),  C = −Σ t ln a",
+                naiveCost, naiveDelta);
+        VBox fusedCard = card("Identity output + softmax-cross-entropy", "a = z,  C = logsumexp(z) − Σ t z  (fused)",
+                fusedCost, fusedDelta);
+        sample.setEditable(true);
+        sample.setPrefWidth(5 * 16);
+        sample.setTooltip(new Tooltip("Which sample's Jacobian to show (↑ ↓)"));
+        Label sampleLabel = new Label("_sample x =");
+        sampleLabel.setMnemonicParsing(true);
+        sampleLabel.setLabelFor(sample);
+        jacobianTitle.getStyleClass().add("bw-card-title");
+        VBox jacobianCard = new VBox(jacobianTitle, new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)"),
+                new HBox(8, sampleLabel, sample), jacobian);
+        jacobianCard.getStyleClass().add("bw-card");
+        HBox cards = new HBox(12, naiveCard, fusedCard, jacobianCard);
+        difference.getStyleClass().add("bw-summary");
+        difference.setWrapText(true);
+
+        LogAxis x = Charts.decadeAxis("logit scale s   (zᴸ multiplied by s through wᴸ and bᴸ)");
+        x.setRange(SoftmaxComparison.SCALE_FROM / 1.3, SoftmaxComparison.SCALE_TO * 1.3);
+        LogAxis y = Charts.decadeAxis("cost C");
+        plot = Charts.plot(data, x, y, Charts.VERMILION, Charts.BLUE, Charts.FAIL_RED);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setSeriesLinesVisible(2, false);
+        renderer.setSeriesShape(2, Charts.cross(6));
+        renderer.setSeriesStroke(2, Charts.LINE);
+        renderer.setUseOutlinePaint(false);
+        renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+        renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        Charts.addForeground(plot, scaleMarker, true);
+        JFreeChart chart = Charts.chart(plot);
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setFocusTraversable(false);
+        viewer.getCanvas().setDomainZoomable(false);
+        viewer.getCanvas().setRangeZoomable(false);
+        viewer.setMinSize(300, 260);
+        viewer.setPrefHeight(340);
+
+        scale.setMajorTickUnit(1);
+        scale.setMinorTickCount(3);
+        scale.setShowTickMarks(true);
+        scale.setShowTickLabels(true);
+        scale.setBlockIncrement(0.25);
+        scale.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) { return "10" + Formats.superscript((int) Math.round(v)); }
+
+            @Override
+            public Double fromString(String s) { return 0.0; }
+        });
+        scale.setTooltip(new Tooltip("Logit scale s on a log scale: ← → a quarter decade"));
+        HBox.setHgrow(scale, Priority.ALWAYS);
+        Label scaleLabel = new Label("_Logit scale s:");
+        scaleLabel.setMnemonicParsing(true);
+        scaleLabel.setLabelFor(scaleField);
+        scaleField.setPrefColumnCount(6);
+        scaleField.setTooltip(new Tooltip("Type a scale (e.g. 1000) and press Enter (Alt+L)"));
+        plotted.getItems().setAll(Plotted.values());
+        plotted.setValue(Plotted.COST);
+        plotted.setTooltip(new Tooltip("What the plot shows against the logit scale"));
+        Label plottedLabel = new Label("_Plot:");
+        plottedLabel.setMnemonicParsing(true);
+        plottedLabel.setLabelFor(plotted);
+        HBox controls = new HBox(scaleLabel, scaleField, scale, plottedLabel, plotted);
+        controls.getStyleClass().add("bw-toolbar");
+
+        content.setSpacing(10);
+        content.getChildren().setAll(cards, difference, controls, viewer);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+
+        explanation.getStyleClass().add("bw-explain");
+        explanation.setMaxWidth(60 * 16);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setPadding(new Insets(6, 0, 0, 0));
+        root.setCenter(scroll);
+    }
+
+    private static VBox card(String title, String formula, Label cost, MatrixGrid delta) {
+        Label t = new Label(title);
+        t.getStyleClass().add("bw-card-title");
+        cost.getStyleClass().add("bw-big-number");
+        Label deltaTitle = new Label("δᴸ  (one column per sample)");
+        VBox card = new VBox(t, new Label(formula), cost, deltaTitle, delta);
+        card.getStyleClass().add("bw-card");
+        return card;
+    }
+
+    private void initListeners() {
+        document.addListener((o, was, now) -> {
+            recompute();
+            resweep();
+        });
+        scale.valueProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                recompute();
+            }
+        });
+        scaleField.setOnAction(e -> {
+            try {
+                double s = Double.parseDouble(scaleField.getText().trim());
+                if (!(s > 0) || !Double.isFinite(s)) {
+                    throw new NumberFormatException();
+                }
+                scaleField.setStyle("");
+                scale.setValue(Math.log10(Math.max(SoftmaxComparison.SCALE_FROM,
+                        Math.min(SoftmaxComparison.SCALE_TO, s))));
+            } catch (NumberFormatException ex) {
+                scaleField.setStyle("-fx-border-color: #c62828; -fx-border-width: 2;");
+            }
+        });
+        sample.valueProperty().addListener((o, was, now) -> showJacobian());
+        plotted.valueProperty().addListener((o, was, now) -> draw());
+        scaleSweep.addListener((o, was, now) -> draw());
+        recompute();
+        resweep();
+    }
+
+    /** Runs both forms at the current scale and fills the cards, or explains why it cannot. */
+    private void recompute() {
+        NetworkDocument doc = document.get();
+        Optional<String> why = doc == null
+                ? Optional.of("No network is open. Open or build a network with at least 2 outputs.")
+                : SoftmaxComparison.unsuitable(doc.network(), doc.batch());
+        if (why.isPresent()) {
+            explanation.setText("This comparison needs a classifier.\n\n" + why.get()
+                    + "\n\nThe comparison then replaces the output layer's activation and loss, keeping every weight.");
+            explanation.setVisible(true);
+            ((ScrollPane) root.getCenter()).setContent(explanation);
+            result.set(null);
+            return;
+        }
+        explanation.setVisible(false);
+        ((ScrollPane) root.getCenter()).setContent(content);
+        double s = Double.parseDouble(String.format(Locale.ROOT, "%.2g", logitScale()));
+        syncing = true;
+        scaleField.setText(Formats.plain(s));
+        syncing = false;
+        Result r = SoftmaxComparison.compare(doc.network(), doc.batch(), s);
+        result.set(r);
+        naiveCost.setText("C = " + Formats.value(r.naive().cost()).trim());
+        fusedCost.setText("C = " + Formats.value(r.fused().cost()).trim());
+        styleNonFinite(naiveCost, r.naive().cost());
+        styleNonFinite(fusedCost, r.fused().cost());
+        naiveDelta.show(r.naive().deltaL());
+        fusedDelta.show(r.fused().deltaL());
+        double diff = r.maxAbsDifference();
+        if (Double.isNaN(diff) || !Double.isFinite(diff)) {
+            difference.setText("At s = " + Formats.plain(s) + " the naive δᴸ is no longer finite ("
+                    + nonFiniteCount(r.naive()) + " entries are NaN or ∞): softmax underflowed to 0 and ln 0 = −∞. "
+                    + "The fused form is still finite: max |δᴸ| = " + Formats.small(r.fused().maxAbsDelta()) + ".");
+            difference.getStyleClass().add("non-finite");
+        } else {
+            difference.getStyleClass().remove("non-finite");
+            difference.setText("max |δᴸ_naive − δᴸ_fused| = " + Formats.small(diff)
+                    + "   — equal up to rounding (one unit in the last place of a double is 2.2e-16 relative).");
+        }
+        int m = doc.batch().size();
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                (SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory();
+        factory.setMax(m);
+        if (sample.getValue() > m) {
+            factory.setValue(m);
+        }
+        showJacobian();
+        scaleMarker.setValue(s);
+        scaleMarker.setLabel("s = " + Formats.plain(s));
+    }
+
+    private static int nonFiniteCount(Side side) {
+        int count = 0;
+        for (double v : side.deltaL().data) {
+            if (!Double.isFinite(v)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void styleNonFinite(Label label, double v) {
+        label.getStyleClass().remove("non-finite");
+        if (!Double.isFinite(v)) {
+            label.getStyleClass().add("non-finite");
+        }
+    }
+
+    private void showJacobian() {
+        Result r = result.get();
+        if (r == null) {
+            return;
+        }
+        int x = sample.getValue() - 1;
+        jacobianTitle.setText("Softmax Jacobian of sample x = " + (x + 1));
+        jacobian.show(r.jacobian(x));
+    }
+
+    private void resweep() {
+        NetworkDocument doc = document.get();
+        if (doc == null || SoftmaxComparison.unsuitable(doc.network(), doc.batch()).isPresent()) {
+            return;
+        }
+        if (runner == null) {
+            scaleSweep.set(sweep(doc));
+        } else {
+            runner.run(TASK_KEY, "Softmax logit-scale sweep", p -> sweep(doc), scaleSweep::set);
+        }
+    }
+
+    private static List<ScalePoint> sweep(NetworkDocument doc) {
+        return SoftmaxComparison.sweepScale(doc.network(), doc.batch(), SoftmaxComparison.SCALE_FROM,
+                SoftmaxComparison.SCALE_TO, SCALE_POINTS);
+    }
+
+    /** Both curves; a naive point that is ∞ or NaN is drawn as a red cross along the top of the plot. */
+    private void draw() {
+        List<ScalePoint> points = scaleSweep.get();
+        data.removeAllSeries();
+        if (points == null) {
+            return;
+        }
+        boolean cost = plotted.getValue() == Plotted.COST;
+        ((LogAxis) plot.getRangeAxis()).setLabel(cost ? "cost C (log scale)" : "max |δᴸ| (log scale)");
+        XYSeries naive = new XYSeries("softmax activation + cross-entropy (naive)", false, true);
+        XYSeries fused = new XYSeries("identity + softmax-cross-entropy (fused)", false, true);
+        XYSeries broken = new XYSeries("naive value is +∞ or NaN", false, true);
+        double top = 0;
+        for (ScalePoint p : points) {
+            top = Math.max(top, finiteOr0(cost ? p.naiveCost() : p.naiveDelta()));
+            top = Math.max(top, finiteOr0(cost ? p.fusedCost() : p.fusedDelta()));
+        }
+        top = top > 0 ? top * 3 : 1;
+        for (ScalePoint p : points) {
+            double n = cost ? p.naiveCost() : p.naiveDelta();
+            double f = cost ? p.fusedCost() : p.fusedDelta();
+            if (Double.isFinite(n) && n > 0) {
+                naive.add(p.scale(), n);
+            } else if (!Double.isFinite(n)) {
+                naive.add(p.scale(), null);
+                broken.add(p.scale(), top);
+            }
+            if (Double.isFinite(f) && f > 0) {
+                fused.add(p.scale(), f);
+            }
+        }
+        data.addSeries(naive);
+        data.addSeries(fused);
+        data.addSeries(broken);
+    }
+
+    private static double finiteOr0(double v) {
+        return Double.isFinite(v) ? v : 0;
+    }
+}

@@ -1,0 +1,407 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.backprop.workbench.app.TaskRunner;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.Batch;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.explore.GradientDescent;
+import org.backprop.workbench.io.NetworkDocument;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Gradient descent on the current network with a live loss curve. Training can be paused at any step, and the
+ * gradients checked there with the current mistake and ε: a check after some training finds what a check at
+ * initialisation can hide (a relu input drifting onto its kink, a mistake whose effect grows with the weights).
+ * The trained parameters can be applied back to the document.
+ */
+public final class TrainingPanel implements Panel {
+    /** Task key of the training loop. */
+    public static final String TASK_KEY = "training";
+
+    /** Task key of the check at a paused step. */
+    public static final String CHECK_KEY = "training-check";
+
+    /** Slow motion: 20 steps per second, slow enough to pause at a chosen step in a lecture. */
+    public static final long SLOW_MOTION_MILLIS = 50;
+
+    private final ObservableObjectValue<NetworkDocument> document;
+    private final ObservableObjectValue<Mistake> mistake;
+    private final ObservableDoubleValue epsilon;
+    private final TaskRunner runner;
+    private final Consumer<Network> apply;
+
+    private final ReadOnlyObjectWrapper<Network> trained = new ReadOnlyObjectWrapper<>(this, "trained");
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyObjectWrapper<Analysis> checked = new ReadOnlyObjectWrapper<>(this, "checked");
+    private final SimpleObjectProperty<CheckResult> checkedSelection = new SimpleObjectProperty<>();
+
+    private final BorderPane root = new BorderPane();
+    private final Spinner<Double> learningRate = new Spinner<>();
+    private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 300, 50);
+    private final CheckBox slowMotion = new CheckBox("Slo_w motion (20 steps/s)");
+    private final Button run = new Button("_Run");
+    private final Button pause = new Button("_Pause");
+    private final Button once = new Button("Step _once");
+    private final Button reset = new Button("Rese_t");
+    private final Button check = new Button("_Check here");
+    private final Button applyButton = new Button("_Apply to network");
+    private final Label status = new Label();
+    private final Label checkSummary = new Label();
+    private final XYSeries loss = new XYSeries("cost C", false, true);
+    private final ValueMarker checkMarker = Charts.domainMarker(0, "", Charts.FAIL_RED);
+    private XYPlot plot;
+    private CheckTablePanel checkTable;
+
+    private final Queue<Update> updates = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicInteger generation = new AtomicInteger();
+    private Network applied;
+
+    /**
+     * @param document the network to train and its batch
+     * @param mistake  the deliberate mistake applied when the trained network is checked (training itself is correct)
+     * @param epsilon  ε of that check
+     * @param runner   runs training and checks in the background
+     * @param apply    called with the trained network when the user applies it to the document
+     */
+    public TrainingPanel(ObservableObjectValue<NetworkDocument> document, ObservableObjectValue<Mistake> mistake,
+                         ObservableDoubleValue epsilon, TaskRunner runner, Consumer<Network> apply) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.mistake = Objects.requireNonNull(mistake, "mistake");
+        this.epsilon = Objects.requireNonNull(epsilon, "epsilon");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.apply = Objects.requireNonNull(apply, "apply");
+        createView();
+        initListeners();
+    }
+
+    @Override
+    public String getName() { return "Training"; }
+
+    @Override
+    public Region getView() { return root; }
+
+    /** The network after the steps taken so far. */
+    public ReadOnlyObjectProperty<Network> trainedProperty() { return trained.getReadOnlyProperty(); }
+
+    /** The number of steps taken since the last reset. */
+    public ReadOnlyIntegerProperty stepProperty() { return step.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    /** The check made at a paused step. */
+    public ReadOnlyObjectProperty<Analysis> checkedProperty() { return checked.getReadOnlyProperty(); }
+
+    /** The loss curve: (step, C before that step). */
+    public XYSeries lossSeries() { return loss; }
+
+    /** Sets the controls and starts training, as the Run button does. */
+    public void run(double rate, int count, boolean slow) {
+        learningRate.getValueFactory().setValue(rate);
+        steps.getValueFactory().setValue(count);
+        slowMotion.setSelected(slow);
+        startRun();
+    }
+
+    public void pause() { runner.cancel(TASK_KEY); }
+
+    /** Checks the gradients of the trained network with the current mistake and ε. */
+    public void checkHere() {
+        Network net = trained.get();
+        NetworkDocument doc = document.get();
+        if (net == null || doc == null) {
+            return;
+        }
+        Mistake m = mistake.get() == null ? Mistake.NONE : mistake.get();
+        double eps = epsilon.get();
+        int at = step.get();
+        Batch batch = doc.batch();
+        runner.run(CHECK_KEY, "Checking gradients at step " + at,
+                p -> GradientCheck.analyse(net, batch, new Backprop(m), eps, p),
+                a -> {
+                    checked.set(a);
+                    checkMarker.setValue(at);
+                    checkMarker.setLabel("checked at step " + at);
+                    CheckSummary s = a.summary();
+                    checkSummary.setText(String.format(Locale.ROOT,
+                            "Check at step %d%s: %d pass, %d warn, %d fail, %d kink; worst relative error %s",
+                            at, m == Mistake.NONE ? "" : " with \"" + m.id() + "\"", s.pass(), s.warn(), s.fail(),
+                            s.kink(), Formats.small(s.maxRelativeError())));
+                });
+    }
+
+    private void createView() {
+        root.getStyleClass().add("bw-panel");
+        root.getStylesheets().add(STYLESHEET);
+
+        Label title = new Label("Train a little: gradient descent, then check again");
+        title.getStyleClass().add("bw-title");
+        Label caption = new Label("θ ← θ − η ∂C/∂θ with the note's formulas on the whole batch. Pause at any step "
+                + "and check the gradients there, with the mistake and ε chosen in the workbench.");
+        caption.getStyleClass().add("bw-caption");
+        root.setTop(new VBox(4, title, caption));
+
+        learningRate.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1e-4, 100,
+                GradientDescent.DEFAULT_LEARNING_RATE, 0.05));
+        learningRate.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) { return v == null ? "" : Formats.plain(v); }
+
+            @Override
+            public Double fromString(String s) {
+                try {
+                    return Double.parseDouble(s.trim());
+                } catch (NumberFormatException e) {
+                    return learningRate.getValue();
+                }
+            }
+        });
+        learningRate.setEditable(true);
+        learningRate.setTooltip(new Tooltip("η, the learning rate (Alt+L); ↑ ↓ change it by 0.05"));
+        steps.setEditable(true);
+        steps.setTooltip(new Tooltip("How many steps Run takes (Alt+N)"));
+        Label rateLabel = new Label("_Learning rate η");
+        rateLabel.setMnemonicParsing(true);
+        rateLabel.setLabelFor(learningRate);
+        Label stepsLabel = new Label("_Number of steps");
+        stepsLabel.setMnemonicParsing(true);
+        stepsLabel.setLabelFor(steps);
+        slowMotion.setTooltip(new Tooltip("Take 20 steps per second so that you can pause where you like (Alt+W)"));
+        run.setTooltip(new Tooltip("Take the number of steps in the background (Alt+R)"));
+        pause.setTooltip(new Tooltip("Stop after the current step, keeping what was trained (Alt+P or Esc)"));
+        once.setTooltip(new Tooltip("Take one step (Alt+O)"));
+        reset.setTooltip(new Tooltip("Back to the network of the document (Alt+T)"));
+        check.setTooltip(new Tooltip("Check every formula of the trained network numerically (Alt+C)"));
+        applyButton.setTooltip(new Tooltip("Put the trained weights and biases into the workbench's network (Alt+A)"));
+        for (Button b : new Button[]{run, pause, once, reset, check, applyButton}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        run.setDefaultButton(false);
+        status.getStyleClass().add("bw-big-number");
+        status.setWrapText(true);
+        VBox controls = new VBox(8, rateLabel, learningRate, stepsLabel, steps, slowMotion, run, pause, once, reset,
+                new Separator(), check, applyButton, new Separator(), status);
+        controls.setPrefWidth(15 * 16);
+        controls.setMinWidth(13 * 16);
+
+        NumberAxis y = Charts.linearAxis("cost C");
+        NumberAxis x = Charts.linearAxis("step");
+        x.setAutoRangeIncludesZero(true);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot = Charts.plot(new XYSeriesCollection(loss), x, y, Charts.BLUE);
+        ((XYLineAndShapeRenderer) plot.getRenderer()).setSeriesShapesVisible(0, false);
+        Charts.addForeground(plot, checkMarker, true);
+        checkMarker.setValue(Double.NaN);
+        checkMarker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        checkMarker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        JFreeChart chart = Charts.chart(plot);
+        chart.removeLegend();
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setFocusTraversable(false);
+        viewer.getCanvas().setDomainZoomable(false);
+        viewer.getCanvas().setRangeZoomable(false);
+        viewer.setMinSize(300, 200);
+
+        checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection);
+        checkSummary.getStyleClass().add("bw-card-title");
+        checkSummary.setWrapText(true);
+        checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
+        VBox checkBox = new VBox(4, checkSummary, checkTable.getView());
+        VBox.setVgrow(checkTable.getView(), javafx.scene.layout.Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(viewer, checkBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+
+        BorderPane.setMargin(controls, new javafx.geometry.Insets(8, 12, 0, 0));
+        root.setLeft(controls);
+        root.setCenter(split);
+    }
+
+    private void initListeners() {
+        run.disableProperty().bind(running);
+        once.disableProperty().bind(running);
+        reset.disableProperty().bind(running);
+        check.disableProperty().bind(running);
+        applyButton.disableProperty().bind(running);
+        pause.disableProperty().bind(running.not());
+        run.setOnAction(e -> startRun());
+        pause.setOnAction(e -> pause());
+        once.setOnAction(e -> stepOnce());
+        reset.setOnAction(e -> resetTraining());
+        check.setOnAction(e -> checkHere());
+        applyButton.setOnAction(e -> {
+            applied = trained.get();
+            apply.accept(applied);
+        });
+        document.addListener((o, was, now) -> {
+            if (now != null && now.network() == applied && applied != null) {
+                return; // our own trained network came back: keep the curve
+            }
+            runner.cancel(TASK_KEY);
+            resetTraining();
+        });
+        resetTraining();
+    }
+
+    private void resetTraining() {
+        NetworkDocument doc = document.get();
+        generation.incrementAndGet();
+        updates.clear();
+        loss.clear();
+        step.set(0);
+        checked.set(null);
+        checkMarker.setValue(Double.NaN);
+        checkMarker.setLabel("");
+        checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
+        trained.set(doc == null ? null : doc.network());
+        if (doc != null) {
+            double c = GradientDescent.cost(doc.network(), doc.batch());
+            if (Double.isFinite(c) && c > 0) {
+                loss.add(0, c);
+            }
+            showStatus(c);
+        } else {
+            status.setText("No network.");
+        }
+    }
+
+    private void stepOnce() {
+        NetworkDocument doc = document.get();
+        if (doc == null || trained.get() == null) {
+            return;
+        }
+        GradientDescent.Step s = GradientDescent.step(trained.get(), doc.batch(), learningRate.getValue());
+        accept(new Update(generation.get(), step.get() + 1, s.next(), GradientDescent.cost(s.next(), doc.batch())));
+    }
+
+    private void startRun() {
+        NetworkDocument doc = document.get();
+        Network start = trained.get();
+        if (doc == null || start == null) {
+            return;
+        }
+        double rate = learningRate.getValue();
+        int count = steps.getValue();
+        boolean slow = slowMotion.isSelected();
+        int first = step.get();
+        Batch batch = doc.batch();
+        running.set(true);
+        int generation = this.generation.incrementAndGet();
+        Task<Network> task = runner.run(TASK_KEY, "Training " + count + " steps, η = " + Formats.plain(rate),
+                progress -> {
+                    Network net = start;
+                    for (int i = 1; i <= count && !progress.cancelled(); i++) {
+                        GradientDescent.Step s = GradientDescent.step(net, batch, rate);
+                        net = s.next();
+                        double cost = GradientDescent.cost(net, batch);
+                        post(new Update(generation, first + i, net, cost));
+                        progress.advanced(i, count);
+                        if (!Double.isFinite(cost)) {
+                            progress.message("the cost became " + Formats.nonFinite(cost)
+                                    + ": lower the learning rate");
+                            break;
+                        }
+                        if (slow) {
+                            Thread.sleep(SLOW_MOTION_MILLIS);
+                        }
+                    }
+                    return net;
+                }, net -> { });
+        // running ends when the task ends, whichever way it ends
+        task.stateProperty().addListener((o, was, now) -> {
+            if (now == Worker.State.SUCCEEDED || now == Worker.State.CANCELLED || now == Worker.State.FAILED) {
+                drain();
+                running.set(false);
+            }
+        });
+    }
+
+    /** Called from the training thread: queue the step and make sure the FX thread drains the queue soon. */
+    private void post(Update update) {
+        updates.add(update);
+        if (drainScheduled.compareAndSet(false, true)) {
+            Platform.runLater(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        Update u;
+        while ((u = updates.poll()) != null) {
+            accept(u);
+        }
+    }
+
+    private void accept(Update u) {
+        if (u.generation() != generation.get()) {
+            return; // a step of a run that was reset meanwhile
+        }
+        trained.set(u.network());
+        step.set(u.step());
+        if (Double.isFinite(u.cost()) && u.cost() > 0) {
+            loss.add(u.step(), u.cost(), false);
+        }
+        loss.fireSeriesChanged();
+        showStatus(u.cost());
+    }
+
+    private void showStatus(double cost) {
+        status.setText("step " + step.get() + "\nC = " + Formats.value(cost).trim());
+        if (!Double.isFinite(cost)) {
+            status.getStyleClass().add("non-finite");
+        } else {
+            status.getStyleClass().remove("non-finite");
+        }
+    }
+
+    /** One step's outcome, posted from the training thread. */
+    private record Update(int generation, int step, Network network, double cost) {
+    }
+}

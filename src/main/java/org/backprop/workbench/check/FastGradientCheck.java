@@ -1,0 +1,286 @@
+package org.backprop.workbench.check;
+
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.BackwardTrace;
+import org.backprop.workbench.engine.Batch;
+import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.ComplexForward;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
+import org.backprop.workbench.numeric.DifferenceMethod.Probe;
+import org.backprop.workbench.numeric.DifferenceMethod.Value;
+import org.backprop.workbench.numeric.IncrementalCost;
+import org.backprop.workbench.numeric.Precision;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The gradient check of {@link GradientCheck}, fast: each perturbed cost comes from {@link IncrementalCost} (only
+ * the layers at and above the perturbed number are recomputed, by rank-one updates), and the numbers are spread over
+ * the cores. The results, their order and the verdicts (kinks included) are those of {@link GradientCheck}; the
+ * numerical values agree to the rounding of the difference quotients.
+ */
+public final class FastGradientCheck {
+    /**
+     * Numbers per parallel task: large enough that scheduling costs nothing against ~10 µs per number, small enough
+     * that 2 cores stay balanced and progress and cancellation are seen every few milliseconds.
+     */
+    static final int CHUNK = 128;
+
+    private final CheckOptions options;
+
+    public FastGradientCheck(CheckOptions options) {
+        this.options = options;
+    }
+
+    public CheckOptions options() { return options; }
+
+    /** One number to check: δ^l_jx (i = j, k = x), b^l_j (i = j) or w^l_kj (i = k, k = j). */
+    record Item(Formula formula, int layer, int i, int k) {
+        int[] index() {
+            return formula == Formula.BP3 ? new int[]{i} : new int[]{i, k};
+        }
+    }
+
+    /** The numbers a mode covers, in the order of {@link GradientCheck#run}. */
+    static List<Item> items(Network net, int m, CheckMode mode) {
+        List<Item> items = new ArrayList<>();
+        for (int l = net.depth(); l >= 1; l--) {
+            Formula deltaFormula = l == net.depth() ? Formula.BP1 : Formula.BP2;
+            for (int j = 0; j < net.size(l); j++) {
+                for (int x = 0; x < m; x++) {
+                    items.add(new Item(deltaFormula, l, j, x));
+                }
+            }
+            for (int j = 0; j < net.size(l); j++) {
+                items.add(new Item(Formula.BP3, l, j, 0));
+            }
+            int rows = net.size(l - 1);
+            int cols = net.size(l);
+            for (int flat : weightIndices(rows * cols, l, mode)) {
+                items.add(new Item(Formula.BP4, l, flat / cols, flat % cols));
+            }
+        }
+        return items;
+    }
+
+    /** The flat indices k·n_l + j of the weights of layer l that the mode covers, ascending. */
+    private static int[] weightIndices(int count, int layer, CheckMode mode) {
+        if (mode instanceof CheckMode.Sample sample && sample.perArray() < count) {
+            Random random = new Random(sample.seed() * 1_000_003L + layer);
+            int[] all = IntStream.range(0, count).toArray();
+            for (int i = 0; i < sample.perArray(); i++) {   // partial Fisher-Yates
+                int r = i + random.nextInt(count - i);
+                int tmp = all[i];
+                all[i] = all[r];
+                all[r] = tmp;
+            }
+            int[] chosen = java.util.Arrays.copyOf(all, sample.perArray());
+            java.util.Arrays.sort(chosen);
+            return chosen;
+        }
+        return IntStream.range(0, count).toArray();
+    }
+
+    /** How many numbers {@link #run} checks. */
+    public static long count(Network net, int m, CheckMode mode) {
+        if (mode instanceof CheckMode.Sample sample) {
+            long count = 0;
+            for (int l = 1; l <= net.depth(); l++) {
+                long weights = (long) net.size(l - 1) * net.size(l);
+                count += (long) net.size(l) * m + net.size(l) + Math.min(weights, sample.perArray());
+            }
+            return count;
+        }
+        return GradientCheck.count(net, m);
+    }
+
+    /**
+     * Checks the numbers the mode covers. Progress is reported from the worker threads (a UI must hand it to its own
+     * thread); a cancelled progress ends the run with a {@link CancellationException}.
+     *
+     * @throws org.backprop.workbench.numeric.NotAnalyticException for the complex step on a relu network
+     */
+    public List<CheckResult> run(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
+                                 CheckProgress progress) {
+        if (options.method().isComplex()) {
+            ComplexForward.requireAnalytic(net);
+        }
+        List<Item> items = items(net, batch.size(), options.mode());
+        IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
+        CheckResult[] results = new CheckResult[items.size()];
+        int chunks = (items.size() + CHUNK - 1) / CHUNK;
+        long total = items.size();
+        AtomicLong done = new AtomicLong();
+        ThreadLocal<IncrementalCost.Workspace> workspaces = ThreadLocal.withInitial(cost::workspace);
+        Runnable all = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            if (progress.cancelled()) {
+                throw new CancellationException("gradient check cancelled after " + done.get() + " of " + total);
+            }
+            IncrementalCost.Workspace ws = workspaces.get();
+            int end = Math.min(items.size(), (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                results[i] = check(items.get(i), ws, batch.size(), backward, forward.cost());
+            }
+            progress.advanced(done.addAndGet(end - c * CHUNK), total);
+        });
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            pool.submit(all).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("gradient check interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(results);
+    }
+
+    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward, double cost) {
+        int l = item.layer();
+        int i = item.i();
+        int k = item.k();
+        Probe probe = switch (item.formula()) {
+            case BP1, BP2 -> new Probe() {
+                @Override public Value real(double t) { return ws.z(l, i, k, t); }
+                @Override public double imaginary(double h) { return ws.zImaginary(l, i, k, h); }
+            };
+            case BP3 -> new Probe() {
+                @Override public Value real(double t) { return ws.bias(l, i, t); }
+                @Override public double imaginary(double h) { return ws.biasImaginary(l, i, h); }
+            };
+            case BP4 -> new Probe() {
+                @Override public Value real(double t) { return ws.weight(l, i, k, t); }
+                @Override public double imaginary(double h) { return ws.weightImaginary(l, i, k, h); }
+            };
+        };
+        Estimate estimate = options.method().estimate(probe, options.epsilon());
+        double analytic;
+        double numeric = estimate.value();
+        switch (item.formula()) {
+            case BP1, BP2 -> {
+                analytic = backward.delta(l).get(i, k);
+                numeric /= m;
+            }
+            case BP3 -> analytic = backward.gradB(l).get(i, 0);
+            default -> analytic = backward.gradW(l).get(i, k);
+        }
+        double rel = Thresholds.relativeError(analytic, numeric, cost);
+        return new CheckResult(item.formula(), l, item.index(), analytic, numeric, rel,
+                Thresholds.verdict(rel, estimate.crossedKink()));
+    }
+
+    /** Forward, backward and the fast check in one call. */
+    public static Analysis analyse(Network net, Batch batch, Backprop backprop, CheckOptions options,
+                                   CheckProgress progress) {
+        ForwardTrace forward = Forward.run(net, batch);
+        BackwardTrace backward = backprop.run(net, forward, batch);
+        List<CheckResult> checks = new FastGradientCheck(options).run(net, batch, forward, backward, progress);
+        return new Analysis(net, batch, backprop.mistake(), options.epsilon(), forward, backward, checks,
+                options.method(), options.precision(), options.mode());
+    }
+
+    /**
+     * The directional check along a random unit direction u (normal entries, normalised; the same seed gives the
+     * same u): ∇C · u from backprop against the method's estimate of the derivative of t ↦ C(θ + t u).
+     */
+    public static DirectionalResult directional(Network net, Batch batch, ForwardTrace forward,
+                                                BackwardTrace backward, DifferenceMethod method, double epsilon,
+                                                Precision precision, long seed) {
+        if (method.isComplex()) {
+            ComplexForward.requireAnalytic(net);
+        }
+        int depth = net.depth();
+        DMatrixRMaj[] uw = new DMatrixRMaj[depth + 1];
+        DMatrixRMaj[] ub = new DMatrixRMaj[depth + 1];
+        Random random = new Random(seed);
+        double norm2 = 0;
+        long parameters = 0;
+        for (int l = 1; l <= depth; l++) {
+            uw[l] = new DMatrixRMaj(net.size(l - 1), net.size(l));
+            ub[l] = new DMatrixRMaj(net.size(l), 1);
+            for (DMatrixRMaj u : new DMatrixRMaj[]{uw[l], ub[l]}) {
+                for (int i = 0; i < u.data.length; i++) {
+                    u.data[i] = random.nextGaussian();
+                    norm2 += u.data[i] * u.data[i];
+                }
+                parameters += u.data.length;
+            }
+        }
+        double norm = Math.sqrt(norm2);
+        double analytic = 0;
+        for (int l = 1; l <= depth; l++) {
+            for (int i = 0; i < uw[l].data.length; i++) {
+                uw[l].data[i] /= norm;
+                analytic += backward.gradW(l).data[i] * uw[l].data[i];
+            }
+            for (int i = 0; i < ub[l].data.length; i++) {
+                ub[l].data[i] /= norm;
+                analytic += backward.gradB(l).data[i] * ub[l].data[i];
+            }
+        }
+        IncrementalCost base = precision == Precision.DOUBLE ? null : IncrementalCost.of(net, batch, precision);
+        Probe probe = new Probe() {
+            @Override
+            public Value real(double t) {
+                Network moved = moved(net, uw, ub, t);
+                if (base == null) {
+                    Forward.SampleOutcome outcome = Forward.costAgainst(moved, forward, batch);
+                    return new Value(outcome.cost(), outcome.crossedKink());
+                }
+                IncrementalCost there = IncrementalCost.of(moved, batch, precision);
+                return new Value(there.cost(), base.crossesKink(there));
+            }
+
+            @Override
+            public double imaginary(double h) {
+                DMatrixRMaj[] wIm = new DMatrixRMaj[depth + 1];
+                DMatrixRMaj[] bIm = new DMatrixRMaj[depth + 1];
+                for (int l = 1; l <= depth; l++) {
+                    wIm[l] = uw[l].copy();
+                    bIm[l] = ub[l].copy();
+                    org.ejml.dense.row.CommonOps_DDRM.scale(h, wIm[l]);
+                    org.ejml.dense.row.CommonOps_DDRM.scale(h, bIm[l]);
+                }
+                return ComplexForward.cost(net, batch, wIm, bIm).im();
+            }
+        };
+        Estimate estimate = method.estimate(probe, epsilon);
+        double rel = Thresholds.relativeError(analytic, estimate.value(), forward.cost());
+        return new DirectionalResult(analytic, estimate.value(), rel, Thresholds.verdict(rel, estimate.crossedKink()),
+                method, epsilon, seed, parameters);
+    }
+
+    /** θ + t u. */
+    private static Network moved(Network net, DMatrixRMaj[] uw, DMatrixRMaj[] ub, double t) {
+        List<DMatrixRMaj> weights = net.weightList();
+        List<DMatrixRMaj> biases = net.biasList();
+        for (int l = 1; l <= net.depth(); l++) {
+            double[] wl = weights.get(l - 1).data;
+            for (int i = 0; i < wl.length; i++) {
+                wl[i] += t * uw[l].data[i];
+            }
+            double[] bl = biases.get(l - 1).data;
+            for (int i = 0; i < bl.length; i++) {
+                bl[i] += t * ub[l].data[i];
+            }
+        }
+        return new Network(net.size(0), net.layers(), net.loss(), weights, biases);
+    }
+}

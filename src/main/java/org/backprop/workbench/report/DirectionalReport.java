@@ -1,0 +1,74 @@
+package org.backprop.workbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.backprop.workbench.check.DirectionalResult;
+import org.backprop.workbench.check.Thresholds;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.Precision;
+
+import java.util.Locale;
+
+/** The report of a directional check as text, Markdown or JSON. */
+public final class DirectionalReport {
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private DirectionalReport() {
+    }
+
+    public static String text(Network net, int samples, double cost, Precision precision, DirectionalResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append("Network  ").append(net.describe()).append('\n');
+        s.append(String.format(Locale.ROOT, "Samples  m = %d%nCost     C = %s%n", samples, CheckReport.number(cost)));
+        s.append(String.format(Locale.ROOT, "Check    directional: one random unit direction u over all %d parameters "
+                + "(seed %d)%n", r.parameters(), r.seed()));
+        s.append(String.format(Locale.ROOT, "Method   %s, epsilon = %s%s%n%n", r.method().description(),
+                CheckReport.number(r.epsilon()), precision == Precision.DOUBLE ? "" : ", forward passes in "
+                        + precision.id() + " precision"));
+        s.append(String.format(Locale.ROOT, "backprop   ∇C · u = %s%n", CheckReport.number(r.analytic())));
+        s.append(String.format(Locale.ROOT, "numerical  dC/dt  = %s%n", CheckReport.number(r.numeric())));
+        s.append(String.format(Locale.ROOT, "rel error         = %s  %s%n", CheckReport.rel(r.relativeError()),
+                r.verdict()));
+        s.append(String.format(Locale.ROOT, "(pass: rel <= %s; warn: up to %s; fail: above; kink: a relu input "
+                + "crossed 0)%n", CheckReport.number(Thresholds.PASS), CheckReport.number(Thresholds.FAIL)));
+        return s.toString();
+    }
+
+    public static String markdown(Network net, int samples, double cost, Precision precision, DirectionalResult r) {
+        return "# Directional gradient check\n\n"
+                + "- Network: `" + net.describe() + "`\n"
+                + "- Samples: m = " + samples + "\n"
+                + "- Cost: C = " + CheckReport.number(cost) + "\n"
+                + "- Direction: one random unit vector u over all " + r.parameters() + " parameters (seed " + r.seed()
+                + ")\n"
+                + "- Method: " + r.method().description() + ", ε = " + CheckReport.number(r.epsilon())
+                + (precision == Precision.DOUBLE ? "" : ", forward passes in " + precision.id() + " precision") + "\n\n"
+                + "| ∇C · u (backprop) | numerical | rel. error | verdict |\n|---:|---:|---:|---|\n"
+                + "| " + CheckReport.number(r.analytic()) + " | " + CheckReport.number(r.numeric()) + " | "
+                + CheckReport.rel(r.relativeError()) + " | " + r.verdict() + " |\n";
+    }
+
+    public static String json(Network net, int samples, double cost, Precision precision, DirectionalResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("network", net.describe());
+        root.put("samples", samples);
+        root.put("loss", cost);
+        root.put("mode", "directional");
+        root.put("method", r.method().id());
+        root.put("epsilon", r.epsilon());
+        root.put("precision", precision.id());
+        root.put("seed", r.seed());
+        root.put("parameters", r.parameters());
+        root.put("analytic", r.analytic());
+        root.put("numeric", r.numeric());
+        root.put("relError", r.relativeError());
+        root.put("verdict", r.verdict().id());
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

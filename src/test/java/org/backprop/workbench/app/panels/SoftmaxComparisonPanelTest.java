@@ -1,0 +1,68 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Stage;
+import org.backprop.workbench.engine.Activation;
+import org.backprop.workbench.engine.Layer;
+import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.explore.SoftmaxComparison.Result;
+import org.backprop.workbench.io.NetworkDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static org.backprop.workbench.app.panels.PanelFixtures.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class SoftmaxComparisonPanelTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void showsEqualDeltaAndTheNaiveOverflowAtLargeLogitScale() {
+        SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(PanelFixtures.document());
+        SoftmaxComparisonPanel panel = fx(() -> new SoftmaxComparisonPanel(doc));
+        PanelFixtures.show(stage, panel.getView(), 1280, 800);
+
+        Result atOne = panel.resultProperty().get();
+        assertTrue(atOne.maxAbsDifference() < 1e-12, "δ^L differ by " + atOne.maxAbsDifference());
+        assertEquals("", fx(panel::explanation));
+
+        fx(() -> panel.setLogitScale(1e4));
+        Result large = panel.resultProperty().get();
+        assertFalse(Double.isFinite(large.naive().cost()), "naive cost " + large.naive().cost());
+        assertTrue(Double.isFinite(large.fused().cost()), "fused cost " + large.fused().cost());
+        assertTrue(panel.scaleSweepProperty().get().stream().anyMatch(p -> !Double.isFinite(p.naiveCost())));
+    }
+
+    @Test
+    void aNetworkWithOneOutputIsExplained() {
+        NetworkDocument base = PanelFixtures.document();
+        Network one = Network.initialised(2, List.of(new Layer(3, Activation.SIGMOID), new Layer(1, Activation.SIGMOID)),
+                Loss.BINARY_CROSS_ENTROPY, 1);
+        NetworkDocument single = base.withNetwork(one).withBatch(new org.backprop.workbench.engine.Batch(
+                base.batch().inputs(), new org.ejml.data.DMatrixRMaj(new double[][]{{1, 0, 1, 0}})));
+        SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(base);
+        SoftmaxComparisonPanel panel = fx(() -> new SoftmaxComparisonPanel(doc));
+        PanelFixtures.show(stage, panel.getView(), 1280, 800);
+
+        fx(() -> doc.set(single));
+        assertTrue(fx(panel::explanation).contains("at least 2 outputs"), fx(panel::explanation));
+        assertNull(panel.resultProperty().get());
+
+        fx(() -> doc.set(base));
+        assertEquals("", fx(panel::explanation));
+    }
+}

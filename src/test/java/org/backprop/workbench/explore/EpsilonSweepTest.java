@@ -1,0 +1,115 @@
+package org.backprop.workbench.explore;
+
+import org.backprop.workbench.app.DefaultNetwork;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckProgress;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.explore.EpsilonSweep.Curve;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.io.NetworkDocument;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EpsilonSweepTest {
+    private static Analysis analysis(Mistake mistake) {
+        NetworkDocument doc = DefaultNetwork.load();
+        return GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), 1e-5);
+    }
+
+    @Test
+    void gridRunsFromOneTenthToOneTrillionthWithEveryDecade() {
+        double[] grid = EpsilonSweep.grid();
+        assertEquals(1e-1, grid[0], 1e-15);
+        assertEquals(1e-12, grid[grid.length - 1], 1e-24);
+        assertEquals(45, grid.length);
+        assertEquals(1e-5, grid[16], 1e-18);
+    }
+
+    @Test
+    void costAlongAtZeroIsTheAnalysedCostAndItsSlopeIsTheAnalyticValue() {
+        Analysis a = analysis(Mistake.NONE);
+        for (CheckResult c : a.checks()) {
+            double f0 = EpsilonSweep.costAlong(a, c).applyAsDouble(0);
+            double expected = c.formula() == Formula.BP1 || c.formula() == Formula.BP2
+                    ? f0 : a.forward().cost(); // δ checks see C_x / m of one sample
+            assertEquals(expected, f0, 1e-15, c.toString());
+            double slope = DifferenceMethod.CENTRAL.estimate(EpsilonSweep.probe(a, c), 1e-5).value();
+            assertEquals(c.numeric(), slope, 1e-12, c.toString());
+        }
+    }
+
+    @Test
+    void centralDifferenceErrorIsAVWithItsBottomNearOneHundredThousandth() {
+        Analysis a = analysis(Mistake.NONE);
+        for (CheckResult c : List.of(a.checks().get(0), a.checks().get(a.checks().size() - 1))) {
+            Curve central = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, EpsilonSweep.grid());
+            EpsilonSweep.Point best = central.best();
+            assertTrue(best.epsilon() >= 1e-7 && best.epsilon() <= 1e-3, "bottom of the V at " + best.epsilon());
+            assertTrue(best.relativeError() < 1e-9, "bottom " + best.relativeError());
+            double largest = central.points().get(0).relativeError();
+            double smallest = central.points().get(central.points().size() - 1).relativeError();
+            assertTrue(largest > 100 * best.relativeError(), "truncation arm " + largest);
+            assertTrue(smallest > 100 * best.relativeError(), "rounding arm " + smallest);
+        }
+    }
+
+    @Test
+    void higherOrderMethodsReachTheirBottomAtLargerSteps() {
+        Analysis a = analysis(Mistake.NONE);
+        CheckResult c = a.checks().get(a.checks().size() - 1);
+        double[] grid = EpsilonSweep.grid();
+        double forward = EpsilonSweep.sweep(a, c, DifferenceMethod.FORWARD, grid).best().epsilon();
+        double central = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, grid).best().epsilon();
+        double richardson = EpsilonSweep.sweep(a, c, DifferenceMethod.RICHARDSON, grid).best().epsilon();
+        assertTrue(forward < central && central < richardson,
+                "forward " + forward + ", central " + central + ", richardson " + richardson);
+    }
+
+    @Test
+    void complexStepHasNoRoundingArmOnASmoothNetwork() {
+        Analysis a = analysis(Mistake.NONE);
+        CheckResult c = a.checks().get(a.checks().size() - 1);
+        EpsilonSweep.Curve complex = EpsilonSweep.sweep(a, c, DifferenceMethod.COMPLEX_STEP, EpsilonSweep.grid());
+        double atSmallest = complex.points().get(complex.points().size() - 1).relativeError();
+        assertTrue(atSmallest < 1e-13, "complex step at 1e-12: " + atSmallest);
+    }
+
+    @Test
+    void aWrongFormulaStaysWrongAtEveryStep() {
+        Analysis a = analysis(Mistake.BP2_NO_SIGMA_PRIME);
+        CheckResult failing = a.failures().get(0);
+        Curve central = EpsilonSweep.sweep(a, failing, DifferenceMethod.CENTRAL, EpsilonSweep.grid());
+        assertTrue(central.best().relativeError() > 1e-2, "best " + central.best().relativeError());
+    }
+
+    @Test
+    void worstOverAGroupIsAtLeastEachMembersError() {
+        Analysis a = analysis(Mistake.NONE);
+        List<CheckResult> group = a.checks(Formula.BP4, 1);
+        double[] grid = EpsilonSweep.grid();
+        Curve worst = EpsilonSweep.worstOf(a, group, "BP4 of layer 1", DifferenceMethod.CENTRAL, grid, CheckProgress.NONE);
+        for (CheckResult c : group) {
+            Curve one = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, grid);
+            for (int i = 0; i < grid.length; i++) {
+                assertTrue(worst.points().get(i).relativeError() >= one.points().get(i).relativeError());
+            }
+        }
+    }
+
+    @Test
+    void sampleSpreadsOverTheWholeList() {
+        List<Integer> list = java.util.stream.IntStream.range(0, 1000).boxed().toList();
+        List<Integer> sample = EpsilonSweep.sample(list, 10);
+        assertEquals(10, sample.size());
+        assertEquals(0, sample.get(0));
+        assertEquals(999, sample.get(9));
+    }
+}
