@@ -46,6 +46,7 @@ final class Charts {
     static final Color PASS_GREEN = new Color(46, 125, 50);
 
     static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final BasicStroke HEAVY = new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
             new float[]{8f, 6f}, 0f);
     static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
@@ -109,6 +110,63 @@ final class Charts {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return chart;
+    }
+
+    /**
+     * Keeps a chart in step with the UI around it: its type scales with the reference label's font (the app's zoom
+     * sets the root font size) and its colours follow the theme, read from the label's text colour (light text
+     * means a dark theme).
+     */
+    static void follow(javafx.scene.control.Label reference, JFreeChart chart) {
+        Runnable update = () -> restyle(chart, reference.getFont().getSize() / BASE_UI_FONT,
+                isLight(reference.getTextFill()));
+        reference.fontProperty().addListener((o, was, now) -> update.run());
+        reference.textFillProperty().addListener((o, was, now) -> update.run());
+        update.run();
+    }
+
+    /** The UI font size (px) at which the chart fonts above have their nominal size: JavaFX's default on Linux. */
+    static final double BASE_UI_FONT = 13;
+
+    private static boolean isLight(javafx.scene.paint.Paint paint) {
+        return paint instanceof javafx.scene.paint.Color c && c.getBrightness() > 0.6;
+    }
+
+    private static void restyle(JFreeChart chart, double scale, boolean darkTheme) {
+        Color background = darkTheme ? new Color(30, 33, 38) : Color.WHITE;
+        Color text = darkTheme ? new Color(225, 228, 232) : new Color(33, 33, 33);
+        Color grid = darkTheme ? new Color(70, 74, 80) : new Color(220, 220, 220);
+        chart.setBackgroundPaint(background);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(background);
+            chart.getLegend().setItemPaint(text);
+            chart.getLegend().setItemFont(LEGEND_FONT.deriveFont((float) (LEGEND_FONT.getSize2D() * scale)));
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(background);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        for (ValueAxis axis : new ValueAxis[]{plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setLabelPaint(text);
+            axis.setTickLabelPaint(text);
+            axis.setAxisLinePaint(text);
+            axis.setTickMarkPaint(text);
+            axis.setLabelFont(LABEL_FONT.deriveFont((float) (LABEL_FONT.getSize2D() * scale)));
+            axis.setTickLabelFont(TICK_FONT.deriveFont((float) (TICK_FONT.getSize2D() * scale)));
+        }
+        for (Object marker : plot.getDomainMarkers(Layer.FOREGROUND) == null ? java.util.List.of()
+                : plot.getDomainMarkers(Layer.FOREGROUND)) {
+            restyleMarker((ValueMarker) marker, scale, background);
+        }
+        for (Object marker : plot.getRangeMarkers(Layer.BACKGROUND) == null ? java.util.List.of()
+                : plot.getRangeMarkers(Layer.BACKGROUND)) {
+            restyleMarker((ValueMarker) marker, scale, background);
+        }
+    }
+
+    private static void restyleMarker(ValueMarker marker, double scale, Color background) {
+        marker.setLabelFont(MARKER_FONT.deriveFont((float) (MARKER_FONT.getSize2D() * scale)));
+        marker.setLabelBackgroundColor(new Color(background.getRed(), background.getGreen(), background.getBlue(), 220));
     }
 
     /** A dashed horizontal line at y with a label at the left end. */

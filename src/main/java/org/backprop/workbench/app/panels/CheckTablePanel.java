@@ -46,7 +46,7 @@ import java.util.function.Predicate;
  * number in the diagram and the matrix); setting the property from outside selects the row.
  *
  * <p>Keys: arrows move through the rows, Ctrl+F goes to the text filter (Esc there clears it, Enter goes back to
- * the table), Alt+F toggles "failures only".
+ * the table), Alt+O toggles "failures only".
  */
 public final class CheckTablePanel implements Panel {
     private final ReadOnlyObjectProperty<Analysis> analysis;
@@ -60,11 +60,12 @@ public final class CheckTablePanel implements Panel {
 
     private final VBox root = new VBox();
     private final TableView<CheckResult> table = new TableView<>(sorted);
-    private final ToggleButton failuresOnly = new ToggleButton("_Failures only");
+    private final ToggleButton failuresOnly = new ToggleButton("Failures _only");
     private final ComboBox<Formula> formulaChoice = new ComboBox<>();
     private final ComboBox<Verdict> verdictChoice = new ComboBox<>();
     private final TextField textFilter = new TextField();
     private final HBox summary = new HBox();
+    private final Button clear = new Button("Clea_r filters");
     private boolean syncing;
 
     /**
@@ -87,7 +88,19 @@ public final class CheckTablePanel implements Panel {
     /** The table itself, for tests and for focus. */
     public TableView<CheckResult> table() { return table; }
 
-    /** Shows only failures (Alt+F). */
+    /**
+     * Turns off the Alt-key mnemonics of the filter controls, for a table embedded in a panel that has its own
+     * (the training panel), so that no two controls in view answer the same Alt key.
+     */
+    public CheckTablePanel withoutMnemonics() {
+        failuresOnly.setMnemonicParsing(false);
+        failuresOnly.setText("Failures only");
+        clear.setMnemonicParsing(false);
+        clear.setText("Clear filters");
+        return this;
+    }
+
+    /** Shows only failures (Alt+O). */
     public void setFailuresOnly(boolean value) { failuresOnly.setSelected(value); }
 
     public void setFormulaFilter(Formula formula) { formulaChoice.setValue(formula); }
@@ -107,7 +120,7 @@ public final class CheckTablePanel implements Panel {
         title.getStyleClass().add("bw-title");
 
         failuresOnly.setMnemonicParsing(true);
-        failuresOnly.setTooltip(new Tooltip("Show only the numbers whose check failed (Alt+F)"));
+        failuresOnly.setTooltip(new Tooltip("Show only the numbers whose check failed (Alt+O)"));
 
         formulaChoice.getItems().add(null);
         formulaChoice.getItems().addAll(Formula.values());
@@ -129,7 +142,7 @@ public final class CheckTablePanel implements Panel {
         HBox.setHgrow(textFilter, Priority.ALWAYS);
         textFilter.setMaxWidth(28 * 16);
 
-        Button clear = new Button("Clea_r filters");
+        clear.setMnemonicParsing(true);
         clear.setTooltip(new Tooltip("Show every checked number again (Alt+R)"));
         clear.setOnAction(e -> {
             failuresOnly.setSelected(false);

@@ -129,6 +129,7 @@ public final class EpsilonPlotPanel implements Panel {
         Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
         Charts.addForeground(plot, epsilonMarker, true);
         JFreeChart chart = Charts.chart(plot);
+        Charts.follow(caption, chart);
         viewer = new ChartViewer(chart);
         viewer.setMinSize(300, 250);
         viewer.setFocusTraversable(false);
@@ -159,13 +160,13 @@ public final class EpsilonPlotPanel implements Panel {
             @Override
             public Double fromString(String s) { return Double.valueOf(s.substring(2)); }
         });
-        slider.setTooltip(new Tooltip("ε on a log scale: ← → move a quarter decade, Page Up/Down a decade"));
+        slider.setTooltip(new Tooltip("ε on a log scale: ← → move a quarter decade"));
         HBox.setHgrow(slider, Priority.ALWAYS);
-        Label epsilonLabel = new Label("_ε:");
+        Label epsilonLabel = new Label("Step si_ze ε:");
         epsilonLabel.setMnemonicParsing(true);
         epsilonLabel.setLabelFor(epsilonField);
         epsilonField.setPrefColumnCount(7);
-        epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+E)"));
+        epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+Z)"));
         best.setTooltip(new Tooltip("Set ε where the central difference is most accurate for this number (Alt+B)"));
         HBox controls = new HBox(epsilonLabel, epsilonField, slider, best);
         controls.getStyleClass().add("bw-toolbar");
@@ -308,9 +309,14 @@ public final class EpsilonPlotPanel implements Panel {
 
     private void draw(Sweep s) {
         data.removeAllSeries();
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         for (Curve curve : s.curves()) {
-            data.addSeries(series(curve.points().isEmpty() ? curve.label()
-                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()), curve));
+            boolean inUse = curve.method() == s.analysis().method();
+            data.addSeries(series((curve.points().isEmpty() ? curve.label()
+                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()))
+                    + (inUse ? " — in use" : ""), curve));
+            // the method the checks use is drawn heavier
+            renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);
         }
         data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2) + " (central)",
                 s.worst()));

@@ -142,8 +142,8 @@ public final class SoftmaxComparisonPanel implements Panel {
                 fusedCost, fusedDelta);
         sample.setEditable(true);
         sample.setPrefWidth(5 * 16);
-        sample.setTooltip(new Tooltip("Which sample's Jacobian to show (↑ ↓)"));
-        Label sampleLabel = new Label("_sample x =");
+        sample.setTooltip(new Tooltip("Which sample's Jacobian to show (Alt+X, then ↑ ↓)"));
+        Label sampleLabel = new Label("sample _x =");
         sampleLabel.setMnemonicParsing(true);
         sampleLabel.setLabelFor(sample);
         jacobianTitle.getStyleClass().add("bw-card-title");
@@ -167,6 +167,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         Charts.addForeground(plot, scaleMarker, true);
         JFreeChart chart = Charts.chart(plot);
+        Charts.follow(caption, chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
@@ -195,7 +196,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         scaleField.setTooltip(new Tooltip("Type a scale (e.g. 1000) and press Enter (Alt+L)"));
         plotted.getItems().setAll(Plotted.values());
         plotted.setValue(Plotted.COST);
-        plotted.setTooltip(new Tooltip("What the plot shows against the logit scale"));
+        plotted.setTooltip(new Tooltip("What the plot shows against the logit scale (Alt+P)"));
         Label plottedLabel = new Label("_Plot:");
         plottedLabel.setMnemonicParsing(true);
         plottedLabel.setLabelFor(plotted);

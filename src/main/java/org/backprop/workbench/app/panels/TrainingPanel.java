@@ -89,7 +89,7 @@ public final class TrainingPanel implements Panel {
     private final Button pause = new Button("_Pause");
     private final Button once = new Button("Step _once");
     private final Button reset = new Button("Rese_t");
-    private final Button check = new Button("_Check here");
+    private final Button check = new Button("Chec_k here");
     private final Button applyButton = new Button("_Apply to network");
     private final Label status = new Label();
     private final Label checkSummary = new Label();
@@ -217,7 +217,7 @@ public final class TrainingPanel implements Panel {
         pause.setTooltip(new Tooltip("Stop after the current step, keeping what was trained (Alt+P or Esc)"));
         once.setTooltip(new Tooltip("Take one step (Alt+O)"));
         reset.setTooltip(new Tooltip("Back to the network of the document (Alt+T)"));
-        check.setTooltip(new Tooltip("Check every formula of the trained network numerically (Alt+C)"));
+        check.setTooltip(new Tooltip("Check every formula of the trained network numerically (Alt+K)"));
         applyButton.setTooltip(new Tooltip("Put the trained weights and biases into the workbench's network (Alt+A)"));
         for (Button b : new Button[]{run, pause, once, reset, check, applyButton}) {
             b.setMaxWidth(Double.MAX_VALUE);
@@ -241,6 +241,7 @@ public final class TrainingPanel implements Panel {
         checkMarker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         checkMarker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
         JFreeChart chart = Charts.chart(plot);
+        Charts.follow(caption, chart);
         chart.removeLegend();
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setFocusTraversable(false);
@@ -248,7 +249,7 @@ public final class TrainingPanel implements Panel {
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setMinSize(300, 200);
 
-        checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection);
+        checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection).withoutMnemonics();
         checkSummary.getStyleClass().add("bw-card-title");
         checkSummary.setWrapText(true);
         checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");

@@ -1,0 +1,85 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.backprop.workbench.app.TaskRunner;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.explore.EpsilonSweep;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.backprop.workbench.app.panels.PanelFixtures.fx;
+import static org.backprop.workbench.app.panels.PanelFixtures.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class EpsilonPlotPanelTest {
+    private final Analysis analysis = PanelFixtures.analysis(Mistake.NONE);
+    private final SimpleObjectProperty<Analysis> analysisProperty = new SimpleObjectProperty<>(analysis);
+    private final SimpleObjectProperty<CheckResult> selection = new SimpleObjectProperty<>();
+    private final SimpleDoubleProperty epsilon = new SimpleDoubleProperty(1e-5);
+    private Stage stage;
+    private TaskRunner runner;
+    private EpsilonPlotPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void showPanel() {
+        runner = fx(TaskRunner::new);
+        panel = fx(() -> new EpsilonPlotPanel(analysisProperty, selection, epsilon, runner));
+        PanelFixtures.show(stage, panel.getView(), 1280, 800);
+        waitUntil(() -> panel.sweepProperty().get() != null);
+    }
+
+    @AfterEach
+    void stop() {
+        fx(runner::shutdown);
+    }
+
+    @Test
+    void selectingANumberSweepsItWithEveryMethod() {
+        CheckResult wanted = analysis.checks().get(analysis.checks().size() - 1);
+        fx(() -> selection.set(wanted));
+        waitUntil(() -> panel.sweepProperty().get().target() == wanted);
+        EpsilonPlotPanel.Sweep sweep = panel.sweepProperty().get();
+        assertEquals(DifferenceMethod.values().length, sweep.curves().size());
+        EpsilonSweep.Point best = sweep.curves().get(DifferenceMethod.CENTRAL.ordinal()).best();
+        assertTrue(best.epsilon() >= 1e-7 && best.epsilon() <= 1e-3, "V bottom at " + best.epsilon());
+        assertTrue(sweep.worst().label().contains("BP4 of layer 1"), sweep.worst().label());
+    }
+
+    @Test
+    void typingEpsilonSetsTheProperty() {
+        TextField field = fx(() -> (TextField) panel.getView().lookupAll(".text-field").iterator().next());
+        fx(() -> {
+            field.setText("3e-7");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(3e-7, epsilon.get(), 1e-20);
+    }
+
+    @Test
+    void bestEpsilonButtonMovesEpsilonToTheBottomOfTheCentralV() {
+        fx(() -> epsilon.set(1e-10));
+        Button best = fx(() -> (Button) panel.getView().lookupAll(".button").stream()
+                .filter(n -> ((Button) n).getText().contains("best")).findFirst().orElseThrow());
+        fx(best::fire);
+        double expected = panel.sweepProperty().get().curves().get(DifferenceMethod.CENTRAL.ordinal()).best().epsilon();
+        assertEquals(expected, epsilon.get(), 0);
+    }
+}
