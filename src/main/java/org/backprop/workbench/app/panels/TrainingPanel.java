@@ -183,6 +183,8 @@ public final class TrainingPanel implements Panel {
                         text += "\nThe same check at step 0: " + counts(pair[1].summary());
                     }
                     checkSummary.setText(text);
+                    // show what the check caught first
+                    checkTable.setFailuresOnly(!a.failures().isEmpty());
                 });
     }
 
@@ -267,6 +269,7 @@ public final class TrainingPanel implements Panel {
         checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection).withoutMnemonics();
         checkSummary.getStyleClass().add("bw-card-title");
         checkSummary.setWrapText(true);
+        checkSummary.setMinHeight(Region.USE_PREF_SIZE);
         checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
         VBox checkBox = new VBox(4, checkSummary, checkTable.getView());
         VBox.setVgrow(checkTable.getView(), javafx.scene.layout.Priority.ALWAYS);
