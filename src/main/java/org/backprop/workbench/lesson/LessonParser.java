@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.GradientCheck;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
@@ -18,6 +19,7 @@ import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
+import org.backprop.workbench.numeric.DifferenceMethod;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +57,7 @@ public final class LessonParser {
 
     /** The directives, in the order the README documents them. */
     public static final List<String> DIRECTIVES = List.of(
-            "network", "step", "highlight", "mistake", "epsilon", "notation", "view", "expect", "quiz", "predict");
+            "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict");
 
     /** The largest ε a lesson may set; beyond it a "derivative" is no longer local (and the CLI refuses it too). */
     public static final double MAX_EPSILON = 1.0;
@@ -428,6 +430,10 @@ public final class LessonParser {
                         "unknown mistake \"" + argument + "\"" + suggestion(argument, Arrays.stream(Mistake.values())
                                 .map(Mistake::id).toList()) + "; expected one of " + Mistake.ids()));
                 case "epsilon" -> step.epsilon = epsilon(argument);
+                case "method" -> step.method = DifferenceMethod.fromId(argument).orElseThrow(() ->
+                        new IllegalArgumentException("unknown method \"" + argument + "\""
+                                + suggestion(argument, Arrays.stream(DifferenceMethod.values())
+                                .map(DifferenceMethod::id).toList()) + "; expected one of " + DifferenceMethod.ids()));
                 case "notation" -> step.notation = Notation.fromId(argument).orElseThrow(() ->
                         new IllegalArgumentException("unknown notation \"" + argument + "\"; expected one of "
                                 + Notation.ids() + " (note: w_kj, rows = inputs; nielsen: w_jk, rows = outputs)"));
@@ -495,6 +501,7 @@ public final class LessonParser {
             case "highlight" -> "@highlight w1[0,2] delta1[0,0]";
             case "mistake" -> "@mistake bp2-no-sigma-prime (or @mistake none)";
             case "epsilon" -> "@epsilon 1e-3";
+            case "method" -> "@method forward";
             case "notation" -> "@notation nielsen";
             case "view" -> "@view checks";
             case "expect" -> "@expect BP2 layer 1 fails";
@@ -557,6 +564,7 @@ public final class LessonParser {
         String stepId;
         Mistake mistake = Mistake.NONE;
         double epsilon = Thresholds.DEFAULT_EPSILON;
+        DifferenceMethod method = DifferenceMethod.CENTRAL;
         Notation notation = Notation.NOTE;
         View view = View.STEPS;
     }
@@ -574,6 +582,7 @@ public final class LessonParser {
         String stepId;
         Mistake mistake;
         Double epsilon;
+        DifferenceMethod method;
         Notation notation;
         View view;
         Quantity quizEntry;
@@ -614,6 +623,7 @@ public final class LessonParser {
             }
             if (mistake != null) state.mistake = mistake;
             if (epsilon != null) state.epsilon = epsilon;
+            if (method != null) state.method = method;
             if (notation != null) state.notation = notation;
             if (view != null) state.view = view;
             int first = 0;
@@ -630,10 +640,10 @@ public final class LessonParser {
                 problem(firstProseLine + p.line(), p.message());
             }
             Quiz quiz = quizEntry == null ? null
-                    : Quiz.of(analyses.document(), quizEntry, quizTolerance, state.epsilon);
-            Prediction prediction = predict ? Prediction.of(analyses.get(state.mistake, state.epsilon)) : null;
+                    : Quiz.of(analyses.document(), quizEntry, quizTolerance, state.method, state.epsilon);
+            Prediction prediction = predict ? Prediction.of(analyses.get(state.mistake, state.method, state.epsilon)) : null;
             return new LessonStep(number, title, line, text, state.network, doc, state.stepId, highlights,
-                    state.mistake, state.epsilon, state.notation, state.view, claims, quiz, prediction);
+                    state.mistake, state.epsilon, state.method, state.notation, state.view, claims, quiz, prediction);
         }
     }
 
@@ -650,9 +660,10 @@ public final class LessonParser {
             return doc;
         }
 
-        Analysis get(Mistake mistake, double epsilon) {
-            return cache.computeIfAbsent(mistake.id() + "@" + epsilon, key ->
-                    GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), epsilon));
+        Analysis get(Mistake mistake, DifferenceMethod method, double epsilon) {
+            return cache.computeIfAbsent(mistake.id() + "/" + method.id() + "@" + epsilon, key ->
+                    GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), method, epsilon,
+                            CheckProgress.NONE));
         }
     }
 }

@@ -2,13 +2,14 @@ package org.backprop.workbench.lesson;
 
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.numeric.DifferenceMethod;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One step of a lesson: a {@code ## Title} section with its prose and the state it puts the app in. Settings carry
- * over from the step before unless the step changes them ({@code @step}, {@code @mistake}, {@code @epsilon},
+ * over from the step before unless the step changes them ({@code @step}, {@code @mistake}, {@code @epsilon}, {@code @method},
  * {@code @notation}, {@code @view}), so every step holds its complete state and going back restores it exactly;
  * highlights, claims, quizzes and predictions belong to their own step.
  *
@@ -21,7 +22,8 @@ import java.util.Optional;
  * @param stepId     the step of the app's step list to show (see {@link LessonSteps}), or null to leave it as it is
  * @param highlights entries or matrices to highlight
  * @param mistake    the deliberate mistake in force (NONE for correct backprop)
- * @param epsilon    ε of the numerical checks
+ * @param epsilon    ε of the numerical checks (the step h of the difference method)
+ * @param method     how the numerical checks estimate derivatives (central differences unless a lesson says otherwise)
  * @param notation   how weights are displayed
  * @param view       the view to bring to the front
  * @param claims     what the engine is claimed to find in this state, checked by the validator
@@ -30,7 +32,7 @@ import java.util.Optional;
  */
 public record LessonStep(int number, String title, int line, Prose prose, String network, NetworkDocument document,
                          String stepId, List<Quantity> highlights,
-                         Mistake mistake, double epsilon, Notation notation, View view, List<Expectation> claims,
+                         Mistake mistake, double epsilon, DifferenceMethod method, Notation notation, View view, List<Expectation> claims,
                          Quiz quiz, Prediction prediction) {
 
     /** A claim with its line, for messages. */

@@ -25,11 +25,12 @@ public final class LessonValidator {
         Map<NetworkDocument, LessonParser.Analyses> analyses = new IdentityHashMap<>();
         for (LessonStep step : lesson.steps()) {
             Analysis analysis = analyses.computeIfAbsent(step.document(), LessonParser.Analyses::new)
-                    .get(step.mistake(), step.epsilon());
+                    .get(step.mistake(), step.method(), step.epsilon());
             for (LessonStep.Expectation expectation : step.claims()) {
                 expectation.claim().disproof(analysis).ifPresent(found -> problems.add(new LessonProblem(
                         lesson.file(), expectation.line(), "@expect " + expectation.claim().text()
-                        + ": the claim does not hold with mistake " + step.mistake().id() + " and ε = "
+                        + ": the claim does not hold with mistake " + step.mistake().id() + ", method "
+                        + step.method().id() + " and ε = "
                         + String.format(Locale.ROOT, "%.3g", step.epsilon()) + ": " + found)));
             }
             step.quizQuestion().ifPresent(quiz -> {

@@ -43,7 +43,10 @@ public final class Prose {
         this.problems = List.copyOf(problems);
     }
 
-    /** Parses a step's Markdown. */
+    /**
+     * Parses a step's Markdown. A formula may run over several lines of one paragraph; a blank line or the end of
+     * the text before its closing delimiter is a problem reported on the line where it opened.
+     */
     public static Prose of(String markdown) {
         List<String> formulas = new ArrayList<>();
         List<Boolean> display = new ArrayList<>();
@@ -51,13 +54,21 @@ public final class Prose {
         StringBuilder out = new StringBuilder();
         String[] lines = markdown.split("\n", -1);
         boolean fenced = false;
+        StringBuilder tex = null;       // the formula being read, or null
+        String delimiter = "";
+        int openedOn = 0;
+        int openedAt = 0;               // position in out where the formula started
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n];
             if (n > 0) {
-                out.append('\n');
+                if (tex != null) {
+                    tex.append(' ');
+                } else {
+                    out.append('\n');
+                }
             }
             String stripped = line.strip();
-            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+            if (tex == null && (stripped.startsWith("```") || stripped.startsWith("~~~"))) {
                 fenced = !fenced;
                 out.append(line);
                 continue;
@@ -66,55 +77,64 @@ public final class Prose {
                 out.append(line);
                 continue;
             }
+            if (tex != null && stripped.isEmpty()) {
+                problems.add(unclosed(openedOn, delimiter));
+                out.append(delimiter).append(tex).append('\n');
+                tex = null;
+                continue;
+            }
             int i = 0;
             while (i < line.length()) {
                 char c = line.charAt(i);
-                if (c == '`') {
-                    int end = line.indexOf('`', i + 1);
-                    int stop = end < 0 ? line.length() : end + 1;
+                if (tex != null) {
+                    if (c == '\\' && i + 1 < line.length()) {
+                        tex.append(c).append(line.charAt(i + 1));
+                        i += 2;
+                    } else if (line.startsWith(delimiter, i)) {
+                        String formula = tex.toString().strip();
+                        if (formula.isEmpty()) {
+                            problems.add(new Problem(openedOn, "empty formula " + delimiter + delimiter));
+                        }
+                        out.setLength(openedAt);
+                        out.append(OPEN).append(formulas.size()).append(CLOSE);
+                        formulas.add(formula);
+                        display.add(delimiter.equals("$$"));
+                        i += delimiter.length();
+                        tex = null;
+                    } else {
+                        tex.append(c);
+                        i++;
+                    }
+                } else if (c == '`') {
+                    int close = line.indexOf('`', i + 1);
+                    int stop = close < 0 ? line.length() : close + 1;
                     out.append(line, i, stop);
                     i = stop;
                 } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '$') {
                     out.append("\\$");
                     i += 2;
                 } else if (c == '$') {
-                    boolean isDisplay = line.startsWith("$$", i);
-                    String delimiter = isDisplay ? "$$" : "$";
-                    int start = i + delimiter.length();
-                    int end = closing(line, start, delimiter);
-                    if (end < 0) {
-                        problems.add(new Problem(n, "unclosed formula: " + delimiter + " without a closing "
-                                + delimiter + " on the same line (write \\$ for a dollar sign)"));
-                        out.append(line.substring(i));
-                        i = line.length();
-                    } else {
-                        String tex = line.substring(start, end).strip();
-                        if (tex.isEmpty()) {
-                            problems.add(new Problem(n, "empty formula " + delimiter + delimiter));
-                        }
-                        out.append(OPEN).append(formulas.size()).append(CLOSE);
-                        formulas.add(tex);
-                        display.add(isDisplay);
-                        i = end + delimiter.length();
-                    }
+                    delimiter = line.startsWith("$$", i) ? "$$" : "$";
+                    tex = new StringBuilder();
+                    openedOn = n;
+                    openedAt = out.length();
+                    i += delimiter.length();
                 } else {
                     out.append(c);
                     i++;
                 }
             }
         }
+        if (tex != null) {
+            problems.add(unclosed(openedOn, delimiter));
+            out.append(delimiter).append(tex);
+        }
         return new Prose(markdown, formulas, display, PARSER.parse(out.toString()), problems);
     }
 
-    private static int closing(String line, int from, String delimiter) {
-        for (int i = from; i < line.length(); i++) {
-            if (line.charAt(i) == '\\') {
-                i++;
-            } else if (line.startsWith(delimiter, i)) {
-                return i;
-            }
-        }
-        return -1;
+    private static Problem unclosed(int line, String delimiter) {
+        return new Problem(line, "unclosed formula: " + delimiter + " without a closing " + delimiter
+                + " in the same paragraph (write \\$ for a dollar sign)");
     }
 
     /** The Markdown as the lesson wrote it. */

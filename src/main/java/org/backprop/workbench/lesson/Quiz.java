@@ -2,6 +2,7 @@ package org.backprop.workbench.lesson;
 
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.GradientCheck;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.BackwardTrace;
@@ -9,6 +10,7 @@ import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.numeric.DifferenceMethod;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +67,17 @@ public final class Quiz {
      * @param epsilon   the ε of the numerical estimate
      */
     public static Quiz of(NetworkDocument doc, Quantity quantity, Double tolerance, double epsilon) {
+        return of(doc, quantity, tolerance, DifferenceMethod.CENTRAL, epsilon);
+    }
+
+    /** As {@link #of(NetworkDocument, Quantity, Double, double)}, the numerical estimate made by {@code method}. */
+    public static Quiz of(NetworkDocument doc, Quantity quantity, Double tolerance, DifferenceMethod method,
+                          double epsilon) {
         if (!quantity.isEntry()) {
             throw new IllegalArgumentException("a quiz asks for one number, not the whole of " + quantity.id());
         }
-        Analysis correct = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), epsilon);
+        Analysis correct = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), method, epsilon,
+                CheckProgress.NONE);
         double expected = quantity.value(correct);
         double numeric = quantity.check(correct).map(CheckResult::numeric).orElse(Double.NaN);
         Map<Mistake, Double> mistaken = new LinkedHashMap<>();

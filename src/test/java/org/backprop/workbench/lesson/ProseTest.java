@@ -48,6 +48,20 @@ class ProseTest {
     }
 
     @Test
+    void aFormulaMaySpanTheLinesOfOneParagraph() {
+        Prose prose = Prose.of("first $a +\nb$ last\n\n$$x\n= y$$");
+        assertEquals(List.of("a + b", "x = y"), prose.formulas());
+        assertTrue(prose.problems().isEmpty());
+    }
+
+    @Test
+    void aBlankLineEndsAnUnclosedFormula() {
+        Prose prose = Prose.of("one $a\n\ntwo");
+        assertEquals(List.of(new Prose.Problem(0, prose.problems().get(0).message())), prose.problems());
+        assertTrue(prose.html().contains("two"), prose.html());
+    }
+
+    @Test
     void anUnclosedFormulaIsAProblemOnItsLine() {
         Prose prose = Prose.of("fine\nnot $closed");
         assertEquals(1, prose.problems().size());
