@@ -34,15 +34,15 @@ class ShippedExamplesTest {
         try (Stream<Path> list = Files.list(EXAMPLES)) {
             files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of("fused-softmax-2-3-2.json", "one-neuron.json", "relu-kink.json", "sigmoid-2-2-2.json",
-                "softmax-2-3-2.json", "tanh-batch.json"), files);
+        assertEquals(List.of("fused-softmax-2-3-2.json", "one-neuron.json", "relu-2-3-2-train-then-check.json",
+                "relu-kink.json", "sigmoid-2-2-2.json", "softmax-2-3-2.json", "tanh-batch.json"), files);
         String readme = Files.readString(EXAMPLES.resolve("README.md"));
         files.forEach(f -> assertTrue(readme.contains(f), f + " is described in examples/README.md"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"one-neuron.json", "sigmoid-2-2-2.json", "softmax-2-3-2.json", "fused-softmax-2-3-2.json",
-            "relu-kink.json", "tanh-batch.json"})
+            "relu-kink.json", "tanh-batch.json", "relu-2-3-2-train-then-check.json"})
     void anExampleChecksFromTheCommandLineWithoutAFailure(String name) {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLES.resolve(name).toString());
         assertEquals(0, run.status(), run.err());
