@@ -300,9 +300,10 @@ public final class MainWindow extends BorderPane {
         view.getItems().addAll(
                 item("_Toggle notation", "Ctrl+T", this::toggleNotation),
                 new SeparatorMenuItem(),
-                item("Zoom _in", "Ctrl+EQUALS", model::zoomIn),
-                item("Zoom _out", "Ctrl+MINUS", model::zoomOut),
-                item("_Reset zoom", "Ctrl+DIGIT0", model::resetZoom),
+                item("Zoom _in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), model::zoomIn),
+                item("Zoom _out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), model::zoomOut),
+                item("_Reset zoom", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                        model::resetZoom),
                 new SeparatorMenuItem(), dark, fullScreen, showBuilder,
                 item("_Presentation mode", "F5", () -> {
                     model.darkThemeProperty().set(true);
@@ -310,8 +311,12 @@ public final class MainWindow extends BorderPane {
                     showBuilder.setSelected(false);
                 }));
         // Ctrl++ on keyboards where + is a shifted =
-        view.getItems().add(hiddenAccelerator("Ctrl+ADD", model::zoomIn));
-        view.getItems().add(hiddenAccelerator("Ctrl+SUBTRACT", model::zoomOut));
+        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
+                model::zoomIn));
+        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
+                model::zoomOut));
+        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+                model::zoomIn));
 
         Menu step = new Menu("_Step");
         step.getItems().addAll(
@@ -348,7 +353,7 @@ public final class MainWindow extends BorderPane {
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard shortcuts", "F1", this::showShortcuts),
-                item("_About", null, this::showAbout));
+                item("_About", (String) null, this::showAbout));
 
         menuBar.getMenus().addAll(file, edit, view, step, check, help);
     }
@@ -362,7 +367,14 @@ public final class MainWindow extends BorderPane {
         return item;
     }
 
-    private static MenuItem hiddenAccelerator(String accelerator, Runnable action) {
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(accelerator);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static MenuItem hiddenAccelerator(KeyCombination accelerator, Runnable action) {
         MenuItem item = item("", accelerator, action);
         item.setVisible(false);
         return item;
@@ -421,9 +433,24 @@ public final class MainWindow extends BorderPane {
         updateStatus();
     }
 
-    /** ← / → step through, unless the focus is in a control that needs the arrow keys itself. */
+    /**
+     * ← / → step through, unless the focus is in a control that needs the arrow keys itself; Page Up / Page Down
+     * always step (handled here so that a focused list does not page its own selection as well).
+     */
     private void arrowKeys(KeyEvent e) {
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShiftDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) {
+            Node focus = getScene() == null ? null : getScene().getFocusOwner();
+            if (!(focus instanceof javafx.scene.control.TextArea)) {
+                if (e.getCode() == KeyCode.PAGE_DOWN) {
+                    model.next();
+                } else {
+                    model.back();
+                }
+                e.consume();
+            }
             return;
         }
         if (e.getCode() != KeyCode.LEFT && e.getCode() != KeyCode.RIGHT) {
