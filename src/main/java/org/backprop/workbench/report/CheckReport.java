@@ -70,7 +70,8 @@ public final class CheckReport {
         s.append('\n');
         appendMatrix(s, "a^0 (input)", analysis.forward().a(0));
         for (int l = 1; l <= net.depth(); l++) {
-            s.append(String.format(Locale.ROOT, "== Layer %d: %d neurons, %s ==%n", l, net.size(l), net.activation(l)));
+            s.append(String.format(Locale.ROOT, "== Layer %d: %d %s, %s ==%n", l, net.size(l),
+                    net.size(l) == 1 ? "neuron" : "neurons", net.activation(l)));
             appendMatrix(s, "z^" + l, analysis.forward().z(l));
             appendMatrix(s, "a^" + l, analysis.forward().a(l));
             if (l == net.depth()) {
@@ -96,6 +97,11 @@ public final class CheckReport {
                 + " pass: rel <= %s; warn: up to %s; fail: above, or NaN/Infinity; kink: a relu input crossed 0)%n",
                 floorText(analysis.forward().cost()), rel(Thresholds.PASS), rel(Thresholds.FAIL)));
         List<CheckResult> failures = analysis.failures();
+        long nonFinite = failures.stream().filter(CheckResult::nonFinite).count();
+        if (nonFinite > 0) {
+            s.append(String.format(Locale.ROOT, "%d of the checked numbers are NaN or infinite (a cost or a derivative "
+                    + "overflowed); they count as failures.%n", nonFinite));
+        }
         if (!failures.isEmpty()) {
             s.append("\n== Failing numbers ==\n");
             s.append(String.format(Locale.ROOT, "%-4s %-22s %-24s %-24s %s%n", "", "quantity", "analytic", "numeric",
