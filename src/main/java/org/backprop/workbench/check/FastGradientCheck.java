@@ -106,8 +106,10 @@ public final class FastGradientCheck {
     }
 
     /**
-     * Checks the numbers the mode covers. Progress is reported from the worker threads (a UI must hand it to its own
-     * thread); a cancelled progress ends the run with a {@link CancellationException}.
+     * Checks the numbers the mode covers. Progress is reported once per chunk of {@value #CHUNK} numbers from the
+     * worker threads, so calls may overlap and arrive slightly out of order (a UI keeps the largest {@code done} and
+     * hands it to its own thread); a cancelled progress ends the run with a {@link CancellationException} within a
+     * chunk per thread.
      *
      * @throws org.backprop.workbench.numeric.NotAnalyticException for the complex step on a relu network
      */
