@@ -7,15 +7,17 @@ import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.ComplexForward;
-import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.IncrementalCost;
 import org.backprop.workbench.numeric.Precision;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -85,8 +87,8 @@ public final class FastGradientCheck {
                 all[i] = all[r];
                 all[r] = tmp;
             }
-            int[] chosen = java.util.Arrays.copyOf(all, sample.perArray());
-            java.util.Arrays.sort(chosen);
+            int[] chosen = Arrays.copyOf(all, sample.perArray());
+            Arrays.sort(chosen);
             return chosen;
         }
         return IntStream.range(0, count).toArray();
@@ -267,8 +269,8 @@ public final class FastGradientCheck {
                 for (int l = 1; l <= depth; l++) {
                     wIm[l] = uw[l].copy();
                     bIm[l] = ub[l].copy();
-                    org.ejml.dense.row.CommonOps_DDRM.scale(h, wIm[l]);
-                    org.ejml.dense.row.CommonOps_DDRM.scale(h, bIm[l]);
+                    CommonOps_DDRM.scale(h, wIm[l]);
+                    CommonOps_DDRM.scale(h, bIm[l]);
                 }
                 return ComplexForward.cost(net, batch, wIm, bIm).im();
             }
