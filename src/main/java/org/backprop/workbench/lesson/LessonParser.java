@@ -115,8 +115,7 @@ public final class LessonParser {
     public static NetworkSource relativeTo(Path lesson) {
         Path folder = lesson.toAbsolutePath().getParent();
         return relative -> {
-            Path target = folder.resolve(relative).normalize();
-            return NetworkFile.load(Path.of(relative).isAbsolute() ? Path.of(relative) : target);
+            return NetworkFile.load(folder.resolve(relative).normalize());
         };
     }
 
