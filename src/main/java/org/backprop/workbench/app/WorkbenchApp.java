@@ -1,27 +1,35 @@
 package org.backprop.workbench.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.backprop.workbench.check.Analysis;
-import org.backprop.workbench.check.GradientCheck;
-import org.backprop.workbench.engine.Backprop;
-import org.backprop.workbench.io.NetworkDocument;
-import org.backprop.workbench.report.CheckReport;
 
-/** The workbench window. */
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The workbench window. Started with no arguments it opens the default network on the BP1 step; with a file
+ * argument ({@code java -jar backprop-workbench.jar --app FILE.json} or {@code mvn javafx:run -Djavafx.args=FILE})
+ * it opens that file.
+ */
 public class WorkbenchApp extends Application {
+    /** Initial window size: fits a 1366×768 laptop and leaves room for the formulas. */
+    public static final double WIDTH = 1400;
+    public static final double HEIGHT = 860;
+
     @Override
-    public void start(Stage stage) throws Exception {
-        NetworkDocument doc = DefaultNetwork.load();
-        Analysis analysis = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), 1e-5);
-        TextArea report = new TextArea(CheckReport.text(analysis));
-        report.setEditable(false);
-        report.setStyle("-fx-font-family: monospace;");
-        stage.setTitle("Backprop Workbench — " + doc.name());
-        stage.setScene(new Scene(report, 1100, 800));
+    public void start(Stage stage) {
+        WorkbenchModel model = new WorkbenchModel();
+        MainWindow window = new MainWindow(model, new RecentFiles(RecentFiles.defaultFolder().resolve("recent.txt")));
+        window.installTheme();
+        stage.setScene(window.createScene(WIDTH, HEIGHT));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+        List<String> args = getParameters().getUnnamed();
+        if (!args.isEmpty()) {
+            window.openFile(Path.of(args.get(0)));
+        }
+        window.stepList().requestFocus();
     }
 
     public static void main(String[] args) {

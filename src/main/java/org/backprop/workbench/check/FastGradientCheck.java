@@ -153,10 +153,34 @@ public final class FastGradientCheck {
     }
 
     private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward, double cost) {
+        Estimate estimate = options.method().estimate(probe(item, ws), options.epsilon());
+        double analytic = analytic(item, backward);
+        double numeric = estimate.value() * scale(item, m);
+        double rel = Thresholds.relativeError(analytic, numeric, cost);
+        return new CheckResult(item.formula(), item.layer(), item.index(), analytic, numeric, rel,
+                Thresholds.verdict(rel, estimate.crossedKink()));
+    }
+
+    /** What the estimate is multiplied by: 1/m for δ (C_x is perturbed, δ includes the 1/m), else 1. */
+    static double scale(Item item, int m) {
+        return item.formula() == Formula.BP1 || item.formula() == Formula.BP2 ? 1.0 / m : 1.0;
+    }
+
+    /** Backprop's value of the item. */
+    static double analytic(Item item, BackwardTrace backward) {
+        return switch (item.formula()) {
+            case BP1, BP2 -> backward.delta(item.layer()).get(item.i(), item.k());
+            case BP3 -> backward.gradB(item.layer()).get(item.i(), 0);
+            case BP4 -> backward.gradW(item.layer()).get(item.i(), item.k());
+        };
+    }
+
+    /** The cost along the item's coordinate, through a workspace. */
+    static Probe probe(Item item, IncrementalCost.Workspace ws) {
         int l = item.layer();
         int i = item.i();
         int k = item.k();
-        Probe probe = switch (item.formula()) {
+        return switch (item.formula()) {
             case BP1, BP2 -> new Probe() {
                 @Override public Value real(double t) { return ws.z(l, i, k, t); }
                 @Override public double imaginary(double h) { return ws.zImaginary(l, i, k, h); }
@@ -170,20 +194,6 @@ public final class FastGradientCheck {
                 @Override public double imaginary(double h) { return ws.weightImaginary(l, i, k, h); }
             };
         };
-        Estimate estimate = options.method().estimate(probe, options.epsilon());
-        double analytic;
-        double numeric = estimate.value();
-        switch (item.formula()) {
-            case BP1, BP2 -> {
-                analytic = backward.delta(l).get(i, k);
-                numeric /= m;
-            }
-            case BP3 -> analytic = backward.gradB(l).get(i, 0);
-            default -> analytic = backward.gradW(l).get(i, k);
-        }
-        double rel = Thresholds.relativeError(analytic, numeric, cost);
-        return new CheckResult(item.formula(), l, item.index(), analytic, numeric, rel,
-                Thresholds.verdict(rel, estimate.crossedKink()));
     }
 
     /** Forward, backward and the fast check in one call. */

@@ -131,4 +131,77 @@ class NumericsCliTest {
             assertTrue(run.err().contains((String) c[1]), run.err());
         }
     }
+
+    @Test
+    void sweepPrintsOneRowPerStepAndTheLeastErrorOfEachMethod() {
+        Run run = run("sweep", EXAMPLE, "--formula", "BP4", "--layer", "1", "--index", "0,1");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Sweep    BP4 ∂C/∂w^1[0, 1]"), run.out());
+        assertEquals(23, run.out().lines().filter(line -> line.matches("^\\d\\.\\de-\\d\\d .*")).count(), run.out());
+        assertTrue(run.out().contains("complex-step  least"), run.out());
+    }
+
+    @Test
+    void sweepWritesCsvAndJson() {
+        Run csv = run("sweep", EXAMPLE, "--formula", "BP3", "--format", "csv");
+        assertEquals(0, csv.status(), csv.err());
+        assertTrue(csv.out().startsWith("method,epsilon,relError,medianRelError,kinks\n"), csv.out());
+        assertEquals(1 + 4 * 23, csv.out().lines().count());
+        Run json = run("sweep", EXAMPLE, "--formula", "BP1", "--format", "json");
+        assertEquals(0, json.status(), json.err());
+        assertTrue(json.out().contains("\"method\" : \"complex-step\""), json.out());
+    }
+
+    @Test
+    void sweepLeavesTheComplexStepOutOfAReluNetworkWithANote(@TempDir Path dir) throws IOException {
+        Run run = run("sweep", reluNetwork(dir).toString(), "--formula", "BP3");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Note: complex step left out: the complex step needs an analytic network, "
+                + "but layer 1 is relu"), run.out());
+    }
+
+    @Test
+    void sweepRefusesNumbersThatDoNotExist() {
+        Object[][] cases = {
+                {new String[]{"--formula", "BP5"}, "--formula: expected BP1, BP2, BP3 or BP4; found \"BP5\""},
+                {new String[]{"--formula", "BP4", "--layer", "1", "--index", "0"},
+                        "--index: BP4 numbers are indexed k,j (input row, neuron); found \"0\""},
+                {new String[]{"--formula", "BP4", "--layer", "1", "--index", "0,x"}, "--index: expected whole numbers"},
+                {new String[]{"--formula", "BP4", "--layer", "1", "--index", "2,0"},
+                        "BP4 of layer 1 has no index [2, 0]; expected [k, j] with k < 2 (inputs) and j < 3"},
+                {new String[]{"--formula", "BP1", "--layer", "1"}, "BP1 has layer 2, not layer 1"},
+                {new String[]{"--layer", "0"}, "--layer: expected a layer number from 1; found 0"},
+                {new String[]{"--format", "markdown"}, "--format: expected text, json, csv; found \"markdown\""},
+        };
+        for (Object[] c : cases) {
+            String[] options = (String[]) c[0];
+            String[] args = new String[options.length + 2];
+            args[0] = "sweep";
+            args[1] = EXAMPLE;
+            System.arraycopy(options, 0, args, 2, options.length);
+            Run run = run(args);
+            assertEquals(2, run.status(), String.join(" ", options) + ": " + run.err());
+            assertTrue(run.err().contains((String) c[1]), run.err());
+        }
+    }
+
+    @Test
+    void benchRefusesBadOptionsBeforeMeasuringAnything() {
+        assertEquals(2, run("bench", "--format", "csv").status());
+        assertTrue(run("bench", "--threads", "0").err().contains("--threads: expected a number of threads"));
+        assertTrue(run("bench", "--naive-sample", "-1").err().contains("--naive-sample: expected 0 (all)"));
+    }
+
+    @Test
+    void benchJsonHasTheKeysOfTheIssue() throws Exception {
+        org.backprop.workbench.bench.BenchResult r = new org.backprop.workbench.bench.BenchResult("784-128-64-10", 8,
+                111002, 200, 2, 100, 3, 2, 1.5, 1e-9, 2, true, 2000, 1.1, "smooth", 1, 1.2, 1.2, 1e-10, 1e-16, 20);
+        String json = BenchCommand.json(r);
+        for (String key : new String[]{"naiveSeconds", "incrementalSeconds", "speedup", "oneThreadSeconds",
+                "allThreadsSeconds", "parallelSpeedup", "maxRelDifference"}) {
+            assertTrue(json.contains("\"" + key + "\" : "), key + " in " + json);
+        }
+        assertTrue(BenchCommand.text(r).contains("extrapolated: measured 1.10 s on a stratified sample of 2,000 "
+                + "numbers"), BenchCommand.text(r));
+    }
 }

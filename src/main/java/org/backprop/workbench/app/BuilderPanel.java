@@ -1,0 +1,296 @@
+package org.backprop.workbench.app;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backprop.workbench.edit.Edits;
+import org.backprop.workbench.engine.Activation;
+import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.steps.Notation;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.Locale;
+
+/**
+ * The builder: layers (size, activation), loss, seed and re-initialisation, the weights and biases of one layer,
+ * and the batch of samples (inputs and targets). Every change goes through {@link WorkbenchModel#edit}, so a change
+ * the engine refuses is shown with its message and the network stays as it was.
+ */
+public final class BuilderPanel extends ScrollPane {
+    private final WorkbenchModel model;
+    private final VBox content = new VBox();
+    private final Label problem = new Label();
+    private int parameterLayer = 1;
+
+    public BuilderPanel(WorkbenchModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setId("builder");
+        getStyleClass().addAll("builder", "edge-to-edge");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        content.setPadding(new Insets(12, 14, 16, 14));
+        content.setSpacing(8);
+        problem.setId("builderProblem");
+        problem.getStyleClass().add("builder-problem");
+        problem.setWrapText(true);
+        setContent(content);
+        rebuild();
+    }
+
+    private void initListeners() {
+        model.documentProperty().addListener((o, a, b) -> rebuild());
+        model.notationProperty().addListener((o, a, b) -> rebuild());
+        model.messageProperty().addListener((o, a, text) -> {
+            problem.setText(text);
+            problem.setVisible(!text.isEmpty());
+            problem.setManaged(!text.isEmpty());
+        });
+        problem.setVisible(false);
+        problem.setManaged(false);
+    }
+
+    private void rebuild() {
+        String focused = getScene() != null && getScene().getFocusOwner() != null
+                ? getScene().getFocusOwner().getId() : null;
+        NetworkDocument doc = model.getDocument();
+        Network net = doc.network();
+        parameterLayer = Math.min(parameterLayer, net.depth());
+        content.getChildren().setAll(
+                heading("Network"), layers(net), problem,
+                heading("Loss and seed"), lossAndSeed(doc),
+                heading("Weights and biases"), parameters(net),
+                heading("Samples (m = " + doc.batch().size() + ")"), samples(doc));
+        if (focused != null) {
+            Platform.runLater(() -> {
+                Node n = content.lookup("#" + focused);
+                if (n != null) {
+                    n.requestFocus();
+                }
+            });
+        }
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("section-label");
+        return l;
+    }
+
+    private Node layers(Network net) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        for (int l = 0; l <= net.depth(); l++) {
+            int layer = l;
+            String name = l == 0 ? "Input" : l == net.depth() ? "Output" : "Hidden " + l;
+            Label label = new Label(name);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            label.setPrefWidth(64);
+            Spinner<Integer> size = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                    Edits.MAX_LAYER_SIZE, net.size(l)));
+            size.setId("size" + l);
+            size.setEditable(true);
+            size.getEditor().setPrefColumnCount(2);
+            size.setPrefWidth(96);
+            size.setMinWidth(96);
+            size.setTooltip(new Tooltip("n" + l + ": neurons of " + name.toLowerCase(Locale.ROOT)
+                    + " (↑/↓ or type a number)"));
+            size.valueProperty().addListener((o, a, v) -> {
+                if (v != null && v != model.getDocument().network().size(layer)) {
+                    model.edit(d -> Edits.resize(d, layer, v));
+                }
+            });
+            label.setLabelFor(size);
+            grid.add(label, 0, l);
+            grid.add(size, 1, l);
+            if (l > 0) {
+                ComboBox<Activation> act = new ComboBox<>(FXCollections.observableArrayList(Activation.values()));
+                act.setId("activation" + l);
+                act.setValue(net.activation(l));
+                act.setTooltip(new Tooltip("Activation σ of " + name.toLowerCase(Locale.ROOT)));
+                act.setPrefWidth(132);
+                act.setMinWidth(120);
+                act.valueProperty().addListener((o, a, v) -> {
+                    if (v != null && v != model.getDocument().network().activation(layer)
+                            && !model.edit(d -> Edits.activation(d, layer, v))) {
+                        Platform.runLater(this::rebuild);
+                    }
+                });
+                grid.add(act, 2, l);
+            }
+            if (l > 0 && l < net.depth()) {
+                Button remove = new Button("✕");
+                remove.setId("removeLayer" + l);
+                remove.getStyleClass().addAll("flat", "small");
+                remove.setTooltip(new Tooltip("Remove hidden layer " + l));
+                remove.setOnAction(e -> model.edit(d -> Edits.removeLayer(d, layer)));
+                grid.add(remove, 3, l);
+            }
+        }
+        Button add = new Button("+ Hidden layer");
+        add.setId("addLayer");
+        add.setTooltip(new Tooltip("Insert a hidden layer before the output (Ctrl+L)"));
+        add.setOnAction(e -> addHiddenLayer());
+        VBox box = new VBox(8, grid, add);
+        return box;
+    }
+
+    /** Inserts a hidden layer before the output, like the last hidden layer (or 3 tanh neurons). */
+    public void addHiddenLayer() {
+        Network net = model.getDocument().network();
+        int before = net.depth();
+        int size = before > 1 ? net.size(before - 1) : 3;
+        Activation act = before > 1 ? net.activation(before - 1) : Activation.TANH;
+        model.edit(d -> Edits.insertLayer(d, before, size, act));
+    }
+
+    private Node lossAndSeed(NetworkDocument doc) {
+        ComboBox<Loss> loss = new ComboBox<>(FXCollections.observableArrayList(Loss.values()));
+        loss.setId("loss");
+        loss.setValue(doc.network().loss());
+        loss.setTooltip(new Tooltip("Loss C; cross-entropy needs a softmax output, softmax-cross-entropy an identity "
+                + "output (the loss-fused softmax)"));
+        loss.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v != model.getDocument().network().loss() && !model.edit(d -> Edits.loss(d, v))) {
+                Platform.runLater(this::rebuild);
+            }
+        });
+        loss.setPrefWidth(200);
+        Label lossLabel = new Label("Loss");
+        lossLabel.setMinWidth(Region.USE_PREF_SIZE);
+        lossLabel.setLabelFor(loss);
+        TextField seed = new TextField(Long.toString(doc.seed()));
+        seed.setId("seed");
+        seed.setPrefColumnCount(6);
+        seed.setTooltip(new Tooltip("Seed of the random initial weights: the same seed gives the same network"));
+        Button init = new Button("Re-initialise");
+        init.setId("reinitialise");
+        init.setTooltip(new Tooltip("Draw all weights and biases from the seed (Ctrl+R)"));
+        Runnable reinit = () -> {
+            try {
+                long s = Long.parseLong(seed.getText().trim());
+                model.edit(d -> Edits.reinitialise(d, s));
+            } catch (NumberFormatException e) {
+                model.say("seed: \"" + seed.getText() + "\" is not a whole number");
+            }
+        };
+        init.setOnAction(e -> reinit.run());
+        seed.setOnAction(e -> reinit.run());
+        init.setMinWidth(Region.USE_PREF_SIZE);
+        Label seedLabel = new Label("Seed");
+        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        seedLabel.setLabelFor(seed);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, lossLabel, loss);
+        HBox seedRow = new HBox(6, seed, init);
+        seedRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(1, seedLabel, seedRow);
+        return grid;
+    }
+
+    /** Re-initialises from the seed field's value. */
+    public void reinitialise() {
+        Node seed = content.lookup("#seed");
+        if (seed instanceof TextField field) {
+            field.fireEvent(new javafx.event.ActionEvent());
+        }
+    }
+
+    private Node parameters(Network net) {
+        ComboBox<Integer> which = new ComboBox<>();
+        which.setId("parameterLayer");
+        for (int l = 1; l <= net.depth(); l++) {
+            which.getItems().add(l);
+        }
+        which.setValue(parameterLayer);
+        which.setTooltip(new Tooltip("The layer whose w and b to edit"));
+        which.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                parameterLayer = v;
+                rebuild();
+            }
+        });
+        Label whichLabel = new Label("Layer");
+        whichLabel.setLabelFor(which);
+        int l = parameterLayer;
+        boolean nielsen = model.notationProperty().get() == Notation.NIELSEN;
+        DMatrixRMaj w = nielsen ? CommonOps_DDRM.transpose(net.w(l), null) : net.w(l);
+        Label wLabel = new Label("w" + sup(l) + "  " + w.numRows + "×" + w.numCols + "  "
+                + (nielsen ? "(w_jk: rows = outputs j, columns = inputs k)" : "(w_kj: rows = inputs k, columns = outputs j)"));
+        wLabel.getStyleClass().add("caption");
+        wLabel.setWrapText(true);
+        MatrixEditor wEditor = new MatrixEditor("w" + l, w,
+                r -> (nielsen ? "j=" : "k=") + r, c -> (nielsen ? "k=" : "j=") + c,
+                (r, c, v) -> model.edit(d -> nielsen ? Edits.weight(d, l, c, r, v) : Edits.weight(d, l, r, c, v)),
+                model::say);
+        DMatrixRMaj b = net.b(l);
+        Label bLabel = new Label("b" + sup(l) + "  " + b.numRows + "×1");
+        bLabel.getStyleClass().add("caption");
+        MatrixEditor bEditor = new MatrixEditor("b" + l, b, r -> "j=" + r, c -> "b",
+                (r, c, v) -> model.edit(d -> Edits.bias(d, l, r, v)), model::say);
+        HBox row = new HBox(8, whichLabel, which);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, row, wLabel, wEditor, bLabel, bEditor);
+    }
+
+    private Node samples(NetworkDocument doc) {
+        DMatrixRMaj in = doc.batch().inputs();
+        DMatrixRMaj t = doc.batch().targets();
+        Label inLabel = new Label("Inputs a⁰  " + in.numRows + "×" + in.numCols + "  (rows = inputs, columns = samples)");
+        inLabel.getStyleClass().add("caption");
+        inLabel.setWrapText(true);
+        MatrixEditor inEditor = new MatrixEditor("input", in, r -> "j=" + r, c -> "x=" + c,
+                (r, c, v) -> model.edit(d -> Edits.input(d, r, c, v)), model::say);
+        Label tLabel = new Label("Targets t  " + t.numRows + "×" + t.numCols);
+        tLabel.getStyleClass().add("caption");
+        MatrixEditor tEditor = new MatrixEditor("target", t, r -> "j=" + r, c -> "x=" + c,
+                (r, c, v) -> model.edit(d -> Edits.target(d, r, c, v)), model::say);
+        Button add = new Button("+ Sample");
+        add.setId("addSample");
+        add.setTooltip(new Tooltip("Append a sample (a copy of the last one)"));
+        add.setOnAction(e -> model.edit(Edits::addSample));
+        Button remove = new Button("− Sample");
+        remove.setId("removeSample");
+        remove.setTooltip(new Tooltip("Remove the last sample"));
+        remove.setDisable(doc.batch().size() <= 1);
+        remove.setOnAction(e -> model.edit(d -> Edits.removeSample(d, d.batch().size() - 1)));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(6, add, remove);
+        return new VBox(6, inLabel, inEditor, tLabel, tEditor, buttons);
+    }
+
+    private static String sup(int l) {
+        return switch (l) {
+            case 1 -> "¹";
+            case 2 -> "²";
+            case 3 -> "³";
+            default -> "^" + l;
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package org.backprop.workbench.app;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.backprop.workbench.steps.Latex;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.function.IntFunction;
+
+/**
+ * A matrix as a table of numbers on a diverging colour scale (red positive, blue negative, stronger for larger
+ * magnitude), with row and column headers and one highlighted cell. Large matrices show their first rows and
+ * columns and say how many are hidden.
+ */
+public final class MatrixView extends VBox {
+    /** Rows and columns shown; a matrix this size still fits on a projected slide. */
+    public static final int MAX_SHOWN = 12;
+
+    /** Opacity of the colour at the largest magnitude, low enough that black or white text stays readable. */
+    private static final double STRENGTH = 0.55;
+
+    private final ObjectProperty<DMatrixRMaj> matrix = new SimpleObjectProperty<>(this, "matrix");
+    private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final GridPane grid = new GridPane();
+    private final Label caption = new Label();
+    private IntFunction<String> rowHeader = Integer::toString;
+    private IntFunction<String> columnHeader = Integer::toString;
+
+    public MatrixView() {
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("matrix-view");
+        grid.getStyleClass().add("matrix-grid");
+        grid.setHgap(2);
+        grid.setVgap(2);
+        caption.getStyleClass().add("matrix-caption");
+        setSpacing(4);
+        getChildren().addAll(caption, grid);
+    }
+
+    private void initListeners() {
+        matrix.addListener((o, a, b) -> rebuild());
+        highlight.addListener((o, a, b) -> rebuild());
+    }
+
+    /** Headers: e.g. row "j = 2", column "x = 0"; called with zero-based indices. */
+    public void setHeaders(IntFunction<String> rows, IntFunction<String> columns) {
+        this.rowHeader = rows;
+        this.columnHeader = columns;
+        rebuild();
+    }
+
+    public void setCaption(String text) {
+        caption.setText(text);
+        caption.setVisible(text != null && !text.isEmpty());
+        caption.setManaged(caption.isVisible());
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        DMatrixRMaj m = matrix.get();
+        if (m == null) {
+            return;
+        }
+        double max = 0;
+        for (double v : m.data) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        int rows = Math.min(m.numRows, MAX_SHOWN);
+        int cols = Math.min(m.numCols, MAX_SHOWN);
+        for (int c = 0; c < cols; c++) {
+            Label h = header(columnHeader.apply(c));
+            grid.add(h, c + 1, 0);
+            GridPane.setHalignment(h, HPos.CENTER);
+        }
+        int[] hl = highlight.get();
+        for (int r = 0; r < rows; r++) {
+            Label h = header(rowHeader.apply(r));
+            grid.add(h, 0, r + 1);
+            GridPane.setHalignment(h, HPos.RIGHT);
+            for (int c = 0; c < cols; c++) {
+                double v = m.get(r, c);
+                Label cell = new Label(Latex.plainNumber(v));
+                cell.setId("cell-" + r + "-" + c);
+                cell.setUserData(v);
+                cell.getStyleClass().add("matrix-cell");
+                cell.setAlignment(Pos.CENTER_RIGHT);
+                cell.setMaxWidth(Double.MAX_VALUE);
+                String background = "-fx-background-color: " + Palette.css(Palette.diverging(v, max, STRENGTH)) + ";";
+                boolean marked = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
+                if (marked) {
+                    cell.getStyleClass().add("matrix-cell-selected");
+                    background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;";
+                }
+                cell.setStyle(background);
+                cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v));
+                grid.add(cell, c + 1, r + 1);
+            }
+        }
+        if (m.numRows > rows || m.numCols > cols) {
+            Label more = new Label("showing " + rows + " of " + m.numRows + " rows, " + cols + " of " + m.numCols
+                    + " columns");
+            more.getStyleClass().add("matrix-more");
+            grid.add(more, 0, rows + 1, cols + 1, 1);
+        }
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("matrix-header");
+        return l;
+    }
+
+    public ObjectProperty<DMatrixRMaj> matrixProperty() { return matrix; }
+
+    /** The cell {row, column} to mark, or null. */
+    public ObjectProperty<int[]> highlightProperty() { return highlight; }
+
+    /** The displayed text of a cell, for tests and snapshots; null if not shown. */
+    public String cellText(int row, int column) {
+        return grid.getChildren().stream().filter(n -> ("cell-" + row + "-" + column).equals(n.getId()))
+                .map(n -> ((Label) n).getText()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,251 @@
+package org.backprop.workbench.app;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.steps.Phase;
+import org.backprop.workbench.steps.Step;
+import org.backprop.workbench.steps.StepKind;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The network as neurons and edges. Edge colour (red positive, blue negative) and width show the weight w^l_kj, or
+ * during backward steps the gradient ∂C/∂w^l_kj (scaled per layer, since gradients of different layers differ by
+ * orders of magnitude); neurons are filled by a^l (forward) or δ^l (backward) of the first sample. The neurons and
+ * edges of the current step are ringed in amber and the rest dimmed; the selected check is marked.
+ */
+public final class NetworkDiagram extends Region {
+    /** Neurons drawn per layer; more are summarised as "+N". */
+    public static final int MAX_NEURONS = 12;
+
+    /** Opacity of edges outside the current step, low enough to recede but still show the structure. */
+    private static final double DIM = 0.18;
+
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step");
+    private final ObjectProperty<CheckResult> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    private final Canvas canvas = new Canvas();
+
+    public NetworkDiagram() {
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("network-diagram");
+        getChildren().add(canvas);
+        setMinSize(200, 160);
+        setPrefSize(520, 360);
+    }
+
+    private void initListeners() {
+        widthProperty().addListener((o, a, b) -> draw());
+        heightProperty().addListener((o, a, b) -> draw());
+        analysis.addListener((o, a, b) -> draw());
+        step.addListener((o, a, b) -> draw());
+        selected.addListener((o, a, b) -> draw());
+        dark.addListener((o, a, b) -> draw());
+        zoom.addListener((o, a, b) -> draw());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private int shown(int n) {
+        return Math.min(n, MAX_NEURONS);
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        Analysis an = analysis.get();
+        if (an == null || w < 10 || h < 10) {
+            return;
+        }
+        Network net = an.network();
+        int depth = net.depth();
+        double z = zoom.get();
+        double labelSpace = 44 * z;
+        double top = 18 * z;
+        double left = 84 * z;
+        double usableH = h - top - labelSpace;
+        double colGap = (w - 2 * left) / Math.max(1, depth);
+        int most = 1;
+        for (int l = 0; l <= depth; l++) {
+            most = Math.max(most, shown(net.size(l)));
+        }
+        double radius = Math.max(5, Math.min(22 * z, usableH / most * 0.34));
+        Step current = step.get();
+        boolean backward = current != null && current.phase() == Phase.BACKWARD;
+
+        Color text = dark.get() ? Color.web("#e6e6e6") : Color.web("#24292f");
+        Color neuronStroke = dark.get() ? Color.web("#8b949e") : Color.web("#57606a");
+        Color neuronFill = dark.get() ? Color.web("#161b22") : Color.WHITE;
+
+        // edges
+        for (int l = 1; l <= depth; l++) {
+            DMatrixRMaj values = backward && an.backward() != null ? an.backward().gradW(l) : net.w(l);
+            double max = maxAbs(values);
+            boolean active = edgesActive(current, l);
+            for (int k = 0; k < shown(net.size(l - 1)); k++) {
+                for (int j = 0; j < shown(net.size(l)); j++) {
+                    double v = values.get(k, j);
+                    double t = max > 0 && Double.isFinite(v) ? Math.abs(v) / max : 0;
+                    Color c = v >= 0 ? Palette.POSITIVE : Palette.NEGATIVE;
+                    double alpha = (0.25 + 0.75 * t) * (current == null || active ? 1.0 : DIM);
+                    g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
+                    g.setLineWidth((0.6 + 4.4 * t) * Math.sqrt(z));
+                    g.setLineCap(StrokeLineCap.ROUND);
+                    g.strokeLine(x(l - 1, left, colGap), y(k, net.size(l - 1), top, usableH),
+                            x(l, left, colGap), y(j, net.size(l), top, usableH));
+                }
+            }
+        }
+        // the selected weight
+        CheckResult sel = selected.get();
+        if (sel != null && sel.formula() == Formula.BP4 && sel.layer() <= depth
+                && sel.index()[0] < shown(net.size(sel.layer() - 1)) && sel.index()[1] < shown(net.size(sel.layer()))) {
+            int l = sel.layer();
+            g.setStroke(Palette.HIGHLIGHT);
+            g.setLineWidth(5 * Math.sqrt(z));
+            g.strokeLine(x(l - 1, left, colGap), y(sel.index()[0], net.size(l - 1), top, usableH),
+                    x(l, left, colGap), y(sel.index()[1], net.size(l), top, usableH));
+        }
+
+        // neurons
+        for (int l = 0; l <= depth; l++) {
+            DMatrixRMaj values = neuronValues(an, l, backward);
+            double max = values == null ? 0 : maxAbs(values);
+            boolean active = neuronsActive(current, l);
+            int n = net.size(l);
+            for (int j = 0; j < shown(n); j++) {
+                double cx = x(l, left, colGap);
+                double cy = y(j, n, top, usableH);
+                g.setFill(neuronFill);
+                g.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+                if (values != null) {
+                    g.setFill(Palette.diverging(values.get(j, 0), max, 0.85));
+                    g.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+                }
+                g.setStroke(neuronStroke);
+                g.setLineWidth(1.2);
+                g.strokeOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+                if (active) {
+                    g.setStroke(Palette.HIGHLIGHT);
+                    g.setLineWidth(3 * Math.sqrt(z));
+                    g.strokeOval(cx - radius - 3, cy - radius - 3, 2 * radius + 6, 2 * radius + 6);
+                }
+                if (sel != null && sel.formula() != Formula.BP4 && sel.layer() == l && sel.index()[0] == j) {
+                    g.setStroke(Palette.HIGHLIGHT);
+                    g.setLineWidth(4 * Math.sqrt(z));
+                    g.setLineDashes(6, 4);
+                    g.strokeOval(cx - radius - 8, cy - radius - 8, 2 * radius + 16, 2 * radius + 16);
+                    g.setLineDashes((double[]) null);
+                }
+            }
+            g.setFill(text);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            if (n > shown(n)) {
+                g.setFont(Font.font(11 * z));
+                g.fillText("+" + (n - shown(n)) + " more", x(l, left, colGap), y(shown(n) - 1, n, top, usableH) + radius + 2);
+            }
+            g.setFont(Font.font(null, FontWeight.BOLD, 12.5 * z));
+            String name = l == 0 ? "input" : l == depth ? "output" : "layer " + l;
+            g.fillText(name + " · " + n, x(l, left, colGap), h - labelSpace + 6 * z);
+            g.setFont(Font.font(11.5 * z));
+            String sub = l == 0 ? "a⁰" : net.activation(l).id();
+            if (l == depth) {
+                sub += " · " + net.loss().id();
+            }
+            g.fillText(sub, x(l, left, colGap), h - labelSpace + 22 * z);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font(11 * z));
+        g.setFill(text.deriveColor(0, 1, 1, 0.7));
+        g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample 1)", 8, 4);
+    }
+
+    private static DMatrixRMaj neuronValues(Analysis an, int l, boolean backward) {
+        if (backward) {
+            return l == 0 || an.backward() == null ? null : an.backward().delta(l);
+        }
+        return an.forward().a(l);
+    }
+
+    private static boolean edgesActive(Step s, int l) {
+        if (s == null) {
+            return false;
+        }
+        return switch (s.kind()) {
+            case Z, GRAD_W -> s.layer() == l;
+            case DELTA -> s.layer() + 1 == l;
+            default -> false;
+        };
+    }
+
+    private static boolean neuronsActive(Step s, int l) {
+        if (s == null) {
+            return false;
+        }
+        StepKind k = s.kind();
+        return switch (k) {
+            case Z, GRAD_W -> l == s.layer() || l == s.layer() - 1;
+            case A, GRAD_B, COST, GRAD_A -> l == s.layer();
+            case DELTA -> l == s.layer() || (s.layer() < s.depth() && l == s.layer() + 1);
+        };
+    }
+
+    private static double maxAbs(DMatrixRMaj m) {
+        double max = 0;
+        for (double v : m.data) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
+
+    private static double x(int l, double left, double gap) {
+        return left + l * gap;
+    }
+
+    private double y(int j, int n, double top, double usable) {
+        int s = shown(n);
+        return top + usable * (j + 0.5) / s;
+    }
+
+    public ObjectProperty<Analysis> analysisProperty() { return analysis; }
+
+    public ObjectProperty<Step> stepProperty() { return step; }
+
+    public ObjectProperty<CheckResult> selectedProperty() { return selected; }
+
+    public BooleanProperty darkProperty() { return dark; }
+
+    public DoubleProperty zoomProperty() { return zoom; }
+}

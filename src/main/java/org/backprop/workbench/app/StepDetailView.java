@@ -1,0 +1,276 @@
+package org.backprop.workbench.app;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.steps.Latex;
+import org.backprop.workbench.steps.Notation;
+import org.backprop.workbench.steps.Operand;
+import org.backprop.workbench.steps.Phase;
+import org.backprop.workbench.steps.Step;
+import org.backprop.workbench.steps.StepDetail;
+import org.backprop.workbench.steps.StepKind;
+import org.backprop.workbench.steps.Steps;
+
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * The detail of the current step: its formula typeset (batch form when m &gt; 1), the formula with the numbers
+ * and shapes, the result as a coloured matrix, the operands, and for backward steps the verdict of the numerical
+ * checks of its formula.
+ */
+public final class StepDetailView extends ScrollPane {
+    private final ObservableValue<Analysis> analysis;
+    private final ObservableValue<Step> step;
+    private final ObservableValue<Notation> notation;
+    private final ObjectProperty<CheckResult> selected;
+    private final ObservableDoubleValue zoom;
+    private final ObservableBooleanValue dark;
+    private final ObservableBooleanValue checking;
+
+    private final VBox content = new VBox();
+    private final Label title = new Label();
+    private final Label phase = new Label();
+    private final Label verdict = new Label();
+    private final FormulaView formula = new FormulaView();
+    private final Label formCaption = new Label();
+    private final FormulaView singleFormula = new FormulaView();
+    private final Label mistake = new Label();
+    private final Label shapes = new Label();
+    private final FormulaView substituted = new FormulaView();
+    private final MatrixView result = new MatrixView();
+    private final Label notationNote = new Label();
+    private final FlowPane operands = new FlowPane();
+    private final TitledPane operandsPane = new TitledPane("Operands", operands);
+    private StepDetail detail;
+
+    public StepDetailView(ObservableValue<Analysis> analysis, ObservableValue<Step> step,
+                          ObservableValue<Notation> notation, ObjectProperty<CheckResult> selected,
+                          ObservableDoubleValue zoom, ObservableBooleanValue dark, ObservableBooleanValue checking) {
+        this.analysis = analysis;
+        this.step = step;
+        this.notation = notation;
+        this.selected = selected;
+        this.zoom = zoom;
+        this.dark = dark;
+        this.checking = checking;
+        createView();
+        initListeners();
+        refresh();
+    }
+
+    private void createView() {
+        getStyleClass().addAll("step-detail", "edge-to-edge");
+        setFitToWidth(true);
+        content.getStyleClass().add("step-detail-content");
+        content.setPadding(new Insets(14, 18, 18, 18));
+        content.setSpacing(10);
+        title.getStyleClass().addAll("title-3", "step-title");
+        title.setWrapText(true);
+        title.setId("stepTitle");
+        phase.getStyleClass().add("phase-chip");
+        verdict.setId("stepVerdict");
+        verdict.getStyleClass().add("verdict-box");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(Double.MAX_VALUE);
+        formula.setId("stepFormula");
+        formCaption.getStyleClass().add("caption");
+        formCaption.setWrapText(true);
+        singleFormula.sizeProperty().set(FormulaView.BASE_SIZE * 0.8);
+        mistake.setId("stepMistake");
+        mistake.getStyleClass().add("mistake-note");
+        mistake.setWrapText(true);
+        mistake.setMaxWidth(Double.MAX_VALUE);
+        shapes.setId("stepShapes");
+        shapes.getStyleClass().add("shapes");
+        substituted.setId("stepSubstituted");
+        substituted.sizeProperty().set(FormulaView.BASE_SIZE * 0.85);
+        result.setId("stepResult");
+        notationNote.setId("notationNote");
+        notationNote.getStyleClass().add("caption");
+        notationNote.setWrapText(true);
+        operands.setHgap(18);
+        operands.setVgap(12);
+        operandsPane.setExpanded(false);
+        operandsPane.setAnimated(false);
+        HBox head = new HBox(10, title, phase);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ScrollPane subScroll = new ScrollPane(substituted);
+        subScroll.getStyleClass().add("edge-to-edge");
+        subScroll.setFitToHeight(true);
+        subScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
+        subScroll.setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        substituted.fitWidthProperty().bind(widthProperty().subtract(48));
+        VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
+        VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
+        formulaColumn.setMinWidth(0);
+        HBox.setHgrow(formulaColumn, javafx.scene.layout.Priority.ALWAYS);
+        HBox columns = new HBox(28, formulaColumn, resultColumn);
+        content.getChildren().addAll(head, verdict, columns, section("With the numbers"), shapes, subScroll,
+                operandsPane);
+        setContent(content);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("section-label");
+        return l;
+    }
+
+    private void initListeners() {
+        analysis.addListener((o, a, b) -> refresh());
+        step.addListener((o, a, b) -> refresh());
+        notation.addListener((o, a, b) -> refresh());
+        checking.addListener((o, a, b) -> refreshVerdict());
+        selected.addListener((o, a, b) -> refreshHighlight());
+        for (FormulaView f : new FormulaView[]{formula, singleFormula, substituted}) {
+            f.zoomProperty().bind(zoom);
+        }
+        dark.addListener((o, a, b) -> applyForeground());
+        applyForeground();
+    }
+
+    private void applyForeground() {
+        Color fg = dark.get() ? Color.web("#e6edf3") : Color.web("#1f2328");
+        for (FormulaView f : new FormulaView[]{formula, singleFormula, substituted}) {
+            f.foregroundProperty().set(fg);
+        }
+    }
+
+    /** The step shown and its detail; null before the first analysis. */
+    public StepDetail getDetail() { return detail; }
+
+    /** The node to snapshot for "export step as PNG". */
+    public Node getSnapshotTarget() { return content; }
+
+    public MatrixView resultView() { return result; }
+
+    private void refresh() {
+        Analysis an = analysis.getValue();
+        Step s = step.getValue();
+        if (an == null || s == null || s.depth() != an.network().depth()) {
+            return;
+        }
+        detail = Steps.detail(an, s, notation.getValue());
+        title.setText(s.label().replace("  ", " ") + " — " + s.title());
+        phase.setText(s.phase() == Phase.FORWARD ? "forward" : "backward");
+        phase.getStyleClass().removeAll("phase-forward", "phase-backward");
+        phase.getStyleClass().add(s.phase() == Phase.FORWARD ? "phase-forward" : "phase-backward");
+        formula.latexProperty().set(detail.latex());
+        int m = an.batch().size();
+        if (detail.batch()) {
+            formCaption.setText("Batch form, m = " + m + " samples as columns"
+                    + (s.kind() == StepKind.GRAD_B ? "; 1 is the vector of " + m + " ones (a sum over the samples)" : "")
+                    + (s.kind() == StepKind.GRAD_A ? "; the 1/m of the mean cost enters here, and only here" : "")
+                    + (s.kind() == StepKind.Z ? "; b 1ᵀ repeats the bias for every sample" : "")
+                    + ". For one sample:");
+            singleFormula.latexProperty().set(detail.singleLatex());
+        } else {
+            formCaption.setText("One sample (m = 1).");
+            singleFormula.latexProperty().set("");
+        }
+        singleFormula.setVisible(detail.batch());
+        singleFormula.setManaged(detail.batch());
+        mistake.setText(detail.mistaken() ? "Deliberate mistake: " + detail.mistakeNote()
+                + ". The red part is the wrong version." : "");
+        mistake.setVisible(detail.mistaken());
+        mistake.setManaged(detail.mistaken());
+        shapes.setText("shapes   " + detail.shapes());
+        substituted.narrowLatexProperty().set(detail.stackedLatex());
+        substituted.latexProperty().set(detail.substitutedLatex());
+        Operand r = detail.result();
+        result.setCaption(Latex.pretty(r.name()) + "  ·  " + r.shape());
+        headers(result, s, notation.getValue(), r);
+        result.matrixProperty().set(r.value());
+        notationNote.setText(detail.notationNote());
+        notationNote.setVisible(!detail.notationNote().isEmpty());
+        notationNote.setManaged(notationNote.isVisible());
+        operands.getChildren().clear();
+        for (Operand o : detail.operands()) {
+            MatrixView v = new MatrixView();
+            v.setCaption(Latex.pretty(o.name()) + "  ·  " + o.shape());
+            v.matrixProperty().set(o.value());
+            operands.getChildren().add(v);
+        }
+        refreshVerdict();
+        refreshHighlight();
+    }
+
+    private static void headers(MatrixView view, Step s, Notation notation, Operand r) {
+        IntFunction<String> j = i -> "j=" + i;
+        IntFunction<String> x = i -> "x=" + i;
+        IntFunction<String> k = i -> "k=" + i;
+        switch (s.kind()) {
+            case COST -> view.setHeaders(i -> "", i -> "C");
+            case GRAD_B -> view.setHeaders(j, i -> "∂C/∂b");
+            case GRAD_W -> {
+                if (notation.transposesWeights()) {
+                    view.setHeaders(j, k);
+                } else {
+                    view.setHeaders(k, j);
+                }
+            }
+            default -> view.setHeaders(j, x);
+        }
+    }
+
+    private void refreshVerdict() {
+        Analysis an = analysis.getValue();
+        Step s = step.getValue();
+        if (an == null || s == null || s.formula().isEmpty()) {
+            verdict.setVisible(false);
+            verdict.setManaged(false);
+            return;
+        }
+        verdict.setVisible(true);
+        verdict.setManaged(true);
+        Formula f = s.formula().get();
+        verdict.getStyleClass().removeAll("verdict-pass", "verdict-warn", "verdict-fail", "verdict-kink",
+                "verdict-pending");
+        if (checking.get() || an.checks().isEmpty()) {
+            verdict.setText("Checking " + f + " at layer " + s.layer() + " against finite differences…");
+            verdict.getStyleClass().add("verdict-pending");
+            return;
+        }
+        CheckSummary sum = Steps.summary(an, s).orElseThrow();
+        var v = sum.verdict();
+        verdict.getStyleClass().add("verdict-" + v.id());
+        verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
+                + " at layer " + s.layer() + ": " + sum.checked() + " numbers checked against central differences "
+                + "(ε = " + Latex.plainNumber(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
+                + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
+                sum.maxRelativeError())));
+    }
+
+    private void refreshHighlight() {
+        CheckResult c = selected.get();
+        Step s = step.getValue();
+        int[] cell = null;
+        if (c != null && s != null && s.formula().isPresent() && s.formula().get() == c.formula()
+                && s.layer() == c.layer()) {
+            int[] i = c.index();
+            cell = switch (c.formula()) {
+                case BP1, BP2 -> new int[]{i[0], i[1]};
+                case BP3 -> new int[]{i[0], 0};
+                case BP4 -> notation.getValue().transposesWeights() ? new int[]{i[1], i[0]} : new int[]{i[0], i[1]};
+            };
+        }
+        result.highlightProperty().set(cell);
+    }
+}

@@ -1,0 +1,147 @@
+package org.backprop.workbench.app;
+
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.steps.Phase;
+import org.backprop.workbench.steps.Step;
+import org.backprop.workbench.steps.Steps;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The step list: forward steps, then backward steps, each backward step with a badge for the verdict of its
+ * formula's checks (a red badge with the number of failures where the checks catch a mistake). Selecting a row
+ * goes to that step.
+ */
+public final class StepListView extends ListView<Step> {
+    private final ObservableValue<Analysis> analysis;
+    private final ObservableBooleanValue checking;
+    private final StringProperty currentStepId;
+    private boolean syncing;
+
+    public StepListView(ObservableValue<List<Step>> steps, StringProperty currentStepId,
+                        ObservableValue<Analysis> analysis, ObservableBooleanValue checking) {
+        this.analysis = analysis;
+        this.checking = checking;
+        this.currentStepId = currentStepId;
+        createView(steps.getValue());
+        initListeners(steps);
+    }
+
+    private void createView(List<Step> steps) {
+        setId("stepList");
+        getStyleClass().add("step-list");
+        setItems(FXCollections.observableArrayList(steps));
+        setCellFactory(v -> new StepCell());
+        setPrefWidth(190);
+        selectCurrent();
+    }
+
+    private void initListeners(ObservableValue<List<Step>> steps) {
+        steps.addListener((o, a, list) -> {
+            syncing = true;
+            getItems().setAll(list);
+            syncing = false;
+            selectCurrent();
+        });
+        currentStepId.addListener((o, a, b) -> selectCurrent());
+        getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
+            if (!syncing && s != null) {
+                currentStepId.set(s.id());
+            }
+        });
+        analysis.addListener((o, a, b) -> refresh());
+        checking.addListener((o, a, b) -> refresh());
+    }
+
+    private void selectCurrent() {
+        syncing = true;
+        String id = currentStepId.get();
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).id().equals(id)) {
+                getSelectionModel().select(i);
+                scrollTo(Math.max(0, i - 3));
+                break;
+            }
+        }
+        syncing = false;
+    }
+
+    /** The verdict badge text of a step ("✗ 6", "✓"), empty for unchecked steps; for tests. */
+    public Optional<Verdict> verdictOf(Step s) {
+        Analysis an = analysis.getValue();
+        if (an == null || checking.get() || an.checks().isEmpty()) {
+            return Optional.empty();
+        }
+        return Steps.summary(an, s).map(CheckSummary::verdict);
+    }
+
+    private final class StepCell extends ListCell<Step> {
+        private final Label phase = new Label();
+        private final Label name = new Label();
+        private final Label badge = new Label();
+        private final HBox box;
+
+        StepCell() {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            phase.getStyleClass().add("step-phase-dot");
+            name.getStyleClass().add("step-name");
+            badge.getStyleClass().add("step-badge");
+            box = new HBox(8, phase, name, spacer, badge);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Step s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setGraphic(null);
+                setText(null);
+                setId(null);
+                return;
+            }
+            setId("step-" + s.id());
+            phase.setText(s.phase() == Phase.FORWARD ? "→" : "←");
+            phase.getStyleClass().removeAll("phase-forward", "phase-backward");
+            phase.getStyleClass().add(s.phase() == Phase.FORWARD ? "phase-forward" : "phase-backward");
+            name.setText(s.label());
+            badge.getStyleClass().removeAll("badge-pass", "badge-warn", "badge-fail", "badge-kink");
+            Analysis an = analysis.getValue();
+            Optional<CheckSummary> sum = an == null || checking.get() || an.checks().isEmpty()
+                    ? Optional.empty() : Steps.summary(an, s);
+            if (sum.isPresent()) {
+                Verdict v = sum.get().verdict();
+                int count = switch (v) {
+                    case FAIL -> sum.get().fail();
+                    case WARN -> sum.get().warn();
+                    case KINK -> sum.get().kink();
+                    case PASS -> 0;
+                };
+                badge.setText(Palette.verdictMark(v) + (count > 0 ? " " + count : ""));
+                badge.getStyleClass().add("badge-" + v.id());
+                badge.setVisible(true);
+                setAccessibleText(s.label() + ", " + v.id().toUpperCase(Locale.ROOT));
+            } else {
+                badge.setText(s.formula().isPresent() && an != null ? "…" : "");
+                badge.setVisible(s.formula().isPresent());
+            }
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

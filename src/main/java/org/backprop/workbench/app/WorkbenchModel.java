@@ -1,0 +1,411 @@
+package org.backprop.workbench.app;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckProgress;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.NotAnalyticException;
+import org.backprop.workbench.check.Thresholds;
+import org.backprop.workbench.edit.Edits;
+import org.backprop.workbench.engine.Backprop;
+import org.backprop.workbench.engine.BackwardTrace;
+import org.backprop.workbench.engine.Forward;
+import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.steps.Notation;
+import org.backprop.workbench.steps.Step;
+import org.backprop.workbench.steps.Steps;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * The state of the workbench window as properties; views bind to them and change them only through the writable
+ * properties and the methods here.
+ *
+ * <p>Every change of the document, the mistake or ε recomputes the analysis (forward, backward, every check) on a
+ * background thread. The latest change wins: an older computation still running is cancelled and its result
+ * dropped, so the window never waits and never shows a stale analysis after a newer one. Forward and backward are
+ * published first (with no checks yet, {@link #checkingProperty()} true), then the whole analysis with its checks.
+ */
+public final class WorkbenchModel {
+    /** Smallest zoom: half size still reads on a laptop. */
+    public static final double MIN_ZOOM = 0.5;
+    /** Largest zoom: three times fills a projector with one formula. */
+    public static final double MAX_ZOOM = 3.0;
+    /** Factor of one Ctrl+= / Ctrl+- step; seven steps double the size. */
+    public static final double ZOOM_STEP = 1.1;
+    /**
+     * Threads of the checks: one fewer than the cores, so that the FX thread keeps a core while a large network is
+     * checked (at least one).
+     */
+    public static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
+    /** Undo depth; each entry is a whole document, small for the networks the builder makes. */
+    public static final int UNDO_LIMIT = 100;
+
+    private final ReadOnlyObjectWrapper<NetworkDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ObjectProperty<Mistake> mistake = new SimpleObjectProperty<>(this, "mistake", Mistake.NONE);
+    private final DoubleProperty epsilon = new SimpleDoubleProperty(this, "epsilon", Thresholds.DEFAULT_EPSILON);
+    private final ObjectProperty<DifferenceMethod> method =
+            new SimpleObjectProperty<>(this, "method", DifferenceMethod.CENTRAL);
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyObjectWrapper<List<Step>> steps = new ReadOnlyObjectWrapper<>(this, "steps", List.of());
+    private final StringProperty currentStepId = new SimpleStringProperty(this, "currentStepId", "delta2");
+    private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
+    private final ObjectProperty<CheckResult> selectedCheck = new SimpleObjectProperty<>(this, "selectedCheck");
+    private final ObjectProperty<Notation> notation = new SimpleObjectProperty<>(this, "notation", Notation.NOTE);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+
+    private final Deque<NetworkDocument> undo = new ArrayDeque<>();
+    private final Deque<NetworkDocument> redo = new ArrayDeque<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Executor background;
+    private final Executor ui;
+
+    /** A model on the default network, recomputing on a daemon thread and publishing on the FX thread. */
+    public WorkbenchModel() {
+        this(DefaultNetwork.load(), newWorker(), Platform::runLater);
+    }
+
+    /**
+     * @param initial    the first document ({@code null} not permitted)
+     * @param background runs the recomputations, one at a time
+     * @param ui         runs the publication of results (the FX thread in the app)
+     */
+    public WorkbenchModel(NetworkDocument initial, Executor background, Executor ui) {
+        this.background = background;
+        this.ui = ui;
+        document.set(initial);
+        zoom.addListener((obs, old, value) -> {
+            double clamped = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value.doubleValue()));
+            if (clamped != value.doubleValue()) {
+                zoom.set(clamped);
+            }
+        });
+        document.addListener((obs, old, doc) -> recompute());
+        mistake.addListener((obs, old, value) -> recompute());
+        epsilon.addListener((obs, old, value) -> recompute());
+        method.addListener((obs, old, value) -> {
+            double before = epsilon.get();
+            epsilon.set(value.defaultStep());   // each method has its own best step
+            if (before == value.defaultStep()) {
+                recompute();
+            }
+        });
+        currentStepId.addListener((obs, old, id) -> updateCurrentStep());
+        steps.addListener((obs, old, list) -> updateCurrentStep());
+        recompute();
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "workbench-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // ---- recomputation ----
+
+    private void recompute() {
+        long gen = generation.incrementAndGet();
+        NetworkDocument doc = document.get();
+        Mistake m = mistake.get() == null ? Mistake.NONE : mistake.get();
+        double eps = epsilon.get();
+        DifferenceMethod how = method.get();
+        steps.set(Steps.of(doc.network()));
+        busy.set(true);
+        progress.set(-1);
+        background.execute(() -> run(gen, doc, m, how, eps));
+    }
+
+    private void run(long gen, NetworkDocument doc, Mistake m, DifferenceMethod how, double eps) {
+        if (gen != generation.get()) {
+            return;
+        }
+        try {
+            Backprop backprop = new Backprop(m);
+            ForwardTrace forward = Forward.run(doc.network(), doc.batch());
+            BackwardTrace backward = backprop.run(doc.network(), forward, doc.batch());
+            Analysis traces = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, List.of());
+            ui.execute(() -> publish(gen, traces, true));
+            CheckProgress adapter = new CheckProgress() {
+                @Override
+                public void advanced(long done, long total) {
+                    ui.execute(() -> {
+                        if (gen == generation.get()) {
+                            progress.set(total == 0 ? 1 : (double) done / total);
+                        }
+                    });
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return gen != generation.get();
+                }
+            };
+            CheckOptions options = CheckOptions.of(how).withEpsilon(eps).withThreads(CHECK_THREADS);
+            var checks = new FastGradientCheck(options).run(doc.network(), doc.batch(), forward, backward, adapter);
+            Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks);
+            ui.execute(() -> publish(gen, full, false));
+        } catch (CancellationException e) {
+            // a newer change is being computed
+        } catch (NotAnalyticException e) {
+            fail(gen, e.getMessage());
+        } catch (RuntimeException e) {
+            ui.execute(() -> {
+                if (gen == generation.get()) {
+                    busy.set(false);
+                    message.set("Could not compute: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void fail(long gen, String text) {
+        ui.execute(() -> {
+            if (gen == generation.get()) {
+                busy.set(false);
+                checking.set(false);
+                message.set(text);
+            }
+        });
+    }
+
+    private void publish(long gen, Analysis result, boolean stillChecking) {
+        if (gen != generation.get()) {
+            return;
+        }
+        CheckResult selected = selectedCheck.get();
+        analysis.set(result);
+        checking.set(stillChecking);
+        if (!stillChecking) {
+            busy.set(false);
+            progress.set(1);
+            if (selected != null) {
+                selectedCheck.set(result.checks().stream()
+                        .filter(c -> c.formula() == selected.formula() && c.layer() == selected.layer()
+                                && Arrays.equals(c.index(), selected.index()))
+                        .findFirst().orElse(null));
+            }
+        }
+    }
+
+    private void updateCurrentStep() {
+        List<Step> list = steps.get();
+        String id = currentStepId.get();
+        Optional<Step> found = list.stream().filter(s -> s.id().equals(id)).findFirst();
+        if (found.isPresent()) {
+            currentStep.set(found.get());
+        } else if (!list.isEmpty()) {
+            // the network lost that layer: keep the same kind of step on the nearest layer, else the first step
+            Step fallback = list.stream().filter(s -> id != null && s.id().replaceAll("\\d", "")
+                    .equals(id.replaceAll("\\d", ""))).findFirst().orElse(list.get(0));
+            currentStepId.set(fallback.id());
+        }
+    }
+
+    // ---- edits ----
+
+    /**
+     * Applies an edit to the document. An edit the engine refuses (an exception, or a document the file reader
+     * would reject, such as cross-entropy on a sigmoid output) leaves the document as it was and puts the
+     * engine's message into {@link #messageProperty()}.
+     *
+     * @return true if the edit was applied
+     */
+    public boolean edit(UnaryOperator<NetworkDocument> change) {
+        NetworkDocument before = document.get();
+        NetworkDocument after;
+        try {
+            after = change.apply(before);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+        Optional<String> problem = Edits.problem(after);
+        if (problem.isPresent()) {
+            message.set(problem.get());
+            return false;
+        }
+        undo.push(before);
+        if (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        redo.clear();
+        message.set("");
+        setDocument(after, true);
+        return true;
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            redo.push(document.get());
+            setDocument(undo.pop(), true);
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            undo.push(document.get());
+            setDocument(redo.pop(), true);
+        }
+    }
+
+    /** A document just opened (or a new one): no undo history, not dirty. */
+    public void open(NetworkDocument doc, Path from) {
+        undo.clear();
+        redo.clear();
+        file.set(from);
+        message.set("");
+        setDocument(doc, false);
+    }
+
+    /** The document was saved to {@code to}. */
+    public void saved(Path to) {
+        file.set(to);
+        dirty.set(false);
+    }
+
+    private void setDocument(NetworkDocument doc, boolean changed) {
+        document.set(doc);
+        dirty.set(changed);
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    /** Shows a message in the status line (an error, or what just happened). */
+    public void say(String text) {
+        message.set(text);
+    }
+
+    // ---- navigation and display ----
+
+    /** Moves to the next step; false at the last. */
+    public boolean next() {
+        return move(1);
+    }
+
+    /** Moves to the previous step; false at the first. */
+    public boolean back() {
+        return move(-1);
+    }
+
+    private boolean move(int by) {
+        List<Step> list = steps.get();
+        int i = list.indexOf(currentStep.get());
+        int j = i + by;
+        if (i < 0 || j < 0 || j >= list.size()) {
+            return false;
+        }
+        currentStepId.set(list.get(j).id());
+        return true;
+    }
+
+    public void zoomIn() { zoom.set(zoom.get() * ZOOM_STEP); }
+
+    public void zoomOut() { zoom.set(zoom.get() / ZOOM_STEP); }
+
+    public void resetZoom() { zoom.set(1.0); }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<NetworkDocument> documentProperty() { return document.getReadOnlyProperty(); }
+
+    public NetworkDocument getDocument() { return document.get(); }
+
+    public ObjectProperty<Mistake> mistakeProperty() { return mistake; }
+
+    /** ε of the central differences; the view validates what the user types (positive, finite). */
+    public DoubleProperty epsilonProperty() { return epsilon; }
+
+    /** The numerical method of the checks; choosing one sets ε to its default step. */
+    public ObjectProperty<DifferenceMethod> methodProperty() { return method; }
+
+    /** The latest analysis; null until the first one is computed. Its checks are empty while {@link #checkingProperty()}. */
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+
+    public Analysis getAnalysis() { return analysis.get(); }
+
+    /** True while forward and backward are shown but the numerical checks are still running. */
+    public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+
+    /** The steps of the current network. */
+    public ReadOnlyObjectProperty<List<Step>> stepsProperty() { return steps.getReadOnlyProperty(); }
+
+    /** The id of the shown step (a contract id like "delta2"); set it to go to a step. */
+    public StringProperty currentStepIdProperty() { return currentStepId; }
+
+    public ReadOnlyObjectProperty<Step> currentStepProperty() { return currentStep.getReadOnlyProperty(); }
+
+    public Step getCurrentStep() { return currentStep.get(); }
+
+    /** The check selected in the check table, highlighted in the diagram and the matrices; may be null. */
+    public ObjectProperty<CheckResult> selectedCheckProperty() { return selectedCheck; }
+
+    public ObjectProperty<Notation> notationProperty() { return notation; }
+
+    /** Zoom factor of text, formulas and matrices, clamped to [MIN_ZOOM, MAX_ZOOM]. */
+    public DoubleProperty zoomProperty() { return zoom; }
+
+    public BooleanProperty darkThemeProperty() { return darkTheme; }
+
+    /** The file the document was opened from or saved to; null for the default or a new network. */
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+
+    /** True if the document has changes not yet saved. */
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+
+    /** True while an analysis is being computed. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** Progress of the checks, 0..1, or -1 when not known yet. */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    /** The last error or notice for the status line; empty if none. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+}

@@ -1,0 +1,38 @@
+package org.backprop.workbench.bench;
+
+/**
+ * What {@link GradientBenchmark} measured, in seconds of wall-clock time on this machine.
+ *
+ * @param network                the network, as {@code Network.describe()}
+ * @param samples                m
+ * @param numbers                numbers in the exhaustive check (every δ, bias and weight)
+ * @param naiveSeconds           the naive check of every number (two full forward passes each); extrapolated from a
+ *                               stratified sample when {@code naiveExtrapolated}
+ * @param incrementalSeconds     the incremental check of every number, all cores
+ * @param speedup                naiveSeconds / incrementalSeconds
+ * @param oneThreadSeconds       the incremental check on one thread
+ * @param allThreadsSeconds      the incremental check on {@code threads} threads (= incrementalSeconds)
+ * @param parallelSpeedup        oneThreadSeconds / allThreadsSeconds
+ * @param maxRelDifference       the largest difference between the naive and incremental numerical values of the
+ *                               numbers both computed, measured as the checks measure errors
+ *                               ({@code Thresholds.relativeError} with the network's cost)
+ * @param threads                the threads of the all-cores run
+ * @param naiveExtrapolated      true if the naive side ran on a sample and was extrapolated
+ * @param naiveNumbers           the numbers the naive side actually checked
+ * @param naiveMeasuredSeconds   the time of those
+ * @param smoothNetwork          the network of the method comparison (all analytic, so the complex step applies)
+ * @param centralSeconds         the incremental check of the smooth network by central differences
+ * @param complexStepSeconds     the same by the complex step
+ * @param complexToCentral       complexStepSeconds / centralSeconds
+ * @param centralMedianRelError  median relative error of central differences on the smooth network
+ * @param complexMedianRelError  median relative error of the complex step on the smooth network
+ * @param totalSeconds           the whole benchmark, warm-up included
+ */
+public record BenchResult(String network, int samples, long numbers,
+                          double naiveSeconds, double incrementalSeconds, double speedup,
+                          double oneThreadSeconds, double allThreadsSeconds, double parallelSpeedup,
+                          double maxRelDifference, int threads, boolean naiveExtrapolated, long naiveNumbers,
+                          double naiveMeasuredSeconds, String smoothNetwork, double centralSeconds,
+                          double complexStepSeconds, double complexToCentral, double centralMedianRelError,
+                          double complexMedianRelError, double totalSeconds) {
+}

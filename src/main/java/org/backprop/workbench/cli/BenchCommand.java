@@ -1,0 +1,119 @@
+package org.backprop.workbench.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.backprop.workbench.bench.BenchResult;
+import org.backprop.workbench.bench.GradientBenchmark;
+import org.backprop.workbench.check.Thresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench}: times the exhaustive check of a 784-128-64-10 network, naive against incremental and one thread
+ * against all cores.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times the exhaustive gradient check of a seeded 784-128-64-10 network (sigmoid/relu hidden, "
+                + "softmax-cross-entropy, m = 8): naive (two full forward passes per number) against incremental, "
+                + "one thread against all cores, and the complex step against central differences.",
+                "The naive side runs on a stratified sample (every delta and bias, --naive-sample weights per layer) "
+                        + "and is extrapolated; --naive-sample 0 runs it whole (minutes)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads of the all-cores run (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--naive-sample", defaultValue = "" + GradientBenchmark.NAIVE_WEIGHTS_PER_LAYER,
+            paramLabel = "N", description = "weights per layer the naive side checks; 0 = all (default: "
+            + "${DEFAULT-VALUE})")
+    int naiveSample;
+
+    @Override
+    public Integer call() throws Exception {
+        Options.format(format, "text", "json");
+        int workers = Options.threads(threads);
+        if (naiveSample < 0) {
+            throw new UsageError("--naive-sample: expected 0 (all) or a number of weights per layer; found "
+                    + naiveSample);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean text = format.equals("text");
+        BenchResult r = GradientBenchmark.run(seed, workers, naiveSample, line -> {
+            err.println("bench: " + line);
+            err.flush();
+        });
+        out.print(text ? text(r) : json(r));
+        out.flush();
+        return 0;
+    }
+
+    static String text(BenchResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Exhaustive gradient check of %s, m = %d: %,d numbers (every delta, bias "
+                + "and weight), central differences, epsilon = %s%n%n", r.network(), r.samples(), r.numbers(),
+                Thresholds.DEFAULT_EPSILON));
+        s.append(String.format(Locale.ROOT, "naive        %8.2f s%s%n", r.naiveSeconds(), r.naiveExtrapolated()
+                ? String.format(Locale.ROOT, "  (extrapolated: measured %.2f s on a stratified sample of %,d numbers)",
+                r.naiveMeasuredSeconds(), r.naiveNumbers()) : ""));
+        s.append(String.format(Locale.ROOT, "incremental  %8.2f s  (%d threads)%n", r.incrementalSeconds(), r.threads()));
+        s.append(String.format(Locale.ROOT, "speedup      %8.1fx%n%n", r.speedup()));
+        s.append(String.format(Locale.ROOT, "1 thread     %8.2f s%n", r.oneThreadSeconds()));
+        s.append(String.format(Locale.ROOT, "%d threads    %8.2f s%n", r.threads(), r.allThreadsSeconds()));
+        s.append(String.format(Locale.ROOT, "parallel     %8.2fx%n%n", r.parallelSpeedup()));
+        s.append(String.format(Locale.ROOT, "max relative difference naive vs incremental: %.1e (over the %,d numbers "
+                + "both computed)%n%n", r.maxRelDifference(), r.naiveNumbers()));
+        s.append(String.format(Locale.ROOT, "Methods on %s (incremental, %d threads, every delta and bias, %,d weights per layer):%n",
+                r.smoothNetwork(), r.threads(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER));
+        s.append(String.format(Locale.ROOT, "central       %6.2f s  median relative error %.1e%n", r.centralSeconds(),
+                r.centralMedianRelError()));
+        s.append(String.format(Locale.ROOT, "complex step  %6.2f s  median relative error %.1e  (%.2fx the time of "
+                + "central)%n%n", r.complexStepSeconds(), r.complexMedianRelError(), r.complexToCentral()));
+        s.append(String.format(Locale.ROOT, "whole benchmark %.1f s on %d available cores%n", r.totalSeconds(),
+                Runtime.getRuntime().availableProcessors()));
+        return s.toString();
+    }
+
+    static String json(BenchResult r) throws Exception {
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("naiveSeconds", r.naiveSeconds());
+        root.put("incrementalSeconds", r.incrementalSeconds());
+        root.put("speedup", r.speedup());
+        root.put("oneThreadSeconds", r.oneThreadSeconds());
+        root.put("allThreadsSeconds", r.allThreadsSeconds());
+        root.put("parallelSpeedup", r.parallelSpeedup());
+        root.put("maxRelDifference", r.maxRelDifference());
+        root.put("network", r.network());
+        root.put("samples", r.samples());
+        root.put("numbers", r.numbers());
+        root.put("threads", r.threads());
+        root.put("naiveExtrapolated", r.naiveExtrapolated());
+        root.put("naiveNumbersMeasured", r.naiveNumbers());
+        root.put("naiveMeasuredSeconds", r.naiveMeasuredSeconds());
+        root.put("smoothNetwork", r.smoothNetwork());
+        root.put("centralSeconds", r.centralSeconds());
+        root.put("complexStepSeconds", r.complexStepSeconds());
+        root.put("complexToCentral", r.complexToCentral());
+        root.put("centralMedianRelError", r.centralMedianRelError());
+        root.put("complexMedianRelError", r.complexMedianRelError());
+        root.put("totalSeconds", r.totalSeconds());
+        return mapper.writeValueAsString(root) + "\n";
+    }
+}

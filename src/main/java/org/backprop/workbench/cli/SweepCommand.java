@@ -1,0 +1,117 @@
+package org.backprop.workbench.cli;
+
+import org.backprop.workbench.check.CheckProgress;
+import org.backprop.workbench.check.EpsilonSweep;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.numeric.Precision;
+import org.backprop.workbench.report.SweepReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sweep FILE}: the relative error of every difference method against the step ε.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Sweeps the step epsilon from 1e-1 to 1e-12 (23 steps) and prints the relative error of each "
+                + "difference method (forward, central, richardson, complex-step) for one number (--formula, --layer, "
+                + "--index) or the worst over a formula.",
+                "Exit status: 0, or 2 for bad input or usage."})
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a network file (JSON)")
+    Path file;
+
+    @Option(names = "--formula", defaultValue = "BP4", paramLabel = "F",
+            description = "BP1, BP2, BP3 or BP4 (default: ${DEFAULT-VALUE})")
+    String formula;
+
+    @Option(names = "--layer", paramLabel = "L", description = "the layer (default: every layer of the formula)")
+    Integer layer;
+
+    @Option(names = "--index", paramLabel = "I", description = "one number: j,x for BP1/BP2, j for BP3, k,j for BP4 "
+            + "(zero-based; default: the worst over all)")
+    String index;
+
+    @Option(names = "--precision", defaultValue = "double", paramLabel = "P",
+            description = "double or float (default: ${DEFAULT-VALUE})")
+    String precision;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, json or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (file == null) {
+            throw new UsageError("missing FILE: sweep needs a network file, e.g. sweep examples/softmax-2-3-2.json");
+        }
+        Formula chosen;
+        try {
+            chosen = Formula.valueOf(formula.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--formula: expected BP1, BP2, BP3 or BP4; found \"" + formula + "\"");
+        }
+        int[] chosenIndex = index == null ? null : parseIndex(index, chosen);
+        if (layer != null && layer < 1) {
+            throw new UsageError("--layer: expected a layer number from 1; found " + layer);
+        }
+        Precision chosenPrecision = Options.precision(precision);
+        Options.format(format, "text", "json", "csv");
+        int workers = Options.threads(threads);
+        NetworkDocument doc = Documents.load(file);
+        EpsilonSweep.Result sweep;
+        try {
+            sweep = EpsilonSweep.sweep(doc.network(), doc.batch(), chosen, layer == null ? 0 : layer, chosenIndex,
+                    chosenPrecision, EpsilonSweep.defaultSteps(), workers, CheckProgress.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(switch (format) {
+            case "json" -> SweepReport.json(doc.network().describe(), sweep);
+            case "csv" -> SweepReport.csv(sweep);
+            default -> SweepReport.text(doc.network().describe(), sweep);
+        });
+        out.flush();
+        return 0;
+    }
+
+    private static int[] parseIndex(String value, Formula formula) {
+        int expected = formula == Formula.BP3 ? 1 : 2;
+        String form = switch (formula) {
+            case BP1, BP2 -> "j,x (neuron, sample)";
+            case BP3 -> "j (neuron)";
+            case BP4 -> "k,j (input row, neuron)";
+        };
+        String[] parts = value.split(",");
+        if (parts.length != expected) {
+            throw new UsageError("--index: " + formula + " numbers are indexed " + form + "; found \"" + value + "\"");
+        }
+        int[] out = new int[expected];
+        for (int i = 0; i < expected; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                out[i] = -1;
+            }
+            if (out[i] < 0) {
+                throw new UsageError("--index: expected whole numbers from 0, " + form + "; found \"" + value + "\"");
+            }
+        }
+        return out;
+    }
+}
