@@ -50,6 +50,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backprop.workbench.app.lessons.LessonUi;
 import org.backprop.workbench.app.panels.CheckTablePanel;
 import org.backprop.workbench.app.panels.EpsilonPlotPanel;
 import org.backprop.workbench.app.panels.Panel;
@@ -113,6 +114,7 @@ public final class MainWindow extends BorderPane {
             new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
     private final TaskRunner runner = new TaskRunner();
     private CheckTablePanel checkTable;
+    private final LessonUi lessons;
 
     public MainWindow(WorkbenchModel model, RecentFiles recent) {
         this.model = model;
@@ -125,6 +127,7 @@ public final class MainWindow extends BorderPane {
                 model.darkThemeProperty(), model.checkingProperty());
         createView();
         initListeners();
+        this.lessons = LessonUi.install(this);
     }
 
     // ---- view ----
@@ -821,6 +824,9 @@ public final class MainWindow extends BorderPane {
         Tab tab = addTab(panel.getName(), panel.getView());
         tab.setId(id);
     }
+
+    /** The Lessons menu and side panel. */
+    public LessonUi lessons() { return lessons; }
 
     /** The check table panel (its selection is the model's selected check). */
     public CheckTablePanel checkTable() { return checkTable; }
