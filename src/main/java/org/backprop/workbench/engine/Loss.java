@@ -146,7 +146,8 @@ public enum Loss {
                     + (output == Activation.SOFTMAX ? ", or \"cross-entropy\" for a softmax output" : "");
             case QUADRATIC -> "";
         };
-        return Optional.of("loss \"" + id + "\" needs a " + requiredOutput.id() + " output layer, not "
+        String article = requiredOutput == Activation.IDENTITY ? "an " : "a ";
+        return Optional.of("loss \"" + id + "\" needs " + article + requiredOutput.id() + " output layer, not "
                 + output.id() + ": " + advice);
     }
 

@@ -265,6 +265,20 @@ public final class NetworkFile {
                 seed = seedNode.asLong();
             }
 
+            // the batch's size is checked before any parameter is allocated, like the parameter count above
+            JsonNode inputsNode = required(root, "inputs");
+            JsonNode targetsNode = required(root, "targets");
+            if (!inputsNode.isArray() || inputsNode.isEmpty()) {
+                throw error("inputs", "expected an array with one row of n_0 = " + inputSize
+                        + " numbers per sample, at least one sample");
+            }
+            int m = inputsNode.size();
+            long activations = (long) m * (inputSize + java.util.Arrays.stream(sizes).asLongStream().sum());
+            if (activations > MAX_ACTIVATIONS) {
+                throw error("inputs", m + " samples need " + activations + " activations; at most "
+                        + MAX_ACTIVATIONS);
+            }
+
             Network network;
             boolean hasWeights = root.has("weights");
             boolean hasBiases = root.has("biases");
@@ -297,18 +311,6 @@ public final class NetworkFile {
                 network = Network.initialised(inputSize, layers, loss, seed);
             }
 
-            JsonNode inputsNode = required(root, "inputs");
-            JsonNode targetsNode = required(root, "targets");
-            if (!inputsNode.isArray() || inputsNode.isEmpty()) {
-                throw error("inputs", "expected an array with one row of n_0 = " + inputSize
-                        + " numbers per sample, at least one sample");
-            }
-            int m = inputsNode.size();
-            long activations = (long) m * (inputSize + java.util.Arrays.stream(sizes).asLongStream().sum());
-            if (activations > MAX_ACTIVATIONS) {
-                throw error("inputs", m + " samples need " + activations + " activations; at most "
-                        + MAX_ACTIVATIONS);
-            }
             if (!targetsNode.isArray()) {
                 throw error("targets", "expected an array with one row of n_L = " + network.size(network.depth())
                         + " numbers per sample, found " + describe(targetsNode));

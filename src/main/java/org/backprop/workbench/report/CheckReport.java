@@ -70,7 +70,8 @@ public final class CheckReport {
         s.append('\n');
         appendMatrix(s, "a^0 (input)", analysis.forward().a(0));
         for (int l = 1; l <= net.depth(); l++) {
-            s.append(String.format(Locale.ROOT, "== Layer %d: %d neurons, %s ==%n", l, net.size(l), net.activation(l)));
+            s.append(String.format(Locale.ROOT, "== Layer %d: %d %s, %s ==%n", l, net.size(l),
+                    net.size(l) == 1 ? "neuron" : "neurons", net.activation(l)));
             appendMatrix(s, "z^" + l, analysis.forward().z(l));
             appendMatrix(s, "a^" + l, analysis.forward().a(l));
             if (l == net.depth()) {
@@ -92,9 +93,15 @@ public final class CheckReport {
         CheckSummary all = analysis.summary();
         s.append(String.format(Locale.ROOT, "all  %5s %7d %5d %5d %5d %5d  %-10s %s%n", "", all.checked(), all.pass(),
                 all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
-        s.append(String.format(Locale.ROOT, "(pass: rel <= %s; warn: up to %s; fail: above, or NaN/Infinity; "
-                + "kink: a relu input crossed 0)%n", number(Thresholds.PASS), number(Thresholds.FAIL)));
+        s.append(String.format(Locale.ROOT, "(rel = |analytic - numeric| / max(|analytic|, |numeric|, %s);%n"
+                + " pass: rel <= %s; warn: up to %s; fail: above, or NaN/Infinity; kink: a relu input crossed 0)%n",
+                floorText(analysis.forward().cost()), rel(Thresholds.PASS), rel(Thresholds.FAIL)));
         List<CheckResult> failures = analysis.failures();
+        long nonFinite = failures.stream().filter(CheckResult::nonFinite).count();
+        if (nonFinite > 0) {
+            s.append(String.format(Locale.ROOT, "%d of the checked numbers are NaN or infinite (a cost or a derivative "
+                    + "overflowed); they count as failures.%n", nonFinite));
+        }
         if (!failures.isEmpty()) {
             s.append("\n== Failing numbers ==\n");
             s.append(String.format(Locale.ROOT, "%-4s %-22s %-24s %-24s %s%n", "", "quantity", "analytic", "numeric",
@@ -270,6 +277,13 @@ public final class CheckReport {
             return String.format(Locale.ROOT, "%.6f", v);
         }
         return String.format(Locale.ROOT, "%.5e", v);
+    }
+
+    /** "1e-3" for a cost of at most 1, else "1e-3 * C = ..." with the network's floor. */
+    private static String floorText(double cost) {
+        String base = String.format(Locale.ROOT, "%.0e", Thresholds.ABSOLUTE_FLOOR);
+        return Math.abs(cost) <= 1 || !Double.isFinite(cost) ? base
+                : base + " * C = " + String.format(Locale.ROOT, "%.2e", Thresholds.floor(cost));
     }
 
     static String rel(double v) {

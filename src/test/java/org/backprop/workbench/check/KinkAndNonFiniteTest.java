@@ -90,6 +90,7 @@ class KinkAndNonFiniteTest {
         String text = CheckReport.text(an);
         assertTrue(text.contains("C = Infinity"), text);
         assertTrue(text.contains("(not finite)"), text);
+        assertTrue(text.contains("6 of the checked numbers are NaN or infinite"), text);
         String json = CheckReport.json(an);
         assertTrue(json.contains("\"loss\" : \"Infinity\""), json);
         assertTrue(json.contains("\"relError\" : \"NaN\""), json);

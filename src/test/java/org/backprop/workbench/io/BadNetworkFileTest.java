@@ -103,6 +103,13 @@ class BadNetworkFileTest {
                                 + "\"weights\": \"not read\", \"biases\": \"not read\", " + SAMPLES + "}",
                         "layers",
                         "these sizes need 10000100000 weights and biases; the workbench takes at most 10000000"),
+                arguments("a batch too large to hold its activations is refused before any parameter is made",
+                        "{\"layers\": [1, {\"size\": 3000000, \"activation\": \"identity\"}, "
+                                + "{\"size\": 1, \"activation\": \"identity\"}], \"loss\": \"quadratic\", "
+                                + "\"weights\": \"not read\", \"biases\": \"not read\", "
+                                + "\"inputs\": [[1], [2], [3], [4]], \"targets\": [[0], [0], [0], [0]]}",
+                        "inputs",
+                        "4 samples need 12000008 activations; at most 10000000"),
                 arguments("inputs and targets of different counts are refused",
                         "{" + ONE_NEURON + ", \"loss\": \"quadratic\", \"inputs\": [[1, 2], [3, 4]], \"targets\": [[0.5]]}",
                         "targets",
@@ -116,7 +123,7 @@ class BadNetworkFileTest {
                         "{\"layers\": [2, {\"size\": 2, \"activation\": \"softmax\"}], \"loss\": \"softmax-cross-entropy\", "
                                 + "\"inputs\": [[1, 2]], \"targets\": [[0, 1]]}",
                         "loss",
-                        "loss \"softmax-cross-entropy\" needs a identity output layer, not softmax: it applies softmax itself, so the output layer must be \"identity\" (or keep the softmax output and use \"cross-entropy\")"),
+                        "loss \"softmax-cross-entropy\" needs an identity output layer, not softmax: it applies softmax itself, so the output layer must be \"identity\" (or keep the softmax output and use \"cross-entropy\")"),
                 arguments("cross-entropy targets must sum to one",
                         "{\"layers\": [2, {\"size\": 2, \"activation\": \"softmax\"}], \"loss\": \"cross-entropy\", "
                                 + "\"inputs\": [[1, 2]], \"targets\": [[0.5, 0.4]]}",

@@ -50,6 +50,11 @@ final class Formats {
         if (v == 0) {
             return "0";
         }
+        double abs = Math.abs(v);
+        if (abs >= 1e-2 && abs < 1e3) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString();
+        }
         String s = String.format(Locale.ROOT, "%.1e", v);
         // 3.1e-11 rather than 3.1e-011 or 1.0e-05
         return s.replace("e-0", "e-").replace("e+0", "e+").replace("e+", "e").replace(".0e", "e");

@@ -102,6 +102,7 @@ public final class TrainingPanel implements Panel {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger generation = new AtomicInteger();
     private Network applied;
+    private Network initial;
 
     /**
      * @param document the network to train and its batch
@@ -162,18 +163,34 @@ public final class TrainingPanel implements Panel {
         double eps = epsilon.get();
         int at = step.get();
         Batch batch = doc.batch();
+        Network start = initial;
         runner.run(CHECK_KEY, "Checking gradients at step " + at,
-                p -> GradientCheck.analyse(net, batch, new Backprop(m), eps, p),
-                a -> {
+                p -> {
+                    Analysis now = GradientCheck.analyse(net, batch, new Backprop(m), eps, p);
+                    // the same check at initialisation, to show what it could not see
+                    Analysis before = at == 0 || start == null ? null
+                            : GradientCheck.analyse(start, batch, new Backprop(m), eps, p);
+                    return new Analysis[]{now, before};
+                },
+                pair -> {
+                    Analysis a = pair[0];
                     checked.set(a);
                     checkMarker.setValue(at);
                     checkMarker.setLabel("checked at step " + at);
-                    CheckSummary s = a.summary();
-                    checkSummary.setText(String.format(Locale.ROOT,
-                            "Check at step %d%s: %d pass, %d warn, %d fail, %d kink; worst relative error %s",
-                            at, m == Mistake.NONE ? "" : " with \"" + m.id() + "\"", s.pass(), s.warn(), s.fail(),
-                            s.kink(), Formats.small(s.maxRelativeError())));
+                    String with = m == Mistake.NONE ? "" : " with \"" + m.id() + "\"";
+                    String text = "Check at step " + at + with + ": " + counts(a.summary());
+                    if (pair[1] != null) {
+                        text += "\nThe same check at step 0: " + counts(pair[1].summary());
+                    }
+                    checkSummary.setText(text);
+                    // show what the check caught first
+                    checkTable.setFailuresOnly(!a.failures().isEmpty());
                 });
+    }
+
+    private static String counts(CheckSummary s) {
+        return String.format(Locale.ROOT, "%d pass, %d warn, %d fail, %d kink; worst relative error %s",
+                s.pass(), s.warn(), s.fail(), s.kink(), Formats.small(s.maxRelativeError()));
     }
 
     private void createView() {
@@ -252,6 +269,7 @@ public final class TrainingPanel implements Panel {
         checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection).withoutMnemonics();
         checkSummary.getStyleClass().add("bw-card-title");
         checkSummary.setWrapText(true);
+        checkSummary.setMinHeight(Region.USE_PREF_SIZE);
         checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
         VBox checkBox = new VBox(4, checkSummary, checkTable.getView());
         VBox.setVgrow(checkTable.getView(), javafx.scene.layout.Priority.ALWAYS);
@@ -302,6 +320,7 @@ public final class TrainingPanel implements Panel {
         checkMarker.setLabel("");
         checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
         trained.set(doc == null ? null : doc.network());
+        initial = trained.get();
         if (doc != null) {
             double c = GradientDescent.cost(doc.network(), doc.batch());
             if (Double.isFinite(c) && c > 0) {

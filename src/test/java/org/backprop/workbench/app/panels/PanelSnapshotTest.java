@@ -30,7 +30,7 @@ class PanelSnapshotTest {
     }
 
     @Test
-    void everyPanelRendersAtProjectorSize() {
+    void everyPanelRendersAtProjectorSize() throws Exception {
         TaskRunner runner = fx(TaskRunner::new);
         Analysis analysis = PanelFixtures.analysis(Mistake.BP2_NO_SIGMA_PRIME);
         SimpleObjectProperty<Analysis> analysisProperty = new SimpleObjectProperty<>(analysis);
@@ -60,9 +60,12 @@ class PanelSnapshotTest {
         PanelFixtures.snapshot(softmax.getSnapshotTarget(), "softmax");
 
         SimpleObjectProperty<Network> applied = new SimpleObjectProperty<>();
-        TrainingPanel training = fx(() -> new TrainingPanel(document, mistake, epsilon, runner, applied::set));
+        SimpleObjectProperty<NetworkDocument> relu = new SimpleObjectProperty<>(
+                org.backprop.workbench.io.NetworkFile.load(java.nio.file.Path.of("examples",
+                        "relu-2-3-2-train-then-check.json")));
+        TrainingPanel training = fx(() -> new TrainingPanel(relu, mistake, epsilon, runner, applied::set));
         PanelFixtures.show(stage, training.getView(), 1280, 800);
-        fx(() -> training.run(0.5, 400, false));
+        fx(() -> training.run(0.5, 60, false));
         waitUntil(() -> !training.runningProperty().get());
         fx(training::checkHere);
         waitUntil(() -> training.checkedProperty().get() != null);
