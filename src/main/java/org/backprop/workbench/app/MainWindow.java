@@ -89,6 +89,9 @@ public final class MainWindow extends BorderPane {
     /** Body font size in px at zoom 1 (AtlantaFX's default); every em-sized control scales with it. */
     public static final double BASE_FONT = 14;
 
+    /** Zoom of presentation mode: formulas and matrices readable from the back of a lecture hall. */
+    public static final double PRESENTATION_ZOOM = 1.5;
+
     private final WorkbenchModel model;
     private final RecentFiles recent;
 
@@ -115,6 +118,10 @@ public final class MainWindow extends BorderPane {
     private final TaskRunner runner = new TaskRunner();
     private CheckTablePanel checkTable;
     private final LessonUi lessons;
+    private EpsilonPlotPanel epsilonPanel;
+    private SoftmaxComparisonPanel softmaxPanel;
+    private TrainingPanel trainingPanel;
+    private CheckMenuItem showBuilderItem;
 
     public MainWindow(WorkbenchModel model, RecentFiles recent) {
         this.model = model;
@@ -163,8 +170,8 @@ public final class MainWindow extends BorderPane {
         VBox listBox = new VBox(stepsTitle, stepList);
         VBox.setVgrow(stepList, Priority.ALWAYS);
         listBox.setMinWidth(200);
-        listBox.setPrefWidth(220);
-        listBox.setMaxWidth(280);
+        listBox.prefWidthProperty().bind(model.zoomProperty().multiply(225));
+        listBox.maxWidthProperty().bind(model.zoomProperty().multiply(300));
         BorderPane diagramBox = new BorderPane(diagram);
         diagramBox.setBottom(nav);
         HBox top = new HBox(listBox, diagramBox);
@@ -177,15 +184,18 @@ public final class MainWindow extends BorderPane {
         tabs.setId("tabs");
         checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
         addPanel(checkTable, "checksTab");
-        addPanel(new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
-                model.epsilonProperty(), runner), "epsilonTab");
-        addPanel(new SoftmaxComparisonPanel(model.documentProperty(), runner), "softmaxTab");
-        addPanel(new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.epsilonProperty(),
-                runner, net -> model.edit(d -> d.withNetwork(net))), "trainingTab");
+        epsilonPanel = new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
+                model.epsilonProperty(), runner);
+        addPanel(epsilonPanel, "epsilonTab");
+        softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
+        addPanel(softmaxPanel, "softmaxTab");
+        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.epsilonProperty(),
+                runner, net -> model.edit(d -> d.withNetwork(net)));
+        addPanel(trainingPanel, "trainingTab");
 
         SplitPane centre = new SplitPane(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.43);
+        centre.setDividerPositions(0.42);
         split.getItems().addAll(builder, centre);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
@@ -199,7 +209,15 @@ public final class MainWindow extends BorderPane {
         mistakeBox.setId("mistakeBox");
         mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
                 + "and see which checks catch it (Ctrl+M)"));
-        mistakeBox.setPrefWidth(190);
+        mistakeBox.setPrefWidth(210);
+        mistakeBox.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Mistake mk, boolean empty) {
+                super.updateItem(mk, empty);
+                setText(empty || mk == null ? null
+                        : mk == Mistake.NONE ? "none — every formula as in the note" : mk.id() + " — " + mk.description());
+            }
+        });
         epsilonField.setId("epsilonField");
         epsilonField.setPrefColumnCount(6);
         epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
@@ -297,24 +315,26 @@ public final class MainWindow extends BorderPane {
         fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         fullScreen.setOnAction(e -> toggleFullScreen());
         CheckMenuItem showBuilder = new CheckMenuItem("Show _builder");
+        showBuilderItem = showBuilder;
         showBuilder.setSelected(true);
         showBuilder.setAccelerator(KeyCombination.keyCombination("Ctrl+B"));
         showBuilder.selectedProperty().addListener((o, a, on) -> showBuilder(on));
         view.getItems().addAll(
                 item("_Toggle notation", "Ctrl+T", this::toggleNotation),
                 new SeparatorMenuItem(),
-                item("Zoom _in", "Ctrl+EQUALS", model::zoomIn),
-                item("Zoom _out", "Ctrl+MINUS", model::zoomOut),
-                item("_Reset zoom", "Ctrl+DIGIT0", model::resetZoom),
+                item("Zoom _in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), model::zoomIn),
+                item("Zoom _out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), model::zoomOut),
+                item("_Reset zoom", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                        model::resetZoom),
                 new SeparatorMenuItem(), dark, fullScreen, showBuilder,
-                item("_Presentation mode", "F5", () -> {
-                    model.darkThemeProperty().set(true);
-                    model.zoomProperty().set(1.5);
-                    showBuilder.setSelected(false);
-                }));
+                item("_Presentation mode", "F5", this::presentationMode));
         // Ctrl++ on keyboards where + is a shifted =
-        view.getItems().add(hiddenAccelerator("Ctrl+ADD", model::zoomIn));
-        view.getItems().add(hiddenAccelerator("Ctrl+SUBTRACT", model::zoomOut));
+        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
+                model::zoomIn));
+        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
+                model::zoomOut));
+        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+                model::zoomIn));
 
         Menu step = new Menu("_Step");
         step.getItems().addAll(
@@ -351,7 +371,7 @@ public final class MainWindow extends BorderPane {
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard shortcuts", "F1", this::showShortcuts),
-                item("_About", null, this::showAbout));
+                item("_About", (String) null, this::showAbout));
 
         menuBar.getMenus().addAll(file, edit, view, step, check, help);
     }
@@ -365,7 +385,14 @@ public final class MainWindow extends BorderPane {
         return item;
     }
 
-    private static MenuItem hiddenAccelerator(String accelerator, Runnable action) {
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(accelerator);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static MenuItem hiddenAccelerator(KeyCombination accelerator, Runnable action) {
         MenuItem item = item("", accelerator, action);
         item.setVisible(false);
         return item;
@@ -424,9 +451,24 @@ public final class MainWindow extends BorderPane {
         updateStatus();
     }
 
-    /** ← / → step through, unless the focus is in a control that needs the arrow keys itself. */
+    /**
+     * ← / → step through, unless the focus is in a control that needs the arrow keys itself; Page Up / Page Down
+     * always step (handled here so that a focused list does not page its own selection as well).
+     */
     private void arrowKeys(KeyEvent e) {
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShiftDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) {
+            Node focus = getScene() == null ? null : getScene().getFocusOwner();
+            if (!(focus instanceof javafx.scene.control.TextArea)) {
+                if (e.getCode() == KeyCode.PAGE_DOWN) {
+                    model.next();
+                } else {
+                    model.back();
+                }
+                e.consume();
+            }
             return;
         }
         if (e.getCode() != KeyCode.LEFT && e.getCode() != KeyCode.RIGHT) {
@@ -827,6 +869,29 @@ public final class MainWindow extends BorderPane {
 
     /** The Lessons menu and side panel. */
     public LessonUi lessons() { return lessons; }
+    /** Dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
+    public void presentationMode() {
+        model.darkThemeProperty().set(true);
+        model.zoomProperty().set(PRESENTATION_ZOOM);
+        showBuilderItem.setSelected(false);
+    }
+
+    /** Shows or hides the builder column (Ctrl+B). */
+    public void setBuilderShown(boolean shown) {
+        showBuilderItem.setSelected(shown);
+    }
+
+    /** Brings the tab with that id (stepTab, checksTab, epsilonTab, softmaxTab, trainingTab) to the front. */
+    public void selectTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public EpsilonPlotPanel epsilonPanel() { return epsilonPanel; }
+
+    public SoftmaxComparisonPanel softmaxPanel() { return softmaxPanel; }
+
+    public TrainingPanel trainingPanel() { return trainingPanel; }
 
     /** The check table panel (its selection is the model's selected check). */
     public CheckTablePanel checkTable() { return checkTable; }

@@ -197,7 +197,7 @@ public final class StepDetailView extends ScrollPane {
         result.setCaption(Latex.pretty(r.name()) + "  ·  " + r.shape());
         headers(result, s, notation.getValue(), r);
         result.matrixProperty().set(r.value());
-        notationNote.setText(detail.notationNote());
+        notationNote.setText(Latex.pretty(detail.notationNote()));
         notationNote.setVisible(!detail.notationNote().isEmpty());
         notationNote.setManaged(notationNote.isVisible());
         operands.getChildren().clear();

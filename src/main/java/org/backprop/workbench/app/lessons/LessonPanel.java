@@ -230,6 +230,12 @@ public final class LessonPanel implements Panel {
         }
     }
 
+    /** Types an answer into the quiz and checks it, as the student does with Enter. */
+    public void answer(String text) {
+        quizAnswer.setText(text);
+        grade();
+    }
+
     private void grade() {
         LessonStep step = session.stepProperty().get();
         Quiz quiz = step == null ? null : step.quiz();

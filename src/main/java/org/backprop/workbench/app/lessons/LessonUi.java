@@ -121,6 +121,25 @@ public final class LessonUi {
         return open(() -> Lessons.load(file));
     }
 
+    /** Starts the lesson of the library with that file name (e.g. {@code 01-one-neuron.md}); false if none. */
+    public boolean openByName(String fileName) {
+        Optional<LessonLibrary.Entry> entry = library.flatMap(l -> l.entries().stream()
+                .filter(e -> e.name().equals(fileName)).findFirst());
+        return entry.isPresent() && open(() -> library.get().load(entry.get()));
+    }
+
+    /**
+     * True once the workbench shows the current lesson step's state with its checks computed (for screenshots and
+     * tests).
+     */
+    public boolean settled() {
+        var step = session.stepProperty().get();
+        var analysis = window.model().getAnalysis();
+        return step != null && analysis != null && !window.model().busyProperty().get()
+                && !window.model().checkingProperty().get() && analysis.network() == step.document().network()
+                && analysis.mistake() == step.mistake();
+    }
+
     private void openWithDialog() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open lesson");

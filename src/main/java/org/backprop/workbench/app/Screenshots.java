@@ -1,0 +1,113 @@
+package org.backprop.workbench.app;
+
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.engine.Mistake;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The documentation screenshots: a list of named scenes of the real window. {@code mvn -B test -Pscreenshots}
+ * (the test {@code ScreenshotTourTest}) opens a fresh window on the default network for each, runs its set-up, waits
+ * until it is ready and writes {@code screenshots/NAME.png} at {@link #WIDTH} x {@link #HEIGHT}. To add a shot,
+ * add a {@link Shot} to {@link #ALL}.
+ */
+public final class Screenshots {
+    /** Window size of every shot: larger than the minimum of 1280×800, the size of a common projector. */
+    public static final double WIDTH = 1440;
+    public static final double HEIGHT = 900;
+
+    /**
+     * One screenshot.
+     *
+     * @param name   file name without .png
+     * @param setup  what to do to a fresh window (on the FX thread)
+     * @param ready  true once the window shows what the shot is about (polled on the FX thread)
+     */
+    public record Shot(String name, Consumer<MainWindow> setup, Predicate<MainWindow> ready) {
+        public Shot(String name, Consumer<MainWindow> setup) {
+            this(name, setup, Screenshots::idle);
+        }
+    }
+
+    /** True when the analysis, with its checks, is in and no background task runs. */
+    public static boolean idle(MainWindow w) {
+        WorkbenchModel m = w.model();
+        return m.getAnalysis() != null && !m.busyProperty().get() && !m.checkingProperty().get()
+                && !w.runner().isBusy();
+    }
+
+    public static final List<Shot> ALL = List.of(
+            new Shot("builder", w -> {
+                w.model().currentStepIdProperty().set("z1");
+                w.builder().addHiddenLayer();
+            }),
+            new Shot("forward-step", w -> w.model().currentStepIdProperty().set("z2")),
+            new Shot("backward-step", w -> {
+                w.model().currentStepIdProperty().set("delta1");
+                selectFirst(w, Formula.BP2, 1);
+            }),
+            new Shot("mistake-checks", w -> {
+                w.model().mistakeProperty().set(Mistake.BP2_NO_SIGMA_PRIME);
+                w.model().currentStepIdProperty().set("delta1");
+                w.selectTab("checksTab");
+                w.checkTable().setFailuresOnly(true);
+            }, w -> idle(w) && w.model().getAnalysis().mistake() == Mistake.BP2_NO_SIGMA_PRIME
+                    && !w.checkTable().shownRows().isEmpty()),
+            new Shot("epsilon-plot", w -> {
+                w.model().currentStepIdProperty().set("gradW1");
+                w.selectTab("epsilonTab");
+                selectFirst(w, Formula.BP4, 1);
+            }, w -> idle(w) && w.epsilonPanel().sweepProperty().get() != null),
+            new Shot("softmax", w -> {
+                w.selectTab("softmaxTab");
+                w.softmaxPanel().setLogitScale(2000);
+            }, w -> idle(w) && w.softmaxPanel().scaleSweepProperty().get() != null),
+            new Shot("training", w -> {
+                w.selectTab("trainingTab");
+                w.trainingPanel().run(0.5, 200, false);
+            }, w -> idle(w) && w.trainingPanel().stepProperty().get() >= 200),
+            new Shot("presentation-dark", w -> {
+                w.model().currentStepIdProperty().set("delta1");
+                w.presentationMode();
+            }),
+            new Shot("lesson-quiz", w -> {
+                w.lessons().openByName("01-one-neuron.md");
+                w.lessons().session().goTo(5);
+                w.lessons().panel().answer("-0.3775");
+            }, w -> idle(w) && w.lessons().settled()),
+            new Shot("lesson-batches", w -> {
+                w.lessons().openByName("04-batches.md");
+                w.lessons().session().goTo(5);
+            }, w -> idle(w) && w.lessons().settled()),
+            new Shot("lesson-spot-the-bug", w -> {
+                w.lessons().openByName("09-spot-the-bug.md");
+                w.lessons().session().goTo(5);
+            }, w -> idle(w) && w.lessons().settled()));
+
+    private Screenshots() {
+    }
+
+    /** Selects the first check of a formula in a layer once the checks are in. */
+    private static void selectFirst(MainWindow w, Formula formula, int layer) {
+        Consumer<Void> select = v -> w.model().getAnalysis().checks().stream()
+                .filter(c -> c.formula() == formula && c.layer() == layer).findFirst()
+                .ifPresent(c -> w.model().selectedCheckProperty().set(c));
+        if (idle(w)) {
+            select.accept(null);
+        } else {
+            w.model().checkingProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    select.accept(null);
+                }
+            });
+        }
+    }
+
+    /** For tests: the check a shot selected, if any. */
+    static CheckResult selected(MainWindow w) {
+        return w.model().selectedCheckProperty().get();
+    }
+}

@@ -1,0 +1,261 @@
+package org.backprop.workbench.app;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.engine.Activation;
+import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.steps.Latex;
+import org.backprop.workbench.steps.Notation;
+import org.backprop.workbench.steps.Steps;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real main window headless, as a user would, and compares what it shows with the engine. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path settings;
+
+    @TempDir
+    Path folder;
+
+    private MainWindow window;
+    private WorkbenchModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new WorkbenchModel();
+        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
+        window.installTheme();
+        stage.setScene(window.createScene(1400, 860));
+        stage.show();
+    }
+
+    private static <T> T fx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void fx(Runnable run) {
+        fx(() -> {
+            run.run();
+            return null;
+        });
+    }
+
+    /** Waits (a generous bound, not a timing assertion) until the condition holds on the FX thread. */
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+        } catch (Exception e) {
+            throw new AssertionError("condition not reached", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitForChecks() {
+        waitUntil(() -> model.getAnalysis() != null && !model.busyProperty().get()
+                && !model.checkingProperty().get());
+    }
+
+    private String shownCell(int row, int column) {
+        return fx(() -> window.detailView().resultView().cellText(row, column));
+    }
+
+    @Test
+    void opensOnTheDefaultNetworkShowingBp1AndItsCheck() {
+        waitForChecks();
+        assertEquals("delta2", fx(() -> model.getCurrentStep().id()));
+        String verdict = fx(() -> ((javafx.scene.control.Label) window.lookup("#stepVerdict")).getText());
+        assertTrue(verdict.contains("PASS") && verdict.contains("BP1"), verdict);
+    }
+
+    @Test
+    void arrowKeysStepThroughAndTheShownNumbersAreTheEngines(FxRobot robot) {
+        waitForChecks();
+        fx(() -> window.stepList().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("delta1", fx(() -> model.getCurrentStep().id()));
+        DMatrixRMaj delta1 = model.getAnalysis().backward().delta(1);
+        assertEquals(Latex.plainNumber(delta1.get(2, 3)), shownCell(2, 3));
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("gradB2", fx(() -> model.getCurrentStep().id()));
+        robot.type(KeyCode.LEFT, 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("gradA", fx(() -> model.getCurrentStep().id()));
+        DMatrixRMaj gradA = model.getAnalysis().backward().gradA();
+        assertEquals(Latex.plainNumber(gradA.get(1, 1)), shownCell(1, 1));
+    }
+
+    @Test
+    void aNetworkBuiltThroughTheControlsIsRecomputedAtOnce(FxRobot robot) {
+        waitForChecks();
+        robot.clickOn("#addLayer");
+        waitForChecks();
+        assertEquals(3, model.getDocument().network().depth());
+        @SuppressWarnings("unchecked")
+        ComboBox<Activation> act = (ComboBox<Activation>) robot.lookup("#activation2").query();
+        fx(() -> act.setValue(Activation.RELU));
+        fx(() -> ((javafx.scene.control.Button) window.lookup("#addSample")).fire());   // below the fold of the builder
+        waitForChecks();
+        javafx.scene.control.TextField w = (javafx.scene.control.TextField) window.lookup("#w1-0-0");
+        fx(() -> {
+            w.requestFocus();
+            w.setText("0.5");
+        });
+        robot.type(KeyCode.ENTER);
+        waitForChecks();
+        NetworkDocument doc = model.getDocument();
+        assertEquals(Activation.RELU, doc.network().activation(2));
+        assertEquals(5, doc.batch().size());
+        assertEquals(0.5, doc.network().w(1).get(0, 0), 0.0);
+        Analysis an = model.getAnalysis();
+        assertSame(doc.network(), an.network());
+        assertEquals(Steps.of(doc.network()).size(), fx(() -> window.stepList().getItems().size()));
+        assertEquals(5, an.forward().z(1).numCols);
+    }
+
+    @Test
+    void aLossThatDoesNotFitTheOutputIsRefusedWithTheEnginesMessage() {
+        waitForChecks();
+        NetworkDocument before = model.getDocument();
+        @SuppressWarnings("unchecked")
+        ComboBox<Loss> loss = (ComboBox<Loss>) window.lookup("#loss");
+        fx(() -> loss.setValue(Loss.BINARY_CROSS_ENTROPY));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, model.getDocument());
+        String message = fx(() -> model.messageProperty().get());
+        assertTrue(message.contains("sigmoid"), message);
+        @SuppressWarnings("unchecked")
+        ComboBox<Loss> shown = (ComboBox<Loss>) window.lookup("#loss");
+        assertEquals(Loss.CROSS_ENTROPY, fx(shown::getValue), "the builder shows the loss that is still in use");
+    }
+
+    @Test
+    void aDeliberateMistakeMarksTheStepsWhoseChecksFail() {
+        waitForChecks();
+        @SuppressWarnings("unchecked")
+        ComboBox<Mistake> box = (ComboBox<Mistake>) window.lookup("#mistakeBox");
+        fx(() -> box.setValue(Mistake.BP2_NO_SIGMA_PRIME));
+        waitUntil(() -> model.getAnalysis().mistake() == Mistake.BP2_NO_SIGMA_PRIME && !model.busyProperty().get());
+        var steps = model.stepsProperty().get();
+        StepListView list = window.stepList();
+        assertEquals(Verdict.PASS, fx(() -> list.verdictOf(Steps.find(model.getDocument().network(), "delta2")
+                .orElseThrow()).orElseThrow()));
+        assertEquals(Verdict.FAIL, fx(() -> list.verdictOf(steps.get(steps.size() - 5)).orElseThrow()));
+        fx(() -> model.currentStepIdProperty().set("delta1"));
+        assertTrue(fx(() -> window.detailView().getDetail().mistaken()));
+        String verdict = fx(() -> ((javafx.scene.control.Label) window.lookup("#stepVerdict")).getText());
+        assertTrue(verdict.startsWith("✗  FAIL"), verdict);
+    }
+
+    @Test
+    void theNotationToggleTransposesTheShownWeightGradient(FxRobot robot) {
+        waitForChecks();
+        fx(() -> model.currentStepIdProperty().set("gradW1"));
+        DMatrixRMaj g = model.getAnalysis().backward().gradW(1);   // 2 x 3, rows = inputs
+        assertEquals(Latex.plainNumber(g.get(1, 2)), shownCell(1, 2));
+        fx(() -> window.stepList().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Notation.NIELSEN, model.notationProperty().get());
+        assertEquals(Latex.plainNumber(g.get(1, 2)), shownCell(2, 1));
+        assertEquals(null, shownCell(1, 2) == null ? null : shownCell(0, 2));   // 3 x 2 now: no column 2
+        String note = fx(() -> ((javafx.scene.control.Label) window.lookup("#notationNote")).getText());
+        assertTrue(note.contains("rows = outputs"), note);
+    }
+
+    @Test
+    void zoomScalesTextAndFormulas(FxRobot robot) {
+        waitForChecks();
+        FormulaView formula = (FormulaView) window.lookup("#stepFormula");
+        double before = fx(() -> formula.prefWidth(-1));
+        fx(() -> window.stepList().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP, model.zoomProperty().get(), 1e-9);
+        assertTrue(fx(() -> formula.prefWidth(-1)) > before * 1.15);
+        assertTrue(fx(window::getStyle).contains("-fx-font-size: 16.94px"), fx(window::getStyle));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, model.zoomProperty().get(), 0.0);
+    }
+
+    @Test
+    void aSavedNetworkReopensWithItsEditsAndJoinsTheRecentFiles() {
+        waitForChecks();
+        fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.weight(d, 2, 1, 0, -0.75)));
+        assertTrue(model.dirtyProperty().get());
+        Path file = folder.resolve("mine.json");
+        assertTrue(fx(() -> window.saveTo(file)));
+        assertFalse(model.dirtyProperty().get());
+        fx(() -> model.open(DefaultNetwork.load(), null));
+        assertEquals(-0.50, model.getDocument().network().w(2).get(1, 0), 0.0);
+        assertTrue(fx(() -> window.openFile(file)));
+        assertEquals(-0.75, model.getDocument().network().w(2).get(1, 0), 0.0);
+        assertEquals(file, model.fileProperty().get());
+        assertEquals(file.toAbsolutePath().normalize(), new RecentFiles(settings.resolve("recent.txt")).list().get(0));
+    }
+
+    @Test
+    void aBadFileShowsTheEnginesMessageAndKeepsTheNetwork() throws IOException {
+        waitForChecks();
+        NetworkDocument before = model.getDocument();
+        Path bad = folder.resolve("bad.json");
+        Files.writeString(bad, "{\"layers\": [2, {\"size\": 3, \"activation\": \"sigmoid\"}], \"loss\": \"nope\"}");
+        assertFalse(fx(() -> window.openFile(bad)));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dialog = fx(() -> Window.getWindows().stream()
+                .map(w -> w.getScene().lookup("#errorDialog")).filter(n -> n != null)
+                .map(n -> (DialogPane) n).findFirst().orElse(null));
+        assertNotNull(dialog, "an error dialog is shown");
+        assertTrue(dialog.getContentText().contains("bad.json"), dialog.getContentText());
+        assertSame(before, model.getDocument());
+        fx(() -> dialog.getScene().getWindow().hide());
+    }
+
+    @Test
+    void theCurrentStepExportsAsPngAndTheChecksAsMarkdown() throws IOException {
+        waitForChecks();
+        Path png = folder.resolve("step.png");
+        Path md = folder.resolve("checks.md");
+        assertTrue(fx(() -> window.exportStep(png)));
+        assertTrue(fx(() -> window.exportReport(md)));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 400 && image.getHeight() > 200);
+        assertTrue(Files.readString(md).contains("BP1"));
+    }
+}

@@ -1,0 +1,86 @@
+package org.backprop.workbench.app;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Regenerates screenshots/*.png from the real window, headless: {@code mvn -B test -Pscreenshots}. Not part of the
+ * default test run (tag "screenshots"); the shots themselves are listed in {@link Screenshots#ALL}.
+ */
+@Tag("screenshots")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTourTest {
+    @TempDir
+    Path settings;
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private static <T> T fx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyShotIsWrittenToTheScreenshotsFolder() throws Exception {
+        Path folder = Path.of(System.getProperty("screenshots.dir", "screenshots"));
+        Files.createDirectories(folder);
+        for (Screenshots.Shot shot : Screenshots.ALL) {
+            MainWindow window = fx(() -> {
+                WorkbenchModel model = new WorkbenchModel();
+                MainWindow w = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
+                w.installTheme();
+                stage.setScene(w.createScene(Screenshots.WIDTH, Screenshots.HEIGHT));
+                stage.setWidth(Screenshots.WIDTH);
+                stage.setHeight(Screenshots.HEIGHT);
+                stage.show();
+                return w;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> Screenshots.idle(window)));
+            fx(() -> {
+                shot.setup().accept(window);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> shot.ready().test(window)));
+            WaitForAsyncUtils.waitForFxEvents();
+            Path png = folder.resolve(shot.name() + ".png");
+            fx(() -> {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+                MainWindow.writePng(window.getScene().getRoot(), png);
+                return null;
+            });
+            assertTrue(Files.size(png) > 10_000, png + " holds a picture");
+            fx(() -> {
+                window.model().darkThemeProperty().set(false);
+                window.runner().cancel();
+                return null;
+            });
+        }
+        fx(() -> {
+            Application.setUserAgentStylesheet(null);
+            return null;
+        });
+    }
+}
