@@ -224,7 +224,7 @@ public final class LessonPanel implements Panel {
                     value += "  (" + check.verdict() + ")";
                 }
             }
-            Label line = new Label(pretty(q.label()) + value);
+            Label line = new Label(pretty(q.label()) + (q.isEntry() ? value : "  (all of it, in the step view)"));
             line.getStyleClass().add("lesson-look-at-entry");
             lookAt.getChildren().add(line);
         }
