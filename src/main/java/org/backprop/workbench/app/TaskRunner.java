@@ -95,7 +95,8 @@ public final class TaskRunner {
         busy.set(true);
         job.setOnRunning(e -> show(job));
         job.setOnSucceeded(e -> {
-            finished(job, title);
+            // a finished task leaves the status line empty: most tasks are quick recomputations nobody waits for
+            finished(job, "");
             onSuccess.accept(job.getValue());
         });
         job.setOnCancelled(e -> finished(job, "Cancelled: " + title));

@@ -57,7 +57,7 @@ public final class EpsilonSweep {
             case FORWARD -> "O(ε)";
             case CENTRAL -> "O(ε²)";
             case RICHARDSON -> "O(ε⁴)";
-            case COMPLEX_STEP -> "O(ε²), no cancellation";
+            case COMPLEX_STEP -> "O(ε²), no subtraction";
         };
     }
 

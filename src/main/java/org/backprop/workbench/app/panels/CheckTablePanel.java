@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -64,7 +65,7 @@ public final class CheckTablePanel implements Panel {
     private final ComboBox<Formula> formulaChoice = new ComboBox<>();
     private final ComboBox<Verdict> verdictChoice = new ComboBox<>();
     private final TextField textFilter = new TextField();
-    private final HBox summary = new HBox();
+    private final FlowPane summary = new FlowPane();
     private final Button clear = new Button("Clea_r filters");
     private boolean syncing;
 
@@ -116,9 +117,6 @@ public final class CheckTablePanel implements Panel {
         root.getStyleClass().addAll("bw-panel", "check-table");
         root.getStylesheets().add(STYLESHEET);
 
-        Label title = new Label("Every checked number");
-        title.getStyleClass().add("bw-title");
-
         failuresOnly.setMnemonicParsing(true);
         failuresOnly.setTooltip(new Tooltip("Show only the numbers whose check failed (Alt+O)"));
 
@@ -128,6 +126,7 @@ public final class CheckTablePanel implements Panel {
                 "All formulas"));
         formulaChoice.setButtonCell(new NamedCell<>(Formula::name, "All formulas"));
         formulaChoice.setTooltip(new Tooltip("Show one formula only"));
+        formulaChoice.setPrefWidth(10 * 16);
         formulaChoice.valueProperty().bindBidirectional(formulaFilter);
 
         verdictChoice.getItems().add(null);
@@ -137,10 +136,8 @@ public final class CheckTablePanel implements Panel {
         verdictChoice.setTooltip(new Tooltip("Show one verdict only"));
         verdictChoice.valueProperty().bindBidirectional(verdictFilter);
 
-        textFilter.setPromptText("Filter: δ², w¹, BP4, [0, 2] …  (Ctrl+F)");
+        textFilter.setPromptText("Filter text (Ctrl+F)");
         textFilter.setTooltip(new Tooltip("Rows whose formula, quantity, index or verdict contain the text (Ctrl+F; Esc clears)"));
-        HBox.setHgrow(textFilter, Priority.ALWAYS);
-        textFilter.setMaxWidth(28 * 16);
 
         clear.setMnemonicParsing(true);
         clear.setTooltip(new Tooltip("Show every checked number again (Alt+R)"));
@@ -152,10 +149,11 @@ public final class CheckTablePanel implements Panel {
             table.requestFocus();
         });
 
-        HBox filters = new HBox(new Label("Show:"), failuresOnly, formulaChoice, verdictChoice, textFilter, clear);
-        filters.getStyleClass().add("bw-toolbar");
+        FlowPane filters = new FlowPane(failuresOnly, formulaChoice, verdictChoice, textFilter, clear);
+        filters.getStyleClass().add("bw-flow");
+        textFilter.setPrefColumnCount(16);
 
-        summary.getStyleClass().add("bw-summary");
+        summary.getStyleClass().addAll("bw-summary", "bw-flow");
 
         table.getColumns().setAll(java.util.List.of(
                 textColumn("Formula", 5, c -> c.formula().name(), Comparator.comparing(CheckResult::formula)),
@@ -172,7 +170,8 @@ public final class CheckTablePanel implements Panel {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        root.getChildren().setAll(title, filters, summary, table);
+        table.setMinHeight(120);
+        root.getChildren().setAll(summary, filters, table);
     }
 
     private void initListeners() {
@@ -288,7 +287,7 @@ public final class CheckTablePanel implements Panel {
             return;
         }
         CheckSummary s = a.summary();
-        Label counts = new Label(String.format(Locale.ROOT, "%,d numbers checked (ε = %s):", s.checked(),
+        Label counts = new Label(String.format(Locale.ROOT, "%,d checked at ε = %s:", s.checked(),
                 Formats.small(a.epsilon())));
         summary.getChildren().add(counts);
         summary.getChildren().add(chip(Verdict.PASS, s.pass()));
@@ -301,16 +300,15 @@ public final class CheckTablePanel implements Panel {
                 .orElse(null);
         if (worst != null) {
             summary.getChildren().add(new Label("worst relative error " + Formats.small(s.maxRelativeError())
-                    + " at " + Formats.superscripts(worst.quantity())));
+                    + " at " + Formats.superscripts(worst.quantity()) + ";"));
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        summary.getChildren().addAll(spacer, new Label(String.format(Locale.ROOT, "showing %,d of %,d",
+        summary.getChildren().add(new Label(String.format(Locale.ROOT, "showing %,d of %,d",
                 filtered.size(), rows.size())));
     }
 
     static Label chip(Verdict verdict, int count) {
         Label chip = new Label(count + " " + verdict.id());
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll("verdict-chip", "verdict-" + verdict.id());
         return chip;
     }
@@ -348,6 +346,7 @@ public final class CheckTablePanel implements Panel {
         TableColumn<CheckResult, CheckResult> column = new TableColumn<>(name);
         column.setCellValueFactory(f -> constant(f.getValue()));
         column.setPrefWidth(widthEm * 16);
+        column.setMinWidth(Math.min(widthEm, 5) * 16);
         column.setComparator(order);
         column.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -56,6 +56,9 @@ public final class EpsilonPlotPanel implements Panel {
      */
     public static final double PLOT_FLOOR = 1e-17;
 
+    /** Below this height the panel scrolls: heading, controls, readout and a readable plot. */
+    static final double MIN_HEIGHT = 430;
+
     private static final Color[] METHOD_COLOURS = {Charts.ORANGE, Charts.BLUE, Charts.GREEN, Charts.PURPLE};
 
     private final ReadOnlyObjectProperty<Analysis> analysis;
@@ -64,7 +67,8 @@ public final class EpsilonPlotPanel implements Panel {
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
 
-    private final BorderPane root = new BorderPane();
+    private final BorderPane content = new BorderPane();
+    private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, MIN_HEIGHT);
     private final Label heading = new Label();
     private final Label caption = new Label();
     private final Label readout = new Label();
@@ -108,44 +112,12 @@ public final class EpsilonPlotPanel implements Panel {
 
 
     private void createView() {
-        root.getStyleClass().add("bw-panel");
-        root.getStylesheets().add(STYLESHEET);
+        content.getStyleClass().add("bw-panel");
+        content.getStylesheets().add(STYLESHEET);
 
         heading.getStyleClass().add("bw-title");
         caption.getStyleClass().add("bw-caption");
-        VBox top = new VBox(heading, caption);
-        top.setSpacing(4);
-        root.setTop(top);
-
-        LogAxis x = Charts.decadeAxis("step ε");
-        x.setRange(EpsilonSweep.SMALLEST / 2, EpsilonSweep.LARGEST * 2);
-        LogAxis y = Charts.decadeAxis("relative error");
-        plot = Charts.plot(data, x, y, METHOD_COLOURS);
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesPaint(DifferenceMethod.values().length, Charts.GREY);
-        renderer.setSeriesStroke(DifferenceMethod.values().length, Charts.DASHED);
-        renderer.setSeriesShapesVisible(DifferenceMethod.values().length, false);
-        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.PASS, "pass ≤ 10⁻⁷", Charts.PASS_GREEN), false);
-        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
-        Charts.addForeground(plot, epsilonMarker, true);
-        JFreeChart chart = Charts.chart(plot);
-        Charts.follow(caption, chart);
-        viewer = new ChartViewer(chart);
-        viewer.setMinSize(300, 250);
-        viewer.setFocusTraversable(false);
-        viewer.getCanvas().setDomainZoomable(false);
-        viewer.getCanvas().setRangeZoomable(false);
-
-        Label left = new Label("◀ smaller ε: rounding error grows like ε_machine·|C| / ε");
-        Label right = new Label("larger ε: truncation error grows like ε, ε², ε⁴ ▶");
-        left.getStyleClass().add("bw-caption");
-        right.getStyleClass().add("bw-caption");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox sides = new HBox(left, gap, right);
-        VBox center = new VBox(viewer, sides);
-        VBox.setVgrow(viewer, Priority.ALWAYS);
-        root.setCenter(center);
+        caption.setText("Select a row of the check table to sweep it; click the plot, drag the slider or type ε to set it.");
 
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(3);
@@ -165,16 +137,40 @@ public final class EpsilonPlotPanel implements Panel {
         Label epsilonLabel = new Label("Step si_ze ε:");
         epsilonLabel.setMnemonicParsing(true);
         epsilonLabel.setLabelFor(epsilonField);
-        epsilonField.setPrefColumnCount(7);
+        epsilonField.setPrefColumnCount(6);
+        epsilonField.setMinWidth(Region.USE_PREF_SIZE);
         epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+Z)"));
         best.setTooltip(new Tooltip("Set ε where the central difference is most accurate for this number (Alt+B)"));
+        best.setMinWidth(Region.USE_PREF_SIZE);
+        epsilonLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(epsilonLabel, epsilonField, slider, best);
         controls.getStyleClass().add("bw-toolbar");
         readout.getStyleClass().addAll("bw-readout");
         readout.setWrapText(true);
-        VBox bottom = new VBox(controls, readout);
-        bottom.setSpacing(6);
-        root.setBottom(bottom);
+        readout.setMinHeight(Region.USE_PREF_SIZE);
+        VBox top = new VBox(6, heading, caption, controls, readout);
+        content.setTop(top);
+
+        LogAxis x = Charts.decadeAxis("step ε   (◀ rounding error ~ ε_machine·|C|/ε,  truncation error ~ εᵖ ▶)");
+        x.setRange(EpsilonSweep.SMALLEST / 2, EpsilonSweep.LARGEST * 2);
+        LogAxis y = Charts.decadeAxis("relative error");
+        plot = Charts.plot(data, x, y, METHOD_COLOURS);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(DifferenceMethod.values().length, Charts.GREY);
+        renderer.setSeriesStroke(DifferenceMethod.values().length, Charts.DASHED);
+        renderer.setSeriesShapesVisible(DifferenceMethod.values().length, false);
+        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.PASS, "pass ≤ 10⁻⁷", Charts.PASS_GREEN), false);
+        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
+        Charts.addForeground(plot, epsilonMarker, true);
+        JFreeChart chart = Charts.chart(plot);
+        Charts.follow(caption, chart);
+        viewer = new ChartViewer(chart);
+        viewer.setMinSize(300, 200);
+        viewer.setFocusTraversable(false);
+        viewer.getCanvas().setDomainZoomable(false);
+        viewer.getCanvas().setRangeZoomable(false);
+        BorderPane.setMargin(viewer, new javafx.geometry.Insets(6, 0, 0, 0));
+        content.setCenter(viewer);
     }
 
     private void initListeners() {
@@ -313,21 +309,47 @@ public final class EpsilonPlotPanel implements Panel {
         for (Curve curve : s.curves()) {
             boolean inUse = curve.method() == s.analysis().method();
             data.addSeries(series((curve.points().isEmpty() ? curve.label()
-                    : curve.method().description() + " " + EpsilonSweep.order(curve.method()))
-                    + (inUse ? " — in use" : ""), curve));
+                    : curve.method().id() + " " + EpsilonSweep.order(curve.method()))
+                    + (inUse ? " (in use)" : ""), curve));
             // the method the checks use is drawn heavier
             renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);
         }
-        data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2) + " (central)",
-                s.worst()));
+        data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2)
+                + ", central", s.worst()));
         CheckResult t = s.target();
         heading.setText("Relative error against ε for " + Formats.superscripts(t.quantity())
                 + "  (" + t.formula().name() + ")");
         caption.setText("Analytic value " + Formats.value(t.analytic()).trim()
-                + (s.analysis().mistake().id().equals("none") ? "" : " with the mistake \"" + s.analysis().mistake().id()
-                + "\"") + ". Each point re-runs the network with the number moved by ±ε. Select another row of the "
-                + "check table to sweep it; click the plot or use the slider to set ε. Errors of 0 are drawn at 10⁻¹⁷.");
+                + (s.analysis().mistake() == org.backprop.workbench.engine.Mistake.NONE ? ""
+                : " (with the mistake \"" + s.analysis().mistake().id() + "\")")
+                + ". Each point re-runs the network with that number moved by ε; errors of 0 sit at 10⁻¹⁷. "
+                + "Select a row of the check table to sweep it; click the plot or use the slider to set ε.");
+        fitRange(s);
         updateReadout();
+    }
+
+    /**
+     * The relative-error axis spans the data with a decade to spare and at least up to 1, one labelled tick per
+     * decade (every second decade when there are many), so that a flat line of a wrong formula near 1 still has
+     * labels and a V reaching 10⁻¹⁶ fits.
+     */
+    private void fitRange(Sweep s) {
+        double lo = 1;
+        double hi = 1;
+        for (Curve c : s.curves()) {
+            for (Point p : c.points()) {
+                if (!Double.isNaN(p.relativeError())) {
+                    lo = Math.min(lo, Math.max(p.relativeError(), PLOT_FLOOR));
+                    hi = Math.max(hi, p.relativeError());
+                }
+            }
+        }
+        double lower = Math.pow(10, Math.floor(Math.log10(lo)) - 0.3);
+        double upper = Math.pow(10, Math.ceil(Math.log10(hi)) + 0.3);
+        LogAxis y = (LogAxis) plot.getRangeAxis();
+        y.setRange(lower, upper);
+        double decades = Math.log10(upper / lower);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(decades > 10 ? 2 : 1));
     }
 
     private static XYSeries series(String name, Curve curve) {
@@ -358,8 +380,13 @@ public final class EpsilonPlotPanel implements Panel {
         }
         Curve central = s.curves().stream().filter(c -> c.method() == DifferenceMethod.CENTRAL).findFirst().orElseThrow();
         Point bestPoint = central.best();
-        text.append("\nCentral difference is most accurate at ε ≈ ").append(Formats.small(bestPoint.epsilon()))
-                .append(" (relative error ").append(Formats.small(bestPoint.relativeError())).append(").");
+        if (bestPoint.relativeError() > Thresholds.FAIL) {
+            text.append("\nNo ε brings the numerical value near the analytic one (least relative error ")
+                    .append(Formats.small(bestPoint.relativeError())).append("): the formula is wrong, not the step.");
+        } else {
+            text.append("\nCentral difference is most accurate at ε ≈ ").append(Formats.small(bestPoint.epsilon()))
+                    .append(" (relative error ").append(Formats.small(bestPoint.relativeError())).append(").");
+        }
         readout.setText(text.toString());
     }
 }

@@ -4,6 +4,7 @@ import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.function.IntFunction;
@@ -55,6 +56,7 @@ final class MatrixGrid extends GridPane {
     private static Label styled(Label label, String styleClass) {
         label.getStyleClass().add(styleClass);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -18,6 +18,20 @@ public interface Panel {
         return getView();
     }
 
+    /**
+     * Wraps a panel's content so that it fills the space it gets and scrolls, rather than clipping its controls,
+     * when a tab is shorter than {@code minHeight} (a tab under the diagram at 1280×800 is about 340 px high).
+     */
+    static javafx.scene.control.ScrollPane scrolling(Region content, double minHeight) {
+        content.setMinHeight(minHeight);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("bw-scroll");
+        scroll.getStylesheets().add(STYLESHEET);
+        return scroll;
+    }
+
     /** The stylesheet every panel adds to its root: verdict colours, matrix cells, captions. */
     String STYLESHEET = Panel.class.getResource("panels.css").toExternalForm();
 }

@@ -150,7 +150,8 @@ public final class SoftmaxComparisonPanel implements Panel {
         VBox jacobianCard = new VBox(jacobianTitle, new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)"),
                 new HBox(8, sampleLabel, sample), jacobian);
         jacobianCard.getStyleClass().add("bw-card");
-        HBox cards = new HBox(12, naiveCard, fusedCard, jacobianCard);
+        javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(12, 12, naiveCard, fusedCard,
+                jacobianCard);
         difference.getStyleClass().add("bw-summary");
         difference.setWrapText(true);
 
@@ -172,7 +173,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 260);
+        viewer.setMinSize(300, 240);
         viewer.setPrefHeight(340);
 
         scale.setMajorTickUnit(1);

@@ -60,7 +60,9 @@ public final class TaskStatusBar implements Panel {
     private void initListeners() {
         bar.progressProperty().bind(runner.progressProperty());
         bar.visibleProperty().bind(runner.busyProperty());
-        cancel.disableProperty().bind(runner.busyProperty().not());
+        cancel.visibleProperty().bind(runner.busyProperty());
+        cancel.managedProperty().bind(runner.busyProperty());
+        bar.managedProperty().bind(runner.busyProperty());
         message.textProperty().bind(runner.messageProperty());
         ChangeListener<Scene> onScene = (o, was, now) -> {
             if (was != null) {

@@ -81,7 +81,8 @@ public final class TrainingPanel implements Panel {
     private final ReadOnlyObjectWrapper<Analysis> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private final SimpleObjectProperty<CheckResult> checkedSelection = new SimpleObjectProperty<>();
 
-    private final BorderPane root = new BorderPane();
+    private final BorderPane content = new BorderPane();
+    private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, 520);
     private final Spinner<Double> learningRate = new Spinner<>();
     private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 300, 50);
     private final CheckBox slowMotion = new CheckBox("Slo_w motion (20 steps/s)");
@@ -194,15 +195,14 @@ public final class TrainingPanel implements Panel {
     }
 
     private void createView() {
-        root.getStyleClass().add("bw-panel");
-        root.getStylesheets().add(STYLESHEET);
+        content.getStyleClass().add("bw-panel");
+        content.getStylesheets().add(STYLESHEET);
 
         Label title = new Label("Train a little: gradient descent, then check again");
         title.getStyleClass().add("bw-title");
         Label caption = new Label("θ ← θ − η ∂C/∂θ with the note's formulas on the whole batch. Pause at any step "
                 + "and check the gradients there, with the mistake and ε chosen in the workbench.");
         caption.getStyleClass().add("bw-caption");
-        root.setTop(new VBox(4, title, caption));
 
         learningRate.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1e-4, 100,
                 GradientDescent.DEFAULT_LEARNING_RATE, 0.05));
@@ -237,17 +237,26 @@ public final class TrainingPanel implements Panel {
         check.setTooltip(new Tooltip("Check every formula of the trained network numerically (Alt+K)"));
         applyButton.setTooltip(new Tooltip("Put the trained weights and biases into the workbench's network (Alt+A)"));
         for (Button b : new Button[]{run, pause, once, reset, check, applyButton}) {
-            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        run.setDefaultButton(false);
+        learningRate.setPrefWidth(6 * 16);
+        steps.setPrefWidth(7 * 16);
         status.getStyleClass().add("bw-big-number");
-        status.setWrapText(true);
-        VBox controls = new VBox(8, rateLabel, learningRate, stepsLabel, steps, slowMotion, run, pause, once, reset,
-                new Separator(), check, applyButton, new Separator(), status);
-        controls.setPrefWidth(15 * 16);
-        controls.setMinWidth(13 * 16);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox rate = new javafx.scene.layout.HBox(6, rateLabel, learningRate);
+        javafx.scene.layout.HBox count = new javafx.scene.layout.HBox(6, stepsLabel, steps);
+        rate.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Separator gap = new Separator(Orientation.VERTICAL);
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(rate, count, slowMotion, run, pause,
+                once, reset, gap, check, applyButton, status);
+        controls.getStyleClass().add("bw-flow");
+        content.setTop(new VBox(6, title, caption, controls));
 
         NumberAxis y = Charts.linearAxis("cost C");
+        // a single point (step 0) would otherwise get a range of 1e-8 and eight equal tick labels
+        y.setAutoRangeMinimumSize(1e-3);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
         NumberAxis x = Charts.linearAxis("step");
         x.setAutoRangeIncludesZero(true);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -276,11 +285,9 @@ public final class TrainingPanel implements Panel {
 
         SplitPane split = new SplitPane(viewer, checkBox);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-
-        BorderPane.setMargin(controls, new javafx.geometry.Insets(8, 12, 0, 0));
-        root.setLeft(controls);
-        root.setCenter(split);
+        split.setDividerPositions(0.5);
+        BorderPane.setMargin(split, new javafx.geometry.Insets(6, 0, 0, 0));
+        content.setCenter(split);
     }
 
     private void initListeners() {
@@ -413,7 +420,7 @@ public final class TrainingPanel implements Panel {
     }
 
     private void showStatus(double cost) {
-        status.setText("step " + step.get() + "\nC = " + Formats.value(cost).trim());
+        status.setText("step " + step.get() + "   C = " + Formats.value(cost).trim());
         if (!Double.isFinite(cost)) {
             status.getStyleClass().add("non-finite");
         } else {

@@ -1,0 +1,62 @@
+package org.backprop.workbench.app.panels;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import org.backprop.workbench.app.MainWindow;
+import org.backprop.workbench.app.RecentFiles;
+import org.backprop.workbench.app.WorkbenchModel;
+import org.backprop.workbench.engine.Mistake;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static org.backprop.workbench.app.panels.PanelFixtures.fx;
+import static org.backprop.workbench.app.panels.PanelFixtures.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The panels inside the real main window, bound to the model. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowPanelsTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void theCheckTabListsTheModelsChecksAndItsSelectionIsTheModels(@TempDir Path dir) {
+        WorkbenchModel model = fx(() -> new WorkbenchModel());
+        MainWindow window = fx(() -> new MainWindow(model, new RecentFiles(dir.resolve("recent.txt"))));
+        fx(() -> {
+            window.installTheme();
+            Scene scene = window.createScene(1280, 800);
+            stage.setScene(scene);
+            stage.show();
+        });
+        fx(() -> model.mistakeProperty().set(Mistake.BP2_NO_SIGMA_PRIME));
+        waitUntil(() -> model.getAnalysis() != null && model.getAnalysis().mistake() == Mistake.BP2_NO_SIGMA_PRIME);
+        for (String id : new String[]{"checksTab", "epsilonTab", "softmaxTab", "trainingTab"}) {
+            Tab tab = fx(() -> window.tabs().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                    .orElseThrow());
+            fx(() -> window.tabs().getSelectionModel().select(tab));
+            if (id.equals("checksTab")) {
+                fx(() -> window.checkTable().setFailuresOnly(true));
+                assertEquals(model.getAnalysis().failures().size(), (int) fx(() -> window.checkTable().shownRows().size()));
+                fx(() -> window.checkTable().table().getSelectionModel().select(2));
+                assertEquals(fx(() -> window.checkTable().shownRows().get(2)), model.selectedCheckProperty().get());
+            }
+            if (id.equals("epsilonTab")) {
+                waitUntil(() -> !window.runner().isBusy());
+            }
+            PanelFixtures.snapshot(stage.getScene().getRoot(), "window-" + id);
+        }
+        assertTrue(model.getAnalysis().failures().size() > 0);
+    }
+}
