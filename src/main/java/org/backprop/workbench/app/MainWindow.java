@@ -192,7 +192,7 @@ public final class MainWindow extends BorderPane {
 
         SplitPane centre = new SplitPane(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.42);
+        centre.setDividerPositions(0.37);
         split.getItems().addAll(builder, centre);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
