@@ -432,6 +432,8 @@ public final class MainWindow extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                // keyboard stepping works at once: the step list, not the first tool bar control, has the focus
+                Platform.runLater(stepList::requestFocus);
                 scene.windowProperty().addListener((o2, w1, w) -> {
                     updateTitle();
                     if (w instanceof Stage stage) {
@@ -831,7 +833,7 @@ public final class MainWindow extends BorderPane {
                 "Ctrl+= / − / 0     zoom in / out / reset",
                 "Ctrl+D             dark theme",
                 "F11                full screen",
-                "F5                 presentation mode",
+                "F5                 presentation mode on / off",
                 "Ctrl+B             show / hide the builder",
                 "Ctrl+Z / Ctrl+Y    undo / redo an edit",
                 "Ctrl+O / S         open / save",
@@ -864,11 +866,13 @@ public final class MainWindow extends BorderPane {
         tab.setId(id);
     }
 
-    /** Dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
+    /** Toggles dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
     public void presentationMode() {
-        model.darkThemeProperty().set(true);
-        model.zoomProperty().set(PRESENTATION_ZOOM);
-        showBuilderItem.setSelected(false);
+        boolean on = model.darkThemeProperty().get() && !showBuilderItem.isSelected()
+                && model.zoomProperty().get() == PRESENTATION_ZOOM;
+        model.darkThemeProperty().set(!on);
+        model.zoomProperty().set(on ? 1.0 : PRESENTATION_ZOOM);
+        showBuilderItem.setSelected(on);
     }
 
     /** Shows or hides the builder column (Ctrl+B). */
