@@ -50,6 +50,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backprop.workbench.app.lessons.LessonUi;
 import org.backprop.workbench.app.panels.CheckTablePanel;
 import org.backprop.workbench.app.panels.EpsilonPlotPanel;
 import org.backprop.workbench.app.panels.Panel;
@@ -116,6 +117,7 @@ public final class MainWindow extends BorderPane {
             new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
     private final TaskRunner runner = new TaskRunner();
     private CheckTablePanel checkTable;
+    private final LessonUi lessons;
     private EpsilonPlotPanel epsilonPanel;
     private SoftmaxComparisonPanel softmaxPanel;
     private TrainingPanel trainingPanel;
@@ -132,6 +134,7 @@ public final class MainWindow extends BorderPane {
                 model.darkThemeProperty(), model.checkingProperty());
         createView();
         initListeners();
+        this.lessons = LessonUi.install(this);
     }
 
     // ---- view ----
@@ -864,6 +867,8 @@ public final class MainWindow extends BorderPane {
         tab.setId(id);
     }
 
+    /** The Lessons menu and side panel. */
+    public LessonUi lessons() { return lessons; }
     /** Dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
     public void presentationMode() {
         model.darkThemeProperty().set(true);

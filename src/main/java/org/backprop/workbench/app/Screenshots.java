@@ -81,7 +81,20 @@ public final class Screenshots {
             new Shot("presentation-dark", w -> {
                 w.model().currentStepIdProperty().set("delta1");
                 w.presentationMode();
-            }));
+            }),
+            new Shot("lesson-quiz", w -> {
+                w.lessons().openByName("01-one-neuron.md");
+                w.lessons().session().goTo(5);
+                w.lessons().panel().answer("-0.3775");
+            }, w -> idle(w) && w.lessons().settled()),
+            new Shot("lesson-batches", w -> {
+                w.lessons().openByName("04-batches.md");
+                w.lessons().session().goTo(5);
+            }, w -> idle(w) && w.lessons().settled()),
+            new Shot("lesson-spot-the-bug", w -> {
+                w.lessons().openByName("09-spot-the-bug.md");
+                w.lessons().session().goTo(5);
+            }, w -> idle(w) && w.lessons().settled()));
 
     private Screenshots() {
     }

@@ -13,9 +13,16 @@ package org.backprop.workbench.bench;
  * @param oneThreadSeconds       the incremental check on one thread
  * @param allThreadsSeconds      the incremental check on {@code threads} threads (= incrementalSeconds)
  * @param parallelSpeedup        oneThreadSeconds / allThreadsSeconds
- * @param maxRelDifference       the largest difference between the naive and incremental numerical values of the
- *                               numbers both computed, measured as the checks measure errors
- *                               ({@code Thresholds.relativeError} with the network's cost)
+ * @param coresObtained          CPU seconds per wall-clock second of the process during the all-threads run: near
+ *                               the thread count on an idle machine, near 1 when other work holds the other cores
+ * @param maxRelDifference       normwise relative difference of the naive and incremental numerical values over the
+ *                               numbers both computed: max |naive − incremental| / max |naive|
+ * @param maxElementwiseRelDifference the largest difference number by number, measured as the checks measure
+ *                               errors ({@code Thresholds.relativeError} with the network's cost); near its floor it
+ *                               is the rounding noise of the difference quotients, ulp(C)/2ε divided by the floor
+ * @param maxAbsDifference       the largest |naive − incremental|
+ * @param noise                  ulp(C) / 2ε, the change of a central difference when C moves by one unit in the last
+ *                               place
  * @param threads                the threads of the all-cores run
  * @param naiveExtrapolated      true if the naive side ran on a sample and was extrapolated
  * @param naiveNumbers           the numbers the naive side actually checked
@@ -30,8 +37,9 @@ package org.backprop.workbench.bench;
  */
 public record BenchResult(String network, int samples, long numbers,
                           double naiveSeconds, double incrementalSeconds, double speedup,
-                          double oneThreadSeconds, double allThreadsSeconds, double parallelSpeedup,
-                          double maxRelDifference, int threads, boolean naiveExtrapolated, long naiveNumbers,
+                          double oneThreadSeconds, double allThreadsSeconds, double parallelSpeedup, double coresObtained,
+                          double maxRelDifference, double maxElementwiseRelDifference, double maxAbsDifference,
+                          double noise, int threads, boolean naiveExtrapolated, long naiveNumbers,
                           double naiveMeasuredSeconds, String smoothNetwork, double centralSeconds,
                           double complexStepSeconds, double complexToCentral, double centralMedianRelError,
                           double complexMedianRelError, double totalSeconds) {

@@ -106,11 +106,17 @@ public final class GradientBenchmark {
 
         double oneThread = Double.POSITIVE_INFINITY;
         double allThreads = Double.POSITIVE_INFINITY;
+        double coresObtained = 0;
         for (int repetition = 0; repetition < REPETITIONS; repetition++) {
             oneThread = Math.min(oneThread, seconds(() -> new FastGradientCheck(all.withThreads(1))
                     .run(net, batch, forward, backward, CheckProgress.NONE)));
-            allThreads = Math.min(allThreads, seconds(() -> new FastGradientCheck(all)
-                    .run(net, batch, forward, backward, CheckProgress.NONE)));
+            long cpu0 = processCpuNanos();
+            double wall = seconds(() -> new FastGradientCheck(all)
+                    .run(net, batch, forward, backward, CheckProgress.NONE));
+            if (wall < allThreads) {
+                allThreads = wall;
+                coresObtained = (processCpuNanos() - cpu0) / 1e9 / wall;
+            }
         }
         log.accept(String.format("incremental: 1 thread %.2f s, %d threads %.2f s (best of %d)", oneThread, threads,
                 allThreads, REPETITIONS));
@@ -132,14 +138,16 @@ public final class GradientBenchmark {
         long allParameters = net.parameterCount();
         double naiveSeconds = deltaSeconds * allDeltas / deltas.size()
                 + parameterSeconds * allParameters / parameters.size();
-        double maxDifference = 0;
-        for (int i = 0; i < deltas.size(); i++) {
-            maxDifference = Math.max(maxDifference,
-                    Thresholds.relativeError(naiveDeltas[i], deltas.get(i).numeric(), forward.cost()));
-        }
-        for (int i = 0; i < parameters.size(); i++) {
-            maxDifference = Math.max(maxDifference,
-                    Thresholds.relativeError(naiveParameters[i], parameters.get(i).numeric(), forward.cost()));
+        double maxElementwise = 0;
+        double maxAbs = 0;
+        double maxNaive = 0;
+        for (int i = 0; i < deltas.size() + parameters.size(); i++) {
+            boolean delta = i < deltas.size();
+            double naive = delta ? naiveDeltas[i] : naiveParameters[i - deltas.size()];
+            double incremental = (delta ? deltas.get(i) : parameters.get(i - deltas.size())).numeric();
+            maxElementwise = Math.max(maxElementwise, Thresholds.relativeError(naive, incremental, forward.cost()));
+            maxAbs = Math.max(maxAbs, Math.abs(naive - incremental));
+            maxNaive = Math.max(maxNaive, Math.abs(naive));
         }
         log.accept(String.format("naive, %d numbers: %.2f s", deltas.size() + parameters.size(),
                 deltaSeconds + parameterSeconds));
@@ -160,7 +168,8 @@ public final class GradientBenchmark {
 
         double total = (System.nanoTime() - start) / 1e9;
         return new BenchResult(net.describe(), SAMPLES, numbers, naiveSeconds, allThreads, naiveSeconds / allThreads,
-                oneThread, allThreads, oneThread / allThreads, maxDifference, threads, sampled,
+                oneThread, allThreads, oneThread / allThreads, coresObtained, maxAbs / maxNaive, maxElementwise, maxAbs,
+                Math.ulp(forward.cost()) / (2 * Thresholds.DEFAULT_EPSILON), threads, sampled,
                 deltas.size() + parameters.size(), deltaSeconds + parameterSeconds, smooth.describe(), central,
                 complex, complex / central, median(holder.get(0)), median(holder.get(1)), total);
     }
@@ -211,6 +220,15 @@ public final class GradientBenchmark {
     private static double median(List<CheckResult> results) {
         double[] errors = results.stream().mapToDouble(CheckResult::relativeError).sorted().toArray();
         return errors.length == 0 ? Double.NaN : errors[errors.length / 2];
+    }
+
+    /** CPU time of the whole process so far (all threads), or 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static double seconds(Runnable task) {

@@ -75,10 +75,16 @@ public final class BenchCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "incremental  %8.2f s  (%d threads)%n", r.incrementalSeconds(), r.threads()));
         s.append(String.format(Locale.ROOT, "speedup      %8.1fx%n%n", r.speedup()));
         s.append(String.format(Locale.ROOT, "1 thread     %8.2f s%n", r.oneThreadSeconds()));
-        s.append(String.format(Locale.ROOT, "%d threads    %8.2f s%n", r.threads(), r.allThreadsSeconds()));
+        s.append(String.format(Locale.ROOT, "%d threads    %8.2f s  (the process got %.1f cores on average%s)%n",
+                r.threads(), r.allThreadsSeconds(), r.coresObtained(), r.coresObtained() < 0.8 * r.threads()
+                        ? ": other work held the rest, so this ratio understates the parallel speedup" : ""));
         s.append(String.format(Locale.ROOT, "parallel     %8.2fx%n%n", r.parallelSpeedup()));
-        s.append(String.format(Locale.ROOT, "max relative difference naive vs incremental: %.1e (over the %,d numbers "
-                + "both computed)%n%n", r.maxRelDifference(), r.naiveNumbers()));
+        s.append(String.format(Locale.ROOT, "naive vs incremental over the %,d numbers both computed:%n",
+                r.naiveNumbers()));
+        s.append(String.format(Locale.ROOT, "  max relative difference (normwise) %.1e  = max |difference| %.1e / max "
+                + "|value|%n", r.maxRelDifference(), r.maxAbsDifference()));
+        s.append(String.format(Locale.ROOT, "  number by number, as checks measure errors: %.1e  (one unit in the last "
+                + "place of C moves a central difference by %.1e)%n%n", r.maxElementwiseRelDifference(), r.noise()));
         s.append(String.format(Locale.ROOT, "Methods on %s (incremental, %d threads, every delta and bias, %,d weights per layer):%n",
                 r.smoothNetwork(), r.threads(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER));
         s.append(String.format(Locale.ROOT, "central       %6.2f s  median relative error %.1e%n", r.centralSeconds(),
@@ -100,6 +106,10 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("allThreadsSeconds", r.allThreadsSeconds());
         root.put("parallelSpeedup", r.parallelSpeedup());
         root.put("maxRelDifference", r.maxRelDifference());
+        root.put("coresObtained", r.coresObtained());
+        root.put("maxElementwiseRelDifference", r.maxElementwiseRelDifference());
+        root.put("maxAbsDifference", r.maxAbsDifference());
+        root.put("lastPlaceNoise", r.noise());
         root.put("network", r.network());
         root.put("samples", r.samples());
         root.put("numbers", r.numbers());

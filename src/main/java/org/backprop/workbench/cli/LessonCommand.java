@@ -2,6 +2,7 @@ package org.backprop.workbench.cli;
 
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
+import org.backprop.workbench.lesson.LessonLibrary;
 import org.backprop.workbench.lesson.LessonProblem;
 import org.backprop.workbench.lesson.LessonStep;
 import org.backprop.workbench.lesson.Lessons;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code lesson --validate FILE...}: checks lessons (syntax, names, and every claim against the engine);
- * {@code lesson FILE}: prints a lesson's outline. A folder stands for every lesson in it.
+ * {@code lesson FILE}: prints a lesson's outline; {@code lesson --list}: the lessons the app offers. A folder stands for every lesson in it.
  */
 @Command(name = "lesson", mixinStandardHelpOptions = true,
         description = {"Validates lessons (--validate) or prints a lesson's outline.",
@@ -36,13 +37,22 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--validate", description = "validate the lessons and print one line per lesson")
     boolean validate;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "lesson files (.md) or folders of lessons")
-    List<Path> files;
+    @Option(names = "--list", description = "list the lessons the app offers (lessons/ here, else the bundled ones)")
+    boolean list;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "lesson files (.md) or folders of lessons")
+    List<Path> files = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            return list(out);
+        }
+        if (files.isEmpty()) {
+            throw new UsageError("missing FILE: e.g. lesson --validate lessons/, or lesson --list");
+        }
         List<Path> lessons = new ArrayList<>();
         for (Path file : files) {
             if (Files.isDirectory(file)) {
@@ -81,6 +91,23 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             err.flush();
         }
         return invalid == 0 ? 0 : Cli.BAD_INPUT;
+    }
+
+    private int list(PrintWriter out) {
+        LessonLibrary library = LessonLibrary.find().orElseThrow(() -> new UsageError(
+                "no lessons: there is no lessons/ folder here and none bundled"));
+        out.println(library.isBundled() ? "Lessons bundled with the workbench:" : "Lessons in " + library.folder() + ":");
+        for (LessonLibrary.Entry entry : library.entries()) {
+            try {
+                Lesson lesson = library.load(entry);
+                out.printf(Locale.ROOT, "  %-32s %s (%d steps)%n", entry.name(), lesson.title(), lesson.size());
+            } catch (LessonException e) {
+                out.printf(Locale.ROOT, "  %-32s %s (invalid: %s)%n", entry.name(), entry.title(),
+                        e.problems().get(0));
+            }
+        }
+        out.flush();
+        return 0;
     }
 
     private static void outline(Lesson lesson, PrintWriter out) {

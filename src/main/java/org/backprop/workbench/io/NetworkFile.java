@@ -26,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,6 +68,12 @@ public final class NetworkFile {
 
     /** How far the targets of one sample may sum from 1 for the cross-entropy losses (rounding of typed decimals). */
     public static final double DISTRIBUTION_TOLERANCE = 1e-9;
+
+    /** Some editors (Notepad among them) begin UTF-8 files with it; JSON does not allow it, so it is skipped. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** Permissions of a newly saved file where the file system has POSIX permissions: those of a plain new file. */
+    private static final String NEW_FILE_PERMISSIONS = "rw-r--r--";
 
     /** The seed used when a file gives neither weights nor a seed. */
     public static final long DEFAULT_SEED = 1;
@@ -117,6 +125,9 @@ public final class NetworkFile {
 
     /** Parses the text of a network file; {@code file} names it in messages. */
     public static NetworkDocument parse(String text, String file) throws NetworkFileException {
+        if (text.startsWith(BYTE_ORDER_MARK)) {
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             throw new NetworkFileException(file, "", "is empty; expected a JSON object with \"layers\", \"loss\", "
                     + "\"inputs\" and \"targets\"");
@@ -350,6 +361,12 @@ public final class NetworkFile {
                 if (node.has("activation")) {
                     throw error("layers[0].activation", "the input layer has no activation; write just its size");
                 }
+                for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!name.equals("size")) {
+                        throw error("layers[0]." + name, "unknown field; the input layer has only a \"size\"");
+                    }
+                }
                 return size(required(node, "size", "layers[0]"), "layers[0].size");
             }
             return size(node, "layers[0]");
@@ -580,6 +597,7 @@ public final class NetworkFile {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             Files.writeString(temp, toJson(doc), StandardCharsets.UTF_8);
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -588,5 +606,17 @@ public final class NetworkFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A temporary file is readable by its owner only; the saved file should instead keep the permissions of the file
+     * it replaces, or get those of a plain new file.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString(NEW_FILE_PERMISSIONS));
     }
 }

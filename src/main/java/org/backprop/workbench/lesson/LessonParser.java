@@ -20,6 +20,9 @@ import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
 import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.steps.Notation;
+import org.backprop.workbench.steps.Step;
+import org.backprop.workbench.steps.Steps;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,8 +119,7 @@ public final class LessonParser {
     public static NetworkSource relativeTo(Path lesson) {
         Path folder = lesson.toAbsolutePath().getParent();
         return relative -> {
-            Path target = folder.resolve(relative).normalize();
-            return NetworkFile.load(Path.of(relative).isAbsolute() ? Path.of(relative) : target);
+            return NetworkFile.load(folder.resolve(relative).normalize());
         };
     }
 
@@ -403,7 +406,7 @@ public final class LessonParser {
                     // chosen in StepBuilder.build before the other directives
                 }
                 case "step" -> {
-                    List<String> ids = LessonSteps.ids(depth);
+                    List<String> ids = stepIds(doc);
                     if (!ids.contains(argument)) {
                         throw new IllegalArgumentException("unknown step id \"" + argument + "\"" + suggestion(argument, ids)
                                 + "; this network's steps are " + String.join(" ", ids));
@@ -434,9 +437,9 @@ public final class LessonParser {
                         new IllegalArgumentException("unknown method \"" + argument + "\""
                                 + suggestion(argument, Arrays.stream(DifferenceMethod.values())
                                 .map(DifferenceMethod::id).toList()) + "; expected one of " + DifferenceMethod.ids()));
-                case "notation" -> step.notation = Notation.fromId(argument).orElseThrow(() ->
-                        new IllegalArgumentException("unknown notation \"" + argument + "\"; expected one of "
-                                + Notation.ids() + " (note: w_kj, rows = inputs; nielsen: w_jk, rows = outputs)"));
+                case "notation" -> step.notation = notation(argument).orElseThrow(() ->
+                        new IllegalArgumentException("unknown notation \"" + argument + "\"; expected note "
+                                + "(w_kj, rows = inputs) or nielsen (w_jk, rows = outputs)"));
                 case "view" -> step.view = View.fromId(argument).orElseThrow(() -> new IllegalArgumentException(
                         "unknown view \"" + argument + "\"" + suggestion(argument, Arrays.stream(View.values())
                                 .map(View::id).toList()) + "; expected one of " + View.ids()));
@@ -475,6 +478,16 @@ public final class LessonParser {
         } catch (IllegalArgumentException e) {
             problem(lineNumber, "@" + name + ": " + e.getMessage());
         }
+    }
+
+    /** The step ids of the app's step list for a network (the contract of {@link Steps}). */
+    static List<String> stepIds(NetworkDocument doc) {
+        return Steps.of(doc.network()).stream().map(Step::id).toList();
+    }
+
+    /** "note" or "nielsen", as a lesson writes them. */
+    static Optional<Notation> notation(String id) {
+        return Arrays.stream(Notation.values()).filter(n -> n.name().equalsIgnoreCase(id.strip())).findFirst();
     }
 
     private static double epsilon(String text) {
@@ -618,7 +631,7 @@ public final class LessonParser {
                 apply(this, d, doc);
             }
             if (stepId != null) state.stepId = stepId;
-            if (state.stepId != null && !LessonSteps.ids(doc.network().depth()).contains(state.stepId)) {
+            if (state.stepId != null && !stepIds(doc).contains(state.stepId)) {
                 state.stepId = null;   // carried over from a deeper network
             }
             if (mistake != null) state.mistake = mistake;

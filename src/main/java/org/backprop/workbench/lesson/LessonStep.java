@@ -3,6 +3,7 @@ package org.backprop.workbench.lesson;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.steps.Notation;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param prose      the Markdown text, directives removed
  * @param network    the name of the step's network ("main" for the front matter's network:)
  * @param document   the step's network and batch
- * @param stepId     the step of the app's step list to show (see {@link LessonSteps}), or null to leave it as it is
+ * @param stepId     the step of the app's step list to show (see {@link org.backprop.workbench.steps.Steps}), or null to leave it as it is
  * @param highlights entries or matrices to highlight
  * @param mistake    the deliberate mistake in force (NONE for correct backprop)
  * @param epsilon    ε of the numerical checks (the step h of the difference method)

@@ -81,7 +81,7 @@ class FastGradientCheckTest {
                 }
             }
         }
-        System.out.printf("%s: %d of %d identical, worst relative difference (floor 1e-4) %.2e%n", method, identical, total,
+        System.out.printf("%s: %d of %d identical, worst relative difference as checks measure it %.2e%n", method, identical, total,
                 worst);
     }
 

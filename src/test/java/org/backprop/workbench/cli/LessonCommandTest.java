@@ -45,6 +45,13 @@ class LessonCommandTest {
     }
 
     @Test
+    void listShowsTheLessonsOfTheFolderWithTheirStepCounts() {
+        Run r = run("lesson", "--list");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("01-one-neuron.md                 One neuron, one sample (9 steps)"), r.out());
+    }
+
+    @Test
     void theOutlineListsTheSteps() {
         Run r = run("lesson", "lessons/01-one-neuron.md");
         assertEquals(0, r.status(), r.err());

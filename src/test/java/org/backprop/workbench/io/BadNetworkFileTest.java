@@ -133,6 +133,11 @@ class BadNetworkFileTest {
                         "",
                         "",
                         "is empty; expected a JSON object with \"layers\", \"loss\", \"inputs\" and \"targets\""),
+                arguments("the input layer written as an object has only a size",
+                        "{\"layers\": [{\"size\": 2, \"neurons\": 2}, {\"size\": 1, \"activation\": \"sigmoid\"}], "
+                                + "\"loss\": \"quadratic\", " + SAMPLES + "}",
+                        "layers[0].neurons",
+                        "unknown field; the input layer has only a \"size\""),
                 arguments("a misspelt field suggests the right one",
                         "{" + ONE_NEURON + ", \"loss\": \"quadratic\", " + SAMPLES + ", \"wieghts\": []}",
                         "wieghts",

@@ -6,12 +6,15 @@ import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -114,6 +117,29 @@ class NetworkFileRoundTripTest {
             assertEquals(List.of(target), files.toList(), "no temporary file is left behind");
         }
         assertEquals("kept", Files.readString(target.resolve("keep.txt")));
+    }
+
+    @Test
+    void aSavedFileIsReadableLikeAnyNewFileAndAReplacedOneKeepsItsPermissions() throws Exception {
+        Path fresh = dir.resolve("fresh.json");
+        NetworkFile.save(awkwardDocument(4), fresh);
+        Assumptions.assumeTrue(Files.getFileStore(fresh).supportsFileAttributeView(PosixFileAttributeView.class));
+        // the temporary file it came from was owner-only (rw-------)
+        assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(fresh));
+
+        Path shared = dir.resolve("shared.json");
+        Files.writeString(shared, "old");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+        NetworkFile.save(awkwardDocument(5), shared);
+        assertEquals(PosixFilePermissions.fromString("rw-rw-r--"), Files.getPosixFilePermissions(shared));
+    }
+
+    @Test
+    void aFileBeginningWithAByteOrderMarkLoads() throws Exception {
+        Path file = dir.resolve("notepad.json");
+        String json = NetworkFile.toJson(awkwardDocument(6));
+        Files.write(file, ("\uFEFF" + json).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(NetworkFile.toJson(NetworkFile.load(file)), json);
     }
 
     private static void assertBitsEqual(DMatrixRMaj expected, DMatrixRMaj actual, String what) {

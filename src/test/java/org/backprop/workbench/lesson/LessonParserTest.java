@@ -5,6 +5,7 @@ import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.check.Verdict;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkFile;
+import org.backprop.workbench.steps.Notation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,0 +1,301 @@
+package org.backprop.workbench.app.lessons;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backprop.workbench.app.panels.Panel;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.lesson.Lesson;
+import org.backprop.workbench.lesson.LessonStep;
+import org.backprop.workbench.lesson.Prediction;
+import org.backprop.workbench.lesson.Quantity;
+import org.backprop.workbench.lesson.Quiz;
+import org.backprop.workbench.lesson.QuizGrade;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+import java.util.Locale;
+
+/**
+ * The lesson side panel: the lesson's title and progress, the step's prose with its formulas, the entries to look
+ * at, a quiz or a prediction when the step asks one, and Previous / Next / Restart / Close.
+ */
+public final class LessonPanel implements Panel {
+    /** Width of the side panel at zoom 1: room for a formula and a paragraph, the workbench keeps the rest. */
+    public static final double WIDTH = 400;
+
+    private final LessonSession session;
+    private final ReadOnlyObjectProperty<Analysis> analysis;
+    private final VBox root = new VBox(10);
+    private final Label lessonTitle = new Label();
+    private final Label progressText = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label stepTitle = new Label();
+    private final ProseView prose;
+    private final VBox lookAt = new VBox(2);
+    private final VBox quizBox = new VBox(6);
+    private final Label quizQuestion = new Label();
+    private final TextField quizAnswer = new TextField();
+    private final Button quizCheck = new Button("Check");
+    private final Label quizFeedback = new Label();
+    private final VBox predictBox = new VBox(6);
+    private final FlowPane predictChoices = new FlowPane(8, 4);
+    private final ToggleGroup predictGroup = new ToggleGroup();
+    private final Button predictCommit = new Button("Commit");
+    private final Label predictFeedback = new Label();
+    private final Button previousButton = new Button("◀ Previous");
+    private final Button nextButton = new Button("Next ▶");
+    private final Button restartButton = new Button("Restart");
+    private final Button closeButton = new Button("Close");
+
+    /**
+     * @param session  the lesson in progress ({@code null} not permitted)
+     * @param analysis the workbench's analysis, for the values of the entries to look at
+     * @param zoom     the workbench's zoom
+     * @param dark     the dark theme flag
+     */
+    public LessonPanel(LessonSession session, ReadOnlyObjectProperty<Analysis> analysis, DoubleProperty zoom,
+                       BooleanProperty dark) {
+        this.session = session;
+        this.analysis = analysis;
+        this.prose = new ProseView(zoom, dark);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        root.setId("lessonPanel");
+        root.getStyleClass().add("lesson-panel");
+        root.getStylesheets().addAll(STYLESHEET,
+                LessonPanel.class.getResource("lessons.css").toExternalForm());
+        root.setPadding(new Insets(12));
+        root.setPrefWidth(WIDTH);
+        root.setMinWidth(280);
+
+        lessonTitle.setId("lessonTitle");
+        lessonTitle.getStyleClass().add("lesson-title");
+        lessonTitle.setWrapText(true);
+        progressText.setId("lessonProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        stepTitle.setId("lessonStepTitle");
+        stepTitle.getStyleClass().add("lesson-step-title");
+        stepTitle.setWrapText(true);
+
+        prose.setId("lessonProse");
+        lookAt.setId("lessonLookAt");
+        lookAt.getStyleClass().add("lesson-look-at");
+
+        quizBox.setId("lessonQuiz");
+        quizBox.getStyleClass().add("lesson-question");
+        quizQuestion.setWrapText(true);
+        quizQuestion.getStyleClass().add("lesson-question-text");
+        quizAnswer.setId("quizAnswer");
+        quizAnswer.setPromptText("a number, e.g. -0.0123");
+        quizCheck.setId("quizCheck");
+        quizCheck.setDefaultButton(false);
+        quizFeedback.setId("quizFeedback");
+        quizFeedback.setWrapText(true);
+        HBox answerRow = new HBox(6, quizAnswer, quizCheck);
+        HBox.setHgrow(quizAnswer, Priority.ALWAYS);
+        quizBox.getChildren().addAll(quizQuestion, answerRow, quizFeedback);
+
+        predictBox.setId("lessonPredict");
+        predictBox.getStyleClass().add("lesson-question");
+        Label predictQuestion = new Label(Prediction.QUESTION);
+        predictQuestion.setWrapText(true);
+        predictQuestion.getStyleClass().add("lesson-question-text");
+        predictCommit.setId("predictCommit");
+        predictFeedback.setId("predictFeedback");
+        predictFeedback.setWrapText(true);
+        predictBox.getChildren().addAll(predictQuestion, predictChoices, predictCommit, predictFeedback);
+
+        VBox body = new VBox(12, stepTitle, prose, lookAt, quizBox, predictBox);
+        body.setPadding(new Insets(0, 8, 0, 0));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setId("lessonScroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        previousButton.setId("lessonPrevious");
+        nextButton.setId("lessonNext");
+        restartButton.setId("lessonRestart");
+        closeButton.setId("lessonClose");
+        previousButton.setTooltip(new Tooltip("Previous lesson step (Alt+←)"));
+        nextButton.setTooltip(new Tooltip("Next lesson step (Alt+→)"));
+        restartButton.setTooltip(new Tooltip("Back to the first step (Alt+Home)"));
+        closeButton.setTooltip(new Tooltip("End the lesson; the workbench keeps its state"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox nav = new HBox(6, previousButton, nextButton, spacer, restartButton, closeButton);
+
+        root.getChildren().addAll(lessonTitle, progressText, progress, scroll, nav);
+    }
+
+    private void initListeners() {
+        session.stepProperty().addListener((o, a, step) -> show(step));
+        analysis.addListener((o, a, b) -> showLookAt(session.stepProperty().get()));
+        previousButton.setOnAction(e -> session.previous());
+        nextButton.setOnAction(e -> session.next());
+        restartButton.setOnAction(e -> session.restart());
+        closeButton.setOnAction(e -> session.close());
+        quizCheck.setOnAction(e -> grade());
+        quizAnswer.setOnAction(e -> grade());
+        predictCommit.setOnAction(e -> commitPrediction());
+        show(session.stepProperty().get());
+    }
+
+    private void show(LessonStep step) {
+        Lesson lesson = session.lessonProperty().get();
+        if (step == null || lesson == null) {
+            lessonTitle.setText("");
+            progressText.setText("");
+            progress.setProgress(0);
+            stepTitle.setText("");
+            prose.show(null);
+            setVisible(quizBox, false);
+            setVisible(predictBox, false);
+            lookAt.getChildren().clear();
+            return;
+        }
+        lessonTitle.setText(lesson.title());
+        progressText.setText("Step " + step.number() + " of " + lesson.size());
+        progress.setProgress((double) step.number() / lesson.size());
+        stepTitle.setText(step.title());
+        prose.show(step.prose());
+        showLookAt(step);
+
+        setVisible(quizBox, step.quiz() != null);
+        quizAnswer.clear();
+        quizFeedback.setText("");
+        quizFeedback.getStyleClass().removeAll("right", "wrong");
+        if (step.quiz() != null) {
+            quizQuestion.setText(pretty(step.quiz().question()) + "  Type your answer and press Enter.");
+        }
+
+        setVisible(predictBox, step.prediction() != null);
+        predictChoices.getChildren().clear();
+        predictFeedback.setText("");
+        predictFeedback.getStyleClass().removeAll("right", "wrong");
+        if (step.prediction() != null) {
+            for (String choice : step.prediction().choices()) {
+                RadioButton r = new RadioButton(choice);
+                r.setToggleGroup(predictGroup);
+                r.setUserData(choice);
+                predictChoices.getChildren().add(r);
+            }
+        }
+        previousButton.setDisable(step.number() <= 1);
+        nextButton.setDisable(step.number() >= lesson.size());
+    }
+
+    /** The highlighted entries with their current values. */
+    private void showLookAt(LessonStep step) {
+        lookAt.getChildren().clear();
+        if (step == null || step.highlights().isEmpty()) {
+            setVisible(lookAt, false);
+            return;
+        }
+        setVisible(lookAt, true);
+        Label caption = new Label("Look at");
+        caption.getStyleClass().add("lesson-caption");
+        lookAt.getChildren().add(caption);
+        Analysis an = analysis.get();
+        for (Quantity q : step.highlights()) {
+            String value = "";
+            if (q.isEntry() && an != null && an.network() == step.document().network()) {
+                value = " = " + String.format(Locale.ROOT, "%.6g", q.value(an));
+                CheckResult check = q.check(an).orElse(null);
+                if (check != null) {
+                    value += "  (" + check.verdict() + ")";
+                }
+            }
+            Label line = new Label(pretty(q.label()) + (q.isEntry() ? value : "  (all of it, in the step view)"));
+            line.getStyleClass().add("lesson-look-at-entry");
+            lookAt.getChildren().add(line);
+        }
+    }
+
+    /** Types an answer into the quiz and checks it, as the student does with Enter. */
+    public void answer(String text) {
+        quizAnswer.setText(text);
+        grade();
+    }
+
+    private void grade() {
+        LessonStep step = session.stepProperty().get();
+        Quiz quiz = step == null ? null : step.quiz();
+        if (quiz == null) {
+            return;
+        }
+        QuizGrade grade = quiz.grade(quizAnswer.getText());
+        quizFeedback.setText(pretty(grade.feedback()));
+        quizFeedback.getStyleClass().removeAll("right", "wrong");
+        quizFeedback.getStyleClass().add(grade.correct() ? "right" : "wrong");
+    }
+
+    private void commitPrediction() {
+        LessonStep step = session.stepProperty().get();
+        Prediction prediction = step == null ? null : step.prediction();
+        if (prediction == null) {
+            return;
+        }
+        if (predictGroup.getSelectedToggle() == null) {
+            predictFeedback.setText("Pick one of the checks first.");
+            return;
+        }
+        String choice = (String) predictGroup.getSelectedToggle().getUserData();
+        predictFeedback.setText(prediction.feedback(choice));
+        predictFeedback.getStyleClass().removeAll("right", "wrong");
+        predictFeedback.getStyleClass().add(prediction.isRight(choice) ? "right" : "wrong");
+    }
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /** δ^1[0, 0] → δ¹[0, 0], ∇_a C → ∇ₐC, z^L → zᴸ: the plain-text symbols of the engine, as a reader expects them. */
+    static String pretty(String text) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\^\\{?(\\d+|L|l)\\}?").matcher(
+                text.replace("∇_a C", "∇ₐC"));
+        while (m.find()) {
+            StringBuilder sup = new StringBuilder();
+            for (char c : m.group(1).toCharArray()) {
+                sup.append(Character.isDigit(c) ? SUPERSCRIPTS.charAt(c - '0') : c == 'L' ? 'ᴸ' : 'ˡ');
+            }
+            m.appendReplacement(out, sup.toString());
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void setVisible(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    @Override
+    public String getName() { return "Lesson"; }
+
+    @Override
+    public Region getView() { return root; }
+
+    public ProseView prose() { return prose; }
+
+    public TextField quizAnswer() { return quizAnswer; }
+
+    public Label quizFeedback() { return quizFeedback; }
+}

@@ -1,0 +1,155 @@
+package org.backprop.workbench.app.lessons;
+
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.backprop.workbench.app.WorkbenchModel;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.lesson.Lesson;
+import org.backprop.workbench.lesson.LessonStep;
+import org.backprop.workbench.lesson.Quantity;
+import org.backprop.workbench.lesson.View;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A lesson in progress: which lesson, which of its steps, and the step's state pushed into the workbench model
+ * (network, mistake, method, ε, notation, step, highlighted check, view). Between steps the user may change anything;
+ * going to a step puts the state the lesson wants back.
+ */
+public final class LessonSession {
+    private final WorkbenchModel model;
+    private final Consumer<View> showView;
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
+    private final ReadOnlyObjectWrapper<LessonStep> step = new ReadOnlyObjectWrapper<>(this, "step");
+    /** The check to select once an analysis of the step's state with checks arrives. */
+    private Quantity pendingHighlight;
+
+    /**
+     * @param model    the workbench's state ({@code null} not permitted)
+     * @param showView brings a view (tab) to the front
+     */
+    public LessonSession(WorkbenchModel model, Consumer<View> showView) {
+        this.model = model;
+        this.showView = showView;
+        model.analysisProperty().addListener((o, old, analysis) -> selectPending(analysis));
+    }
+
+    /** Starts a lesson at its first step. */
+    public void start(Lesson newLesson) {
+        lesson.set(newLesson);
+        go(0);
+    }
+
+    /** Goes to the next step; false at the last one (or without a lesson). */
+    public boolean next() {
+        return lesson.get() != null && index.get() + 1 < lesson.get().size() && go(index.get() + 1);
+    }
+
+    /** Goes to the previous step; false at the first one. */
+    public boolean previous() {
+        return lesson.get() != null && index.get() > 0 && go(index.get() - 1);
+    }
+
+    /** Goes to step k (1-based); false if there is no such step. */
+    public boolean goTo(int k) {
+        return lesson.get() != null && k >= 1 && k <= lesson.get().size() && go(k - 1);
+    }
+
+    /** Back to the first step. */
+    public boolean restart() {
+        return lesson.get() != null && go(0);
+    }
+
+    /** Puts the current step's state back, after the user explored. */
+    public void reapply() {
+        if (step.get() != null) {
+            apply(step.get());
+        }
+    }
+
+    /** Ends the lesson; the workbench keeps its state. */
+    public void close() {
+        pendingHighlight = null;
+        step.set(null);
+        index.set(-1);
+        lesson.set(null);
+    }
+
+    private boolean go(int i) {
+        LessonStep s = lesson.get().steps().get(i);
+        index.set(i);
+        step.set(s);
+        apply(s);
+        return true;
+    }
+
+    private void apply(LessonStep s) {
+        if (model.getDocument() != s.document()) {
+            model.open(s.document(), null);
+        }
+        model.methodProperty().set(s.method());   // before ε: choosing a method resets ε to its own default
+        model.epsilonProperty().set(s.epsilon());
+        model.mistakeProperty().set(s.mistake());
+        model.notationProperty().set(s.notation());
+        s.step().ifPresent(id -> model.currentStepIdProperty().set(id));
+        showView.accept(s.view());
+        pendingHighlight = s.highlights().stream().map(LessonSession::checkedEntry).flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        if (pendingHighlight == null) {
+            model.selectedCheckProperty().set(null);
+        } else {
+            selectPending(model.getAnalysis());
+        }
+    }
+
+    /**
+     * The entry whose check marks a highlight in the diagram and the matrices: a δ, ∂C/∂b or ∂C/∂w entry itself; for
+     * w and b the gradient of the same entry, for z and a the δ of the same neuron and sample.
+     */
+    static Optional<Quantity> checkedEntry(Quantity q) {
+        if (!q.isEntry()) {
+            return Optional.empty();
+        }
+        return switch (q.kind()) {
+            case DELTA, GRAD_B, GRAD_W -> Optional.of(q);
+            case W -> Optional.of(new Quantity(Quantity.Kind.GRAD_W, q.layer(), q.index()));
+            case B -> Optional.of(new Quantity(Quantity.Kind.GRAD_B, q.layer(), q.index()));
+            case Z, A -> q.layer() == 0 ? Optional.empty()
+                    : Optional.of(new Quantity(Quantity.Kind.DELTA, q.layer(), q.index()));
+            default -> Optional.empty();
+        };
+    }
+
+    private void selectPending(Analysis analysis) {
+        LessonStep s = step.get();
+        if (pendingHighlight == null || s == null || analysis == null || analysis.checks().isEmpty()
+                || analysis.network() != s.document().network() || analysis.mistake() != s.mistake()) {
+            return;
+        }
+        Quantity wanted = pendingHighlight;
+        int depth = analysis.network().depth();
+        Optional<CheckResult> found = analysis.checks().stream()
+                .filter(c -> wanted.formula(depth).orElse(null) == c.formula() && c.layer() == wanted.layer()
+                        && Arrays.equals(c.index(), wanted.index()))
+                .findFirst();
+        found.ifPresent(c -> {
+            pendingHighlight = null;
+            model.selectedCheckProperty().set(c);
+        });
+    }
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
+
+    /** 0-based index of the current step, -1 without a lesson. */
+    public ReadOnlyIntegerProperty indexProperty() { return index.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<LessonStep> stepProperty() { return step.getReadOnlyProperty(); }
+
+    public boolean isActive() { return lesson.get() != null; }
+}
