@@ -85,8 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + "|value|%n", r.maxRelDifference(), r.maxAbsDifference()));
         s.append(String.format(Locale.ROOT, "  number by number, as checks measure errors: %.1e  (one unit in the last "
                 + "place of C moves a central difference by %.1e)%n%n", r.maxElementwiseRelDifference(), r.noise()));
-        s.append(String.format(Locale.ROOT, "Methods on %s (incremental, %d threads, every delta and bias, %,d weights per layer):%n",
-                r.smoothNetwork(), r.threads(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER));
+        s.append(String.format(Locale.ROOT, "Methods on %s (incremental, 1 thread, every delta and bias, %,d weights per layer, best of %d):%n",
+                r.smoothNetwork(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER, GradientBenchmark.REPETITIONS));
         s.append(String.format(Locale.ROOT, "central       %6.2f s  median relative error %.1e%n", r.centralSeconds(),
                 r.centralMedianRelError()));
         s.append(String.format(Locale.ROOT, "complex step  %6.2f s  median relative error %.1e  (%.2fx the time of "
