@@ -78,7 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%d threads    %8.2f s  (the process got %.1f cores on average%s)%n",
                 r.threads(), r.allThreadsSeconds(), r.coresObtained(), r.coresObtained() < 0.8 * r.threads()
                         ? ": other work held the rest, so this ratio understates the parallel speedup" : ""));
-        s.append(String.format(Locale.ROOT, "parallel     %8.2fx%n%n", r.parallelSpeedup()));
+        s.append(String.format(Locale.ROOT, "parallel     %8.2fx  (CPU time: 1 thread %.2f s, %d threads %.2f s)%n%n",
+                r.parallelSpeedup(), r.oneThreadCpuSeconds(), r.threads(), r.allThreadsCpuSeconds()));
         s.append(String.format(Locale.ROOT, "naive vs incremental over the %,d numbers both computed:%n",
                 r.naiveNumbers()));
         s.append(String.format(Locale.ROOT, "  max relative difference (normwise) %.1e  = max |difference| %.1e / max "
@@ -107,6 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("parallelSpeedup", r.parallelSpeedup());
         root.put("maxRelDifference", r.maxRelDifference());
         root.put("coresObtained", r.coresObtained());
+        root.put("oneThreadCpuSeconds", r.oneThreadCpuSeconds());
+        root.put("allThreadsCpuSeconds", r.allThreadsCpuSeconds());
         root.put("maxElementwiseRelDifference", r.maxElementwiseRelDifference());
         root.put("maxAbsDifference", r.maxAbsDifference());
         root.put("lastPlaceNoise", r.noise());
