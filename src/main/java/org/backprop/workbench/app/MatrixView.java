@@ -98,6 +98,7 @@ public final class MatrixView extends VBox {
                 cell.getStyleClass().add("matrix-cell");
                 cell.setAlignment(Pos.CENTER_RIGHT);
                 cell.setMaxWidth(Double.MAX_VALUE);
+                cell.setMinWidth(USE_PREF_SIZE);   // numbers are never elided to "-0.0..."
                 String background = "-fx-background-color: " + Palette.css(Palette.diverging(v, max, STRENGTH)) + ";";
                 boolean marked = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
                 if (marked) {
