@@ -28,7 +28,7 @@ import java.awt.image.BufferedImage;
  */
 public final class FormulaView extends StackPane {
     /** Formula size in points at zoom 1; a little larger than body text, as formulas in a textbook are. */
-    public static final double BASE_SIZE = 18;
+    public static final double BASE_SIZE = 21;
 
     /** Largest image side in pixels; a formula wider than this is rendered smaller rather than not at all. */
     private static final int MAX_PIXELS = 8000;

@@ -195,7 +195,7 @@ public final class MainWindow extends BorderPane {
 
         SplitPane centre = new SplitPane(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.42);
+        centre.setDividerPositions(0.37);
         split.getItems().addAll(builder, centre);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
@@ -435,6 +435,8 @@ public final class MainWindow extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                // keyboard stepping works at once: the step list, not the first tool bar control, has the focus
+                Platform.runLater(stepList::requestFocus);
                 scene.windowProperty().addListener((o2, w1, w) -> {
                     updateTitle();
                     if (w instanceof Stage stage) {
@@ -834,7 +836,7 @@ public final class MainWindow extends BorderPane {
                 "Ctrl+= / − / 0     zoom in / out / reset",
                 "Ctrl+D             dark theme",
                 "F11                full screen",
-                "F5                 presentation mode",
+                "F5                 presentation mode on / off",
                 "Ctrl+B             show / hide the builder",
                 "Ctrl+Z / Ctrl+Y    undo / redo an edit",
                 "Ctrl+O / S         open / save",
@@ -869,11 +871,14 @@ public final class MainWindow extends BorderPane {
 
     /** The Lessons menu and side panel. */
     public LessonUi lessons() { return lessons; }
-    /** Dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
+    
+    /** Toggles dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
     public void presentationMode() {
-        model.darkThemeProperty().set(true);
-        model.zoomProperty().set(PRESENTATION_ZOOM);
-        showBuilderItem.setSelected(false);
+        boolean on = model.darkThemeProperty().get() && !showBuilderItem.isSelected()
+                && model.zoomProperty().get() == PRESENTATION_ZOOM;
+        model.darkThemeProperty().set(!on);
+        model.zoomProperty().set(on ? 1.0 : PRESENTATION_ZOOM);
+        showBuilderItem.setSelected(on);
     }
 
     /** Shows or hides the builder column (Ctrl+B). */

@@ -29,6 +29,7 @@ public final class MatrixView extends VBox {
     private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final GridPane grid = new GridPane();
     private final Label caption = new Label();
+    private java.util.function.BiConsumer<Integer, Integer> onCellClicked;
     private IntFunction<String> rowHeader = Integer::toString;
     private IntFunction<String> columnHeader = Integer::toString;
 
@@ -104,7 +105,15 @@ public final class MatrixView extends VBox {
                     background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;";
                 }
                 cell.setStyle(background);
-                cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v));
+                cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v
+                        + (onCellClicked != null ? "\nclick: select this number's check" : "")));
+                int row = r;
+                int col = c;
+                cell.setOnMouseClicked(e -> {
+                    if (onCellClicked != null) {
+                        onCellClicked.accept(row, col);
+                    }
+                });
                 grid.add(cell, c + 1, r + 1);
             }
         }
@@ -120,6 +129,12 @@ public final class MatrixView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("matrix-header");
         return l;
+    }
+
+    /** Called with (row, column) when a cell is clicked. */
+    public void setOnCellClicked(java.util.function.BiConsumer<Integer, Integer> handler) {
+        this.onCellClicked = handler;
+        rebuild();
     }
 
     public ObjectProperty<DMatrixRMaj> matrixProperty() { return matrix; }

@@ -66,9 +66,18 @@ public final class Screenshots {
                 w.softmaxPanel().setLogitScale(2000);
             }, w -> idle(w) && w.softmaxPanel().scaleSweepProperty().get() != null),
             new Shot("training", w -> {
+                // the example whose missing relu derivative only a check after training catches
+                w.openFile(java.nio.file.Path.of("examples", "relu-2-3-2-train-then-check.json"));
+                w.model().mistakeProperty().set(Mistake.BP2_NO_SIGMA_PRIME);
                 w.selectTab("trainingTab");
-                w.trainingPanel().run(0.5, 200, false);
-            }, w -> idle(w) && w.trainingPanel().stepProperty().get() >= 200),
+                w.trainingPanel().runningProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        w.trainingPanel().checkHere();
+                    }
+                });
+                w.trainingPanel().run(0.5, 60, false);
+            }, w -> idle(w) && w.trainingPanel().stepProperty().get() >= 60
+                    && w.trainingPanel().checkedProperty().get() != null),
             new Shot("presentation-dark", w -> {
                 w.model().currentStepIdProperty().set("delta1");
                 w.presentationMode();

@@ -99,8 +99,9 @@ public final class StepDetailView extends ScrollPane {
         shapes.setId("stepShapes");
         shapes.getStyleClass().add("shapes");
         substituted.setId("stepSubstituted");
-        substituted.sizeProperty().set(FormulaView.BASE_SIZE * 0.85);
+        substituted.sizeProperty().set(FormulaView.BASE_SIZE * 0.8);
         result.setId("stepResult");
+        result.setOnCellClicked(this::selectCheckAt);
         notationNote.setId("notationNote");
         notationNote.getStyleClass().add("caption");
         notationNote.setWrapText(true);
@@ -190,7 +191,7 @@ public final class StepDetailView extends ScrollPane {
                 + ". The red part is the wrong version." : "");
         mistake.setVisible(detail.mistaken());
         mistake.setManaged(detail.mistaken());
-        shapes.setText("shapes   " + detail.shapes());
+        shapes.setText("shapes   " + detail.shapes().replace("^T", "ᵀ"));
         substituted.narrowLatexProperty().set(detail.stackedLatex());
         substituted.latexProperty().set(detail.substitutedLatex());
         Operand r = detail.result();
@@ -256,6 +257,23 @@ public final class StepDetailView extends ScrollPane {
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));
+    }
+
+    /** A click on a cell of a checked result selects that number's check (table, diagram and ε plot follow). */
+    private void selectCheckAt(int row, int column) {
+        Analysis an = analysis.getValue();
+        Step s = step.getValue();
+        if (an == null || s == null || s.formula().isEmpty()) {
+            return;
+        }
+        Formula f = s.formula().get();
+        int[] index = switch (f) {
+            case BP1, BP2 -> new int[]{row, column};
+            case BP3 -> new int[]{row};
+            case BP4 -> notation.getValue().transposesWeights() ? new int[]{column, row} : new int[]{row, column};
+        };
+        an.checks().stream().filter(c -> c.formula() == f && c.layer() == s.layer()
+                && java.util.Arrays.equals(c.index(), index)).findFirst().ifPresent(selected::set);
     }
 
     private void refreshHighlight() {

@@ -181,4 +181,22 @@ class StepsTest {
         assertTrue(tex.contains("\\vdots") && tex.contains("\\cdots") && tex.contains("\\ddots"));
         assertEquals(Latex.HEAD + 2, tex.split("\\\\\\\\").length);   // rows shown: head, dots, last
     }
+
+    @Test
+    void bp4WithZWhereABelongsIsShownInRedInTheWeightGradientOfLayerTwo() {
+        Analysis an = analyse(net232(), batch4(), Mistake.BP4_Z_NOT_A);
+        StepDetail w2 = detail(an, "gradW2", Notation.NOTE);
+        assertTrue(w2.mistaken());
+        assertTrue(w2.batchLatex().contains("\\textcolor{red}{\\mathbf{z}^{1}}"), w2.batchLatex());
+        assertEquals("z^1", w2.operands().get(0).name());
+        assertFalse(detail(an, "gradW1", Notation.NOTE).mistaken(), "layer 1 still uses the input a^0");
+    }
+
+    @Test
+    void aFlippedGradientSignIsShownAsARedMinus() {
+        Analysis an = analyse(net232(), batch4(), Mistake.GRAD_A_SIGN);
+        StepDetail g = detail(an, "gradA", Notation.NOTE);
+        assertTrue(g.batchLatex().startsWith("\\nabla_{\\mathbf{a}} C = \\textcolor{red}{-}"), g.batchLatex());
+        assertEquals(an.backward().gradA(), g.result().value());
+    }
 }

@@ -170,7 +170,7 @@ public final class CheckTablePanel implements Panel {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        table.setMinHeight(120);
+        table.setMinHeight(100);
         root.getChildren().setAll(summary, filters, table);
     }
 

@@ -220,6 +220,11 @@ public final class EpsilonPlotPanel implements Panel {
         analysis.addListener((o, was, now) -> resweep());
         selection.addListener((o, was, now) -> resweep());
         sweep.addListener((o, was, now) -> draw(now));
+        viewer.heightProperty().addListener((o, was, now) -> {
+            if (sweep.get() != null) {
+                fitRange(sweep.get());
+            }
+        });
         resweep();
     }
 
@@ -349,7 +354,10 @@ public final class EpsilonPlotPanel implements Panel {
         LogAxis y = (LogAxis) plot.getRangeAxis();
         y.setRange(lower, upper);
         double decades = Math.log10(upper / lower);
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(decades > 10 ? 2 : 1));
+        // about one labelled tick per 28 px of plot height: every decade on a projector, every 2nd or 4th when short
+        double plotHeight = Math.max(60, viewer.getHeight() - 110);
+        double unit = Math.max(1, Math.ceil(decades / (plotHeight / 28)));
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(unit <= 2 ? unit : 2 * Math.ceil(unit / 2)));
     }
 
     private static XYSeries series(String name, Curve curve) {

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
  * overflow is seen at once.
  */
 final class MatrixGrid extends GridPane {
+    private final String corner;
     private final IntFunction<String> rowName;
     private final IntFunction<String> columnName;
 
@@ -22,6 +23,14 @@ final class MatrixGrid extends GridPane {
      * @param columnName header of column c, e.g. "x=1"
      */
     MatrixGrid(IntFunction<String> rowName, IntFunction<String> columnName) {
+        this("", rowName, columnName);
+    }
+
+    /**
+     * @param corner the matrix's name in the top-left corner, e.g. "δᴸ"
+     */
+    MatrixGrid(String corner, IntFunction<String> rowName, IntFunction<String> columnName) {
+        this.corner = corner;
         this.rowName = rowName;
         this.columnName = columnName;
         getStyleClass().add("matrix-grid");
@@ -34,6 +43,9 @@ final class MatrixGrid extends GridPane {
         ColumnConstraints header = new ColumnConstraints();
         header.setHalignment(HPos.RIGHT);
         getColumnConstraints().add(header);
+        if (!corner.isEmpty()) {
+            add(styled(new Label(corner), "matrix-corner"), 0, 0);
+        }
         for (int c = 0; c < m.numCols; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(HPos.RIGHT);

@@ -67,13 +67,13 @@ public final class SoftmaxComparisonPanel implements Panel {
     private final ReadOnlyObjectWrapper<List<ScalePoint>> scaleSweep = new ReadOnlyObjectWrapper<>(this, "scaleSweep");
 
     private final BorderPane root = new BorderPane();
-    private final VBox content = new VBox();
+    private final HBox content = new HBox();
     private final Label explanation = new Label();
     private final Label naiveCost = new Label();
     private final Label fusedCost = new Label();
-    private final MatrixGrid naiveDelta = new MatrixGrid(j -> "j=" + j, x -> "x=" + (x + 1));
-    private final MatrixGrid fusedDelta = new MatrixGrid(j -> "j=" + j, x -> "x=" + (x + 1));
-    private final MatrixGrid jacobian = new MatrixGrid(i -> "i=" + i, j -> "j=" + j);
+    private final MatrixGrid naiveDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + (x + 1));
+    private final MatrixGrid fusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + (x + 1));
+    private final MatrixGrid jacobian = new MatrixGrid("J", i -> "i=" + i, j -> "j=" + j);
     private final Label difference = new Label();
     private final Label jacobianTitle = new Label();
     private final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
@@ -130,15 +130,14 @@ public final class SoftmaxComparisonPanel implements Panel {
 
         Label title = new Label("Softmax, two ways: as the output activation, or fused into the loss");
         title.getStyleClass().add("bw-title");
-        Label caption = new Label("The same weights run as  a = softmax(z), C = −Σ t ln a  and as  a = z, "
-                + "C = logsumexp(z) − Σ t z.  Both give δᴸ = (softmax(zᴸ) − t) / m; only the fused form survives "
-                + "large logits.");
+        Label caption = new Label("Same weights, two output layers. Both give δᴸ = (softmax(zᴸ) − t) / m; "
+                + "only the fused form survives large logits.");
         caption.getStyleClass().add("bw-caption");
         root.setTop(new VBox(4, title, caption));
 
-        VBox naiveCard = card("Softmax activation + cross-entropy", "a = softmax(z),  C = −Σ t ln a",
+        VBox naiveCard = card("Softmax activation + cross-entropy  (naive)", "a = softmax(z),  C = −Σ t ln a",
                 naiveCost, naiveDelta);
-        VBox fusedCard = card("Identity output + softmax-cross-entropy", "a = z,  C = logsumexp(z) − Σ t z  (fused)",
+        VBox fusedCard = card("Identity output + softmax-cross-entropy  (fused)", "a = z,  C = logsumexp(z) − Σ t z",
                 fusedCost, fusedDelta);
         sample.setEditable(true);
         sample.setPrefWidth(5 * 16);
@@ -147,15 +146,17 @@ public final class SoftmaxComparisonPanel implements Panel {
         sampleLabel.setMnemonicParsing(true);
         sampleLabel.setLabelFor(sample);
         jacobianTitle.getStyleClass().add("bw-card-title");
-        VBox jacobianCard = new VBox(jacobianTitle, new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)"),
-                new HBox(8, sampleLabel, sample), jacobian);
+        HBox sampleRow = new HBox(8, sampleLabel, sample);
+        sampleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox jacobianCard = new VBox(new HBox(12, jacobianTitle, sampleRow),
+                new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)"), jacobian);
         jacobianCard.getStyleClass().add("bw-card");
-        javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(12, 12, naiveCard, fusedCard,
-                jacobianCard);
+        VBox cards = new VBox(8, naiveCard, fusedCard, difference, jacobianCard);
+        cards.setPadding(new Insets(0, 8, 0, 0));
         difference.getStyleClass().add("bw-summary");
         difference.setWrapText(true);
 
-        LogAxis x = Charts.decadeAxis("logit scale s   (zᴸ multiplied by s through wᴸ and bᴸ)");
+        LogAxis x = Charts.decadeAxis("logit scale s  (zᴸ × s via wᴸ, bᴸ)");
         x.setRange(SoftmaxComparison.SCALE_FROM / 1.3, SoftmaxComparison.SCALE_TO * 1.3);
         LogAxis y = Charts.decadeAxis("cost C");
         plot = Charts.plot(data, x, y, Charts.VERMILION, Charts.BLUE, Charts.FAIL_RED);
@@ -173,8 +174,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 240);
-        viewer.setPrefHeight(340);
+        viewer.setMinSize(300, 220);
 
         scale.setMajorTickUnit(1);
         scale.setMinorTickCount(3);
@@ -193,7 +193,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         Label scaleLabel = new Label("_Logit scale s:");
         scaleLabel.setMnemonicParsing(true);
         scaleLabel.setLabelFor(scaleField);
-        scaleField.setPrefColumnCount(6);
+        scaleField.setPrefColumnCount(5);
+        scaleField.setMinWidth(Region.USE_PREF_SIZE);
+        scale.setMinWidth(8 * 16);
         scaleField.setTooltip(new Tooltip("Type a scale (e.g. 1000) and press Enter (Alt+L)"));
         plotted.getItems().setAll(Plotted.values());
         plotted.setValue(Plotted.COST);
@@ -201,18 +203,30 @@ public final class SoftmaxComparisonPanel implements Panel {
         Label plottedLabel = new Label("_Plot:");
         plottedLabel.setMnemonicParsing(true);
         plottedLabel.setLabelFor(plotted);
+        scaleLabel.setMinWidth(Region.USE_PREF_SIZE);
+        plottedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        plotted.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(scaleLabel, scaleField, scale, plottedLabel, plotted);
         controls.getStyleClass().add("bw-toolbar");
 
-        content.setSpacing(10);
-        content.getChildren().setAll(cards, difference, controls, viewer);
+        // cards on the left (scrolling if the tab is short), the logit-scale plot on the right, always in view
+        ScrollPane cardScroll = new ScrollPane(cards);
+        cardScroll.setFitToWidth(true);
+        cardScroll.getStyleClass().add("bw-scroll");
+        cardScroll.setMinWidth(22 * 16);
+        cardScroll.setPrefWidth(30 * 16);
+        VBox plotSide = new VBox(6, controls, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
+        HBox.setHgrow(plotSide, Priority.ALWAYS);
+        content.setSpacing(12);
+        content.getChildren().setAll(cardScroll, plotSide);
 
         explanation.getStyleClass().add("bw-explain");
         explanation.setMaxWidth(60 * 16);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("bw-scroll");
         scroll.setPadding(new Insets(6, 0, 0, 0));
         root.setCenter(scroll);
     }
@@ -221,8 +235,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         Label t = new Label(title);
         t.getStyleClass().add("bw-card-title");
         cost.getStyleClass().add("bw-big-number");
-        Label deltaTitle = new Label("δᴸ  (one column per sample)");
-        VBox card = new VBox(t, new Label(formula), cost, deltaTitle, delta);
+        Label f = new Label(formula);
+        f.getStyleClass().add("bw-caption");
+        VBox card = new VBox(t, f, cost, delta);
         card.getStyleClass().add("bw-card");
         return card;
     }
@@ -294,7 +309,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         } else {
             difference.getStyleClass().remove("non-finite");
             difference.setText("max |δᴸ_naive − δᴸ_fused| = " + Formats.small(diff)
-                    + "   — equal up to rounding (one unit in the last place of a double is 2.2e-16 relative).");
+                    + ": equal up to rounding (a double carries about 16 digits).");
         }
         int m = doc.batch().size();
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
@@ -331,7 +346,7 @@ public final class SoftmaxComparisonPanel implements Panel {
             return;
         }
         int x = sample.getValue() - 1;
-        jacobianTitle.setText("Softmax Jacobian of sample x = " + (x + 1));
+        jacobianTitle.setText("Softmax Jacobian of the naive side");
         jacobian.show(r.jacobian(x));
     }
 
@@ -360,7 +375,7 @@ public final class SoftmaxComparisonPanel implements Panel {
             return;
         }
         boolean cost = plotted.getValue() == Plotted.COST;
-        ((LogAxis) plot.getRangeAxis()).setLabel(cost ? "cost C (log scale)" : "max |δᴸ| (log scale)");
+        ((LogAxis) plot.getRangeAxis()).setLabel(cost ? "cost C" : "max |δᴸ|");
         XYSeries naive = new XYSeries("softmax activation + cross-entropy (naive)", false, true);
         XYSeries fused = new XYSeries("identity + softmax-cross-entropy (fused)", false, true);
         XYSeries broken = new XYSeries("naive value is +∞ or NaN", false, true);

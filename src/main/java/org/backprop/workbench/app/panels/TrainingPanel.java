@@ -82,10 +82,10 @@ public final class TrainingPanel implements Panel {
     private final SimpleObjectProperty<CheckResult> checkedSelection = new SimpleObjectProperty<>();
 
     private final BorderPane content = new BorderPane();
-    private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, 520);
+    private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, 560);
     private final Spinner<Double> learningRate = new Spinner<>();
     private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 300, 50);
-    private final CheckBox slowMotion = new CheckBox("Slo_w motion (20 steps/s)");
+    private final CheckBox slowMotion = new CheckBox("Slo_w motion");
     private final Button run = new Button("_Run");
     private final Button pause = new Button("_Pause");
     private final Button once = new Button("Step _once");
@@ -247,11 +247,18 @@ public final class TrainingPanel implements Panel {
         javafx.scene.layout.HBox count = new javafx.scene.layout.HBox(6, stepsLabel, steps);
         rate.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Separator gap = new Separator(Orientation.VERTICAL);
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(rate, count, slowMotion, run, pause,
-                once, reset, gap, check, applyButton, status);
-        controls.getStyleClass().add("bw-flow");
-        content.setTop(new VBox(6, title, caption, controls));
+        javafx.scene.layout.HBox settings = new javafx.scene.layout.HBox(14, rate, count, slowMotion, status);
+        settings.getStyleClass().add("bw-toolbar");
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, run, pause, once, reset,
+                new Separator(Orientation.VERTICAL), check, applyButton);
+        actions.getStyleClass().add("bw-toolbar");
+        VBox top = new VBox(6, title, caption, settings, actions);
+        top.setMinHeight(Region.USE_PREF_SIZE);
+        for (Label l : new Label[]{rateLabel, stepsLabel}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        slowMotion.setMinWidth(Region.USE_PREF_SIZE);
+        content.setTop(top);
 
         NumberAxis y = Charts.linearAxis("cost C");
         // a single point (step 0) would otherwise get a range of 1e-8 and eight equal tick labels
@@ -273,7 +280,7 @@ public final class TrainingPanel implements Panel {
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 200);
+        viewer.setMinSize(300, 140);
 
         checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection).withoutMnemonics();
         checkSummary.getStyleClass().add("bw-card-title");

@@ -1,0 +1,113 @@
+package org.backprop.workbench.app;
+
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.edit.Edits;
+import org.backprop.workbench.engine.Activation;
+import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.NetworkDocument;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The view-model without a window: background work is queued by hand, so the order of events is the test's. */
+class WorkbenchModelTest {
+    private final Deque<Runnable> background = new ArrayDeque<>();
+    private final WorkbenchModel model = new WorkbenchModel(DefaultNetwork.load(), background::add, Runnable::run);
+
+    private void runBackground() {
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+    }
+
+    @Test
+    void theFirstAnalysisOpensOnBp1WithEveryCheck() {
+        runBackground();
+        Analysis an = model.getAnalysis();
+        assertNotNull(an);
+        assertFalse(model.busyProperty().get());
+        assertEquals("delta2", model.getCurrentStep().id());
+        assertEquals(37, an.checks().size());   // δ: 3·4 + 2·4, b: 3 + 2, w: 6 + 6
+    }
+
+    @Test
+    void onlyTheLatestChangeIsPublished() {
+        runBackground();
+        List<Analysis> published = new ArrayList<>();
+        model.analysisProperty().addListener((o, a, b) -> published.add(b));
+        model.mistakeProperty().set(Mistake.BP1_NO_SIGMA_PRIME);
+        model.mistakeProperty().set(Mistake.BP3B_MEAN);
+        assertTrue(model.busyProperty().get());
+        runBackground();
+        assertFalse(published.isEmpty());
+        assertTrue(published.stream().allMatch(a -> a.mistake() == Mistake.BP3B_MEAN),
+                "the superseded computation published nothing");
+        assertFalse(model.busyProperty().get());
+    }
+
+    @Test
+    void aRefusedEditKeepsTheNetworkAndSaysWhy() {
+        runBackground();
+        NetworkDocument before = model.getDocument();
+        assertFalse(model.edit(d -> Edits.loss(d, Loss.SOFTMAX_CROSS_ENTROPY)));
+        assertSame(before, model.getDocument());
+        assertTrue(model.messageProperty().get().contains("identity"), model.messageProperty().get());
+        assertFalse(model.dirtyProperty().get());
+        assertFalse(model.edit(d -> Edits.resize(d, 1, 0)));
+        assertSame(before, model.getDocument());
+    }
+
+    @Test
+    void editsCanBeUndoneAndRedone() {
+        runBackground();
+        NetworkDocument before = model.getDocument();
+        assertTrue(model.edit(d -> Edits.activation(d, 1, Activation.TANH)));
+        NetworkDocument after = model.getDocument();
+        assertTrue(model.dirtyProperty().get());
+        assertTrue(model.canUndoProperty().get());
+        model.undo();
+        assertSame(before, model.getDocument());
+        model.redo();
+        assertSame(after, model.getDocument());
+        runBackground();
+        assertSame(after.network(), model.getAnalysis().network());
+    }
+
+    @Test
+    void aStepThatNoLongerExistsFallsBackToTheSameKindOfStep() {
+        runBackground();
+        assertTrue(model.edit(d -> Edits.insertLayer(d, 2, 4, Activation.TANH)));
+        model.currentStepIdProperty().set("delta3");
+        assertTrue(model.edit(d -> Edits.removeLayer(d, 2)));
+        assertEquals("delta2", model.getCurrentStep().id());
+    }
+
+    @Test
+    void zoomIsClampedToItsRange() {
+        model.zoomProperty().set(100);
+        assertEquals(WorkbenchModel.MAX_ZOOM, model.zoomProperty().get(), 0.0);
+        model.zoomProperty().set(0.01);
+        assertEquals(WorkbenchModel.MIN_ZOOM, model.zoomProperty().get(), 0.0);
+    }
+
+    @Test
+    void nextAndBackStopAtTheEnds() {
+        runBackground();
+        model.currentStepIdProperty().set("z1");
+        assertFalse(model.back());
+        assertTrue(model.next());
+        assertEquals("a1", model.getCurrentStep().id());
+        model.currentStepIdProperty().set("gradW1");
+        assertFalse(model.next());
+    }
+}
