@@ -47,7 +47,7 @@ public final class GradientBenchmark {
     public static final int NAIVE_WEIGHTS_PER_LAYER = 100;
 
     /** Timed runs of each incremental configuration; the best counts (the others absorb noise from other work). */
-    public static final int REPETITIONS = 2;
+    public static final int REPETITIONS = 3;
 
     /**
      * Weights per layer of the method comparison: a sample keeps the tanh-heavy smooth network to a few seconds, and

@@ -7,15 +7,17 @@ import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.ComplexForward;
-import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.IncrementalCost;
 import org.backprop.workbench.numeric.Precision;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -85,8 +87,8 @@ public final class FastGradientCheck {
                 all[i] = all[r];
                 all[r] = tmp;
             }
-            int[] chosen = java.util.Arrays.copyOf(all, sample.perArray());
-            java.util.Arrays.sort(chosen);
+            int[] chosen = Arrays.copyOf(all, sample.perArray());
+            Arrays.sort(chosen);
             return chosen;
         }
         return IntStream.range(0, count).toArray();
@@ -106,8 +108,10 @@ public final class FastGradientCheck {
     }
 
     /**
-     * Checks the numbers the mode covers. Progress is reported from the worker threads (a UI must hand it to its own
-     * thread); a cancelled progress ends the run with a {@link CancellationException}.
+     * Checks the numbers the mode covers. Progress is reported once per chunk of {@value #CHUNK} numbers from the
+     * worker threads, so calls may overlap and arrive slightly out of order (a UI keeps the largest {@code done} and
+     * hands it to its own thread); a cancelled progress ends the run with a {@link CancellationException} within a
+     * chunk per thread.
      *
      * @throws org.backprop.workbench.numeric.NotAnalyticException for the complex step on a relu network
      */
@@ -265,8 +269,8 @@ public final class FastGradientCheck {
                 for (int l = 1; l <= depth; l++) {
                     wIm[l] = uw[l].copy();
                     bIm[l] = ub[l].copy();
-                    org.ejml.dense.row.CommonOps_DDRM.scale(h, wIm[l]);
-                    org.ejml.dense.row.CommonOps_DDRM.scale(h, bIm[l]);
+                    CommonOps_DDRM.scale(h, wIm[l]);
+                    CommonOps_DDRM.scale(h, bIm[l]);
                 }
                 return ComplexForward.cost(net, batch, wIm, bIm).im();
             }

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Layer;
@@ -17,8 +20,11 @@ import org.backprop.workbench.engine.Network;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -87,7 +93,28 @@ public final class NetworkFile {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(new CompactNumbers())
             .build();
+
+    /**
+     * Keeps each number of the tree as a double once it is known to fit one. Numbers are parsed as decimals so that
+     * 1e400 can be told from a literal Infinity, but a tree of BigDecimals costs about 150 bytes a number (a file at
+     * MAX_PARAMETERS would need some 1.5 GB of heap); a DoubleNode costs about 24.
+     */
+    private static final class CompactNumbers extends JsonNodeFactory {
+        CompactNumbers() {
+            super(false);
+        }
+
+        @Override
+        public ValueNode numberNode(BigDecimal value) {
+            if (value == null) {
+                return super.numberNode(value);
+            }
+            double d = value.doubleValue();
+            return Double.isInfinite(d) ? super.numberNode(value) : DoubleNode.valueOf(d);
+        }
+    }
 
     private NetworkFile() {
     }
@@ -118,27 +145,53 @@ public final class NetworkFile {
         return parse(bytes, file);
     }
 
-    /** Parses the bytes of a network file; {@code file} names it in messages. */
+    /**
+     * Parses the bytes of a network file; {@code file} names it in messages. The bytes are checked to be UTF-8 text
+     * and parsed as they are, without a decoded copy (for a large file that copy would be the largest object).
+     */
     public static NetworkDocument parse(byte[] bytes, String file) throws NetworkFileException {
-        return parse(decode(bytes, file), file);
+        requireUtf8Text(bytes, file);
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;   // the byte order mark, in UTF-8
+        boolean blank = true;
+        for (int i = start; i < bytes.length && blank; i++) {
+            blank = bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n';
+        }
+        if (blank) {
+            throw empty(file);
+        }
+        int offset = start;
+        return document(() -> MAPPER.readTree(bytes, offset, bytes.length - offset), file);
     }
 
     /** Parses the text of a network file; {@code file} names it in messages. */
     public static NetworkDocument parse(String text, String file) throws NetworkFileException {
-        if (text.startsWith(BYTE_ORDER_MARK)) {
-            text = text.substring(1);
+        String json = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+        if (json.isBlank()) {
+            throw empty(file);
         }
-        if (text.isBlank()) {
-            throw new NetworkFileException(file, "", "is empty; expected a JSON object with \"layers\", \"loss\", "
-                    + "\"inputs\" and \"targets\"");
-        }
+        return document(() -> MAPPER.readTree(json), file);
+    }
+
+    private static NetworkFileException empty(String file) {
+        return new NetworkFileException(file, "", "is empty; expected a JSON object with \"layers\", \"loss\", "
+                + "\"inputs\" and \"targets\"");
+    }
+
+    private interface TreeSource {
+        JsonNode read() throws IOException;
+    }
+
+    private static NetworkDocument document(TreeSource source, String file) throws NetworkFileException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = source.read();
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
             throw new NetworkFileException(file, location, "malformed JSON: " + jsonProblem(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new NetworkFileException(file, "", "cannot be read: " + e.getMessage());
         }
         return new Reader(file).document(root);
     }
@@ -196,20 +249,33 @@ public final class NetworkFile {
         return n + " " + (n == 1 ? noun : plural);
     }
 
-    private static String decode(byte[] bytes, String file) throws NetworkFileException {
+    /** Refuses a binary file (a zero byte) or bytes that are not UTF-8, decoding through a small buffer. */
+    private static void requireUtf8Text(byte[] bytes, String file) throws NetworkFileException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new NetworkFileException(file, "", "is a binary file (a zero byte at offset " + i
                         + "); expected a network file in JSON text");
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new NetworkFileException(file, "", "is not UTF-8 text; expected a network file in JSON text");
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
+        if (!result.isError()) {
+            do {
+                out.clear();
+                result = decoder.flush(out);
+            } while (result.isOverflow());
+        }
+        if (result.isError()) {
+            throw new NetworkFileException(file, "", "is not UTF-8 text (a malformed byte sequence at offset "
+                    + in.position() + "); expected a network file in JSON text");
         }
     }
 

@@ -8,6 +8,8 @@ import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
+
 /**
  * The cost of a network with one number perturbed, computed from the cached forward pass instead of from scratch.
  *
@@ -71,7 +73,7 @@ public final class IncrementalCost {
         t = sampleMajor(batch.targets());
         targetColumns = new DMatrixRMaj[m];
         for (int x = 0; x < m; x++) {
-            targetColumns[x] = DMatrixRMaj.wrap(n[depth], 1, java.util.Arrays.copyOfRange(t, x * n[depth],
+            targetColumns[x] = DMatrixRMaj.wrap(n[depth], 1, Arrays.copyOfRange(t, x * n[depth],
                     (x + 1) * n[depth]));
         }
         if (trace != null && precision == Precision.DOUBLE) {
@@ -378,7 +380,7 @@ public final class IncrementalCost {
                     double zr = zs[l][off + j];
                     double zim = zi[l][off + j];
                     System.arraycopy(z[l], off, zs[l], off, nl);
-                    java.util.Arrays.fill(zi[l], off, off + nl, 0.0);
+                    Arrays.fill(zi[l], off, off + nl, 0.0);
                     zs[l][off + j] = zr;
                     zi[l][off + j] = zim;
                     ComplexMath.softmax(zs[l], zi[l], as[l], ai[l], off, nl);
@@ -393,8 +395,8 @@ public final class IncrementalCost {
                         double zim = zi[l][i];
                         System.arraycopy(z[l], x * nl, zs[l], x * nl, nl);
                         System.arraycopy(a[l], x * nl, as[l], x * nl, nl);
-                        java.util.Arrays.fill(zi[l], x * nl, x * nl + nl, 0.0);
-                        java.util.Arrays.fill(ai[l], x * nl, x * nl + nl, 0.0);
+                        Arrays.fill(zi[l], x * nl, x * nl + nl, 0.0);
+                        Arrays.fill(ai[l], x * nl, x * nl + nl, 0.0);
                         zs[l][i] = zr;
                         zi[l][i] = zim;
                     }
@@ -418,7 +420,7 @@ public final class IncrementalCost {
                     int zo = x * np;
                     int qo = x * nq;
                     System.arraycopy(z[p], zo, zr, zo, np);
-                    java.util.Arrays.fill(zim, zo, zo + np, 0.0);
+                    Arrays.fill(zim, zo, zo + np, 0.0);
                     int kFrom = singleRow ? j : 0;
                     int kTo = singleRow ? j + 1 : nq;
                     for (int k = kFrom; k < kTo; k++) {

@@ -168,7 +168,9 @@ class BadNetworkFileTest {
     void aFileThatIsNotUtf8IsRefused() throws IOException {
         Path file = dir.resolve("latin1.json");
         Files.write(file, ("{\"name\": \"caf\u00e9\", " + ONE_NEURON + "}").getBytes(StandardCharsets.ISO_8859_1));
-        assertRefused(file, "", "is not UTF-8 text; expected a network file in JSON text");
+        // {"name": "caf is 13 bytes; the Latin-1 é that follows is no UTF-8 sequence
+        assertRefused(file, "", "is not UTF-8 text (a malformed byte sequence at offset 13); "
+                + "expected a network file in JSON text");
     }
 
     @Test
