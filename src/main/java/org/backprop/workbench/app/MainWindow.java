@@ -151,6 +151,7 @@ public final class MainWindow extends BorderPane {
         diagram.darkProperty().bind(model.darkThemeProperty());
         diagram.zoomProperty().bind(model.zoomProperty());
         diagram.setId("diagram");
+        diagram.setOnPick(this::selectPicked);
 
         backButton.setId("backButton");
         nextButton.setId("nextButton");
@@ -328,6 +329,16 @@ public final class MainWindow extends BorderPane {
                         model::resetZoom),
                 new SeparatorMenuItem(), dark, fullScreen, showBuilder,
                 item("_Presentation mode", "F5", this::presentationMode));
+        view.getItems().add(new SeparatorMenuItem());
+        String[][] tabKeys = {{"stepTab", "S_tep detail", "Ctrl+2"}, {"checksTab", "_Check table", "Ctrl+3"},
+                {"epsilonTab", "ε _plot", "Ctrl+4"}, {"softmaxTab", "Soft_max two ways", "Ctrl+5"},
+                {"trainingTab", "T_raining", "Ctrl+6"}};
+        for (String[] t : tabKeys) {
+            view.getItems().add(item(t[1], t[2], () -> {
+                selectTab(t[0]);
+                tabs.requestFocus();
+            }));
+        }
         // Ctrl++ on keyboards where + is a shifted =
         view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
                 model::zoomIn));
@@ -571,6 +582,34 @@ public final class MainWindow extends BorderPane {
         Path f = model.fileProperty().get();
         String name = f != null ? f.getFileName().toString() : model.getDocument().network().describe();
         stage.setTitle((model.dirtyProperty().get() ? "• " : "") + name + " — Backprop Workbench");
+    }
+
+    /**
+     * A click in the diagram selects a check: an edge its weight (BP4); a neuron its δ of the first sample on a δ
+     * step of that layer, else its bias (BP3). Input neurons have no check.
+     */
+    private void selectPicked(int[] hit) {
+        Analysis an = model.getAnalysis();
+        if (an == null || an.checks().isEmpty() || hit[0] == 0) {
+            return;
+        }
+        int layer = hit[0];
+        Step s = model.getCurrentStep();
+        org.backprop.workbench.check.Formula formula;
+        int[] index;
+        if (hit.length == 3) {
+            formula = org.backprop.workbench.check.Formula.BP4;
+            index = new int[]{hit[1], hit[2]};
+        } else if (s != null && s.kind() == org.backprop.workbench.steps.StepKind.DELTA && s.layer() == layer) {
+            formula = s.formula().orElseThrow();
+            index = new int[]{hit[1], 0};
+        } else {
+            formula = org.backprop.workbench.check.Formula.BP3;
+            index = new int[]{hit[1]};
+        }
+        an.checks().stream().filter(c -> c.formula() == formula && c.layer() == layer
+                && java.util.Arrays.equals(c.index(), index)).findFirst()
+                .ifPresent(c -> model.selectedCheckProperty().set(c));
     }
 
     private void goTo(int index) {
@@ -844,6 +883,9 @@ public final class MainWindow extends BorderPane {
                 "F11                full screen",
                 "F5                 presentation mode on / off",
                 "Ctrl+B             show / hide the builder",
+                "Ctrl+1             focus the step list",
+                "Ctrl+2 … Ctrl+6    step, checks, ε, softmax, training tab",
+                "click a result cell or a diagram edge / neuron: select that number's check",
                 "Ctrl+Z / Ctrl+Y    undo / redo an edit",
                 "Ctrl+O / S         open / save",
                 "Ctrl+Shift+P       export the step as PNG",
