@@ -344,7 +344,13 @@ public final class MainWindow extends BorderPane {
                 item("_Last step", "Ctrl+End", () -> goTo(model.stepsProperty().get().size() - 1)),
                 item("First _backward step", "Ctrl+J", () -> model.currentStepIdProperty().set("gradA")),
                 item("Next _failing step", "F8", this::nextFailing),
-                item("Focus step _list", "Ctrl+1", stepList::requestFocus));
+                item("Focus step _list", "Ctrl+1", stepList::requestFocus),
+                new SeparatorMenuItem(),
+                item("Step _detail tab", "Ctrl+2", () -> selectTab("stepTab")),
+                item("_Checks tab", "Ctrl+3", () -> selectTab("checksTab")),
+                item("_Epsilon (ε) tab", "Ctrl+4", () -> selectTab("epsilonTab")),
+                item("_Softmax tab", "Ctrl+5", () -> selectTab("softmaxTab")),
+                item("_Training tab", "Ctrl+6", () -> selectTab("trainingTab")));
 
         Menu check = new Menu("_Check");
         ToggleGroup mistakes = new ToggleGroup();
@@ -840,7 +846,14 @@ public final class MainWindow extends BorderPane {
                 "Ctrl+B             show / hide the builder",
                 "Ctrl+Z / Ctrl+Y    undo / redo an edit",
                 "Ctrl+O / S         open / save",
-                "Ctrl+Shift+P       export the step as PNG");
+                "Ctrl+Shift+P       export the step as PNG",
+                "Ctrl+2 … Ctrl+6    Step, Checks, ε, Softmax, Training tab",
+                "Ctrl+F             check table: filter text (Esc clears)",
+                "Alt+O / Alt+R      check table: failures only / clear filters",
+                "Alt+Z / Alt+B      ε tab: type ε / use the best ε",
+                "Alt+L / Alt+X      softmax tab: logit scale / sample",
+                "Alt+R/P/O/T/K/A    training: run, pause, step once, reset, check here, apply",
+                "Esc                cancel the running background work");
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setHeaderText("Keyboard shortcuts");
         Label label = new Label(text);

@@ -58,5 +58,13 @@ class MainWindowPanelsTest {
             PanelFixtures.snapshot(stage.getScene().getRoot(), "window-" + id);
         }
         assertTrue(model.getAnalysis().failures().size() > 0);
+        fx(() -> model.darkThemeProperty().set(true));
+        PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-training");
+        fx(() -> window.selectTab("epsilonTab"));
+        PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-epsilon");
+        fx(() -> {
+            model.darkThemeProperty().set(false);
+            javafx.application.Application.setUserAgentStylesheet(null);
+        });
     }
 }
