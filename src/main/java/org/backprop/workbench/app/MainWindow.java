@@ -511,7 +511,7 @@ public final class MainWindow extends BorderPane {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.say("ε: \"" + epsilonField.getText() + "\" is not a positive number below 1 (try 1e-5); "
+            model.complain("ε: \"" + epsilonField.getText() + "\" is not a positive number below 1 (try 1e-5); "
                     + "ε stays " + Latex.plainNumber(model.epsilonProperty().get()));
         }
     }
@@ -544,7 +544,7 @@ public final class MainWindow extends BorderPane {
         String message = model.messageProperty().get();
         status.setText(message);
         status.getStyleClass().remove("status-error");
-        if (!message.isEmpty()) {
+        if (!message.isEmpty() && model.messageIsErrorProperty().get()) {
             status.getStyleClass().add("status-error");
         }
         Analysis an = model.getAnalysis();
@@ -825,7 +825,7 @@ public final class MainWindow extends BorderPane {
         alert.setHeaderText(header);
         alert.getDialogPane().setId("errorDialog");
         alert.initOwner(window());
-        model.say(message);
+        model.complain(message);
         alert.show();
     }
 

@@ -170,13 +170,10 @@ public final class NetworkDiagram extends Region {
             g.setFill(text);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            if (n > shown(n)) {
-                g.setFont(Font.font(11 * z));
-                g.fillText("+" + (n - shown(n)) + " more", x(l, left, colGap), y(shown(n) - 1, n, top, usableH) + radius + 2);
-            }
             g.setFont(Font.font(null, FontWeight.BOLD, 12.5 * z));
             String name = l == 0 ? "input" : l == depth ? "output" : "layer " + l;
-            g.fillText(name + " · " + n, x(l, left, colGap), h - labelSpace + 6 * z);
+            g.fillText(name + " · " + n + (n > shown(n) ? " (" + shown(n) + " shown)" : ""), x(l, left, colGap),
+                    h - labelSpace + 6 * z);
             g.setFont(Font.font(11.5 * z));
             String sub = l == 0 ? "a⁰" : net.activation(l).id();
             if (l == depth) {

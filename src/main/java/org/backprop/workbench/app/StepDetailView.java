@@ -119,9 +119,10 @@ public final class StepDetailView extends ScrollPane {
         substituted.fitWidthProperty().bind(widthProperty().subtract(48));
         VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
         VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
-        formulaColumn.setMinWidth(0);
-        HBox.setHgrow(formulaColumn, javafx.scene.layout.Priority.ALWAYS);
-        HBox columns = new HBox(28, formulaColumn, resultColumn);
+        // side by side when both fit, the result under the formula when not
+        FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
+        columns.setRowValignment(javafx.geometry.VPos.TOP);
+        columns.prefWrapLengthProperty().bind(widthProperty().subtract(48));
         content.getChildren().addAll(head, verdict, columns, section("With the numbers"), shapes, subScroll,
                 operandsPane);
         setContent(content);
