@@ -63,13 +63,17 @@ public final class BuilderPanel extends ScrollPane {
     private void initListeners() {
         model.documentProperty().addListener((o, a, b) -> rebuild());
         model.notationProperty().addListener((o, a, b) -> rebuild());
-        model.messageProperty().addListener((o, a, text) -> {
-            problem.setText(text);
-            problem.setVisible(!text.isEmpty());
-            problem.setManaged(!text.isEmpty());
-        });
+        model.messageProperty().addListener((o, a, text) -> showProblem());
+        model.messageIsErrorProperty().addListener((o, a, b) -> showProblem());
         problem.setVisible(false);
         problem.setManaged(false);
+    }
+
+    private void showProblem() {
+        String text = model.messageIsErrorProperty().get() ? model.messageProperty().get() : "";
+        problem.setText(text);
+        problem.setVisible(!text.isEmpty());
+        problem.setManaged(!text.isEmpty());
     }
 
     private void rebuild() {
@@ -110,7 +114,7 @@ public final class BuilderPanel extends ScrollPane {
             label.setMinWidth(Region.USE_PREF_SIZE);
             label.setPrefWidth(64);
             Spinner<Integer> size = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
-                    Edits.MAX_LAYER_SIZE, net.size(l)));
+                    Math.max(Edits.MAX_LAYER_SIZE, net.size(l)), net.size(l)));
             size.setId("size" + l);
             size.setEditable(true);
             size.getEditor().setPrefColumnCount(2);
@@ -178,7 +182,7 @@ public final class BuilderPanel extends ScrollPane {
                 Platform.runLater(this::rebuild);
             }
         });
-        loss.setPrefWidth(200);
+        loss.setPrefWidth(230);
         Label lossLabel = new Label("Loss");
         lossLabel.setMinWidth(Region.USE_PREF_SIZE);
         lossLabel.setLabelFor(loss);
@@ -194,7 +198,7 @@ public final class BuilderPanel extends ScrollPane {
                 long s = Long.parseLong(seed.getText().trim());
                 model.edit(d -> Edits.reinitialise(d, s));
             } catch (NumberFormatException e) {
-                model.say("seed: \"" + seed.getText() + "\" is not a whole number");
+                model.complain("seed: \"" + seed.getText() + "\" is not a whole number");
             }
         };
         init.setOnAction(e -> reinit.run());
@@ -247,12 +251,12 @@ public final class BuilderPanel extends ScrollPane {
         MatrixEditor wEditor = new MatrixEditor("w" + l, w,
                 r -> (nielsen ? "j=" : "k=") + r, c -> (nielsen ? "k=" : "j=") + c,
                 (r, c, v) -> model.edit(d -> nielsen ? Edits.weight(d, l, c, r, v) : Edits.weight(d, l, r, c, v)),
-                model::say);
+                model::complain);
         DMatrixRMaj b = net.b(l);
         Label bLabel = new Label("b" + sup(l) + "  " + b.numRows + "×1");
         bLabel.getStyleClass().add("caption");
         MatrixEditor bEditor = new MatrixEditor("b" + l, b, r -> "j=" + r, c -> "b",
-                (r, c, v) -> model.edit(d -> Edits.bias(d, l, r, v)), model::say);
+                (r, c, v) -> model.edit(d -> Edits.bias(d, l, r, v)), model::complain);
         HBox row = new HBox(8, whichLabel, which);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, row, wLabel, wEditor, bLabel, bEditor);
@@ -265,11 +269,11 @@ public final class BuilderPanel extends ScrollPane {
         inLabel.getStyleClass().add("caption");
         inLabel.setWrapText(true);
         MatrixEditor inEditor = new MatrixEditor("input", in, r -> "j=" + r, c -> "x=" + c,
-                (r, c, v) -> model.edit(d -> Edits.input(d, r, c, v)), model::say);
+                (r, c, v) -> model.edit(d -> Edits.input(d, r, c, v)), model::complain);
         Label tLabel = new Label("Targets t  " + t.numRows + "×" + t.numCols);
         tLabel.getStyleClass().add("caption");
         MatrixEditor tEditor = new MatrixEditor("target", t, r -> "j=" + r, c -> "x=" + c,
-                (r, c, v) -> model.edit(d -> Edits.target(d, r, c, v)), model::say);
+                (r, c, v) -> model.edit(d -> Edits.target(d, r, c, v)), model::complain);
         Button add = new Button("+ Sample");
         add.setId("addSample");
         add.setTooltip(new Tooltip("Append a sample (a copy of the last one)"));

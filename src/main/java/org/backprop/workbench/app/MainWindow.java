@@ -151,6 +151,7 @@ public final class MainWindow extends BorderPane {
         diagram.darkProperty().bind(model.darkThemeProperty());
         diagram.zoomProperty().bind(model.zoomProperty());
         diagram.setId("diagram");
+        diagram.setOnPick(this::selectPicked);
 
         backButton.setId("backButton");
         nextButton.setId("nextButton");
@@ -328,6 +329,16 @@ public final class MainWindow extends BorderPane {
                         model::resetZoom),
                 new SeparatorMenuItem(), dark, fullScreen, showBuilder,
                 item("_Presentation mode", "F5", this::presentationMode));
+        view.getItems().add(new SeparatorMenuItem());
+        String[][] tabKeys = {{"stepTab", "S_tep detail", "Ctrl+2"}, {"checksTab", "_Check table", "Ctrl+3"},
+                {"epsilonTab", "ε _plot", "Ctrl+4"}, {"softmaxTab", "Soft_max two ways", "Ctrl+5"},
+                {"trainingTab", "T_raining", "Ctrl+6"}};
+        for (String[] t : tabKeys) {
+            view.getItems().add(item(t[1], t[2], () -> {
+                selectTab(t[0]);
+                tabs.requestFocus();
+            }));
+        }
         // Ctrl++ on keyboards where + is a shifted =
         view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
                 model::zoomIn));
@@ -344,7 +355,13 @@ public final class MainWindow extends BorderPane {
                 item("_Last step", "Ctrl+End", () -> goTo(model.stepsProperty().get().size() - 1)),
                 item("First _backward step", "Ctrl+J", () -> model.currentStepIdProperty().set("gradA")),
                 item("Next _failing step", "F8", this::nextFailing),
-                item("Focus step _list", "Ctrl+1", stepList::requestFocus));
+                item("Focus step _list", "Ctrl+1", stepList::requestFocus),
+                new SeparatorMenuItem(),
+                item("Step _detail tab", "Ctrl+2", () -> selectTab("stepTab")),
+                item("_Checks tab", "Ctrl+3", () -> selectTab("checksTab")),
+                item("_Epsilon (ε) tab", "Ctrl+4", () -> selectTab("epsilonTab")),
+                item("_Softmax tab", "Ctrl+5", () -> selectTab("softmaxTab")),
+                item("_Training tab", "Ctrl+6", () -> selectTab("trainingTab")));
 
         Menu check = new Menu("_Check");
         ToggleGroup mistakes = new ToggleGroup();
@@ -505,7 +522,7 @@ public final class MainWindow extends BorderPane {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.say("ε: \"" + epsilonField.getText() + "\" is not a positive number below 1 (try 1e-5); "
+            model.complain("ε: \"" + epsilonField.getText() + "\" is not a positive number below 1 (try 1e-5); "
                     + "ε stays " + Latex.plainNumber(model.epsilonProperty().get()));
         }
     }
@@ -538,7 +555,7 @@ public final class MainWindow extends BorderPane {
         String message = model.messageProperty().get();
         status.setText(message);
         status.getStyleClass().remove("status-error");
-        if (!message.isEmpty()) {
+        if (!message.isEmpty() && model.messageIsErrorProperty().get()) {
             status.getStyleClass().add("status-error");
         }
         Analysis an = model.getAnalysis();
@@ -565,6 +582,34 @@ public final class MainWindow extends BorderPane {
         Path f = model.fileProperty().get();
         String name = f != null ? f.getFileName().toString() : model.getDocument().network().describe();
         stage.setTitle((model.dirtyProperty().get() ? "• " : "") + name + " — Backprop Workbench");
+    }
+
+    /**
+     * A click in the diagram selects a check: an edge its weight (BP4); a neuron its δ of the first sample on a δ
+     * step of that layer, else its bias (BP3). Input neurons have no check.
+     */
+    private void selectPicked(int[] hit) {
+        Analysis an = model.getAnalysis();
+        if (an == null || an.checks().isEmpty() || hit[0] == 0) {
+            return;
+        }
+        int layer = hit[0];
+        Step s = model.getCurrentStep();
+        org.backprop.workbench.check.Formula formula;
+        int[] index;
+        if (hit.length == 3) {
+            formula = org.backprop.workbench.check.Formula.BP4;
+            index = new int[]{hit[1], hit[2]};
+        } else if (s != null && s.kind() == org.backprop.workbench.steps.StepKind.DELTA && s.layer() == layer) {
+            formula = s.formula().orElseThrow();
+            index = new int[]{hit[1], 0};
+        } else {
+            formula = org.backprop.workbench.check.Formula.BP3;
+            index = new int[]{hit[1]};
+        }
+        an.checks().stream().filter(c -> c.formula() == formula && c.layer() == layer
+                && java.util.Arrays.equals(c.index(), index)).findFirst()
+                .ifPresent(c -> model.selectedCheckProperty().set(c));
     }
 
     private void goTo(int index) {
@@ -819,7 +864,7 @@ public final class MainWindow extends BorderPane {
         alert.setHeaderText(header);
         alert.getDialogPane().setId("errorDialog");
         alert.initOwner(window());
-        model.say(message);
+        model.complain(message);
         alert.show();
     }
 
@@ -838,9 +883,19 @@ public final class MainWindow extends BorderPane {
                 "F11                full screen",
                 "F5                 presentation mode on / off",
                 "Ctrl+B             show / hide the builder",
+                "Ctrl+1             focus the step list",
+                "Ctrl+2 … Ctrl+6    step, checks, ε, softmax, training tab",
+                "click a result cell or a diagram edge / neuron: select that number's check",
                 "Ctrl+Z / Ctrl+Y    undo / redo an edit",
                 "Ctrl+O / S         open / save",
-                "Ctrl+Shift+P       export the step as PNG");
+                "Ctrl+Shift+P       export the step as PNG",
+                "Ctrl+2 … Ctrl+6    Step, Checks, ε, Softmax, Training tab",
+                "Ctrl+F             check table: filter text (Esc clears)",
+                "Alt+O / Alt+R      check table: failures only / clear filters",
+                "Alt+Z / Alt+B      ε tab: type ε / use the best ε",
+                "Alt+L / Alt+X      softmax tab: logit scale / sample",
+                "Alt+R/P/O/T/K/A    training: run, pause, step once, reset, check here, apply",
+                "Esc                cancel the running background work");
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setHeaderText("Keyboard shortcuts");
         Label label = new Label(text);

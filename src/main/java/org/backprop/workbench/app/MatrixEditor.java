@@ -30,8 +30,11 @@ final class MatrixEditor extends GridPane {
         setHgap(3);
         setVgap(3);
         if ((long) m.numRows * m.numCols > MAX_CELLS) {
-            add(new Label(m.numRows + "×" + m.numCols + " = " + (m.numRows * m.numCols)
-                    + " numbers: too many to edit here; edit the network file instead."), 0, 0);
+            Label tooMany = new Label(m.numRows + "×" + m.numCols + " = " + (m.numRows * m.numCols)
+                    + " numbers: too many to edit here; edit the network file instead.");
+            tooMany.setWrapText(true);
+            tooMany.setMaxWidth(260);
+            add(tooMany, 0, 0);
             return;
         }
         for (int c = 0; c < m.numCols; c++) {
@@ -49,7 +52,7 @@ final class MatrixEditor extends GridPane {
                 TextField field = new TextField(format(value));
                 field.setId(idPrefix + "-" + r + "-" + c);
                 field.getStyleClass().add("matrix-field");
-                field.setPrefColumnCount(5);
+                field.setPrefColumnCount(Math.max(4, Math.min(12, field.getText().length())));
                 field.setTooltip(new Tooltip(rowHeader.apply(r) + ", " + colHeader.apply(c)
                         + " — type a number, Enter to apply"));
                 int row = r;

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backprop.workbench.steps.Latex;
 import org.ejml.data.DMatrixRMaj;
@@ -98,6 +99,8 @@ public final class MatrixView extends VBox {
                 cell.getStyleClass().add("matrix-cell");
                 cell.setAlignment(Pos.CENTER_RIGHT);
                 cell.setMaxWidth(Double.MAX_VALUE);
+                cell.setMinWidth(USE_PREF_SIZE);   // numbers are never elided to "-0.0..."
+                cell.setPrefWidth(Region.USE_COMPUTED_SIZE);
                 String background = "-fx-background-color: " + Palette.css(Palette.diverging(v, max, STRENGTH)) + ";";
                 boolean marked = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
                 if (marked) {
@@ -127,6 +130,7 @@ public final class MatrixView extends VBox {
 
     private static Label header(String text) {
         Label l = new Label(text);
+        l.setMinWidth(USE_PREF_SIZE);
         l.getStyleClass().add("matrix-header");
         return l;
     }

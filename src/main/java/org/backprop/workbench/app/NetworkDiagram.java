@@ -43,6 +43,12 @@ public final class NetworkDiagram extends Region {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final Canvas canvas = new Canvas();
+    private java.util.function.Consumer<int[]> onPick;
+    private double lastLeft;
+    private double lastGap;
+    private double lastTop;
+    private double lastUsable;
+    private double lastRadius;
 
     public NetworkDiagram() {
         createView();
@@ -64,6 +70,64 @@ public final class NetworkDiagram extends Region {
         selected.addListener((o, a, b) -> draw());
         dark.addListener((o, a, b) -> draw());
         zoom.addListener((o, a, b) -> draw());
+        canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
+    }
+
+    /**
+     * Called with what a click hit: {layer, neuron} for a neuron, {layer, k, j} for the edge of w^layer_kj.
+     */
+    public void setOnPick(java.util.function.Consumer<int[]> handler) {
+        this.onPick = handler;
+    }
+
+    private void pick(double px, double py) {
+        Analysis an = analysis.get();
+        if (an == null || onPick == null) {
+            return;
+        }
+        Network net = an.network();
+        for (int l = 0; l <= net.depth(); l++) {
+            for (int j = 0; j < shown(net.size(l)); j++) {
+                double dx = px - x(l, lastLeft, lastGap);
+                double dy = py - y(j, net.size(l), lastTop, lastUsable);
+                if (dx * dx + dy * dy <= (lastRadius + 3) * (lastRadius + 3)) {
+                    onPick.accept(new int[]{l, j});
+                    return;
+                }
+            }
+        }
+        double best = 6;   // px: how close to an edge a click must land
+        int[] hit = null;
+        for (int l = 1; l <= net.depth(); l++) {
+            double x0 = x(l - 1, lastLeft, lastGap);
+            double x1 = x(l, lastLeft, lastGap);
+            if (px < x0 || px > x1) {
+                continue;
+            }
+            for (int k = 0; k < shown(net.size(l - 1)); k++) {
+                for (int j = 0; j < shown(net.size(l)); j++) {
+                    double y0 = y(k, net.size(l - 1), lastTop, lastUsable);
+                    double y1 = y(j, net.size(l), lastTop, lastUsable);
+                    double d = distance(px, py, x0, y0, x1, y1);
+                    if (d < best) {
+                        best = d;
+                        hit = new int[]{l, k, j};
+                    }
+                }
+            }
+        }
+        if (hit != null) {
+            onPick.accept(hit);
+        }
+    }
+
+    private static double distance(double px, double py, double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double t = Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / (dx * dx + dy * dy)));
+        double qx = x0 + t * dx - px;
+        double qy = y0 + t * dy - py;
+        return Math.sqrt(qx * qx + qy * qy);
     }
 
     @Override
@@ -91,7 +155,10 @@ public final class NetworkDiagram extends Region {
         double z = zoom.get();
         double labelSpace = 44 * z;
         double top = 18 * z;
-        double left = 84 * z;
+        // room for the widest column label, half of which hangs over each side of the first and last column
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(net.activation(depth).id() + " · " + net.loss().id());
+        probe.setFont(Font.font(11.5 * z));
+        double left = Math.max(84 * z, probe.getLayoutBounds().getWidth() / 2 + 10);
         double usableH = h - top - labelSpace;
         double colGap = (w - 2 * left) / Math.max(1, depth);
         int most = 1;
@@ -99,6 +166,11 @@ public final class NetworkDiagram extends Region {
             most = Math.max(most, shown(net.size(l)));
         }
         double radius = Math.max(5, Math.min(22 * z, usableH / most * 0.34));
+        lastLeft = left;
+        lastGap = colGap;
+        lastTop = top;
+        lastUsable = usableH;
+        lastRadius = radius;
         Step current = step.get();
         boolean backward = current != null && current.phase() == Phase.BACKWARD;
 
@@ -170,13 +242,10 @@ public final class NetworkDiagram extends Region {
             g.setFill(text);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            if (n > shown(n)) {
-                g.setFont(Font.font(11 * z));
-                g.fillText("+" + (n - shown(n)) + " more", x(l, left, colGap), y(shown(n) - 1, n, top, usableH) + radius + 2);
-            }
             g.setFont(Font.font(null, FontWeight.BOLD, 12.5 * z));
             String name = l == 0 ? "input" : l == depth ? "output" : "layer " + l;
-            g.fillText(name + " · " + n, x(l, left, colGap), h - labelSpace + 6 * z);
+            g.fillText(name + " · " + n + (n > shown(n) ? " (" + shown(n) + " shown)" : ""), x(l, left, colGap),
+                    h - labelSpace + 6 * z);
             g.setFont(Font.font(11.5 * z));
             String sub = l == 0 ? "a⁰" : net.activation(l).id();
             if (l == depth) {

@@ -1,5 +1,6 @@
 package org.backprop.workbench.app;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
@@ -119,9 +120,13 @@ public final class StepDetailView extends ScrollPane {
         substituted.fitWidthProperty().bind(widthProperty().subtract(48));
         VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
         VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
-        formulaColumn.setMinWidth(0);
-        HBox.setHgrow(formulaColumn, javafx.scene.layout.Priority.ALWAYS);
-        HBox columns = new HBox(28, formulaColumn, resultColumn);
+        // captions wrap at a readable width instead of pushing the result below the formula
+        formCaption.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
+        mistake.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
+        // side by side when both fit, the result under the formula when not
+        FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
+        columns.setRowValignment(javafx.geometry.VPos.TOP);
+        columns.prefWrapLengthProperty().bind(widthProperty().subtract(48));
         content.getChildren().addAll(head, verdict, columns, section("With the numbers"), shapes, subScroll,
                 operandsPane);
         setContent(content);

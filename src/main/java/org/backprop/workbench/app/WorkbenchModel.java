@@ -93,6 +93,7 @@ public final class WorkbenchModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
@@ -196,7 +197,7 @@ public final class WorkbenchModel {
             ui.execute(() -> {
                 if (gen == generation.get()) {
                     busy.set(false);
-                    message.set("Could not compute: " + e.getMessage());
+                    complain("Could not compute: " + e.getMessage());
                 }
             });
         }
@@ -207,7 +208,7 @@ public final class WorkbenchModel {
             if (gen == generation.get()) {
                 busy.set(false);
                 checking.set(false);
-                message.set(text);
+                complain(text);
             }
         });
     }
@@ -260,12 +261,12 @@ public final class WorkbenchModel {
         try {
             after = change.apply(before);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            message.set(e.getMessage());
+            complain(e.getMessage());
             return false;
         }
         Optional<String> problem = Edits.problem(after);
         if (problem.isPresent()) {
-            message.set(problem.get());
+            complain(problem.get());
             return false;
         }
         undo.push(before);
@@ -273,7 +274,7 @@ public final class WorkbenchModel {
             undo.removeLast();
         }
         redo.clear();
-        message.set("");
+        say("");
         setDocument(after, true);
         return true;
     }
@@ -297,8 +298,9 @@ public final class WorkbenchModel {
         undo.clear();
         redo.clear();
         file.set(from);
-        message.set("");
+        say("");
         setDocument(doc, false);
+        currentStepId.set("delta" + doc.network().depth());   // a newly opened network starts on BP1
     }
 
     /** The document was saved to {@code to}. */
@@ -314,8 +316,15 @@ public final class WorkbenchModel {
         canRedo.set(!redo.isEmpty());
     }
 
-    /** Shows a message in the status line (an error, or what just happened). */
+    /** Shows what just happened in the status line ("Saved net.json"). */
     public void say(String text) {
+        messageIsError.set(false);
+        message.set(text);
+    }
+
+    /** Shows a problem in the status line and the builder (a refused edit, a number that is not one). */
+    public void complain(String text) {
+        messageIsError.set(true);
         message.set(text);
     }
 
@@ -404,6 +413,9 @@ public final class WorkbenchModel {
 
     /** The last error or notice for the status line; empty if none. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** True if the message is a problem (shown in red), false if it only says what happened. */
+    public ReadOnlyBooleanProperty messageIsErrorProperty() { return messageIsError.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
 

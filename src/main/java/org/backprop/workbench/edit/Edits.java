@@ -20,7 +20,7 @@ import java.util.Optional;
  * and sample value whose place still exists and draw the new ones from the document's seed.
  */
 public final class Edits {
-    /** The largest layer the builder offers; bigger networks come from files. */
+    /** The largest layer the builder grows to; bigger networks come from files (and can shrink from there). */
     public static final int MAX_LAYER_SIZE = 64;
 
     private Edits() {
@@ -41,10 +41,11 @@ public final class Edits {
 
     /** n_l set to {@code size} (l = 0 is the input). */
     public static NetworkDocument resize(NetworkDocument doc, int l, int size) {
-        if (size < 1 || size > MAX_LAYER_SIZE) {
-            throw new IllegalArgumentException("a layer has 1 to " + MAX_LAYER_SIZE + " neurons, not " + size);
-        }
         Network net = doc.network();
+        int most = Math.max(MAX_LAYER_SIZE, net.size(l));   // a layer from a file may be larger; it may shrink
+        if (size < 1 || size > most) {
+            throw new IllegalArgumentException("a layer has 1 to " + most + " neurons here, not " + size);
+        }
         int[] sizes = sizes(net);
         sizes[l] = size;
         List<Activation> activations = activations(net);

@@ -30,6 +30,10 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Every checked number is the derivative of the cost along one coordinate: z^l_jx for δ (BP1, BP2), b^l_j for
  * BP3, w^l_kj for BP4. {@link #probe} turns a check into that one-variable function t ↦ C(θ + t e), and the
  * {@link DifferenceMethod}s of the numeric package differentiate it at t = 0 with step ε.
+ *
+ * <p>The CLI's {@code sweep} ({@link org.backprop.workbench.check.EpsilonSweep}) sweeps against the correct backprop
+ * with incremental costs; this one sweeps against the analytic values of an {@link Analysis} as it stands, deliberate
+ * mistake included, so that the app's plot agrees with its check table (a wrong formula draws a flat line).
  */
 public final class EpsilonSweep {
     private EpsilonSweep() {

@@ -21,6 +21,8 @@ import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.steps.Notation;
+import org.scilab.forge.jlatexmath.ParseException;
+import org.scilab.forge.jlatexmath.TeXFormula;
 import org.backprop.workbench.steps.Step;
 import org.backprop.workbench.steps.Steps;
 
@@ -480,6 +482,20 @@ public final class LessonParser {
         }
     }
 
+    /**
+     * Why JLaTeXMath, which typesets the app's formulas, cannot read a formula; empty if it can. Checked here so that
+     * a broken formula is a line-numbered problem instead of an error box in the app.
+     */
+    static Optional<String> typesetProblem(String tex) {
+        try {
+            new TeXFormula(tex);
+            return Optional.empty();
+        } catch (ParseException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            return Optional.of("the formula $" + tex + "$ cannot be typeset: " + reason);
+        }
+    }
+
     /** The step ids of the app's step list for a network (the contract of {@link Steps}). */
     static List<String> stepIds(NetworkDocument doc) {
         return Steps.of(doc.network()).stream().map(Step::id).toList();
@@ -651,6 +667,9 @@ public final class LessonParser {
             int firstProseLine = first < proseLines.size() ? proseLines.get(first) : line;
             for (Prose.Problem p : text.problems()) {
                 problem(firstProseLine + p.line(), p.message());
+            }
+            for (Prose.Formula f : text.formulasWithLines()) {
+                typesetProblem(f.tex()).ifPresent(message -> problem(firstProseLine + f.line(), message));
             }
             Quiz quiz = quizEntry == null ? null
                     : Quiz.of(analyses.document(), quizEntry, quizTolerance, state.method, state.epsilon);

@@ -25,6 +25,10 @@ public final class Prose {
     public record Problem(int line, String message) {
     }
 
+    /** A formula in TeX and the line of the step's text it starts on (0-based). */
+    public record Formula(String tex, int line, boolean display) {
+    }
+
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
     private static final Parser PARSER = Parser.builder().build();
@@ -32,10 +36,13 @@ public final class Prose {
     private final String markdown;
     private final List<String> formulas;
     private final List<Boolean> display;
+    private final List<Integer> lines;
     private final Node document;
     private final List<Problem> problems;
 
-    private Prose(String markdown, List<String> formulas, List<Boolean> display, Node document, List<Problem> problems) {
+    private Prose(String markdown, List<String> formulas, List<Boolean> display, List<Integer> lines, Node document,
+                  List<Problem> problems) {
+        this.lines = List.copyOf(lines);
         this.markdown = markdown;
         this.formulas = List.copyOf(formulas);
         this.display = List.copyOf(display);
@@ -50,6 +57,7 @@ public final class Prose {
     public static Prose of(String markdown) {
         List<String> formulas = new ArrayList<>();
         List<Boolean> display = new ArrayList<>();
+        List<Integer> formulaLines = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         String[] lines = markdown.split("\n", -1);
@@ -99,6 +107,7 @@ public final class Prose {
                         out.append(OPEN).append(formulas.size()).append(CLOSE);
                         formulas.add(formula);
                         display.add(delimiter.equals("$$"));
+                        formulaLines.add(openedOn);
                         i += delimiter.length();
                         tex = null;
                     } else {
@@ -129,7 +138,7 @@ public final class Prose {
             problems.add(unclosed(openedOn, delimiter));
             out.append(delimiter).append(tex);
         }
-        return new Prose(markdown, formulas, display, PARSER.parse(out.toString()), problems);
+        return new Prose(markdown, formulas, display, formulaLines, PARSER.parse(out.toString()), problems);
     }
 
     private static Problem unclosed(int line, String delimiter) {
@@ -145,6 +154,15 @@ public final class Prose {
 
     /** The formulas in TeX, in order. */
     public List<String> formulas() { return formulas; }
+
+    /** The formulas with the lines they start on. */
+    public List<Formula> formulasWithLines() {
+        List<Formula> all = new ArrayList<>();
+        for (int i = 0; i < formulas.size(); i++) {
+            all.add(new Formula(formulas.get(i), lines.get(i), display.get(i)));
+        }
+        return all;
+    }
 
     /** Unclosed or empty formulas. */
     public List<Problem> problems() { return problems; }

@@ -258,4 +258,20 @@ class MainWindowTest {
         assertTrue(image.getWidth() > 400 && image.getHeight() > 200);
         assertTrue(Files.readString(md).contains("BP1"));
     }
+
+    @Test
+    void clickingAResultCellSelectsItsCheckInTheTableAndTheDiagram(FxRobot robot) {
+        waitForChecks();
+        fx(() -> model.currentStepIdProperty().set("gradW1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#cell-1-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        var selected = fx(() -> model.selectedCheckProperty().get());
+        assertNotNull(selected);
+        assertEquals(org.backprop.workbench.check.Formula.BP4, selected.formula());
+        assertEquals(1, selected.layer());
+        assertEquals(java.util.List.of(1, 2), java.util.Arrays.stream(selected.index()).boxed().toList());
+        assertSame(selected, fx(() -> window.diagram().selectedProperty().get()));
+        assertEquals(selected, fx(() -> window.checkTable().table().getSelectionModel().getSelectedItem()));
+    }
 }

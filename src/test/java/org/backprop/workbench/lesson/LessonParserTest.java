@@ -132,6 +132,21 @@ class LessonParserTest {
     }
 
     @Test
+    void methodSetsTheDifferenceMethodAndCarriesOver() throws LessonException {
+        Lesson lesson = parse("## A\n@method forward\n@epsilon 1e-8\n## B\nStill forward.\n");
+        assertEquals(org.backprop.workbench.numeric.DifferenceMethod.FORWARD, lesson.step(2).method());
+        assertEquals(1e-8, lesson.step(2).epsilon());
+        assertTrue(problem("## A\n@method backward\n").message().contains("unknown method \"backward\""));
+    }
+
+    @Test
+    void aFormulaTheTypesetterCannotReadIsReportedOnItsLine() {
+        LessonProblem p = problem("## Step\n\nfine $a^2$\nbroken $\\sgima + 1$ here\n");
+        assertEquals(15, p.line());
+        assertTrue(p.message().startsWith("the formula $\\sgima + 1$ cannot be typeset"), p.message());
+    }
+
+    @Test
     void directivesInsideFencedCodeArePlainText() throws LessonException {
         LessonStep step = parse("## Code\n```\n@mistake none\n```\n").step(1);
         assertEquals("```\n@mistake none\n```", step.prose().markdown());

@@ -129,6 +129,8 @@ public final class LessonPanel implements Panel {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setId("lessonScroll");
+        prose.availableWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getWidth() - 8, scroll.viewportBoundsProperty()));
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         previousButton.setId("lessonPrevious");

@@ -1,7 +1,9 @@
 package org.backprop.workbench.app.lessons;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -43,11 +45,14 @@ public final class ProseView extends VBox {
     /** Inline formulas a little larger than body text; display formulas as in the step view. */
     public static final double INLINE_SIZE = 16;
     public static final double DISPLAY_SIZE = FormulaView.BASE_SIZE;
+    /** Room left beside a display formula that is shrunk to the panel's width. */
+    private static final double FIT_MARGIN = 16;
 
     private final DoubleProperty zoom;
     private final BooleanProperty dark;
     private final List<FormulaView> formulas = new ArrayList<>();
     private final List<InlineFormula> inlineFormulas = new ArrayList<>();
+    private final DoubleProperty availableWidth = new SimpleDoubleProperty(this, "availableWidth", 0);
 
     /**
      * @param zoom the workbench's zoom, formulas follow it
@@ -76,6 +81,9 @@ public final class ProseView extends VBox {
             getChildren().add(block(block, prose));
         }
     }
+
+    /** The width display formulas are shrunk into (the visible width of the panel); 0 for no limit. */
+    public DoubleProperty availableWidthProperty() { return availableWidth; }
 
     /** The TeX of the typeset formulas now shown, display and inline (for tests). */
     public List<String> formulas() {
@@ -148,6 +156,7 @@ public final class ProseView extends VBox {
             if (spans.size() == 1 && spans.get(0).math()) {
                 HBox box = new HBox(formula(spans.get(0).text(), DISPLAY_SIZE));
                 box.setAlignment(Pos.CENTER);
+                box.setMinWidth(0);   // a formula wider than the panel even when shrunk must not widen the text
                 box.getStyleClass().add("lesson-display-formula");
                 return box;
             }
@@ -216,6 +225,9 @@ public final class ProseView extends VBox {
 
     private FormulaView formula(String tex, double size) {
         FormulaView view = new FormulaView(tex, size);
+        // a wide display formula shrinks (down to FormulaView.MIN_FIT) rather than being cut off by the panel
+        view.fitWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> availableWidth.get() <= 0 ? 0 : Math.max(1, availableWidth.get() - FIT_MARGIN), availableWidth));
         view.zoomProperty().bind(zoom);
         view.foregroundProperty().set(foreground());
         formulas.add(view);

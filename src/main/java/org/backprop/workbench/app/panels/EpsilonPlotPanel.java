@@ -287,6 +287,14 @@ public final class EpsilonPlotPanel implements Panel {
         if (target == null) {
             return;
         }
+        Sweep last = sweep.get();
+        if (last != null && last.analysis().network() == a.network() && last.analysis().batch() == a.batch()
+                && last.analysis().mistake() == a.mistake() && CheckTablePanel.sameNumber(last.target(), target)) {
+            // only ε or the method changed: the curves do not depend on them
+            runner.cancel(TASK_KEY);
+            sweep.set(new Sweep(a, target, last.curves(), last.worst()));
+            return;
+        }
         String name = Formats.superscripts(target.quantity());
         runner.run(TASK_KEY, "ε sweep of " + name, progress -> compute(a, target, progress), sweep::set);
     }

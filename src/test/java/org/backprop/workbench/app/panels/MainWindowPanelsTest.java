@@ -58,5 +58,20 @@ class MainWindowPanelsTest {
             PanelFixtures.snapshot(stage.getScene().getRoot(), "window-" + id);
         }
         assertTrue(model.getAnalysis().failures().size() > 0);
+
+        fx(() -> window.selectTab("stepTab"));
+        fx(() -> window.stepList().requestFocus());
+        new org.testfx.api.FxRobot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT3);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("checksTab", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getId()),
+                "Ctrl+3 brings the check table to the front");
+        fx(() -> model.darkThemeProperty().set(true));
+        PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-training");
+        fx(() -> window.selectTab("epsilonTab"));
+        PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-epsilon");
+        fx(() -> {
+            model.darkThemeProperty().set(false);
+            javafx.application.Application.setUserAgentStylesheet(null);
+        });
     }
 }
