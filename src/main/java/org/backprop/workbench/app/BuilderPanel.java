@@ -182,7 +182,7 @@ public final class BuilderPanel extends ScrollPane {
                 Platform.runLater(this::rebuild);
             }
         });
-        loss.setPrefWidth(200);
+        loss.setPrefWidth(230);
         Label lossLabel = new Label("Loss");
         lossLabel.setMinWidth(Region.USE_PREF_SIZE);
         lossLabel.setLabelFor(loss);

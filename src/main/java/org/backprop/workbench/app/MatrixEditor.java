@@ -52,7 +52,7 @@ final class MatrixEditor extends GridPane {
                 TextField field = new TextField(format(value));
                 field.setId(idPrefix + "-" + r + "-" + c);
                 field.getStyleClass().add("matrix-field");
-                field.setPrefColumnCount(5);
+                field.setPrefColumnCount(Math.max(4, Math.min(12, field.getText().length())));
                 field.setTooltip(new Tooltip(rowHeader.apply(r) + ", " + colHeader.apply(c)
                         + " — type a number, Enter to apply"));
                 int row = r;

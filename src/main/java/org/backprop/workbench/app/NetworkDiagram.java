@@ -155,7 +155,10 @@ public final class NetworkDiagram extends Region {
         double z = zoom.get();
         double labelSpace = 44 * z;
         double top = 18 * z;
-        double left = 84 * z;
+        // room for the widest column label, half of which hangs over each side of the first and last column
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(net.activation(depth).id() + " · " + net.loss().id());
+        probe.setFont(Font.font(11.5 * z));
+        double left = Math.max(84 * z, probe.getLayoutBounds().getWidth() / 2 + 10);
         double usableH = h - top - labelSpace;
         double colGap = (w - 2 * left) / Math.max(1, depth);
         int most = 1;

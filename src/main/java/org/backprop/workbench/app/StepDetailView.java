@@ -1,5 +1,6 @@
 package org.backprop.workbench.app;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
@@ -119,6 +120,9 @@ public final class StepDetailView extends ScrollPane {
         substituted.fitWidthProperty().bind(widthProperty().subtract(48));
         VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
         VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
+        // captions wrap at a readable width instead of pushing the result below the formula
+        formCaption.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
+        mistake.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
         // side by side when both fit, the result under the formula when not
         FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
         columns.setRowValignment(javafx.geometry.VPos.TOP);
