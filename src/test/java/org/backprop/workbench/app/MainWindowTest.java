@@ -274,4 +274,39 @@ class MainWindowTest {
         assertSame(selected, fx(() -> window.diagram().selectedProperty().get()));
         assertEquals(selected, fx(() -> window.checkTable().table().getSelectionModel().getSelectedItem()));
     }
+
+    @Test
+    void unsavedChangesAreAskedAboutBeforeAnotherFileOpens(FxRobot robot) throws IOException {
+        waitForChecks();
+        Path other = folder.resolve("other.json");
+        org.backprop.workbench.io.NetworkFile.save(
+                org.backprop.workbench.edit.Edits.reinitialise(DefaultNetwork.load(), 99), other);
+        fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.bias(d, 1, 0, 0.125)));
+        assertTrue(model.dirtyProperty().get());
+        javafx.application.Platform.runLater(() -> window.openFile(other));   // the question blocks in its own loop
+        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w.getScene().getRoot() instanceof DialogPane));
+        robot.clickOn("Don't save");
+        waitUntil(() -> other.equals(model.fileProperty().get()));
+        assertEquals(99, model.getDocument().seed());
+        assertFalse(model.dirtyProperty().get());
+    }
+
+    @Test
+    void anEpsilonThatIsNotAPositiveNumberIsRefused(FxRobot robot) {
+        waitForChecks();
+        javafx.scene.control.TextField eps = (javafx.scene.control.TextField) window.lookup("#epsilonField");
+        fx(() -> {
+            eps.setText("-3");
+            eps.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(1e-5, model.epsilonProperty().get(), 0.0);
+        assertTrue(fx(() -> eps.getStyleClass().contains("invalid")));
+        assertTrue(fx(() -> model.messageProperty().get()).startsWith("ε:"));
+        fx(() -> {
+            eps.setText("1e-4");
+            eps.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitForChecks();
+        assertEquals(1e-4, model.getAnalysis().epsilon(), 0.0);
+    }
 }
