@@ -61,6 +61,9 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
                 } catch (IOException e) {
                     throw new UsageError(file + ": cannot list the folder: " + e.getMessage());
                 }
+            } else if (isReadme(file) && files.size() > 1) {
+                // "lesson --validate lessons/*.md": the shell's glob brings the folder's README along
+                out.println(file + ": skipped: the folder's README, not a lesson");
             } else {
                 lessons.add(file);
             }
@@ -91,6 +94,11 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             err.flush();
         }
         return invalid == 0 ? 0 : Cli.BAD_INPUT;
+    }
+
+    private static boolean isReadme(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().equalsIgnoreCase("README.md");
     }
 
     private int list(PrintWriter out) {

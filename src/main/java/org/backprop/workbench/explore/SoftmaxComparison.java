@@ -86,14 +86,14 @@ public final class SoftmaxComparison {
             for (int j = 0; j < t.numRows; j++) {
                 double v = t.get(j, x);
                 if (!(v >= 0)) {
-                    return Optional.of("Target " + j + " of sample " + (x + 1) + " is " + v + "; cross-entropy needs "
+                    return Optional.of("Target t[" + j + ", " + x + "] (sample x = " + x + ", zero-based) is " + v + "; cross-entropy needs "
                             + "each sample's targets to be a probability distribution (non-negative, summing to 1), "
                             + "e.g. one-hot class labels.");
                 }
                 sum += v;
             }
             if (Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE) {
-                return Optional.of("The targets of sample " + (x + 1) + " sum to " + sum + "; cross-entropy needs "
+                return Optional.of("The targets of sample x = " + x + " (zero-based) sum to " + sum + "; cross-entropy needs "
                         + "each sample's targets to be a probability distribution (non-negative, summing to 1), "
                         + "e.g. one-hot class labels.");
             }

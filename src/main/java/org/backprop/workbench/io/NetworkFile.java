@@ -196,10 +196,17 @@ public final class NetworkFile {
         return new Reader(file).document(root);
     }
 
+    /** How deep the JSON reader lets arrays and objects nest (Jackson's default limit). */
+    static final int MAX_NESTING = 1000;
+
     /** Jackson's message without the parts that speak of Jackson (features, binding types, redacted sources). */
     static String jsonProblem(String message) {
         if (message.startsWith("Trailing token")) {
             return "more text after the end of the top-level object; a network file holds one JSON object";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "arrays or objects nested more than " + MAX_NESTING + " deep; a network file nests at most 4 deep "
+                    + "(weights[l][k][j])";
         }
         return message
                 .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
@@ -572,6 +579,9 @@ public final class NetworkFile {
 
         private static String describe(JsonNode node) {
             JsonNodeType type = node.getNodeType();
+            if (type == JsonNodeType.NULL || type == JsonNodeType.MISSING) {
+                return "null";
+            }
             String text = node.toString();
             if (text.length() > 40) {
                 text = text.substring(0, 37) + "...";

@@ -150,7 +150,7 @@ public final class Steps {
             String lhs = template.lhs.apply(symbols);
             String rhs = template.rhs.apply(values);
             String substituted = lhs + " = " + rhs + " = " + resultLatex;
-            String stacked = "\\begin{array}{l}" + lhs + " = " + rhs + "\\\\[6pt] \\qquad = " + resultLatex
+            String stacked = "\\begin{array}{l}" + lhs + " = " + rhs + "\\\\ \\qquad = " + resultLatex
                     + "\\end{array}";
             return new StepDetail(step, notation, m > 1, singleLatex, batchLatex, new ArrayList<>(operands.values()),
                     template.shapes, result, substituted, stacked, mistakeNote, notationNote);

@@ -45,6 +45,14 @@ class LessonCommandTest {
     }
 
     @Test
+    void theShellGlobOfTheLessonsFolderSkipsItsReadmeAndValidates() {
+        Run r = run("lesson", "--validate", "lessons/01-one-neuron.md", "lessons/README.md", "lessons/10-notation.md");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("lessons/README.md: skipped: the folder's README, not a lesson"), r.out());
+        assertTrue(r.out().contains("lessons/10-notation.md: valid"), r.out());
+    }
+
+    @Test
     void listShowsTheLessonsOfTheFolderWithTheirStepCounts() {
         Run r = run("lesson", "--list");
         assertEquals(0, r.status(), r.err());

@@ -87,6 +87,14 @@ class SoftmaxComparisonTest {
         Batch batch = new Batch(doc.batch().inputs(), new DMatrixRMaj(new double[][]{{0.5, 0.2, 1, 0}, {0.7, 0.8, 0, 1}}));
         String why = SoftmaxComparison.unsuitable(doc.network(), batch).orElseThrow();
         assertTrue(why.contains("probability distribution"), why);
+        assertTrue(why.contains("sample x = 0 (zero-based) sum to 1.2"), why);
+    }
+
+    @Test
+    void aNegativeTargetIsNamedByItsZeroBasedIndicesLikeTheMatrixHeaders() {
+        Batch batch = new Batch(doc.batch().inputs(), new DMatrixRMaj(new double[][]{{1, 0, 1, 0}, {0, 1, 0, -1}}));
+        String why = SoftmaxComparison.unsuitable(doc.network(), batch).orElseThrow();
+        assertTrue(why.startsWith("Target t[1, 3] (sample x = 3, zero-based) is -1.0"), why);
     }
 
     @Test

@@ -145,7 +145,16 @@ class BadNetworkFileTest {
                 arguments("a JSON array instead of an object is refused",
                         "[2, 3]",
                         "",
-                        "expected a JSON object {\"layers\": ..., \"loss\": ..., ...}, found array [2,3]"));
+                        "expected a JSON object {\"layers\": ..., \"loss\": ..., ...}, found array [2,3]"),
+                arguments("a JSON null instead of an object says null once",
+                        "null",
+                        "",
+                        "expected a JSON object {\"layers\": ..., \"loss\": ..., ...}, found null"),
+                arguments("absurdly deep nesting is refused in the workbench's words, not the parser's",
+                        "[".repeat(2000),
+                        "",
+                        "malformed JSON: arrays or objects nested more than 1000 deep; a network file nests at most "
+                                + "4 deep (weights[l][k][j])"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -199,4 +199,17 @@ class StepsTest {
         assertTrue(g.batchLatex().startsWith("\\nabla_{\\mathbf{a}} C = \\textcolor{red}{-}"), g.batchLatex());
         assertEquals(an.backward().gradA(), g.result().value());
     }
+
+    @Test
+    void theTwoLineFormOfEveryStepUsesOnlyRowBreaksJLaTeXMathTypesets() {
+        // JLaTeXMath does not read the optional row space of \\[6pt]: it printed "[6pt]" on the slide
+        Analysis an = analyse(net232(), batch4(), Mistake.NONE);
+        for (Step step : Steps.of(an.network())) {
+            for (Notation notation : Notation.values()) {
+                String stacked = Steps.detail(an, step, notation).stackedLatex();
+                assertFalse(stacked.matches("(?s).*\\\\\\\\\\s*\\[.*"), step.id() + " " + notation + ": " + stacked);
+                assertTrue(stacked.contains("\\\\"), step.id() + " is on two lines");
+            }
+        }
+    }
 }

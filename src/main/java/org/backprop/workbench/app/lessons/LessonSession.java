@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backprop.workbench.app.WorkbenchModel;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonStep;
 import org.backprop.workbench.lesson.Quantity;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * A lesson in progress: which lesson, which of its steps, and the step's state pushed into the workbench model
  * (network, mistake, method, ε, notation, step, highlighted check, view). Between steps the user may change anything;
- * going to a step puts the state the lesson wants back.
+ * going to a step puts the state the lesson wants back, keeping a network the user changed one Undo away.
  */
 public final class LessonSession {
     private final WorkbenchModel model;
@@ -40,9 +41,10 @@ public final class LessonSession {
         model.analysisProperty().addListener((o, old, analysis) -> selectPending(analysis));
     }
 
-    /** Starts a lesson at its first step. */
+    /** Starts a lesson at its first step, opening its network (the caller has asked about unsaved work). */
     public void start(Lesson newLesson) {
         lesson.set(newLesson);
+        model.open(newLesson.steps().get(0).document(), null);   // the caller asked about unsaved work already
         go(0);
     }
 
@@ -91,7 +93,7 @@ public final class LessonSession {
 
     private void apply(LessonStep s) {
         if (model.getDocument() != s.document()) {
-            model.open(s.document(), null);
+            putNetwork(s.document());
         }
         model.methodProperty().set(s.method());   // before ε: choosing a method resets ε to its own default
         model.epsilonProperty().set(s.epsilon());
@@ -107,6 +109,30 @@ public final class LessonSession {
             selectPending(model.getAnalysis());
         }
     }
+
+    /**
+     * Puts a step's network into the workbench. Once the user has changed the network during the lesson, nothing is
+     * thrown away: the lesson's network arrives as an edit, so Edit ▸ Undo (Ctrl+Z) brings the user's network back
+     * (and the status line says so when it replaced the user's own network). Until then the step's network is simply
+     * opened.
+     */
+    private void putNetwork(NetworkDocument wanted) {
+        NetworkDocument current = model.getDocument();
+        boolean usersWork = model.dirtyProperty().get()
+                && lesson.get().steps().stream().noneMatch(st -> st.document() == current);
+        boolean hasHistory = model.dirtyProperty().get() || model.canUndoProperty().get();
+        if (hasHistory && model.edit(d -> wanted)) {
+            if (usersWork) {
+                model.say(KEPT_MESSAGE);
+            }
+        } else {
+            model.open(wanted, null);
+        }
+    }
+
+    /** What the status line says when the lesson replaced a network the user had changed. */
+    static final String KEPT_MESSAGE = "The lesson put its network back; your changed network is kept: "
+            + "Edit ▸ Undo (Ctrl+Z) brings it back.";
 
     /**
      * The entry whose check marks a highlight in the diagram and the matrices: a δ, ∂C/∂b or ∂C/∂w entry itself; for

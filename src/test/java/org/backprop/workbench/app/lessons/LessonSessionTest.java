@@ -2,6 +2,8 @@ package org.backprop.workbench.app.lessons;
 
 import org.backprop.workbench.app.WorkbenchModel;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.edit.Edits;
+import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
@@ -82,5 +84,38 @@ class LessonSessionTest {
         session.close();
         assertFalse(session.isActive());
         assertEquals(Mistake.NONE, model.mistakeProperty().get(), "closing keeps the workbench's state");
+    }
+
+    @Test
+    void goingToAnotherStepKeepsTheNetworkTheUserChangedOneUndoAway() throws LessonException {
+        LessonLibrary library = LessonLibrary.of(Path.of("lessons"));
+        Lesson lesson = library.load(library.entries().get(0));     // one neuron, w = 0.5
+        WorkbenchModel model = model(lesson);
+        LessonSession session = new LessonSession(model, v -> { });
+        session.start(lesson);
+        assertTrue(model.edit(d -> Edits.weight(d, 1, 0, 0, 0.7)));   // the student tries another weight
+        NetworkDocument students = model.getDocument();
+
+        session.next();
+
+        assertSame(session.stepProperty().get().document(), model.getDocument(), "the lesson's network is back");
+        assertEquals(0.5, model.getDocument().network().w(1).get(0, 0));
+        assertEquals(LessonSession.KEPT_MESSAGE, model.messageProperty().get());
+        model.undo();
+        assertSame(students, model.getDocument(), "Undo brings the student's network back");
+        assertEquals(0.7, model.getDocument().network().w(1).get(0, 0));
+    }
+
+    @Test
+    void steppingThroughALessonWithoutEditsLeavesNoUndoHistoryAndNothingUnsaved() throws LessonException {
+        LessonLibrary library = LessonLibrary.of(Path.of("lessons"));
+        Lesson lesson = library.load(library.entries().get(3));     // batches: m = 1 and m = 4 networks
+        WorkbenchModel model = model(lesson);
+        LessonSession session = new LessonSession(model, v -> { });
+        session.start(lesson);
+        while (session.next()) {
+            assertFalse(model.canUndoProperty().get(), "step " + session.stepProperty().get().number());
+            assertFalse(model.dirtyProperty().get(), "step " + session.stepProperty().get().number());
+        }
     }
 }
