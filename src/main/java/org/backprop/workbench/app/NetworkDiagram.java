@@ -256,7 +256,7 @@ public final class NetworkDiagram extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11 * z));
         g.setFill(text.deriveColor(0, 1, 1, 0.7));
-        g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample 1)", 8, 4);
+        g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample x = 0)", 8, 4);
     }
 
     private static DMatrixRMaj neuronValues(Analysis an, int l, boolean backward) {

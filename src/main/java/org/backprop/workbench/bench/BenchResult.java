@@ -15,6 +15,9 @@ package org.backprop.workbench.bench;
  * @param parallelSpeedup        oneThreadSeconds / allThreadsSeconds
  * @param coresObtained          CPU seconds per wall-clock second of the process during the all-threads run: near
  *                               the thread count on an idle machine, near 1 when other work holds the other cores
+ * @param oneThreadCpuSeconds    CPU time of the one-thread run
+ * @param allThreadsCpuSeconds   CPU time of the all-threads run: equal to the one-thread CPU time when splitting the
+ *                               work over threads adds none
  * @param maxRelDifference       normwise relative difference of the naive and incremental numerical values over the
  *                               numbers both computed: max |naive − incremental| / max |naive|
  * @param maxElementwiseRelDifference the largest difference number by number, measured as the checks measure
@@ -38,6 +41,7 @@ package org.backprop.workbench.bench;
 public record BenchResult(String network, int samples, long numbers,
                           double naiveSeconds, double incrementalSeconds, double speedup,
                           double oneThreadSeconds, double allThreadsSeconds, double parallelSpeedup, double coresObtained,
+                          double oneThreadCpuSeconds, double allThreadsCpuSeconds,
                           double maxRelDifference, double maxElementwiseRelDifference, double maxAbsDifference,
                           double noise, int threads, boolean naiveExtrapolated, long naiveNumbers,
                           double naiveMeasuredSeconds, String smoothNetwork, double centralSeconds,

@@ -78,15 +78,16 @@ public final class BenchCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%d threads    %8.2f s  (the process got %.1f cores on average%s)%n",
                 r.threads(), r.allThreadsSeconds(), r.coresObtained(), r.coresObtained() < 0.8 * r.threads()
                         ? ": other work held the rest, so this ratio understates the parallel speedup" : ""));
-        s.append(String.format(Locale.ROOT, "parallel     %8.2fx%n%n", r.parallelSpeedup()));
+        s.append(String.format(Locale.ROOT, "parallel     %8.2fx  (CPU time: 1 thread %.2f s, %d threads %.2f s)%n%n",
+                r.parallelSpeedup(), r.oneThreadCpuSeconds(), r.threads(), r.allThreadsCpuSeconds()));
         s.append(String.format(Locale.ROOT, "naive vs incremental over the %,d numbers both computed:%n",
                 r.naiveNumbers()));
         s.append(String.format(Locale.ROOT, "  max relative difference (normwise) %.1e  = max |difference| %.1e / max "
                 + "|value|%n", r.maxRelDifference(), r.maxAbsDifference()));
         s.append(String.format(Locale.ROOT, "  number by number, as checks measure errors: %.1e  (one unit in the last "
                 + "place of C moves a central difference by %.1e)%n%n", r.maxElementwiseRelDifference(), r.noise()));
-        s.append(String.format(Locale.ROOT, "Methods on %s (incremental, %d threads, every delta and bias, %,d weights per layer):%n",
-                r.smoothNetwork(), r.threads(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER));
+        s.append(String.format(Locale.ROOT, "Methods on %s (incremental, 1 thread, every delta and bias, %,d weights per layer, best of %d):%n",
+                r.smoothNetwork(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER, GradientBenchmark.REPETITIONS));
         s.append(String.format(Locale.ROOT, "central       %6.2f s  median relative error %.1e%n", r.centralSeconds(),
                 r.centralMedianRelError()));
         s.append(String.format(Locale.ROOT, "complex step  %6.2f s  median relative error %.1e  (%.2fx the time of "
@@ -107,6 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("parallelSpeedup", r.parallelSpeedup());
         root.put("maxRelDifference", r.maxRelDifference());
         root.put("coresObtained", r.coresObtained());
+        root.put("oneThreadCpuSeconds", r.oneThreadCpuSeconds());
+        root.put("allThreadsCpuSeconds", r.allThreadsCpuSeconds());
         root.put("maxElementwiseRelDifference", r.maxElementwiseRelDifference());
         root.put("maxAbsDifference", r.maxAbsDifference());
         root.put("lastPlaceNoise", r.noise());

@@ -195,7 +195,7 @@ class NumericsCliTest {
     @Test
     void benchJsonHasTheKeysOfTheIssue() throws Exception {
         org.backprop.workbench.bench.BenchResult r = new org.backprop.workbench.bench.BenchResult("784-128-64-10", 8,
-                111002, 200, 2, 100, 3, 2, 1.5, 1.9, 1e-9, 2e-8, 1e-11, 1e-11, 2, true, 2000, 1.1, "smooth", 1, 1.2, 1.2, 1e-10, 1e-16, 20);
+                111002, 200, 2, 100, 3, 2, 1.5, 1.9, 2.9, 3.0, 1e-9, 2e-8, 1e-11, 1e-11, 2, true, 2000, 1.1, "smooth", 1, 1.2, 1.2, 1e-10, 1e-16, 20);
         String json = BenchCommand.json(r);
         for (String key : new String[]{"naiveSeconds", "incrementalSeconds", "speedup", "oneThreadSeconds",
                 "allThreadsSeconds", "parallelSpeedup", "maxRelDifference"}) {

@@ -71,12 +71,12 @@ public final class SoftmaxComparisonPanel implements Panel {
     private final Label explanation = new Label();
     private final Label naiveCost = new Label();
     private final Label fusedCost = new Label();
-    private final MatrixGrid naiveDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + (x + 1));
-    private final MatrixGrid fusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + (x + 1));
+    private final MatrixGrid naiveDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
+    private final MatrixGrid fusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
     private final MatrixGrid jacobian = new MatrixGrid("J", i -> "i=" + i, j -> "j=" + j);
     private final Label difference = new Label();
     private final Label jacobianTitle = new Label();
-    private final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
+    private final Spinner<Integer> sample = new Spinner<>(0, 0, 0);  // zero-based, like every index in the note and the files
     private final Slider scale = new Slider(0, Math.log10(SoftmaxComparison.SCALE_TO), 0);
     private final TextField scaleField = new TextField("1");
     private final ComboBox<Plotted> plotted = new ComboBox<>();
@@ -314,9 +314,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         int m = doc.batch().size();
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory();
-        factory.setMax(m);
-        if (sample.getValue() > m) {
-            factory.setValue(m);
+        factory.setMax(m - 1);
+        if (sample.getValue() > m - 1) {
+            factory.setValue(m - 1);
         }
         showJacobian();
         scaleMarker.setValue(s);
@@ -345,7 +345,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         if (r == null) {
             return;
         }
-        int x = sample.getValue() - 1;
+        int x = sample.getValue();
         jacobianTitle.setText("Softmax Jacobian of the naive side");
         jacobian.show(r.jacobian(x));
     }
