@@ -23,7 +23,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
@@ -110,12 +109,12 @@ public final class MainWindow extends BorderPane {
     private final Label status = new Label();
     private final Label costLabel = new Label();
     private final Label checkLabel = new Label();
-    private final ProgressBar progress = new ProgressBar();
     private final Button backButton = new Button("← Back");
     private final Button nextButton = new Button("Next →");
     private final ComboBox<DifferenceMethod> methodBox =
             new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
     private final TaskRunner runner = new TaskRunner();
+    private final TaskStatusBar taskStatus = new TaskStatusBar(runner);
     private CheckTablePanel checkTable;
     private final LessonUi lessons;
     private EpsilonPlotPanel epsilonPanel;
@@ -256,11 +255,12 @@ public final class MainWindow extends BorderPane {
         status.setId("statusMessage");
         costLabel.setId("costLabel");
         checkLabel.setId("checkLabel");
-        progress.setPrefWidth(120);
-        progress.setVisible(false);
+        // the model's checks and the panels' tasks share one progress bar, message and Cancel (Esc)
+        taskStatus.track(model.busyProperty(), model.progressProperty(), model.progressMessageProperty(),
+                model::cancelChecks);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, status, spacer, new TaskStatusBar(runner).getView(), progress, checkLabel, costLabel);
+        HBox bar = new HBox(14, status, spacer, taskStatus.getView(), checkLabel, costLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -384,13 +384,23 @@ public final class MainWindow extends BorderPane {
                 item("Set _ε…", "Ctrl+E", () -> {
                     epsilonField.requestFocus();
                     epsilonField.selectAll();
-                }));
+                }),
+                new SeparatorMenuItem(),
+                item("_Run checks again", "F9", model::rerunChecks),
+                cancelChecksItem());
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard shortcuts", "F1", this::showShortcuts),
                 item("_About", (String) null, this::showAbout));
 
         menuBar.getMenus().addAll(file, edit, view, step, check, help);
+    }
+
+    private MenuItem cancelChecksItem() {
+        MenuItem cancel = new MenuItem("_Cancel running work  (Esc)");
+        cancel.setOnAction(e -> taskStatus.cancelAll());
+        cancel.disableProperty().bind(model.busyProperty().not().and(runner.busyProperty().not()));
+        return cancel;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -443,8 +453,7 @@ public final class MainWindow extends BorderPane {
         model.analysisProperty().addListener((o, a, b) -> updateStatus());
         model.checkingProperty().addListener((o, a, b) -> updateStatus());
         model.messageProperty().addListener((o, a, b) -> updateStatus());
-        model.busyProperty().addListener((o, a, busy) -> progress.setVisible(busy));
-        model.progressProperty().addListener((o, a, p) -> progress.setProgress(p.doubleValue()));
+        model.checksCancelledProperty().addListener((o, a, b) -> updateStatus());
         model.fileProperty().addListener((o, a, b) -> updateTitle());
         model.dirtyProperty().addListener((o, a, b) -> updateTitle());
         model.documentProperty().addListener((o, a, b) -> updateTitle());
@@ -566,6 +575,8 @@ public final class MainWindow extends BorderPane {
         costLabel.setText("C = " + Latex.plainNumber(an.forward().cost()) + "  ·  m = " + an.batch().size());
         if (model.checkingProperty().get()) {
             checkLabel.setText("checking…");
+        } else if (model.checksCancelledProperty().get()) {
+            checkLabel.setText("checks cancelled (F9 runs them)");
         } else {
             CheckSummary sum = an.summary();
             checkLabel.setText(sum.checked() + " checks: " + sum.pass() + " pass"
@@ -797,6 +808,10 @@ public final class MainWindow extends BorderPane {
             model.say("The checks are still running; export again in a moment.");
             return false;
         }
+        if (model.checksCancelledProperty().get()) {
+            model.say("The checks were cancelled; run them again (F9), then export.");
+            return false;
+        }
         String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
                 ? CheckReport.markdown(an) : CheckReport.csv(an);
         try {
@@ -895,7 +910,8 @@ public final class MainWindow extends BorderPane {
                 "Alt+Z / Alt+B      ε tab: type ε / use the best ε",
                 "Alt+L / Alt+X      softmax tab: logit scale / sample",
                 "Alt+R/P/O/T/K/A    training: run, pause, step once, reset, check here, apply",
-                "Esc                cancel the running background work");
+                "Esc                cancel the running background work (checks, ε sweep, training)",
+                "F9                 run the checks again (after a cancel)");
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setHeaderText("Keyboard shortcuts");
         Label label = new Label(text);
@@ -955,6 +971,9 @@ public final class MainWindow extends BorderPane {
 
     /** The check table panel (its selection is the model's selected check). */
     public CheckTablePanel checkTable() { return checkTable; }
+
+    /** The status bar of long work (the model's checks and the runner's tasks). */
+    public TaskStatusBar taskStatus() { return taskStatus; }
 
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }

@@ -137,7 +137,8 @@ public final class StepListView extends ListView<Step> {
                 badge.setVisible(true);
                 setAccessibleText(s.label() + ", " + v.id().toUpperCase(Locale.ROOT));
             } else {
-                badge.setText(s.formula().isPresent() && an != null ? "…" : "");
+                // "…" while checking; "–" once the checks were cancelled (nothing to show until they run again)
+                badge.setText(s.formula().isEmpty() || an == null ? "" : checking.get() ? "…" : "–");
                 badge.setVisible(s.formula().isPresent());
             }
             setText(null);
