@@ -88,6 +88,17 @@ public final class MainWindow extends BorderPane {
     /** Body font size in px at zoom 1 (AtlantaFX's default); every em-sized control scales with it. */
     public static final double BASE_FONT = 14;
 
+    /**
+     * Share of the height above the tabs on the Step tab: the diagram and the step list are what a step is about.
+     */
+    public static final double STEP_DIVIDER = 0.37;
+
+    /**
+     * Share of the height above the tabs on the panel tabs (checks, ε, softmax, training): their tables and plots
+     * need the height more than the diagram does, so that a plot is not squeezed at 1440×900.
+     */
+    public static final double PANEL_DIVIDER = 0.24;
+
     /** Zoom of presentation mode: formulas and matrices readable from the back of a lecture hall. */
     public static final double PRESENTATION_ZOOM = 1.5;
 
@@ -102,6 +113,9 @@ public final class MainWindow extends BorderPane {
     private final StepDetailView detail;
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
+    /** Diagram and step list above, the tabs below; each tab keeps its own divider position. */
+    private final SplitPane centre = new SplitPane();
+    private final java.util.Map<Tab, Double> dividers = new java.util.HashMap<>();
     private final ComboBox<Mistake> mistakeBox = new ComboBox<>(FXCollections.observableArrayList(Mistake.values()));
     private final TextField epsilonField = new TextField();
     private final ComboBox<Notation> notationBox = new ComboBox<>(FXCollections.observableArrayList(Notation.values()));
@@ -169,7 +183,7 @@ public final class MainWindow extends BorderPane {
         stepsTitle.getStyleClass().add("pane-title");
         VBox listBox = new VBox(stepsTitle, stepList);
         VBox.setVgrow(stepList, Priority.ALWAYS);
-        listBox.setMinWidth(200);
+        listBox.minWidthProperty().bind(model.zoomProperty().multiply(200));
         listBox.prefWidthProperty().bind(model.zoomProperty().multiply(225));
         listBox.maxWidthProperty().bind(model.zoomProperty().multiply(300));
         BorderPane diagramBox = new BorderPane(diagram);
@@ -193,9 +207,9 @@ public final class MainWindow extends BorderPane {
                 runner, net -> model.edit(d -> d.withNetwork(net)));
         addPanel(trainingPanel, "trainingTab");
 
-        SplitPane centre = new SplitPane(top, tabs);
+        centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.37);
+        centre.setDividerPositions(STEP_DIVIDER);
         split.getItems().addAll(builder, centre);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
@@ -446,6 +460,16 @@ public final class MainWindow extends BorderPane {
         });
         model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(Latex.plainNumber(v.doubleValue())));
 
+        // each tab remembers where the user left the divider; a panel tab starts with more room than the Step tab
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                dividers.put(was, centre.getDividerPositions()[0]);
+            }
+            if (now != null) {
+                centre.setDividerPositions(dividers.getOrDefault(now,
+                        "stepTab".equals(now.getId()) ? STEP_DIVIDER : PANEL_DIVIDER));
+            }
+        });
         model.zoomProperty().addListener((o, a, b) -> applyZoom());
         model.darkThemeProperty().addListener((o, a, dark) -> applyTheme());
         model.currentStepProperty().addListener((o, a, b) -> updatePosition());
