@@ -175,7 +175,9 @@ public final class LessonPanel implements Panel {
             return;
         }
         lessonTitle.setText(lesson.title());
-        progressText.setText("Step " + step.number() + " of " + lesson.size());
+        // "Lesson step", so that it is not confused with the workbench's own "Step 4 of 7 · ∇aC" beside it
+        progressText.setText("Lesson step " + step.number() + " of " + lesson.size()
+                + (step.number() == lesson.size() ? ": the last one" : ""));
         progress.setProgress((double) step.number() / lesson.size());
         stepTitle.setText(step.title());
         prose.show(step.prose());
@@ -264,6 +266,7 @@ public final class LessonPanel implements Panel {
         predictFeedback.setText(prediction.feedback(choice));
         predictFeedback.getStyleClass().removeAll("right", "wrong");
         predictFeedback.getStyleClass().add(prediction.isRight(choice) ? "right" : "wrong");
+        session.revealPrediction();
     }
 
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
