@@ -203,7 +203,8 @@ public final class MainWindow extends BorderPane {
         addPanel(epsilonPanel, "epsilonTab");
         softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
         addPanel(softmaxPanel, "softmaxTab");
-        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.epsilonProperty(),
+        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.methodProperty(),
+                model.epsilonProperty(),
                 runner, net -> model.edit(d -> d.withNetwork(net)));
         addPanel(trainingPanel, "trainingTab");
 
