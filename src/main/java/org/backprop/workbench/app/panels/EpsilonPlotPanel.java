@@ -166,7 +166,7 @@ public final class EpsilonPlotPanel implements Panel {
         JFreeChart chart = Charts.chart(plot);
         Charts.follow(caption, chart);
         viewer = new ChartViewer(chart);
-        viewer.setMinSize(300, 200);
+        viewer.setMinSize(300, 260);
         // sixteen decades of labels overlap on a short plot: label every second or third decade there
         viewer.heightProperty().addListener((o, was, now) ->
                 y.setTickUnit(new NumberTickUnit(now.doubleValue() < 260 ? 3 : now.doubleValue() < 420 ? 2 : 1)));

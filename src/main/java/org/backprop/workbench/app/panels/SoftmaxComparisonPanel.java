@@ -148,8 +148,16 @@ public final class SoftmaxComparisonPanel implements Panel {
         jacobianTitle.getStyleClass().add("bw-card-title");
         HBox sampleRow = new HBox(8, sampleLabel, sample);
         sampleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox jacobianCard = new VBox(new HBox(12, jacobianTitle, sampleRow),
-                new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)"), jacobian);
+        jacobianTitle.setWrapText(true);
+        sampleLabel.setMinWidth(Region.USE_PREF_SIZE);
+        sample.setMinWidth(Region.USE_PREF_SIZE);
+        Label jacobianFormula = new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)");
+        jacobianFormula.getStyleClass().add("bw-caption");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox formulaRow = new HBox(12, jacobianFormula, gap, sampleRow);
+        formulaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox jacobianCard = new VBox(jacobianTitle, formulaRow, jacobian);
         jacobianCard.getStyleClass().add("bw-card");
         VBox cards = new VBox(8, naiveCard, fusedCard, difference, jacobianCard);
         cards.setPadding(new Insets(0, 8, 0, 0));
@@ -174,7 +182,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 220);
+        viewer.setMinSize(300, 260);
 
         scale.setMajorTickUnit(1);
         scale.setMinorTickCount(3);
