@@ -23,7 +23,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
@@ -89,6 +88,17 @@ public final class MainWindow extends BorderPane {
     /** Body font size in px at zoom 1 (AtlantaFX's default); every em-sized control scales with it. */
     public static final double BASE_FONT = 14;
 
+    /**
+     * Share of the height above the tabs on the Step tab: the diagram and the step list are what a step is about.
+     */
+    public static final double STEP_DIVIDER = 0.37;
+
+    /**
+     * Share of the height above the tabs on the panel tabs (checks, ε, softmax, training): their tables and plots
+     * need the height more than the diagram does, so that a plot is not squeezed at 1440×900.
+     */
+    public static final double PANEL_DIVIDER = 0.24;
+
     /** Zoom of presentation mode: formulas and matrices readable from the back of a lecture hall. */
     public static final double PRESENTATION_ZOOM = 1.5;
 
@@ -103,6 +113,9 @@ public final class MainWindow extends BorderPane {
     private final StepDetailView detail;
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
+    /** Diagram and step list above, the tabs below; each tab keeps its own divider position. */
+    private final SplitPane centre = new SplitPane();
+    private final java.util.Map<Tab, Double> dividers = new java.util.HashMap<>();
     private final ComboBox<Mistake> mistakeBox = new ComboBox<>(FXCollections.observableArrayList(Mistake.values()));
     private final TextField epsilonField = new TextField();
     private final ComboBox<Notation> notationBox = new ComboBox<>(FXCollections.observableArrayList(Notation.values()));
@@ -110,12 +123,12 @@ public final class MainWindow extends BorderPane {
     private final Label status = new Label();
     private final Label costLabel = new Label();
     private final Label checkLabel = new Label();
-    private final ProgressBar progress = new ProgressBar();
     private final Button backButton = new Button("← Back");
     private final Button nextButton = new Button("Next →");
     private final ComboBox<DifferenceMethod> methodBox =
             new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
     private final TaskRunner runner = new TaskRunner();
+    private final TaskStatusBar taskStatus = new TaskStatusBar(runner);
     private CheckTablePanel checkTable;
     private final LessonUi lessons;
     private EpsilonPlotPanel epsilonPanel;
@@ -170,7 +183,7 @@ public final class MainWindow extends BorderPane {
         stepsTitle.getStyleClass().add("pane-title");
         VBox listBox = new VBox(stepsTitle, stepList);
         VBox.setVgrow(stepList, Priority.ALWAYS);
-        listBox.setMinWidth(200);
+        listBox.minWidthProperty().bind(model.zoomProperty().multiply(200));
         listBox.prefWidthProperty().bind(model.zoomProperty().multiply(225));
         listBox.maxWidthProperty().bind(model.zoomProperty().multiply(300));
         BorderPane diagramBox = new BorderPane(diagram);
@@ -190,13 +203,14 @@ public final class MainWindow extends BorderPane {
         addPanel(epsilonPanel, "epsilonTab");
         softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
         addPanel(softmaxPanel, "softmaxTab");
-        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.epsilonProperty(),
+        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.methodProperty(),
+                model.epsilonProperty(),
                 runner, net -> model.edit(d -> d.withNetwork(net)));
         addPanel(trainingPanel, "trainingTab");
 
-        SplitPane centre = new SplitPane(top, tabs);
+        centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.37);
+        centre.setDividerPositions(STEP_DIVIDER);
         split.getItems().addAll(builder, centre);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
@@ -256,11 +270,12 @@ public final class MainWindow extends BorderPane {
         status.setId("statusMessage");
         costLabel.setId("costLabel");
         checkLabel.setId("checkLabel");
-        progress.setPrefWidth(120);
-        progress.setVisible(false);
+        // the model's checks and the panels' tasks share one progress bar, message and Cancel (Esc)
+        taskStatus.track(model.busyProperty(), model.progressProperty(), model.progressMessageProperty(),
+                model::cancelChecks);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, status, spacer, new TaskStatusBar(runner).getView(), progress, checkLabel, costLabel);
+        HBox bar = new HBox(14, status, spacer, taskStatus.getView(), checkLabel, costLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -384,13 +399,23 @@ public final class MainWindow extends BorderPane {
                 item("Set _ε…", "Ctrl+E", () -> {
                     epsilonField.requestFocus();
                     epsilonField.selectAll();
-                }));
+                }),
+                new SeparatorMenuItem(),
+                item("_Run checks again", "F9", model::rerunChecks),
+                cancelChecksItem());
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard shortcuts", "F1", this::showShortcuts),
                 item("_About", (String) null, this::showAbout));
 
         menuBar.getMenus().addAll(file, edit, view, step, check, help);
+    }
+
+    private MenuItem cancelChecksItem() {
+        MenuItem cancel = new MenuItem("_Cancel running work  (Esc)");
+        cancel.setOnAction(e -> taskStatus.cancelAll());
+        cancel.disableProperty().bind(model.busyProperty().not().and(runner.busyProperty().not()));
+        return cancel;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -436,6 +461,16 @@ public final class MainWindow extends BorderPane {
         });
         model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(Latex.plainNumber(v.doubleValue())));
 
+        // each tab remembers where the user left the divider; a panel tab starts with more room than the Step tab
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                dividers.put(was, centre.getDividerPositions()[0]);
+            }
+            if (now != null) {
+                centre.setDividerPositions(dividers.getOrDefault(now,
+                        "stepTab".equals(now.getId()) ? STEP_DIVIDER : PANEL_DIVIDER));
+            }
+        });
         model.zoomProperty().addListener((o, a, b) -> applyZoom());
         model.darkThemeProperty().addListener((o, a, dark) -> applyTheme());
         model.currentStepProperty().addListener((o, a, b) -> updatePosition());
@@ -443,8 +478,7 @@ public final class MainWindow extends BorderPane {
         model.analysisProperty().addListener((o, a, b) -> updateStatus());
         model.checkingProperty().addListener((o, a, b) -> updateStatus());
         model.messageProperty().addListener((o, a, b) -> updateStatus());
-        model.busyProperty().addListener((o, a, busy) -> progress.setVisible(busy));
-        model.progressProperty().addListener((o, a, p) -> progress.setProgress(p.doubleValue()));
+        model.checksCancelledProperty().addListener((o, a, b) -> updateStatus());
         model.fileProperty().addListener((o, a, b) -> updateTitle());
         model.dirtyProperty().addListener((o, a, b) -> updateTitle());
         model.documentProperty().addListener((o, a, b) -> updateTitle());
@@ -566,6 +600,8 @@ public final class MainWindow extends BorderPane {
         costLabel.setText("C = " + Latex.plainNumber(an.forward().cost()) + "  ·  m = " + an.batch().size());
         if (model.checkingProperty().get()) {
             checkLabel.setText("checking…");
+        } else if (model.checksCancelledProperty().get()) {
+            checkLabel.setText("checks cancelled (F9 runs them)");
         } else {
             CheckSummary sum = an.summary();
             checkLabel.setText(sum.checked() + " checks: " + sum.pass() + " pass"
@@ -797,6 +833,10 @@ public final class MainWindow extends BorderPane {
             model.say("The checks are still running; export again in a moment.");
             return false;
         }
+        if (model.checksCancelledProperty().get()) {
+            model.say("The checks were cancelled; run them again (F9), then export.");
+            return false;
+        }
         String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
                 ? CheckReport.markdown(an) : CheckReport.csv(an);
         try {
@@ -895,7 +935,8 @@ public final class MainWindow extends BorderPane {
                 "Alt+Z / Alt+B      ε tab: type ε / use the best ε",
                 "Alt+L / Alt+X      softmax tab: logit scale / sample",
                 "Alt+R/P/O/T/K/A    training: run, pause, step once, reset, check here, apply",
-                "Esc                cancel the running background work");
+                "Esc                cancel the running background work (checks, ε sweep, training)",
+                "F9                 run the checks again (after a cancel)");
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setHeaderText("Keyboard shortcuts");
         Label label = new Label(text);
@@ -955,6 +996,9 @@ public final class MainWindow extends BorderPane {
 
     /** The check table panel (its selection is the model's selected check). */
     public CheckTablePanel checkTable() { return checkTable; }
+
+    /** The status bar of long work (the model's checks and the runner's tasks). */
+    public TaskStatusBar taskStatus() { return taskStatus; }
 
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }

@@ -256,7 +256,7 @@ public final class NetworkDiagram extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11 * z));
         g.setFill(text.deriveColor(0, 1, 1, 0.7));
-        g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample 1)", 8, 4);
+        g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample x = 0)", 8, 4);
     }
 
     private static DMatrixRMaj neuronValues(Analysis an, int l, boolean backward) {
@@ -306,6 +306,22 @@ public final class NetworkDiagram extends Region {
     private double y(int j, int n, double top, double usable) {
         int s = shown(n);
         return top + usable * (j + 0.5) / s;
+    }
+
+    /** Where neuron j of layer l is drawn, in the diagram's own coordinates (as last drawn); for tests. */
+    public javafx.geometry.Point2D neuronCentre(int l, int j) {
+        int n = analysis.get().network().size(l);
+        return new javafx.geometry.Point2D(x(l, lastLeft, lastGap), y(j, n, lastTop, lastUsable));
+    }
+
+    /**
+     * A point on the edge of w^l_kj, a quarter of the way from input k (away from other edges' crossings and the
+     * neurons), in the diagram's own coordinates; for tests.
+     */
+    public javafx.geometry.Point2D edgePoint(int l, int k, int j) {
+        javafx.geometry.Point2D from = neuronCentre(l - 1, k);
+        javafx.geometry.Point2D to = neuronCentre(l, j);
+        return from.add(to.subtract(from).multiply(0.25));
     }
 
     public ObjectProperty<Analysis> analysisProperty() { return analysis; }

@@ -248,8 +248,14 @@ public final class StepDetailView extends ScrollPane {
         Formula f = s.formula().get();
         verdict.getStyleClass().removeAll("verdict-pass", "verdict-warn", "verdict-fail", "verdict-kink",
                 "verdict-pending");
-        if (checking.get() || an.checks().isEmpty()) {
+        if (checking.get()) {
             verdict.setText("Checking " + f + " at layer " + s.layer() + " against finite differences…");
+            verdict.getStyleClass().add("verdict-pending");
+            return;
+        }
+        if (an.checks().isEmpty()) {
+            verdict.setText("The checks were cancelled: forward and backward are shown. Check ▸ Run checks again "
+                    + "(F9) checks " + f + " at layer " + s.layer() + ".");
             verdict.getStyleClass().add("verdict-pending");
             return;
         }

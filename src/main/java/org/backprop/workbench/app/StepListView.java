@@ -104,6 +104,15 @@ public final class StepListView extends ListView<Step> {
             badge.getStyleClass().add("step-badge");
             box = new HBox(8, phase, name, spacer, badge);
             box.setAlignment(Pos.CENTER_LEFT);
+            // the row is as wide as the cell, never wider: a long name shortens (…), the verdict badge stays in view
+            phase.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(0);
+            box.setMinWidth(0);
+            box.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()),
+                    widthProperty(), paddingProperty()));
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
@@ -137,7 +146,8 @@ public final class StepListView extends ListView<Step> {
                 badge.setVisible(true);
                 setAccessibleText(s.label() + ", " + v.id().toUpperCase(Locale.ROOT));
             } else {
-                badge.setText(s.formula().isPresent() && an != null ? "…" : "");
+                // "…" while checking; "–" once the checks were cancelled (nothing to show until they run again)
+                badge.setText(s.formula().isEmpty() || an == null ? "" : checking.get() ? "…" : "–");
                 badge.setVisible(s.formula().isPresent());
             }
             setText(null);

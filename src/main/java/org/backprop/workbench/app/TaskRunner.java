@@ -93,6 +93,13 @@ public final class TaskRunner {
         Job<T> job = new Job<>(key, title, work);
         pending.add(job);
         busy.set(true);
+        if (shown == null) {
+            // until a worker picks it up, say what is waiting rather than how the previous task ended
+            progress.unbind();
+            message.unbind();
+            progress.set(-1);
+            message.set(title + "…");
+        }
         job.setOnRunning(e -> show(job));
         job.setOnSucceeded(e -> {
             // a finished task leaves the status line empty: most tasks are quick recomputations nobody waits for
@@ -154,6 +161,9 @@ public final class TaskRunner {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
     private void show(Job<?> job) {
+        if (!pending.contains(job)) {
+            return;   // cancelled before its running event arrived: showing it would leave a stale line
+        }
         shown = job;
         progress.unbind();
         progress.bind(job.progressProperty());
@@ -167,13 +177,16 @@ public final class TaskRunner {
     private void finished(Job<?> job, String status) {
         pending.remove(job);
         busy.set(!pending.isEmpty());
-        if (shown == job || shown == null) {
+        if (shown == job || shown == null || pending.isEmpty()) {
             shown = null;
             progress.unbind();
             message.unbind();
             Job<?> next = pending.stream().filter(j -> j.getState() == Worker.State.RUNNING).findFirst().orElse(null);
             if (next != null) {
                 show(next);
+            } else if (!pending.isEmpty()) {
+                progress.set(-1);
+                message.set(pending.get(0).title + "…");
             } else {
                 progress.set(0);
                 message.set(status);

@@ -1,6 +1,8 @@
 package org.backprop.workbench.app;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.List;
  * it opens that file.
  */
 public class WorkbenchApp extends Application {
-    /** Initial window size: fits a 1366×768 laptop and leaves room for the formulas. */
+    /** Preferred initial window size, room for the formulas; smaller screens get their visible area instead. */
     public static final double WIDTH = 1400;
     public static final double HEIGHT = 860;
 
@@ -21,7 +23,8 @@ public class WorkbenchApp extends Application {
         WorkbenchModel model = new WorkbenchModel();
         MainWindow window = new MainWindow(model, new RecentFiles(RecentFiles.defaultFolder().resolve("recent.txt")));
         window.installTheme();
-        stage.setScene(window.createScene(WIDTH, HEIGHT));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(window.createScene(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight())));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();

@@ -71,6 +71,10 @@ public final class WorkbenchModel {
      */
     public static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
+    /** The status line after the user cancelled the checks: what is still shown and how to run them again. */
+    public static final String CHECKS_CANCELLED =
+            "Checks cancelled — forward and backward are shown; Check ▸ Run checks again (F9) runs them.";
+
     /** Undo depth; each entry is a whole document, small for the networks the builder makes. */
     public static final int UNDO_LIMIT = 100;
 
@@ -93,6 +97,8 @@ public final class WorkbenchModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
+    private final ReadOnlyBooleanWrapper checksCancelled = new ReadOnlyBooleanWrapper(this, "checksCancelled");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -100,6 +106,8 @@ public final class WorkbenchModel {
     private final Deque<NetworkDocument> undo = new ArrayDeque<>();
     private final Deque<NetworkDocument> redo = new ArrayDeque<>();
     private final AtomicLong generation = new AtomicLong();
+    /** The generation whose checks the user cancelled (its forward and backward stay shown). */
+    private final AtomicLong cancelledGeneration = new AtomicLong(-1);
     private final Executor background;
     private final Executor ui;
 
@@ -157,6 +165,8 @@ public final class WorkbenchModel {
         steps.set(Steps.of(doc.network()));
         busy.set(true);
         progress.set(-1);
+        progressMessage.set("Computing forward and backward…");
+        checksCancelled.set(false);
         background.execute(() -> run(gen, doc, m, how, eps));
     }
 
@@ -169,20 +179,32 @@ public final class WorkbenchModel {
             ForwardTrace forward = Forward.run(doc.network(), doc.batch());
             BackwardTrace backward = backprop.run(doc.network(), forward, doc.batch());
             Analysis traces = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, List.of());
-            ui.execute(() -> publish(gen, traces, true));
+            long count = FastGradientCheck.count(doc.network(), doc.batch().size(), CheckOptions.of(how).mode());
+            ui.execute(() -> {
+                publish(gen, traces, true);
+                if (gen == generation.get()) {
+                    progress.set(0);
+                    progressMessage.set(checkingMessage(count, 0));
+                }
+            });
+            AtomicLong largestDone = new AtomicLong();
             CheckProgress adapter = new CheckProgress() {
                 @Override
                 public void advanced(long done, long total) {
+                    // reports come from several worker threads, slightly out of order: keep the largest
+                    long most = largestDone.accumulateAndGet(done, Math::max);
                     ui.execute(() -> {
-                        if (gen == generation.get()) {
-                            progress.set(total == 0 ? 1 : (double) done / total);
+                        if (gen == generation.get() && busy.get()) {
+                            double fraction = total == 0 ? 1 : (double) most / total;
+                            progress.set(fraction);
+                            progressMessage.set(checkingMessage(total, fraction));
                         }
                     });
                 }
 
                 @Override
                 public boolean cancelled() {
-                    return gen != generation.get();
+                    return gen != generation.get() || gen == cancelledGeneration.get();
                 }
             };
             CheckOptions options = CheckOptions.of(how).withEpsilon(eps).withThreads(CHECK_THREADS);
@@ -190,17 +212,50 @@ public final class WorkbenchModel {
             Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks);
             ui.execute(() -> publish(gen, full, false));
         } catch (CancellationException e) {
-            // a newer change is being computed
+            // either a newer change is being computed (it publishes) or the user cancelled these checks
+            ui.execute(() -> {
+                if (gen == generation.get() && gen == cancelledGeneration.get()) {
+                    busy.set(false);
+                    checking.set(false);
+                    progress.set(0);
+                    progressMessage.set("");
+                    checksCancelled.set(true);
+                    say(CHECKS_CANCELLED);
+                }
+            });
         } catch (NotAnalyticException e) {
             fail(gen, e.getMessage());
         } catch (RuntimeException e) {
             ui.execute(() -> {
                 if (gen == generation.get()) {
                     busy.set(false);
+                    progressMessage.set("");
                     complain("Could not compute: " + e.getMessage());
                 }
             });
         }
+    }
+
+    /** "Checking 111,002 numbers… 40 %": what the status bar says while the checks run. */
+    static String checkingMessage(long total, double fraction) {
+        return String.format(java.util.Locale.ROOT, "Checking %,d numbers… %d %%", total,
+                (int) Math.floor(100 * Math.max(0, Math.min(1, fraction))));
+    }
+
+    /**
+     * Stops the running numerical checks (Cancel or Esc in the status bar). Forward and backward stay shown; the
+     * checks stay empty and {@link #checksCancelledProperty()} true until {@link #rerunChecks()} or the next change.
+     */
+    public void cancelChecks() {
+        if (busy.get()) {
+            cancelledGeneration.set(generation.get());
+        }
+    }
+
+    /** Runs forward, backward and every check again on the current document (Check ▸ Run checks again). */
+    public void rerunChecks() {
+        say("");
+        recompute();
     }
 
     private void fail(long gen, String text) {
@@ -208,6 +263,7 @@ public final class WorkbenchModel {
             if (gen == generation.get()) {
                 busy.set(false);
                 checking.set(false);
+                progressMessage.set("");
                 complain(text);
             }
         });
@@ -223,6 +279,7 @@ public final class WorkbenchModel {
         if (!stillChecking) {
             busy.set(false);
             progress.set(1);
+            progressMessage.set("");
             if (selected != null) {
                 selectedCheck.set(result.checks().stream()
                         .filter(c -> c.formula() == selected.formula() && c.layer() == selected.layer()
@@ -410,6 +467,12 @@ public final class WorkbenchModel {
 
     /** Progress of the checks, 0..1, or -1 when not known yet. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    /** What the running computation is doing, e.g. "Checking 111,002 numbers… 40 %"; empty when idle. */
+    public ReadOnlyStringProperty progressMessageProperty() { return progressMessage.getReadOnlyProperty(); }
+
+    /** True after the user cancelled the checks of the current document (forward and backward are shown). */
+    public ReadOnlyBooleanProperty checksCancelledProperty() { return checksCancelled.getReadOnlyProperty(); }
 
     /** The last error or notice for the status line; empty if none. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

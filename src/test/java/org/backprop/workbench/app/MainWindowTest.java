@@ -309,4 +309,141 @@ class MainWindowTest {
         waitForChecks();
         assertEquals(1e-4, model.getAnalysis().epsilon(), 0.0);
     }
+
+    private static java.util.List<Integer> indexOf(org.backprop.workbench.check.CheckResult c) {
+        return java.util.Arrays.stream(c.index()).boxed().toList();
+    }
+
+    private void clickDiagramAt(FxRobot robot, javafx.geometry.Point2D local) {
+        javafx.geometry.Point2D screen = fx(() -> window.diagram().localToScreen(local));
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clickingAnEdgeOrANeuronOfTheDiagramSelectsItsCheckAndTheCheckTableShowsIt(FxRobot robot) {
+        waitForChecks();
+        fx(() -> window.selectTab("checksTab"));
+        WaitForAsyncUtils.waitForFxEvents();
+        var table = window.checkTable().table();
+
+        clickDiagramAt(robot, fx(() -> window.diagram().edgePoint(2, 1, 0)));
+        var weight = fx(() -> model.selectedCheckProperty().get());
+        assertNotNull(weight, "a click on the edge of w²[1, 0] selects a check");
+        assertEquals(org.backprop.workbench.check.Formula.BP4, weight.formula());
+        assertEquals(2, weight.layer());
+        assertEquals(java.util.List.of(1, 0), indexOf(weight));
+        assertSame(weight, fx(() -> table.getSelectionModel().getSelectedItem()));
+
+        // on the BP1 step a click on output neuron 1 selects its δ of the first sample
+        clickDiagramAt(robot, fx(() -> window.diagram().neuronCentre(2, 1)));
+        var delta = fx(() -> model.selectedCheckProperty().get());
+        assertEquals(org.backprop.workbench.check.Formula.BP1, delta.formula());
+        assertEquals(java.util.List.of(1, 0), indexOf(delta));
+        assertSame(delta, fx(() -> table.getSelectionModel().getSelectedItem()));
+        int row = fx(() -> table.getSelectionModel().getSelectedIndex());
+        assertTrue(fx(() -> table.getItems().get(row)) == delta, "the selected row is in the table's items");
+
+        // on a forward step a hidden neuron stands for its bias
+        fx(() -> model.currentStepIdProperty().set("a1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickDiagramAt(robot, fx(() -> window.diagram().neuronCentre(1, 2)));
+        var bias = fx(() -> model.selectedCheckProperty().get());
+        assertEquals(org.backprop.workbench.check.Formula.BP3, bias.formula());
+        assertEquals(1, bias.layer());
+        assertEquals(java.util.List.of(2), indexOf(bias));
+        assertSame(bias, fx(() -> table.getSelectionModel().getSelectedItem()));
+    }
+
+    private static DialogPane waitForDialog() {
+        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w.getScene().getRoot() instanceof DialogPane));
+        return fx(() -> (DialogPane) Window.getWindows().stream()
+                .filter(w -> w.getScene().getRoot() instanceof DialogPane).findFirst().orElseThrow()
+                .getScene().getRoot());
+    }
+
+    @Test
+    void closingTheWindowWithUnsavedChangesAsksFirstCancelKeepsItOpenDontSaveCloses(FxRobot robot) {
+        waitForChecks();
+        javafx.application.Platform.setImplicitExit(false);
+        fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.bias(d, 1, 0, 0.125)));
+        Stage stage = fx(() -> (Stage) window.getScene().getWindow());
+        Runnable closeRequest = () -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+
+        javafx.application.Platform.runLater(closeRequest);   // the question blocks in its own loop
+        DialogPane question = waitForDialog();
+        assertTrue(fx(() -> question.getHeaderText()).contains("quit"), question.getHeaderText());
+        robot.clickOn(fx(() -> question.lookupButton(javafx.scene.control.ButtonType.CANCEL)));
+        waitUntil(() -> Window.getWindows().stream().noneMatch(w -> w.getScene().getRoot() instanceof DialogPane));
+        assertTrue(fx(stage::isShowing), "Cancel keeps the window open");
+        assertTrue(model.dirtyProperty().get(), "and the changes");
+
+        javafx.application.Platform.runLater(closeRequest);
+        DialogPane again = waitForDialog();
+        robot.clickOn(fx(() -> again.getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.NO)
+                .map(again::lookupButton).findFirst().orElseThrow()));
+        waitUntil(() -> !stage.isShowing());
+    }
+
+    @Test
+    void whenNothingRunsTheStatusBarSaysReadyWithoutProgressOrCancel() {
+        waitForChecks();
+        waitUntil(() -> !window.runner().isBusy());
+        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.READY, fx(() -> window.taskStatus().text()));
+        assertFalse(fx(() -> window.lookup("#cancelWork").isVisible()));
+        assertTrue(fx(() -> window.lookup("#taskStatus").getStyleClass().contains("status-idle")));
+    }
+
+    @Test
+    void escapeCancelsTheChecksKeepingForwardAndBackwardAndRunChecksAgainRunsThem() {
+        // a model whose background work waits for the test: the checks are "running" until the test runs them
+        java.util.Queue<Runnable> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        WorkbenchModel slow = fx(() -> new WorkbenchModel(DefaultNetwork.load(), queued::add,
+                javafx.application.Platform::runLater));
+        Stage stage = fx(() -> new Stage());
+        MainWindow other = fx(() -> {
+            MainWindow w = new MainWindow(slow, new RecentFiles(settings.resolve("recent.txt")));
+            stage.setScene(w.createScene(1200, 800));
+            stage.show();
+            return w;
+        });
+        try {
+            assertTrue(fx(() -> other.taskStatus().isBusy()));
+            assertTrue(fx(() -> other.lookup("#cancelWork").isVisible()), "Cancel is offered while the checks run");
+            assertTrue(fx(() -> other.taskStatus().text()).startsWith("Computing"), other.taskStatus().text());
+
+            fx(() -> javafx.event.Event.fireEvent(other, new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
+            queued.poll().run();
+            waitUntil(() -> slow.checksCancelledProperty().get());
+
+            Analysis shown = slow.getAnalysis();
+            assertNotNull(shown.backward(), "forward and backward stay shown");
+            assertTrue(shown.checks().isEmpty());
+            assertFalse(slow.busyProperty().get());
+            assertEquals(WorkbenchModel.CHECKS_CANCELLED,
+                    fx(() -> ((javafx.scene.control.Label) other.lookup("#statusMessage")).getText()));
+            assertTrue(fx(() -> ((javafx.scene.control.Label) other.lookup("#checkLabel")).getText())
+                    .contains("cancelled"));
+            assertTrue(fx(() -> ((javafx.scene.control.Label) other.lookup("#stepVerdict")).getText())
+                    .contains("cancelled"));
+            assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.READY, fx(() -> other.taskStatus().text()));
+            assertFalse(fx(() -> other.lookup("#cancelWork").isVisible()));
+
+            javafx.scene.control.MenuItem again = fx(() -> other.menuBar().getMenus().stream()
+                    .flatMap(m -> m.getItems().stream())
+                    .filter(i -> i.getText() != null && i.getText().contains("Run checks again"))
+                    .findFirst().orElseThrow());
+            assertEquals(javafx.scene.input.KeyCombination.keyCombination("F9"), again.getAccelerator());
+            fx(again::fire);
+            queued.poll().run();
+            waitUntil(() -> !slow.busyProperty().get() && !slow.getAnalysis().checks().isEmpty());
+            assertEquals(37, slow.getAnalysis().checks().size());
+            assertFalse(slow.checksCancelledProperty().get());
+        } finally {
+            fx(stage::hide);
+        }
+    }
 }

@@ -46,7 +46,12 @@ class ScreenshotTourTest {
     void everyShotIsWrittenToTheScreenshotsFolder() throws Exception {
         Path folder = Path.of(System.getProperty("screenshots.dir", "screenshots"));
         Files.createDirectories(folder);
+        // -Dscreenshots.only=softmax,epsilon-plot renders a few shots while working on a layout
+        String only = System.getProperty("screenshots.only", "");
         for (Screenshots.Shot shot : Screenshots.ALL) {
+            if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(shot.name())) {
+                continue;
+            }
             MainWindow window = fx(() -> {
                 WorkbenchModel model = new WorkbenchModel();
                 MainWindow w = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));

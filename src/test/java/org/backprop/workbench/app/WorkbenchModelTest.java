@@ -110,4 +110,41 @@ class WorkbenchModelTest {
         model.currentStepIdProperty().set("gradW1");
         assertFalse(model.next());
     }
+
+    @Test
+    void cancelledChecksKeepForwardAndBackwardAndRunAgainOnRequest() {
+        runBackground();
+        javafx.beans.value.ChangeListener<Boolean> cancelOnStart = (o, was, now) -> {
+            if (now) {
+                model.cancelChecks();   // the user presses Esc once forward and backward are shown
+            }
+        };
+        model.checkingProperty().addListener(cancelOnStart);
+        model.mistakeProperty().set(Mistake.BP1_NO_SIGMA_PRIME);
+        runBackground();
+        model.checkingProperty().removeListener(cancelOnStart);
+
+        Analysis shown = model.getAnalysis();
+        assertEquals(Mistake.BP1_NO_SIGMA_PRIME, shown.mistake());
+        assertNotNull(shown.backward());
+        assertTrue(shown.checks().isEmpty());
+        assertFalse(model.busyProperty().get());
+        assertFalse(model.checkingProperty().get());
+        assertTrue(model.checksCancelledProperty().get());
+        assertEquals(WorkbenchModel.CHECKS_CANCELLED, model.messageProperty().get());
+
+        model.rerunChecks();
+        assertTrue(model.busyProperty().get());
+        runBackground();
+        assertEquals(37, model.getAnalysis().checks().size());
+        assertFalse(model.checksCancelledProperty().get());
+        assertEquals("", model.progressMessageProperty().get());
+    }
+
+    @Test
+    void theProgressMessageCountsTheNumbersAndThePercentage() {
+        // 784-128-64-10 with m = 8: 109,184 weights + 202 biases + 202·8 δ
+        assertEquals("Checking 111,002 numbers… 40 %", WorkbenchModel.checkingMessage(111_002, 0.4));
+        assertEquals("Checking 37 numbers… 100 %", WorkbenchModel.checkingMessage(37, 1));
+    }
 }

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backprop.workbench.app.WorkbenchModel;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonStep;
@@ -30,6 +31,8 @@ public final class LessonSession {
     private final ReadOnlyObjectWrapper<LessonStep> step = new ReadOnlyObjectWrapper<>(this, "step");
     /** The check to select once an analysis of the step's state with checks arrives. */
     private Quantity pendingHighlight;
+    /** Whether the student has committed the current step's prediction (its mistake is then switched on). */
+    private boolean revealed;
 
     /**
      * @param model    the workbench's state ({@code null} not permitted)
@@ -97,7 +100,8 @@ public final class LessonSession {
         }
         model.methodProperty().set(s.method());   // before ε: choosing a method resets ε to its own default
         model.epsilonProperty().set(s.epsilon());
-        model.mistakeProperty().set(s.mistake());
+        revealed = false;
+        model.mistakeProperty().set(shownMistake());
         model.notationProperty().set(s.notation());
         s.step().ifPresent(id -> model.currentStepIdProperty().set(id));
         showView.accept(s.view());
@@ -107,6 +111,28 @@ public final class LessonSession {
             model.selectedCheckProperty().set(null);
         } else {
             selectPending(model.getAnalysis());
+        }
+    }
+
+    /**
+     * The mistake the workbench shows now: the step's, except on a step that asks for a prediction, where it stays
+     * off until the student commits one. Otherwise the Mistake box would name the bug and the step list, the table
+     * and the status line would show which checks fail before the student has predicted it.
+     */
+    public Mistake shownMistake() {
+        LessonStep s = step.get();
+        if (s == null) {
+            return Mistake.NONE;
+        }
+        return s.prediction() != null && !revealed ? Mistake.NONE : s.mistake();
+    }
+
+    /** The student committed a prediction: the step's mistake is switched on, so the checks show the answer. */
+    public void revealPrediction() {
+        LessonStep s = step.get();
+        if (s != null && s.prediction() != null && !revealed) {
+            revealed = true;
+            model.mistakeProperty().set(s.mistake());
         }
     }
 
@@ -155,7 +181,7 @@ public final class LessonSession {
     private void selectPending(Analysis analysis) {
         LessonStep s = step.get();
         if (pendingHighlight == null || s == null || analysis == null || analysis.checks().isEmpty()
-                || analysis.network() != s.document().network() || analysis.mistake() != s.mistake()) {
+                || analysis.network() != s.document().network() || analysis.mistake() != shownMistake()) {
             return;
         }
         Quantity wanted = pendingHighlight;

@@ -137,7 +137,7 @@ public final class LessonUi {
         var analysis = window.model().getAnalysis();
         return step != null && analysis != null && !window.model().busyProperty().get()
                 && !window.model().checkingProperty().get() && analysis.network() == step.document().network()
-                && analysis.mistake() == step.mistake();
+                && analysis.mistake() == session.shownMistake();
     }
 
     private void openWithDialog() {

@@ -25,6 +25,7 @@ import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.explore.EpsilonSweep.Point;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -165,7 +166,10 @@ public final class EpsilonPlotPanel implements Panel {
         JFreeChart chart = Charts.chart(plot);
         Charts.follow(caption, chart);
         viewer = new ChartViewer(chart);
-        viewer.setMinSize(300, 200);
+        viewer.setMinSize(300, 260);
+        // sixteen decades of labels overlap on a short plot: label every second or third decade there
+        viewer.heightProperty().addListener((o, was, now) ->
+                y.setTickUnit(new NumberTickUnit(now.doubleValue() < 260 ? 3 : now.doubleValue() < 420 ? 2 : 1)));
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);

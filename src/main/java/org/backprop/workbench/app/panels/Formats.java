@@ -28,7 +28,7 @@ final class Formats {
         }
         double abs = Math.abs(v);
         if (abs >= 1e-3 && abs < 1e4) {
-            return String.format(Locale.ROOT, "%.4f", v);
+            return String.format(Locale.ROOT, "%.4g", v);   // 4 significant digits: -0.002753, 0.2500, 1235
         }
         return String.format(Locale.ROOT, "%.3e", v);
     }

@@ -71,12 +71,12 @@ public final class SoftmaxComparisonPanel implements Panel {
     private final Label explanation = new Label();
     private final Label naiveCost = new Label();
     private final Label fusedCost = new Label();
-    private final MatrixGrid naiveDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + (x + 1));
-    private final MatrixGrid fusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + (x + 1));
+    private final MatrixGrid naiveDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
+    private final MatrixGrid fusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
     private final MatrixGrid jacobian = new MatrixGrid("J", i -> "i=" + i, j -> "j=" + j);
     private final Label difference = new Label();
     private final Label jacobianTitle = new Label();
-    private final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
+    private final Spinner<Integer> sample = new Spinner<>(0, 0, 0);  // zero-based, like every index in the note and the files
     private final Slider scale = new Slider(0, Math.log10(SoftmaxComparison.SCALE_TO), 0);
     private final TextField scaleField = new TextField("1");
     private final ComboBox<Plotted> plotted = new ComboBox<>();
@@ -148,8 +148,16 @@ public final class SoftmaxComparisonPanel implements Panel {
         jacobianTitle.getStyleClass().add("bw-card-title");
         HBox sampleRow = new HBox(8, sampleLabel, sample);
         sampleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox jacobianCard = new VBox(new HBox(12, jacobianTitle, sampleRow),
-                new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)"), jacobian);
+        jacobianTitle.setWrapText(true);
+        sampleLabel.setMinWidth(Region.USE_PREF_SIZE);
+        sample.setMinWidth(Region.USE_PREF_SIZE);
+        Label jacobianFormula = new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)");
+        jacobianFormula.getStyleClass().add("bw-caption");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox formulaRow = new HBox(12, jacobianFormula, gap, sampleRow);
+        formulaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox jacobianCard = new VBox(jacobianTitle, formulaRow, jacobian);
         jacobianCard.getStyleClass().add("bw-card");
         VBox cards = new VBox(8, naiveCard, fusedCard, difference, jacobianCard);
         cards.setPadding(new Insets(0, 8, 0, 0));
@@ -174,7 +182,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 220);
+        viewer.setMinSize(300, 260);
 
         scale.setMajorTickUnit(1);
         scale.setMinorTickCount(3);
@@ -314,9 +322,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         int m = doc.batch().size();
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory();
-        factory.setMax(m);
-        if (sample.getValue() > m) {
-            factory.setValue(m);
+        factory.setMax(m - 1);
+        if (sample.getValue() > m - 1) {
+            factory.setValue(m - 1);
         }
         showJacobian();
         scaleMarker.setValue(s);
@@ -345,7 +353,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         if (r == null) {
             return;
         }
-        int x = sample.getValue() - 1;
+        int x = sample.getValue();
         jacobianTitle.setText("Softmax Jacobian of the naive side");
         jacobian.show(r.jacobian(x));
     }

@@ -29,7 +29,9 @@ import org.backprop.workbench.app.TaskRunner;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Mistake;
@@ -72,6 +74,7 @@ public final class TrainingPanel implements Panel {
     private final ObservableObjectValue<NetworkDocument> document;
     private final ObservableObjectValue<Mistake> mistake;
     private final ObservableDoubleValue epsilon;
+    private final ObservableObjectValue<DifferenceMethod> method;
     private final TaskRunner runner;
     private final Consumer<Network> apply;
 
@@ -114,6 +117,17 @@ public final class TrainingPanel implements Panel {
      */
     public TrainingPanel(ObservableObjectValue<NetworkDocument> document, ObservableObjectValue<Mistake> mistake,
                          ObservableDoubleValue epsilon, TaskRunner runner, Consumer<Network> apply) {
+        this(document, mistake, new SimpleObjectProperty<>(DifferenceMethod.CENTRAL), epsilon, runner, apply);
+    }
+
+    /**
+     * @param method the difference method of the check at a paused step: the workbench's, so that its ε (1e-20 for
+     *               the complex step, say) is used with the method it was chosen for
+     */
+    public TrainingPanel(ObservableObjectValue<NetworkDocument> document, ObservableObjectValue<Mistake> mistake,
+                         ObservableObjectValue<DifferenceMethod> method, ObservableDoubleValue epsilon,
+                         TaskRunner runner, Consumer<Network> apply) {
+        this.method = Objects.requireNonNull(method, "method");
         this.document = Objects.requireNonNull(document, "document");
         this.mistake = Objects.requireNonNull(mistake, "mistake");
         this.epsilon = Objects.requireNonNull(epsilon, "epsilon");
@@ -162,15 +176,17 @@ public final class TrainingPanel implements Panel {
         }
         Mistake m = mistake.get() == null ? Mistake.NONE : mistake.get();
         double eps = epsilon.get();
+        CheckOptions options = CheckOptions.of(method.get() == null ? DifferenceMethod.CENTRAL : method.get())
+                .withEpsilon(eps);
         int at = step.get();
         Batch batch = doc.batch();
         Network start = initial;
         runner.run(CHECK_KEY, "Checking gradients at step " + at,
                 p -> {
-                    Analysis now = GradientCheck.analyse(net, batch, new Backprop(m), eps, p);
+                    Analysis now = FastGradientCheck.analyse(net, batch, new Backprop(m), options, p);
                     // the same check at initialisation, to show what it could not see
                     Analysis before = at == 0 || start == null ? null
-                            : GradientCheck.analyse(start, batch, new Backprop(m), eps, p);
+                            : FastGradientCheck.analyse(start, batch, new Backprop(m), options, p);
                     return new Analysis[]{now, before};
                 },
                 pair -> {

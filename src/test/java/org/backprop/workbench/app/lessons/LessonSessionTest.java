@@ -45,7 +45,9 @@ class LessonSessionTest {
                 LessonStep step = session.stepProperty().get();
                 String where = entry.name() + " step " + step.number();
                 assertSame(step.document(), model.getDocument(), where);
-                assertEquals(step.mistake(), model.mistakeProperty().get(), where);
+                Mistake hidden = step.prediction() == null ? step.mistake() : Mistake.NONE;   // until predicted
+                assertEquals(hidden, model.mistakeProperty().get(), where);
+                assertEquals(hidden, session.shownMistake(), where);
                 assertEquals(step.method(), model.methodProperty().get(), where);
                 assertEquals(step.epsilon(), model.epsilonProperty().get(), where);
                 assertEquals(step.notation(), model.notationProperty().get(), where);
@@ -75,9 +77,11 @@ class LessonSessionTest {
         assertEquals(Mistake.BP2_NO_SIGMA_PRIME, model.mistakeProperty().get());
         model.mistakeProperty().set(Mistake.FORGOT_ONE_OVER_M);   // the student explores
         model.epsilonProperty().set(0.1);
-        session.previous();
-        assertEquals(Mistake.BP2_NO_SIGMA_PRIME, model.mistakeProperty().get());
+        session.previous();  // step 8 asks for a prediction: its bug is off until the student commits one
+        assertEquals(Mistake.NONE, model.mistakeProperty().get());
         assertEquals(1e-5, model.epsilonProperty().get());
+        session.revealPrediction();
+        assertEquals(Mistake.BP2_NO_SIGMA_PRIME, model.mistakeProperty().get());
         session.goTo(1);
         assertEquals(Mistake.NONE, model.mistakeProperty().get());
         assertFalse(session.previous());
@@ -117,5 +121,28 @@ class LessonSessionTest {
             assertFalse(model.canUndoProperty().get(), "step " + session.stepProperty().get().number());
             assertFalse(model.dirtyProperty().get(), "step " + session.stepProperty().get().number());
         }
+    }
+
+    @Test
+    void aPredictionStepKeepsItsBugHiddenUntilTheStudentCommits() throws LessonException {
+        LessonLibrary library = LessonLibrary.of(Path.of("lessons"));
+        Lesson lesson = library.load(library.entries().get(8));     // spot the bug
+        WorkbenchModel model = model(lesson);
+        LessonSession session = new LessonSession(model, v -> { });
+        session.start(lesson);
+        session.goTo(2);                                            // bug 1: predict
+        LessonStep bug1 = session.stepProperty().get();
+        assertTrue(bug1.prediction() != null && bug1.mistake() == Mistake.BP3B_FIRST_SAMPLE, bug1.title());
+        assertEquals(Mistake.NONE, model.mistakeProperty().get(), "the Mistake box does not name the bug yet");
+        assertTrue(model.getAnalysis().checks().stream().noneMatch(c -> c.verdict().id().equals("fail")),
+                "no check fails before the prediction");
+
+        session.revealPrediction();
+
+        assertEquals(Mistake.BP3B_FIRST_SAMPLE, model.mistakeProperty().get());
+        session.next();                                             // bug 1 revealed
+        assertEquals(Mistake.BP3B_FIRST_SAMPLE, model.mistakeProperty().get());
+        session.previous();                                         // back to the prediction: hidden again
+        assertEquals(Mistake.NONE, model.mistakeProperty().get());
     }
 }

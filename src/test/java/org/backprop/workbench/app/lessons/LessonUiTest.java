@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -71,7 +72,7 @@ class LessonUiTest {
         fx(() -> ui.menu().getItems().get(0).fire());
         assertSame(ui.panel().getView(), fx(window::getRight));
         assertEquals("One neuron, one sample", text(robot, "#lessonTitle"));
-        assertEquals("Step 1 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 1 of 9", text(robot, "#lessonProgress"));
         waitUntil(() -> "z1".equals(model.currentStepIdProperty().get()) && model.getDocument().network().depth() == 1);
         assertEquals("The smallest network", text(robot, "#lessonStepTitle"));
         assertTrue(fx(() -> ui.panel().prose().formulas().size()) >= 3, "the formulas of step 1 are typeset");
@@ -79,18 +80,18 @@ class LessonUiTest {
 
         // Next with the button, then with the keyboard
         robot.clickOn("#lessonNext");
-        assertEquals("Step 2 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 2 of 9", text(robot, "#lessonProgress"));
         assertEquals("a1", fx(() -> model.currentStepIdProperty().get()));
         robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
-        assertEquals("Step 3 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 3 of 9", text(robot, "#lessonProgress"));
         robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
-        assertEquals("Step 2 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 2 of 9", text(robot, "#lessonProgress"));
         fx(() -> ui.session().next());
         fx(() -> ui.session().next());
         fx(() -> ui.session().next());
 
         // step 5 asks for δ^1: a wrong answer is explained, the right one accepted
-        assertEquals("Step 5 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 5 of 9", text(robot, "#lessonProgress"));
         assertTrue(fx(() -> robot.lookup("#lessonQuiz").query().isVisible()));
         robot.clickOn("#quizAnswer").write("-0.3775").type(KeyCode.ENTER);
         String wrong = text(robot, "#quizFeedback");
@@ -106,7 +107,7 @@ class LessonUiTest {
         fx(() -> ui.session().next());
         fx(() -> ui.session().next());
         fx(() -> ui.session().next());
-        assertEquals("Step 8 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 8 of 9", text(robot, "#lessonProgress"));
         assertEquals(Mistake.BP1_NO_SIGMA_PRIME, fx(() -> model.mistakeProperty().get()));
         assertEquals("checksTab", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getId()));
         snapshot("lesson-01-mistake");
@@ -115,7 +116,7 @@ class LessonUiTest {
         fx(() -> model.mistakeProperty().set(Mistake.NONE));
         fx(() -> model.epsilonProperty().set(1e-3));
         robot.clickOn("#lessonNext");
-        assertEquals("Step 9 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 9 of 9: the last one", text(robot, "#lessonProgress"));
         assertEquals(Mistake.NONE, fx(() -> model.mistakeProperty().get()));
         assertEquals(1e-5, fx(() -> model.epsilonProperty().get()));
         assertEquals("gradW1", fx(() -> model.currentStepIdProperty().get()));
@@ -124,7 +125,7 @@ class LessonUiTest {
 
         // Restart goes back to step 1, Close ends the lesson and hides the panel
         robot.press(KeyCode.ALT, KeyCode.HOME).release(KeyCode.HOME, KeyCode.ALT);
-        assertEquals("Step 1 of 9", text(robot, "#lessonProgress"));
+        assertEquals("Lesson step 1 of 9", text(robot, "#lessonProgress"));
         robot.clickOn("#lessonClose");
         assertNull(fx(window::getRight));
         assertFalse(fx(() -> ui.session().isActive()));
@@ -145,7 +146,7 @@ class LessonUiTest {
             assertSame(last.document(), fx(model::getDocument));
             assertEquals(last.mistake(), fx(() -> model.mistakeProperty().get()));
             assertEquals(last.notation(), fx(() -> model.notationProperty().get()));
-            assertEquals("Step " + size + " of " + size, text(robot, "#lessonProgress"));
+            assertEquals("Lesson step " + size + " of " + size + ": the last one", text(robot, "#lessonProgress"));
         }
         fx(() -> ui.session().close());
     }
@@ -195,6 +196,18 @@ class LessonUiTest {
     @Test
     void engineSymbolsAreShownAsAReaderExpectsThem() {
         assertEquals("δ¹[0, 0] and ∂C/∂w²[1, 0], zᴸ, ∇ₐC", LessonPanel.pretty("δ^1[0, 0] and ∂C/∂w^2[1, 0], z^L, ∇_a C"));
+    }
+
+    @Test
+    void atTheLargestZoomTheLessonButtonsWrapInsteadOfBeingElided(FxRobot robot) {
+        fx(() -> ui.menu().getItems().get(0).fire());
+        fx(() -> model.zoomProperty().set(WorkbenchModel.MAX_ZOOM));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#lessonPrevious", "#lessonNext", "#lessonRestart", "#lessonClose")) {
+            javafx.scene.control.Button button = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            String shown = fx(() -> ((javafx.scene.text.Text) button.lookup(".text")).getText());
+            assertEquals(fx(button::getText), shown, id + " is shown whole");
+        }
     }
 
     private static String text(FxRobot robot, String query) {

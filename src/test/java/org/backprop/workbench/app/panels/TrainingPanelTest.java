@@ -8,6 +8,7 @@ import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.numeric.DifferenceMethod;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ class TrainingPanelTest {
     private final SimpleObjectProperty<NetworkDocument> document = new SimpleObjectProperty<>(PanelFixtures.document());
     private final SimpleObjectProperty<Mistake> mistake = new SimpleObjectProperty<>(Mistake.NONE);
     private final SimpleDoubleProperty epsilon = new SimpleDoubleProperty(1e-5);
+    private final SimpleObjectProperty<DifferenceMethod> method = new SimpleObjectProperty<>(DifferenceMethod.CENTRAL);
     private final SimpleObjectProperty<Network> applied = new SimpleObjectProperty<>();
     private Stage stage;
     private TaskRunner runner;
@@ -41,7 +43,7 @@ class TrainingPanelTest {
     @BeforeEach
     void showPanel() {
         runner = fx(TaskRunner::new);
-        panel = fx(() -> new TrainingPanel(document, mistake, epsilon, runner, net -> {
+        panel = fx(() -> new TrainingPanel(document, mistake, method, epsilon, runner, net -> {
             applied.set(net);
             document.set(document.get().withNetwork(net));
         }));
@@ -82,6 +84,22 @@ class TrainingPanelTest {
                 .fire());
         assertSame(trained, applied.get());
         assertEquals(50, panel.stepProperty().get(), "applying keeps the training where it was");
+    }
+
+    @Test
+    void theCheckAtAPausedStepUsesTheWorkbenchsMethodWithItsEpsilon() {
+        fx(() -> panel.run(0.5, 20, false));
+        waitUntil(() -> !panel.runningProperty().get());
+        // the complex step's own ε: with central differences it would make every numeric derivative 0
+        fx(() -> {
+            method.set(DifferenceMethod.COMPLEX_STEP);
+            epsilon.set(1e-20);
+        });
+        fx(panel::checkHere);
+        waitUntil(() -> panel.checkedProperty().get() != null);
+        Analysis checked = panel.checkedProperty().get();
+        assertEquals(DifferenceMethod.COMPLEX_STEP, checked.method());
+        assertEquals(checked.checks().size(), checked.summary().pass(), checked.summary().toString());
     }
 
     @Test
