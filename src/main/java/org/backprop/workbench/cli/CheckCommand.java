@@ -114,7 +114,7 @@ public final class CheckCommand implements Callable<Integer> {
                     CheckProgress.NONE);
             return print(out, analysis);
         } catch (NotAnalyticException e) {
-            throw new UsageError(file + ": " + e.getMessage());
+            throw new UsageError(file + ": " + e.getMessage() + " (--method central or richardson)");
         }
     }
 

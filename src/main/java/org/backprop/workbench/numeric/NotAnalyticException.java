@@ -9,7 +9,7 @@ public final class NotAnalyticException extends IllegalArgumentException {
 
     public NotAnalyticException(int layer, String activation) {
         super("the complex step needs an analytic network, but layer " + layer + " is " + activation
-                + " (its kink at 0 has no complex extension); use --method central or richardson");
+                + " (its kink at 0 has no complex extension); choose central differences or Richardson extrapolation");
         this.layer = layer;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The numerical options of the command line: --method and friends. */
@@ -75,7 +76,11 @@ class NumericsCliTest {
         Run run = run("check", file.toString(), "--method", "complex-step");
         assertEquals(2, run.status());
         assertTrue(run.err().contains("layer 1 is relu"), run.err());
-        assertTrue(run.err().contains("use --method central"), run.err());
+        assertTrue(run.err().contains("choose central differences or Richardson extrapolation "
+                + "(--method central or richardson)"), run.err());
+        Run directional = run("check", file.toString(), "--method", "complex-step", "--mode", "directional");
+        assertEquals(2, directional.status());
+        assertTrue(directional.err().contains("layer 1 is relu"), directional.err());
     }
 
     @Test
@@ -158,6 +163,7 @@ class NumericsCliTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("Note: complex step left out: the complex step needs an analytic network, "
                 + "but layer 1 is relu"), run.out());
+        assertFalse(run.out().contains("--method"), "sweep has no --method option: " + run.out());
     }
 
     @Test

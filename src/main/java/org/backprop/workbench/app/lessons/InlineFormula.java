@@ -1,6 +1,7 @@
 package org.backprop.workbench.app.lessons;
 
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
@@ -28,6 +29,11 @@ public final class InlineFormula extends ImageView {
     private final DoubleProperty zoom;
     private Color foreground;
     private double baseline;
+    /** The formula's own size and baseline in layout pixels, before any shrinking to {@link #maxWidthProperty()}. */
+    private double naturalWidth;
+    private double naturalHeight;
+    private double naturalBaseline;
+    private final DoubleProperty maxWidth = new SimpleDoubleProperty(this, "maxWidth", 0);
 
     /**
      * @param tex  the formula in TeX
@@ -42,6 +48,7 @@ public final class InlineFormula extends ImageView {
         getStyleClass().add("lesson-inline-formula");
         setSmooth(true);
         zoom.addListener((o, a, b) -> render());
+        maxWidth.addListener((o, a, b) -> fit());
         sceneProperty().addListener((o, a, scene) -> render());
         render();
     }
@@ -76,10 +83,29 @@ public final class InlineFormula extends ImageView {
                 (float) foreground.getBlue()));
         icon.paintIcon(null, g, pad, pad);
         g.dispose();
-        baseline = (pad + icon.getIconHeight() - icon.getIconDepth()) / scale;
+        naturalBaseline = (pad + icon.getIconHeight() - icon.getIconDepth()) / scale;
+        naturalWidth = w / scale;
+        naturalHeight = h / scale;
         setImage(SwingFXUtils.toFXImage(img, null));
-        setFitWidth(w / scale);
-        setFitHeight(h / scale);
+        fit();
+    }
+
+    /**
+     * The widest the formula may be, in layout pixels (0: no limit). A formula wider than that (a long one in a
+     * narrow lesson panel, or at a large zoom) shrinks, keeping its proportions and its baseline, instead of being
+     * cut off at the panel's edge: a formula is one unbreakable piece of the line.
+     */
+    public DoubleProperty maxWidthProperty() { return maxWidth; }
+
+    /** The width the formula would have without a {@link #maxWidthProperty() limit}. */
+    public double naturalWidth() { return naturalWidth; }
+
+    private void fit() {
+        double limit = maxWidth.get();
+        double factor = limit > 0 && naturalWidth > limit ? limit / naturalWidth : 1;
+        setFitWidth(naturalWidth * factor);
+        setFitHeight(naturalHeight * factor);
+        baseline = naturalBaseline * factor;
         requestLayoutOfParent();
     }
 

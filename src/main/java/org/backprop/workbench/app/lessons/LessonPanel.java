@@ -28,6 +28,7 @@ import org.backprop.workbench.lesson.Quiz;
 import org.backprop.workbench.lesson.QuizGrade;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -141,9 +142,14 @@ public final class LessonPanel implements Panel {
         nextButton.setTooltip(new Tooltip("Next lesson step (Alt+→)"));
         restartButton.setTooltip(new Tooltip("Back to the first step (Alt+Home)"));
         closeButton.setTooltip(new Tooltip("End the lesson; the workbench keeps its state"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox nav = new HBox(6, previousButton, nextButton, spacer, restartButton, closeButton);
+        // at a large zoom the four buttons do not fit on one line of the panel: they wrap as two pairs rather than
+        // being elided to "Previ…", "Nex…"
+        for (Button b : List.of(previousButton, nextButton, restartButton, closeButton)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane nav = new FlowPane(18, 6, new HBox(6, previousButton, nextButton),
+                new HBox(6, restartButton, closeButton));
+        nav.setId("lessonNav");
 
         root.getChildren().addAll(lessonTitle, progressText, progress, scroll, nav);
     }

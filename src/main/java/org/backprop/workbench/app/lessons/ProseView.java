@@ -181,6 +181,9 @@ public final class ProseView extends VBox {
                         out.add(formula(span.text(), DISPLAY_SIZE));
                     } else {
                         InlineFormula f = new InlineFormula(span.text(), INLINE_SIZE, zoom, foreground());
+                        // like a display formula, a long inline one shrinks rather than being cut off by the panel
+                        f.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> availableWidth.get() <= 0 ? 0
+                                : Math.max(1, availableWidth.get() - FIT_MARGIN), availableWidth));
                         inlineFormulas.add(f);
                         out.add(f);
                     }

@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -195,6 +196,18 @@ class LessonUiTest {
     @Test
     void engineSymbolsAreShownAsAReaderExpectsThem() {
         assertEquals("δ¹[0, 0] and ∂C/∂w²[1, 0], zᴸ, ∇ₐC", LessonPanel.pretty("δ^1[0, 0] and ∂C/∂w^2[1, 0], z^L, ∇_a C"));
+    }
+
+    @Test
+    void atTheLargestZoomTheLessonButtonsWrapInsteadOfBeingElided(FxRobot robot) {
+        fx(() -> ui.menu().getItems().get(0).fire());
+        fx(() -> model.zoomProperty().set(WorkbenchModel.MAX_ZOOM));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#lessonPrevious", "#lessonNext", "#lessonRestart", "#lessonClose")) {
+            javafx.scene.control.Button button = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            String shown = fx(() -> ((javafx.scene.text.Text) button.lookup(".text")).getText());
+            assertEquals(fx(button::getText), shown, id + " is shown whole");
+        }
     }
 
     private static String text(FxRobot robot, String query) {
