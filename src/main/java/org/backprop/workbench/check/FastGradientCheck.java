@@ -18,6 +18,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -122,7 +123,9 @@ public final class FastGradientCheck {
         }
         List<Item> items = items(net, batch.size(), options.mode());
         IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
-        CheckResult[] results = new CheckResult[items.size()];
+        // one small array per chunk, filled by one thread: the threads never write into the same (large, long-lived)
+        // array, so the collector's write barrier and its card table see no traffic shared between them
+        CheckResult[][] byChunk = new CheckResult[(items.size() + CHUNK - 1) / CHUNK][];
         int chunks = (items.size() + CHUNK - 1) / CHUNK;
         long total = items.size();
         AtomicLong done = new AtomicLong();
@@ -132,11 +135,14 @@ public final class FastGradientCheck {
                 throw new CancellationException("gradient check cancelled after " + done.get() + " of " + total);
             }
             IncrementalCost.Workspace ws = workspaces.get();
-            int end = Math.min(items.size(), (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < end; i++) {
-                results[i] = check(items.get(i), ws, batch.size(), backward, forward.cost());
+            int start = c * CHUNK;
+            int end = Math.min(items.size(), start + CHUNK);
+            CheckResult[] part = new CheckResult[end - start];
+            for (int i = start; i < end; i++) {
+                part[i - start] = check(items.get(i), ws, batch.size(), backward, forward.cost());
             }
-            progress.advanced(done.addAndGet(end - c * CHUNK), total);
+            byChunk[c] = part;
+            progress.advanced(done.addAndGet(end - start), total);
         });
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
@@ -153,7 +159,11 @@ public final class FastGradientCheck {
         } finally {
             pool.shutdownNow();
         }
-        return List.of(results);
+        List<CheckResult> results = new ArrayList<>(items.size());
+        for (CheckResult[] part : byChunk) {
+            results.addAll(Arrays.asList(part));
+        }
+        return Collections.unmodifiableList(results);
     }
 
     private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward, double cost) {
