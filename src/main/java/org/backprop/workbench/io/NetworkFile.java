@@ -27,13 +27,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,9 +73,6 @@ public final class NetworkFile {
 
     /** Some editors (Notepad among them) begin UTF-8 files with it; JSON does not allow it, so it is skipped. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
-
-    /** Permissions of a newly saved file where the file system has POSIX permissions: those of a plain new file. */
-    private static final String NEW_FILE_PERMISSIONS = "rw-r--r--";
 
     /** The seed used when a file gives neither weights nor a seed. */
     public static final long DEFAULT_SEED = 1;
@@ -663,36 +656,10 @@ public final class NetworkFile {
     }
 
     /**
-     * Saves atomically: the text goes to a temporary file beside the target, which then replaces the target in one
-     * move, so that a crash never leaves a half-written file.
+     * Saves atomically ({@link AtomicFiles}): a crash never leaves a half-written file, and the file keeps the
+     * permissions of the one it replaces.
      */
     public static void save(NetworkDocument doc, Path path) throws IOException {
-        Path absolute = path.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, toJson(doc), StandardCharsets.UTF_8);
-            keepPermissions(temp, absolute);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * A temporary file is readable by its owner only; the saved file should instead keep the permissions of the file
-     * it replaces, or get those of a plain new file.
-     */
-    private static void keepPermissions(Path temp, Path target) throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString(NEW_FILE_PERMISSIONS));
+        AtomicFiles.writeString(path, toJson(doc));
     }
 }
