@@ -94,6 +94,7 @@ public final class Screenshots {
             new Shot("lesson-spot-the-bug", w -> {
                 w.lessons().openByName("09-spot-the-bug.md");
                 w.lessons().session().goTo(5);
+                w.setBuilderShown(false);   // Ctrl+B: the check table and the lesson side by side need the width
             }, w -> idle(w) && w.lessons().settled()));
 
     private Screenshots() {

@@ -56,6 +56,7 @@ class MainWindowTest {
         window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
         window.installTheme();
         stage.setScene(window.createScene(1400, 860));
+        stage.sizeToScene();   // a test may have narrowed the shared stage
         stage.show();
     }
 
@@ -444,6 +445,86 @@ class MainWindowTest {
             assertFalse(slow.checksCancelledProperty().get());
         } finally {
             fx(stage::hide);
+        }
+    }
+
+    private static javafx.geometry.Bounds inScene(javafx.scene.Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    @Test
+    void theSoftmaxTabShowsWholeNumbersAndItsPlotWithoutScrolling() {
+        waitForChecks();
+        fx(() -> window.selectTab("softmaxTab"));
+        fx(() -> window.softmaxPanel().setLogitScale(3));   // δᴸ like -0.1234: the widest cells
+        waitUntil(() -> !window.runner().isBusy());
+        fx(() -> {
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+        });
+        javafx.scene.Node panel = window.softmaxPanel().getView();
+        var cells = fx(() -> panel.lookupAll(".matrix-cell").stream()
+                .map(n -> (javafx.scene.control.Label) n).toList());
+        assertFalse(cells.isEmpty());
+        for (var cell : cells) {
+            String text = fx(cell::getText);
+            assertTrue(fx(() -> cell.getWidth() + 0.5 >= cell.prefWidth(-1)), text + " is cut short");
+            assertTrue(text.equals("0") || text.replaceAll("[^0-9]", "").replaceFirst("^0+", "").length() >= 4
+                    || !text.matches(".*[0-9].*"), text + " has 4 significant digits");
+        }
+        var viewer = fx(() -> (javafx.scene.layout.Region) panel.lookupAll("*").stream()
+                .filter(n -> n instanceof org.jfree.chart.fx.ChartViewer).findFirst().orElseThrow());
+        javafx.geometry.Bounds plot = fx(() -> inScene(viewer));
+        double sceneHeight = fx(() -> window.getScene().getHeight());
+        assertTrue(plot.getMaxY() <= sceneHeight, "the plot ends at " + plot.getMaxY() + " within " + sceneHeight);
+        assertTrue(plot.getHeight() >= 260, "the plot is " + plot.getHeight() + " px tall");
+    }
+
+    @Test
+    void theEpsilonPlotGetsMoreHeightThanTheStepTabLeavesAndEachTabKeepsItsDivider() {
+        waitForChecks();
+        fx(() -> window.selectTab("epsilonTab"));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> window.getScene().getRoot().layout());
+        var viewer = fx(() -> (javafx.scene.layout.Region) window.epsilonPanel().getView().lookupAll("*").stream()
+                .filter(n -> n instanceof org.jfree.chart.fx.ChartViewer).findFirst().orElseThrow());
+        javafx.geometry.Bounds plot = fx(() -> inScene(viewer));
+        assertTrue(plot.getHeight() >= 260, "the ε plot is " + plot.getHeight() + " px tall");
+        assertTrue(plot.getMaxY() <= fx(() -> window.getScene().getHeight()));
+        double tabsTop = fx(() -> inScene(window.tabs()).getMinY());
+        fx(() -> window.selectTab("stepTab"));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> window.getScene().getRoot().layout());
+        assertTrue(fx(() -> inScene(window.tabs()).getMinY()) > tabsTop + 50,
+                "the Step tab leaves the diagram more room than a panel tab");
+    }
+
+    @Test
+    void zoomedStepListKeepsEveryVerdictBadgeInViewOnASmallProjector() {
+        waitForChecks();
+        fx(() -> window.getScene().getWindow().setWidth(1024));   // XGA, still common in lecture halls
+        for (Runnable zoom : new Runnable[]{() -> model.zoomProperty().set(1.5), window::presentationMode}) {
+            fx(zoom);
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> model.currentStepIdProperty().set("gradB1"));
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> window.getScene().getRoot().layout());
+            javafx.geometry.Bounds list = fx(() -> inScene(window.stepList()));
+            var badges = fx(() -> window.stepList().lookupAll(".step-badge").stream()
+                    .filter(b -> b.isVisible() && !((javafx.scene.control.Label) b).getText().isEmpty()
+                            && b.getParent() != null && b.getParent().getParent() != null
+                            && b.getParent().getParent().isVisible())
+                    .toList());
+            assertFalse(badges.isEmpty());
+            for (var badge : badges) {
+                javafx.geometry.Bounds b = fx(() -> inScene(badge));
+                if (b.getMinY() >= list.getMinY() && b.getMaxY() <= list.getMaxY()) {
+                    assertTrue(b.getMaxX() <= list.getMaxX(), "badge ends at " + b.getMaxX() + ", list at "
+                            + list.getMaxX() + " (zoom " + model.zoomProperty().get() + ")");
+                    assertTrue(fx(() -> ((javafx.scene.control.Label) badge).getWidth() + 0.5
+                            >= ((javafx.scene.control.Label) badge).prefWidth(-1)), "the badge is whole");
+                }
+            }
         }
     }
 }

@@ -346,7 +346,7 @@ public final class CheckTablePanel implements Panel {
         TableColumn<CheckResult, CheckResult> column = new TableColumn<>(name);
         column.setCellValueFactory(f -> constant(f.getValue()));
         column.setPrefWidth(widthEm * 16);
-        column.setMinWidth(Math.min(widthEm, 5) * 16);
+        column.setMinWidth(Math.min(widthEm, 7) * 16);
         column.setComparator(order);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -363,6 +363,8 @@ public final class CheckTablePanel implements Panel {
         TableColumn<CheckResult, Double> column = new TableColumn<>(name);
         column.setCellValueFactory(f -> constant(value.apply(f.getValue())));
         column.setPrefWidth((relative ? 9 : 12) * 16);
+        // never "-7.3466...": below these widths the table scrolls sideways instead of cutting numbers short
+        column.setMinWidth((relative ? 5.5 : 8.5) * 16);
         // NaN (a non-finite value) sorts as the largest error
         column.setComparator(Comparator.comparingDouble(d -> Double.isNaN(d) ? Double.POSITIVE_INFINITY : d));
         column.setCellFactory(c -> new TableCell<>() {
@@ -392,6 +394,7 @@ public final class CheckTablePanel implements Panel {
         TableColumn<CheckResult, Verdict> column = new TableColumn<>("Verdict");
         column.setCellValueFactory(f -> constant(f.getValue().verdict()));
         column.setPrefWidth(6 * 16);
+        column.setMinWidth(5 * 16);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label chip = new Label();
 
