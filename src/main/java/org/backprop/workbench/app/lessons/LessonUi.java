@@ -159,13 +159,31 @@ public final class LessonUi {
         TextArea text = new TextArea(e.getMessage());
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount(Math.min(12, e.problems().size() + 1));
+        text.setPrefColumnCount(PROBLEM_COLUMNS);
+        text.setPrefRowCount(problemRows(e.getMessage()));
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("lessonErrorDialog");
         if (window.getScene() != null) {
             alert.initOwner(window.getScene().getWindow());
         }
         alert.show();
+    }
+
+    /** Width of the problem list, in characters: a line number and a message of the validator fit on about two. */
+    static final int PROBLEM_COLUMNS = 64;
+    /** The most rows the problem list takes before it scrolls. */
+    static final int MAX_PROBLEM_ROWS = 14;
+
+    /**
+     * Rows for the problem list: every wrapped line of every problem (one problem is often two or three lines), so
+     * that a single problem is never cut off behind a scroll bar, up to {@link #MAX_PROBLEM_ROWS}.
+     */
+    static int problemRows(String message) {
+        int rows = 0;
+        for (String line : message.split("\n", -1)) {
+            rows += Math.max(1, (line.length() + PROBLEM_COLUMNS - 1) / PROBLEM_COLUMNS);
+        }
+        return Math.min(MAX_PROBLEM_ROWS, rows + 1);
     }
 
     private void showView(View view) {

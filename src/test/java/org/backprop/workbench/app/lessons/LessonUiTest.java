@@ -210,6 +210,14 @@ class LessonUiTest {
         }
     }
 
+    @Test
+    void aLongProblemGetsEnoughRowsToBeReadWithoutScrolling() {
+        String one = "/tmp/bl/c.md:24: unknown directive @stpe (did you mean \"step\"?); the directives are "
+                + "@network, @step, @highlight, @mistake, @epsilon, @method, @notation, @view, @expect, @quiz, @predict";
+        assertEquals(3 + 1, LessonUi.problemRows(one), "three wrapped lines and a spare one");
+        assertEquals(LessonUi.MAX_PROBLEM_ROWS, LessonUi.problemRows((one + "\n").repeat(20)), "then it scrolls");
+    }
+
     private static String text(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
