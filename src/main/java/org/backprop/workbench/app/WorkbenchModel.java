@@ -167,6 +167,9 @@ public final class WorkbenchModel {
         progress.set(-1);
         progressMessage.set("Computing forward and backward…");
         checksCancelled.set(false);
+        if (CHECKS_CANCELLED.equals(message.get())) {
+            say("");   // no longer true: these checks run
+        }
         background.execute(() -> run(gen, doc, m, how, eps));
     }
 

@@ -103,4 +103,25 @@ class TaskRunnerTest {
         assertEquals("broken input", error.get().getMessage());
         assertTrue(fx(() -> runner.messageProperty().get()).contains("broken input"));
     }
+
+    @Test
+    void replacedTasksLeaveNoStaleLineOnceTheLatestIsDone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<String> result = new AtomicReference<>();
+        org.backprop.workbench.app.panels.TaskStatusBar bar =
+                fx(() -> new org.backprop.workbench.app.panels.TaskStatusBar(runner));
+        fx(() -> runner.run("sweep", "ε sweep of δ²[0, 0]", endless(started), result::set));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        fx(() -> {
+            // three quick selections: the first is running, the second is replaced before it starts
+            runner.run("sweep", "ε sweep of δ²[0, 1]", p -> "never", result::set);
+            return runner.run("sweep", "ε sweep of δ²[1, 0]", p -> "latest", result::set);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !runner.isBusy()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("latest", result.get());
+        assertEquals("", fx(() -> runner.messageProperty().get()));
+        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.READY, fx(bar::text));
+        assertFalse(fx(bar::isBusy));
+    }
 }

@@ -133,6 +133,8 @@ class WorkbenchModelTest {
         assertTrue(model.checksCancelledProperty().get());
         assertEquals(WorkbenchModel.CHECKS_CANCELLED, model.messageProperty().get());
 
+        model.epsilonProperty().set(1e-6);   // any change runs the checks again and drops the notice
+        assertEquals("", model.messageProperty().get());
         model.rerunChecks();
         assertTrue(model.busyProperty().get());
         runBackground();

@@ -199,7 +199,8 @@ final class Charts {
         if (domain) {
             plot.addDomainMarker(marker, Layer.FOREGROUND);
         } else {
-            plot.addRangeMarker(marker, Layer.BACKGROUND);
+            // in front as well: the curves would otherwise paint over the threshold labels ("fail > 10⁻⁴")
+            plot.addRangeMarker(marker, Layer.FOREGROUND);
         }
     }
 

@@ -133,7 +133,8 @@ public final class SoftmaxComparisonPanel implements Panel {
         Label caption = new Label("Same weights, two output layers. Both give δᴸ = (softmax(zᴸ) − t) / m; "
                 + "only the fused form survives large logits.");
         caption.getStyleClass().add("bw-caption");
-        root.setTop(new VBox(4, title, caption));
+        // the verdict of the comparison (equal up to rounding, or the naive form broke) spans the whole tab
+        root.setTop(new VBox(4, title, caption, difference));
 
         VBox naiveCard = card("Softmax activation + cross-entropy  (naive)", "a = softmax(z),  C = −Σ t ln a",
                 naiveCost, naiveDelta);
@@ -159,7 +160,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         formulaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox jacobianCard = new VBox(jacobianTitle, formulaRow, jacobian);
         jacobianCard.getStyleClass().add("bw-card");
-        VBox cards = new VBox(8, naiveCard, fusedCard, difference, jacobianCard);
+        VBox cards = new VBox(8, naiveCard, fusedCard, jacobianCard);
         cards.setPadding(new Insets(0, 8, 0, 0));
         difference.getStyleClass().add("bw-summary");
         difference.setWrapText(true);
