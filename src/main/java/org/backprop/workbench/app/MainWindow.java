@@ -60,6 +60,7 @@ import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.io.AtomicFiles;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
@@ -71,10 +72,8 @@ import org.backprop.workbench.steps.Step;
 import javax.imageio.ImageIO;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -552,6 +551,7 @@ public final class MainWindow extends BorderPane {
             }
             epsilonField.getStyleClass().remove("invalid");
             model.epsilonProperty().set(eps);
+            model.say("ε = " + Latex.plainNumber(eps));   // replaces a complaint about an earlier invalid ε
         } catch (NumberFormatException ex) {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
@@ -804,15 +804,11 @@ public final class MainWindow extends BorderPane {
                 ? Math.max(1, node.getScene().getWindow().getOutputScaleX()) : 1;
         params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
         WritableImage image = node.snapshot(params, null);
-        Path absolute = path.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile());
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(path, temp -> {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        });
     }
 
     private void exportReportWithDialog(String format) {
@@ -840,15 +836,7 @@ public final class MainWindow extends BorderPane {
         String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
                 ? CheckReport.markdown(an) : CheckReport.csv(an);
         try {
-            Path absolute = path.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.writeString(path, text);   // readable like any new file, not the temp file's rw-------
             model.say("Exported " + path.getFileName());
             return true;
         } catch (IOException e) {
@@ -925,23 +913,27 @@ public final class MainWindow extends BorderPane {
                 "Ctrl+B             show / hide the builder",
                 "Ctrl+1             focus the step list",
                 "Ctrl+2 … Ctrl+6    step, checks, ε, softmax, training tab",
-                "click a result cell or a diagram edge / neuron: select that number's check",
+                "click a cell / edge  select that number's check (result matrix, diagram)",
                 "Ctrl+Z / Ctrl+Y    undo / redo an edit",
                 "Ctrl+O / S         open / save",
                 "Ctrl+Shift+P       export the step as PNG",
-                "Ctrl+2 … Ctrl+6    Step, Checks, ε, Softmax, Training tab",
                 "Ctrl+F             check table: filter text (Esc clears)",
                 "Alt+O / Alt+R      check table: failures only / clear filters",
                 "Alt+Z / Alt+B      ε tab: type ε / use the best ε",
                 "Alt+L / Alt+X      softmax tab: logit scale / sample",
                 "Alt+R/P/O/T/K/A    training: run, pause, step once, reset, check here, apply",
                 "Esc                cancel the running background work (checks, ε sweep, training)",
-                "F9                 run the checks again (after a cancel)");
+                "F9                 run the checks again (after a cancel)",
+                "Ctrl+Shift+L       open a lesson file",
+                "Alt+→ / Alt+←      next / previous lesson step",
+                "Alt+Home / Alt+↑   restart the lesson / back to this step's setup");
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setHeaderText("Keyboard shortcuts");
         Label label = new Label(text);
         label.setStyle("-fx-font-family: Monospaced;");
+        label.setMinWidth(Region.USE_PREF_SIZE);   // the dialog grows to the longest line instead of eliding it
         alert.getDialogPane().setContent(label);
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         alert.initOwner(window());
         alert.show();
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.backprop.workbench.check.Analysis;
@@ -110,6 +111,7 @@ public final class StepDetailView extends ScrollPane {
         operands.setVgap(12);
         operandsPane.setExpanded(false);
         operandsPane.setAnimated(false);
+        phase.setMinWidth(Region.USE_PREF_SIZE);   // the title wraps; the chip is never elided to "b..."
         HBox head = new HBox(10, title, phase);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         ScrollPane subScroll = new ScrollPane(substituted);
@@ -263,7 +265,8 @@ public final class StepDetailView extends ScrollPane {
         var v = sum.verdict();
         verdict.getStyleClass().add("verdict-" + v.id());
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
-                + " at layer " + s.layer() + ": " + sum.checked() + " numbers checked against central differences "
+                + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
+                + " checked against " + an.method().description() + " "
                 + "(ε = " + Latex.plainNumber(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",

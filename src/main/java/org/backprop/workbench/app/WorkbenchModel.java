@@ -212,7 +212,9 @@ public final class WorkbenchModel {
             };
             CheckOptions options = CheckOptions.of(how).withEpsilon(eps).withThreads(CHECK_THREADS);
             var checks = new FastGradientCheck(options).run(doc.network(), doc.batch(), forward, backward, adapter);
-            Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks);
+            // with the method, precision and mode of the checks: the step view and the exported report name them
+            Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks,
+                    options.method(), options.precision(), options.mode());
             ui.execute(() -> publish(gen, full, false));
         } catch (CancellationException e) {
             // either a newer change is being computed (it publishes) or the user cancelled these checks
