@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.backprop.workbench.bench.BenchResult;
 import org.backprop.workbench.bench.GradientBenchmark;
 import org.backprop.workbench.check.Thresholds;
+import org.backprop.workbench.report.CheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Exhaustive gradient check of %s, m = %d: %,d numbers (every delta, bias "
                 + "and weight), central differences, epsilon = %s%n%n", r.network(), r.samples(), r.numbers(),
-                Thresholds.DEFAULT_EPSILON));
+                CheckReport.step(Thresholds.DEFAULT_EPSILON)));
         s.append(String.format(Locale.ROOT, "naive        %8.2f s%s%n", r.naiveSeconds(), r.naiveExtrapolated()
                 ? String.format(Locale.ROOT, "  (extrapolated: measured %.2f s on a stratified sample of %,d numbers)",
                 r.naiveMeasuredSeconds(), r.naiveNumbers()) : ""));

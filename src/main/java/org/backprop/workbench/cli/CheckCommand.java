@@ -49,7 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--epsilon", paramLabel = "H", description = "the step h of the numerical method (default: "
-            + "1e-8 forward, " + Thresholds.DEFAULT_EPSILON + " central, 1e-3 richardson, 1e-20 complex-step)")
+            + "1e-8 forward, 1e-5 central, 1e-3 richardson, 1e-20 complex-step)")
     Double epsilon;
 
     @Option(names = "--method", defaultValue = "central", paramLabel = "METHOD",

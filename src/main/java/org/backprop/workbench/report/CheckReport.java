@@ -59,7 +59,7 @@ public final class CheckReport {
         s.append(String.format(Locale.ROOT, "Samples  m = %d%nCost     C = %s%n", analysis.batch().size(),
                 number(analysis.forward().cost())));
         s.append(String.format(Locale.ROOT, "Check    %s, epsilon = %s%s%n", analysis.method().description(),
-                number(analysis.epsilon()), precisionNote(analysis)));
+                step(analysis.epsilon()), precisionNote(analysis)));
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append("Covers   ").append(analysis.mode().describe()).append('\n');
         }
@@ -123,7 +123,7 @@ public final class CheckReport {
         s.append("- Samples: m = ").append(analysis.batch().size()).append('\n');
         s.append("- Cost: C = ").append(number(analysis.forward().cost())).append('\n');
         s.append("- Method: ").append(analysis.method().description()).append(", ε = ")
-                .append(number(analysis.epsilon())).append(precisionNote(analysis)).append('\n');
+                .append(step(analysis.epsilon())).append(precisionNote(analysis)).append('\n');
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append("- Covers: ").append(analysis.mode().describe()).append('\n');
         }
@@ -262,6 +262,11 @@ public final class CheckReport {
             s.append(i == 0 ? "" : ", ").append(index[i]);
         }
         return s.append(']').toString();
+    }
+
+    /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */
+    public static String step(double h) {
+        return Double.toString(h).replace(".0E", "E").replace('E', 'e');
     }
 
     /** A number to 6 significant digits, scientific where small or large. */

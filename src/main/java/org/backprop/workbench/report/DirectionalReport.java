@@ -25,14 +25,14 @@ public final class DirectionalReport {
         s.append(String.format(Locale.ROOT, "Check    directional: one random unit direction u over all %d parameters "
                 + "(seed %d)%n", r.parameters(), r.seed()));
         s.append(String.format(Locale.ROOT, "Method   %s, epsilon = %s%s%n%n", r.method().description(),
-                CheckReport.number(r.epsilon()), precision == Precision.DOUBLE ? "" : ", forward passes in "
+                CheckReport.step(r.epsilon()), precision == Precision.DOUBLE ? "" : ", forward passes in "
                         + precision.id() + " precision"));
         s.append(String.format(Locale.ROOT, "backprop   ∇C · u = %s%n", CheckReport.number(r.analytic())));
         s.append(String.format(Locale.ROOT, "numerical  dC/dt  = %s%n", CheckReport.number(r.numeric())));
         s.append(String.format(Locale.ROOT, "rel error         = %s  %s%n", CheckReport.rel(r.relativeError()),
                 r.verdict()));
         s.append(String.format(Locale.ROOT, "(pass: rel <= %s; warn: up to %s; fail: above; kink: a relu input "
-                + "crossed 0)%n", CheckReport.number(Thresholds.PASS), CheckReport.number(Thresholds.FAIL)));
+                + "crossed 0)%n", CheckReport.rel(Thresholds.PASS), CheckReport.rel(Thresholds.FAIL)));
         return s.toString();
     }
 
@@ -43,7 +43,7 @@ public final class DirectionalReport {
                 + "- Cost: C = " + CheckReport.number(cost) + "\n"
                 + "- Direction: one random unit vector u over all " + r.parameters() + " parameters (seed " + r.seed()
                 + ")\n"
-                + "- Method: " + r.method().description() + ", ε = " + CheckReport.number(r.epsilon())
+                + "- Method: " + r.method().description() + ", ε = " + CheckReport.step(r.epsilon())
                 + (precision == Precision.DOUBLE ? "" : ", forward passes in " + precision.id() + " precision") + "\n\n"
                 + "| ∇C · u (backprop) | numerical | rel. error | verdict |\n|---:|---:|---:|---|\n"
                 + "| " + CheckReport.number(r.analytic()) + " | " + CheckReport.number(r.numeric()) + " | "
