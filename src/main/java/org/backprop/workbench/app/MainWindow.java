@@ -372,7 +372,11 @@ public final class MainWindow extends BorderPane {
                 item("Focus step _list", "Ctrl+1", stepList::requestFocus),
                 new SeparatorMenuItem(),
                 item("Step _detail tab", "Ctrl+2", () -> selectTab("stepTab")),
-                item("_Checks tab", "Ctrl+3", () -> selectTab("checksTab")),
+                item("_Checks tab", "Ctrl+3", () -> {
+                    selectTab("checksTab");
+                    // so that the table's own keys (arrows, Ctrl+F to the filter) work at once, without a click
+                    checkTable.table().requestFocus();
+                }),
                 item("_Epsilon (ε) tab", "Ctrl+4", () -> selectTab("epsilonTab")),
                 item("_Softmax tab", "Ctrl+5", () -> selectTab("softmaxTab")),
                 item("_Training tab", "Ctrl+6", () -> selectTab("trainingTab")));

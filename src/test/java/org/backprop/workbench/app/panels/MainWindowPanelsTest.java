@@ -65,6 +65,14 @@ class MainWindowPanelsTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals("checksTab", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getId()),
                 "Ctrl+3 brings the check table to the front");
+        new org.testfx.api.FxRobot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .write("BP3");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> window.checkTable().shownRows().stream()
+                        .allMatch(r -> r.formula() == org.backprop.workbench.check.Formula.BP3))
+                        && !fx(() -> window.checkTable().shownRows().isEmpty()),
+                "Ctrl+F right after Ctrl+3 goes to the filter: typing BP3 keeps only BP3 rows");
+        fx(() -> window.checkTable().setTextFilter(""));
         fx(() -> model.darkThemeProperty().set(true));
         PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-training");
         fx(() -> window.selectTab("epsilonTab"));
