@@ -17,10 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static org.backprop.workbench.app.FxThread.fx;
+import static org.backprop.workbench.app.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,29 +85,5 @@ class AppQaRegressionTest {
         Assumptions.assumeTrue(Files.getFileStore(md).supportsFileAttributeView(PosixFileAttributeView.class));
         assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(md));
         assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(png));
-    }
-
-    private static <T> T fx(Callable<T> call) {
-        try {
-            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void fx(Runnable run) {
-        fx(() -> {
-            run.run();
-            return null;
-        });
-    }
-
-    /** Waits (a generous bound, not a timing assertion) until the condition holds on the FX thread. */
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -28,10 +28,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static org.backprop.workbench.app.FxThread.fx;
+import static org.backprop.workbench.app.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,31 +57,6 @@ class MainWindowTest {
         stage.setScene(window.createScene(1400, 860));
         stage.sizeToScene();   // a test may have narrowed the shared stage
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> call) {
-        try {
-            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void fx(Runnable run) {
-        fx(() -> {
-            run.run();
-            return null;
-        });
-    }
-
-    /** Waits (a generous bound, not a timing assertion) until the condition holds on the FX thread. */
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (Exception e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForChecks() {

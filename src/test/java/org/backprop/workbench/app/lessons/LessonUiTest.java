@@ -26,10 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static org.backprop.workbench.app.FxThread.fx;
+import static org.backprop.workbench.app.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -228,30 +227,6 @@ class LessonUiTest {
         Files.createDirectories(SHOTS);
         var image = fx(() -> window.getScene().getRoot().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name + ".png").toFile());
-    }
-
-    private static <T> T fx(Callable<T> call) {
-        try {
-            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void fx(Runnable run) {
-        fx(() -> {
-            run.run();
-            return null;
-        });
-    }
-
-    /** Waits (a generous bound, not a timing assertion) until the condition holds on the FX thread. */
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
 }

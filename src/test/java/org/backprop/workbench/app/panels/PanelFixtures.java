@@ -1,5 +1,6 @@
 package org.backprop.workbench.app.panels;
 
+import org.backprop.workbench.app.FxThread;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Shared set-up of the panel tests: the default network, analyses, FX-thread calls, snapshots. */
@@ -39,28 +39,16 @@ final class PanelFixtures {
 
     /** Runs on the FX thread and waits for the result. */
     static <T> T fx(Callable<T> call) {
-        try {
-            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return FxThread.fx(call);
     }
 
     static void fx(Runnable run) {
-        fx(() -> {
-            run.run();
-            return null;
-        });
+        FxThread.fx(run);
     }
 
     /** Waits (up to a generous bound, not a timing assertion) until the condition holds on the FX thread. */
     static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (Exception e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxThread.waitUntil(condition);
     }
 
     /** Puts a view into the stage's scene at the size of a projector screen. */
