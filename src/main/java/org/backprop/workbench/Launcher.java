@@ -3,9 +3,11 @@ package org.backprop.workbench;
 import org.backprop.workbench.cli.Cli;
 
 /**
- * The jar's entry point. It does not extend {@code Application}, so that a plain jar with JavaFX on the class path
- * starts; with arguments it runs the command line headless, without touching JavaFX. {@code app [FILE.json]} starts
- * the app, on that network file if one is given.
+ * The jar's entry point (and the app image's {@code bin/backprop-workbench}). It does not extend {@code Application},
+ * so that a plain jar with JavaFX on the class path starts; with arguments it runs the command line headless,
+ * without touching JavaFX. {@code app [FILE.json]} starts the app, on that network file if one is given.
+ * Before the window opens, {@link Platforms} makes the JavaFX natives of this system loadable (the cross-platform
+ * jar) and says in one line what is missing if the window cannot open (GTK 3 on Linux).
  */
 public final class Launcher {
     private Launcher() {
@@ -13,11 +15,20 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            org.backprop.workbench.app.WorkbenchApp.main(args);
+            startApp(args);
         } else if (args[0].equals("app")) {
-            org.backprop.workbench.app.WorkbenchApp.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            startApp(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
             System.exit(Cli.run(args));
         }
+    }
+
+    private static void startApp(String[] args) {
+        String problem = Platforms.prepareWindow();
+        if (problem != null) {
+            System.err.println("backprop-workbench: " + problem);
+            System.exit(1);
+        }
+        org.backprop.workbench.app.WorkbenchApp.main(args);
     }
 }
