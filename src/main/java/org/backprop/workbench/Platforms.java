@@ -37,10 +37,6 @@ final class Platforms {
             "/usr/lib/aarch64-linux-gnu", "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/lib64",
             "/usr/lib", "/lib", "/usr/local/lib");
 
-    static final String GTK3_MISSING = "the window needs GTK 3 (libgtk-3.so.0), which this system lacks: install "
-            + "it (Debian/Ubuntu: sudo apt install libgtk-3-0; Fedora: sudo dnf install gtk3; Arch: sudo pacman -S "
-            + "gtk3); the command line works without it (backprop-workbench --help)";
-
     private Platforms() {
     }
 
@@ -67,7 +63,7 @@ final class Platforms {
             return "could not unpack the JavaFX libraries for " + platform + ": " + e.getMessage();
         }
         if (platform.startsWith("linux") && !hasGtk3(System.getenv("LD_LIBRARY_PATH"))) {
-            return GTK3_MISSING;
+            return org.backprop.workbench.i18n.Messages.get("launcher.noGtk");
         }
         return null;
     }

@@ -38,7 +38,10 @@ class PlatformsTest {
 
     @Test
     void theMissingGtkMessageIsOneLineNamingThePackage() {
-        assertFalse(Platforms.GTK3_MISSING.contains("\n"));
-        assertTrue(Platforms.GTK3_MISSING.contains("libgtk-3-0"));
+        for (java.util.Locale l : org.backprop.workbench.i18n.Messages.SUPPORTED) {
+            String message = org.backprop.workbench.i18n.Messages.get(l, "launcher.noGtk");
+            assertFalse(message.contains("\n"));
+            assertTrue(message.contains("libgtk-3-0") && message.contains("GTK 3"));
+        }
     }
 }

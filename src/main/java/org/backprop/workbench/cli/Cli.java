@@ -1,6 +1,7 @@
 package org.backprop.workbench.cli;
 
 import org.backprop.workbench.Version;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.io.NetworkFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,16 +47,16 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, ignoredArgs) -> {
-            err.println("error: " + e.getMessage());
-            err.println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.println(Messages.get("cli.error", e.getMessage()));
+            err.println(Messages.get("cli.seeHelp", e.getCommandLine().getCommandSpec().qualifiedName()));
             err.flush();
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof NetworkFileException || e instanceof UsageError) {
-                err.println("error: " + e.getMessage());
+                err.println(Messages.get("cli.error", e.getMessage()));
             } else {
-                err.println("error: " + e);
+                err.println(Messages.get("cli.error", e));
             }
             err.flush();
             return BAD_INPUT;
@@ -63,7 +64,7 @@ public final class Cli {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("error: out of memory; try a smaller network or batch");
+            err.println(Messages.get("cli.error", Messages.get("cli.outOfMemory")));
             err.flush();
             return BAD_INPUT;
         }

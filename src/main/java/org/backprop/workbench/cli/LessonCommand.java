@@ -1,5 +1,6 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
 import org.backprop.workbench.lesson.LessonLibrary;
@@ -51,7 +52,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             return list(out);
         }
         if (files.isEmpty()) {
-            throw new UsageError("missing FILE: e.g. lesson --validate lessons/, or lesson --list");
+            throw new UsageError(Messages.get("lesson.missingFile"));
         }
         List<Path> lessons = new ArrayList<>();
         for (Path file : files) {
@@ -59,24 +60,24 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
                 try (Stream<Path> list = Files.list(file)) {
                     list.filter(Lessons::isLessonFile).sorted().forEach(lessons::add);
                 } catch (IOException e) {
-                    throw new UsageError(file + ": cannot list the folder: " + e.getMessage());
+                    throw new UsageError(Messages.get("lesson.cannotList", file, e.getMessage()));
                 }
             } else if (isReadme(file) && files.size() > 1) {
                 // "lesson --validate lessons/*.md": the shell's glob brings the folder's README along
-                out.println(file + ": skipped: the folder's README, not a lesson");
+                out.println(Messages.get("lesson.skippedReadme", file));
             } else {
                 lessons.add(file);
             }
         }
         if (lessons.isEmpty()) {
-            throw new UsageError("no lessons (.md files) in " + files);
+            throw new UsageError(Messages.get("lesson.noLessonsIn", files));
         }
         int invalid = 0;
         for (Path file : lessons) {
             try {
                 Lesson lesson = Lessons.load(file);
                 if (validate) {
-                    out.printf(Locale.ROOT, "%s: valid: \"%s\", %d steps%n", file, lesson.title(), lesson.size());
+                    out.println(Messages.get("lesson.valid", file, lesson.title(), lesson.size()));
                 } else {
                     outline(lesson, out);
                 }
@@ -90,7 +91,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         out.flush();
         err.flush();
         if (invalid > 0 && lessons.size() > 1) {
-            err.println(invalid + " of " + lessons.size() + " lessons invalid");
+            err.println(Messages.get("lesson.invalidCount", invalid, lessons.size()));
             err.flush();
         }
         return invalid == 0 ? 0 : Cli.BAD_INPUT;
@@ -103,15 +104,15 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
 
     private int list(PrintWriter out) {
         LessonLibrary library = LessonLibrary.find().orElseThrow(() -> new UsageError(
-                "no lessons: there is no lessons/ folder here and none bundled"));
-        out.println(library.isBundled() ? "Lessons bundled with the workbench:" : "Lessons in " + library.folder() + ":");
+                Messages.get("lesson.noLessons")));
+        out.println(library.isBundled() ? Messages.get("lesson.bundled") : Messages.get("lesson.inFolder", library.folder()));
         for (LessonLibrary.Entry entry : library.entries()) {
             try {
                 Lesson lesson = library.load(entry);
-                out.printf(Locale.ROOT, "  %-32s %s (%d steps)%n", entry.name(), lesson.title(), lesson.size());
+                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", entry.name(), lesson.title(), Messages.get("lesson.steps", lesson.size()));
             } catch (LessonException e) {
-                out.printf(Locale.ROOT, "  %-32s %s (invalid: %s)%n", entry.name(), entry.title(),
-                        e.problems().get(0));
+                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", entry.name(), entry.title(),
+                        Messages.get("lesson.invalid", e.problems().get(0)));
             }
         }
         out.flush();
@@ -123,7 +124,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         if (!lesson.summary().isEmpty()) {
             out.println(lesson.summary());
         }
-        out.println("network: " + lesson.document().network().describe() + ", m = " + lesson.document().batch().size());
+        out.println(Messages.get("lesson.network", lesson.document().network().describe(), lesson.document().batch().size()));
         for (LessonStep step : lesson.steps()) {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(), step.title()));
             step.step().ifPresent(id -> s.append("  [step ").append(id).append(']'));

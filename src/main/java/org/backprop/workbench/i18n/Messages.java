@@ -1,0 +1,123 @@
+package org.backprop.workbench.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.prefs.Preferences;
+
+/**
+ * The user-visible text of the workbench, in English and Simplified Chinese: {@code messages.properties} and
+ * {@code messages_zh_CN.properties} beside this class (UTF-8, as Java 9+ reads property bundles), every message a
+ * {@link MessageFormat} pattern, so that numbers are formatted for the language and plurals are chosen by
+ * {@code {0,choice,1#one check|1<{0,number,integer} checks}} rather than by concatenation.
+ *
+ * <p>The language is, in order: the system property {@code backprop.language} ({@code en} or {@code zh}; the tests set
+ * {@code en}), the choice remembered by {@link #remember} (View ▸ Language in the app), the system locale (Chinese
+ * for any {@code zh} locale, English otherwise). Field paths, line numbers, file names and formula names (BP1–BP4,
+ * δ, ∇ₐC) are arguments, never translated.
+ */
+public final class Messages {
+    /** The bundle's base name. */
+    public static final String BUNDLE = "org.backprop.workbench.i18n.messages";
+    /** The languages the workbench speaks, in the order the app's menu lists them. */
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+    /** The system property that overrides everything else (a language tag: en, zh). */
+    public static final String PROPERTY = "backprop.language";
+    private static final String PREF_KEY = "language";
+
+    private static volatile Locale locale = initialLocale();
+    private static volatile ResourceBundle bundle = load(locale);
+    private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
+
+    private Messages() {
+    }
+
+    /** The current language: one of {@link #SUPPORTED}. */
+    public static Locale locale() {
+        return locale;
+    }
+
+    /** The message {@code key} in the current language, with {@code args} formatted by its pattern. */
+    public static String get(String key, Object... args) {
+        return format(bundle, locale, key, args);
+    }
+
+    /** The message {@code key} in {@code language} (for tests and for showing each language's own name). */
+    public static String get(Locale language, String key, Object... args) {
+        Locale l = supported(language);
+        return format(load(l), l, key, args);
+    }
+
+    /** The name of {@code language} in that language itself (English, 简体中文), as the Language menu lists it. */
+    public static String languageName(Locale language) {
+        Locale l = supported(language);
+        return get(l, l.getLanguage().equals("zh") ? "language.zh" : "language.en");
+    }
+
+    private static String format(ResourceBundle b, Locale l, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = b.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no message \"" + key + "\" in " + BUNDLE + " (" + l + ")", e);
+        }
+        return new MessageFormat(pattern, l).format(args);
+    }
+
+    /** Switches the language now (the listeners relabel what they show); see {@link #remember} to keep it. */
+    public static void setLocale(Locale language) {
+        Locale l = supported(Objects.requireNonNull(language));
+        bundle = load(l);
+        locale = l;
+        LISTENERS.forEach(Runnable::run);
+    }
+
+    /** Switches the language and remembers it for the next start (java.util.prefs, per user). */
+    public static void remember(Locale language) {
+        setLocale(language);
+        try {
+            Preferences.userNodeForPackage(Messages.class).put(PREF_KEY, locale.toLanguageTag());
+        } catch (SecurityException | IllegalStateException e) {
+            // preferences unavailable: the switch still holds for this run
+        }
+    }
+
+    /** Runs {@code listener} after every language switch (the app relabels its menus and views). */
+    public static void addListener(Runnable listener) {
+        LISTENERS.add(listener);
+    }
+
+    public static void removeListener(Runnable listener) {
+        LISTENERS.remove(listener);
+    }
+
+    /** The supported language nearest to {@code l}: Chinese for any zh locale, English for everything else. */
+    public static Locale supported(Locale l) {
+        return l != null && l.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    static Locale initialLocale() {
+        String forced = System.getProperty(PROPERTY);
+        if (forced != null && !forced.isBlank()) {
+            return supported(Locale.forLanguageTag(forced.strip()));
+        }
+        try {
+            String remembered = Preferences.userNodeForPackage(Messages.class).get(PREF_KEY, null);
+            if (remembered != null) {
+                return supported(Locale.forLanguageTag(remembered));
+            }
+        } catch (SecurityException | IllegalStateException e) {
+            // no preferences store: follow the system
+        }
+        return supported(Locale.getDefault());
+    }
+
+    static ResourceBundle load(Locale l) {
+        return ResourceBundle.getBundle(BUNDLE, l,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+}

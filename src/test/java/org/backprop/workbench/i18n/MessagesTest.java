@@ -1,0 +1,121 @@
+package org.backprop.workbench.i18n;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bundles: the same keys in English and Chinese, every key used by the code, every pattern valid with the same
+ * arguments in both, and plurals and numbers formatted per language.
+ */
+class MessagesTest {
+    private static final Path BUNDLES = Path.of("src/main/resources/org/backprop/workbench/i18n");
+    private static final Path MAIN = Path.of("src/main/java");
+
+    static Properties read(String file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(BUNDLES.resolve(file))) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void bothBundlesHoldTheSameKeys() throws IOException {
+        Set<String> en = read("messages.properties").stringPropertyNames();
+        Set<String> zh = read("messages_zh_CN.properties").stringPropertyNames();
+        Set<String> onlyEn = new TreeSet<>(en);
+        onlyEn.removeAll(zh);
+        Set<String> onlyZh = new TreeSet<>(zh);
+        onlyZh.removeAll(en);
+        assertEquals(Set.of(), onlyEn, "keys missing from messages_zh_CN.properties");
+        assertEquals(Set.of(), onlyZh, "keys missing from messages.properties");
+    }
+
+    @Test
+    void everyKeyIsUsedByTheCode() throws IOException {
+        String code;
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            List<Path> java = files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList());
+            StringBuilder all = new StringBuilder();
+            for (Path f : java) {
+                all.append(Files.readString(f));
+            }
+            code = all.toString();
+        }
+        List<String> unused = new ArrayList<>();
+        for (String key : new TreeSet<>(read("messages.properties").stringPropertyNames())) {
+            if (!code.contains("\"" + key + "\"")) {
+                unused.add(key);
+            }
+        }
+        assertEquals(List.of(), unused, "keys no Java code names (as a string literal)");
+    }
+
+    @Test
+    void everyPatternParsesAndTakesTheSameArgumentsInBothLanguages() throws IOException {
+        Properties en = read("messages.properties");
+        Properties zh = read("messages_zh_CN.properties");
+        for (String key : en.stringPropertyNames()) {
+            MessageFormat e = new MessageFormat(en.getProperty(key), Locale.ENGLISH);
+            MessageFormat z = new MessageFormat(zh.getProperty(key), Locale.SIMPLIFIED_CHINESE);
+            assertEquals(e.getFormatsByArgumentIndex().length, z.getFormatsByArgumentIndex().length,
+                    key + ": the two languages take different arguments");
+        }
+    }
+
+    @Test
+    void pluralsAndNumbersFollowTheLanguage() {
+        assertEquals("a.md: valid: \"T\", 1 step", Messages.get(Locale.ENGLISH, "lesson.valid", "a.md", "T", 1));
+        assertEquals("a.md: valid: \"T\", 12 steps", Messages.get(Locale.ENGLISH, "lesson.valid", "a.md", "T", 12));
+        assertEquals("a.md：有效：“T”，共 12 步", Messages.get(Locale.SIMPLIFIED_CHINESE, "lesson.valid", "a.md", "T", 12));
+        assertEquals("1 of 1 lesson invalid", Messages.get(Locale.ENGLISH, "lesson.invalidCount", 1, 1));
+        assertEquals("2 of 1,234 lessons invalid", Messages.get(Locale.ENGLISH, "lesson.invalidCount", 2, 1234));
+        assertEquals("1,234 个课程中有 2 个无效", Messages.get(Locale.SIMPLIFIED_CHINESE, "lesson.invalidCount", 2, 1234));
+    }
+
+    @Test
+    void anyChineseLocaleIsSimplifiedChineseAndAnythingElseEnglish() {
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.supported(Locale.forLanguageTag("zh-TW")));
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.supported(Locale.forLanguageTag("zh")));
+        assertEquals(Locale.ENGLISH, Messages.supported(Locale.GERMANY));
+        assertEquals("简体中文", Messages.languageName(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("English", Messages.languageName(Locale.ENGLISH));
+    }
+
+    @Test
+    void switchingTheLanguageTellsTheListenersAndChangesTheMessages() {
+        Locale before = Messages.locale();
+        int[] calls = {0};
+        Runnable listener = () -> calls[0]++;
+        Messages.addListener(listener);
+        try {
+            Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertEquals("错误：x", Messages.get("cli.error", "x"));
+            Messages.setLocale(Locale.ENGLISH);
+            assertEquals("error: x", Messages.get("cli.error", "x"));
+            assertEquals(2, calls[0]);
+        } finally {
+            Messages.removeListener(listener);
+            Messages.setLocale(before);
+        }
+        assertTrue(Messages.SUPPORTED.contains(Messages.locale()));
+    }
+}
