@@ -1,5 +1,7 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,18 +49,46 @@ public final class LessonLibrary {
         return new LessonLibrary(folder, false);
     }
 
-    /** {@code lessons/} in the working directory if it holds lessons, else the bundled ones, if any. */
+    /** The lessons in the current language ({@link Messages#locale()}): see {@link #find(Locale)}. */
     public static Optional<LessonLibrary> find() {
+        return find(Messages.locale());
+    }
+
+    /**
+     * {@code lessons/} in the working directory if it holds lessons, else the bundled ones, if any; in Chinese the
+     * translations in their {@code zh/} subfolder, where there are some.
+     */
+    public static Optional<LessonLibrary> find(Locale language) {
+        String translation = translationFolder(language);
         Path local = Path.of(FOLDER);
         if (Files.isDirectory(local) && !of(local).entries().isEmpty()) {
+            Path translated = translation == null ? null : local.resolve(translation);
+            if (translated != null && Files.isDirectory(translated) && !of(translated).entries().isEmpty()) {
+                return Optional.of(of(translated));
+            }
             return Optional.of(of(local));
+        }
+        if (translation != null) {
+            Optional<LessonLibrary> translated = bundled(FOLDER + "/" + translation);
+            if (translated.isPresent() && !translated.get().entries().isEmpty()) {
+                return translated;
+            }
         }
         return bundled();
     }
 
+    /** The subfolder of the translated lessons for {@code language}, or null for English (the folder itself). */
+    static String translationFolder(Locale language) {
+        return language != null && language.getLanguage().equals("zh") ? "zh" : null;
+    }
+
     /** The lessons bundled on the class path (in the jar, or target/classes during development). */
     public static Optional<LessonLibrary> bundled() {
-        URL url = LessonLibrary.class.getResource("/" + FOLDER + "/");
+        return bundled(FOLDER);
+    }
+
+    private static Optional<LessonLibrary> bundled(String resourceFolder) {
+        URL url = LessonLibrary.class.getResource("/" + resourceFolder + "/");
         if (url == null) {
             return Optional.empty();
         }
@@ -70,7 +101,7 @@ public final class LessonLibrary {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return Optional.of(new LessonLibrary(fs.getPath("/" + FOLDER), true));
+                return Optional.of(new LessonLibrary(fs.getPath("/" + resourceFolder), true));
             }
             return Optional.of(new LessonLibrary(Path.of(uri), true));
         } catch (URISyntaxException | IOException e) {
@@ -106,7 +137,9 @@ public final class LessonLibrary {
             } catch (IOException e) {
                 throw new LessonException(List.of(new LessonProblem(entry.name(), 1, "cannot be read: " + e.getMessage())));
             }
-            return Lessons.load(text, FOLDER + "/" + entry.name(), LessonParser.relativeTo(entry.path()));
+            String label = folder.getFileName() != null && !folder.getFileName().toString().equals(FOLDER)
+                    ? FOLDER + "/" + folder.getFileName() + "/" + entry.name() : FOLDER + "/" + entry.name();
+            return Lessons.load(text, label, LessonParser.relativeTo(entry.path()));
         }
         return Lessons.load(entry.path());
     }
