@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckMode;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.Precision;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
@@ -694,7 +697,8 @@ public final class LessonParser {
 
         Analysis get(Mistake mistake, DifferenceMethod method, double epsilon) {
             return cache.computeIfAbsent(mistake.id() + "/" + method.id() + "@" + epsilon, key ->
-                    GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), method, epsilon,
+                    FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake),
+                            new CheckOptions(method, epsilon, Precision.DOUBLE, CheckMode.ALL, CheckOptions.allCores()),
                             CheckProgress.NONE));
         }
     }
