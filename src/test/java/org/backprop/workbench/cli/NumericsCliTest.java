@@ -147,6 +147,17 @@ class NumericsCliTest {
     }
 
     @Test
+    void sweepOnASampleSaysSoInTheReport() {
+        Run run = run("sweep", EXAMPLE, "--formula", "BP4", "--sample", "2", "--seed", "5");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Note: sampled: 2 of the "), run.out());
+        assertTrue(run.out().contains("a sample of 2)"), run.out());
+        assertEquals("", run.err(), "a small sweep prints no progress");
+        Run json = run("sweep", EXAMPLE, "--formula", "BP4", "--sample", "2", "--format", "json");
+        assertTrue(json.out().contains("\"numbers\" : 2,"), json.out());
+    }
+
+    @Test
     void sweepWritesCsvAndJson() {
         Run csv = run("sweep", EXAMPLE, "--formula", "BP3", "--format", "csv");
         assertEquals(0, csv.status(), csv.err());
@@ -177,6 +188,8 @@ class NumericsCliTest {
                         "BP4 of layer 1 has no index [2, 0]; expected [k, j] with k < 2 (inputs) and j < 3"},
                 {new String[]{"--formula", "BP1", "--layer", "1"}, "BP1 has layer 2, not layer 1"},
                 {new String[]{"--layer", "0"}, "--layer: expected a layer number from 1; found 0"},
+                {new String[]{"--sample", "0"}, "--sample: expected a number of numbers from 1, or 'all'; found \"0\""},
+                {new String[]{"--sample", "many"}, "--sample: expected a number of numbers from 1, or 'all'; found"},
                 {new String[]{"--format", "markdown"}, "--format: expected text, json, csv; found \"markdown\""},
         };
         for (Object[] c : cases) {
