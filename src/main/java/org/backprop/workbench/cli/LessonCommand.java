@@ -1,6 +1,8 @@
 package org.backprop.workbench.cli;
 
 import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.io.Printable;
+import org.backprop.workbench.io.SafeFiles;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
 import org.backprop.workbench.lesson.LessonLibrary;
@@ -42,7 +44,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
     boolean list;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "lesson files (.md) or folders of lessons")
-    List<Path> files = new ArrayList<>();
+    List<String> files = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -55,7 +57,9 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             throw new UsageError(Messages.get("lesson.missingFile"));
         }
         List<Path> lessons = new ArrayList<>();
-        for (Path file : files) {
+        for (String name : files) {
+            Path file = SafeFiles.path(name).orElseThrow(() -> new UsageError("\"" + Printable.escape(name)
+                    + "\" cannot name a file (it holds a NUL or another character a file name cannot have)"));
             if (Files.isDirectory(file)) {
                 try (Stream<Path> list = Files.list(file)) {
                     list.filter(Lessons::isLessonFile).sorted().forEach(lessons::add);
@@ -64,7 +68,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
                 }
             } else if (isReadme(file) && files.size() > 1) {
                 // "lesson --validate lessons/*.md": the shell's glob brings the folder's README along
-                out.println(Messages.get("lesson.skippedReadme", file));
+                out.println(Messages.get("lesson.skippedReadme", Printable.escape(file.toString())));
             } else {
                 lessons.add(file);
             }
@@ -77,14 +81,15 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             try {
                 Lesson lesson = Lessons.load(file);
                 if (validate) {
-                    out.println(Messages.get("lesson.valid", file, lesson.title(), lesson.size()));
+                    out.println(Messages.get("lesson.valid", Printable.escape(file.toString()),
+                            Printable.escape(lesson.title()), lesson.size()));
                 } else {
                     outline(lesson, out);
                 }
             } catch (LessonException e) {
                 invalid++;
                 for (LessonProblem problem : e.problems()) {
-                    err.println(problem);
+                    err.println(Printable.escape(problem.toString()));
                 }
             }
         }
@@ -109,10 +114,12 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         for (LessonLibrary.Entry entry : library.entries()) {
             try {
                 Lesson lesson = library.load(entry);
-                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", entry.name(), lesson.title(), Messages.get("lesson.steps", lesson.size()));
+                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", Printable.escape(entry.name()),
+                        Printable.escape(lesson.title()), Messages.get("lesson.steps", lesson.size()));
             } catch (LessonException e) {
-                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", entry.name(), entry.title(),
-                        Messages.get("lesson.invalid", e.problems().get(0)));
+                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", Printable.escape(entry.name()),
+                        Printable.escape(entry.title()),
+                        Messages.get("lesson.invalid", Printable.escape(e.problems().get(0).toString())));
             }
         }
         out.flush();
@@ -120,13 +127,14 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
     }
 
     private static void outline(Lesson lesson, PrintWriter out) {
-        out.println(lesson.title());
+        out.println(Printable.escape(lesson.title()));
         if (!lesson.summary().isEmpty()) {
-            out.println(lesson.summary());
+            out.println(Printable.escape(lesson.summary()));
         }
         out.println(Messages.get("lesson.network", lesson.document().network().describe(), lesson.document().batch().size()));
         for (LessonStep step : lesson.steps()) {
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(), step.title()));
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(),
+                    Printable.escape(step.title())));
             step.step().ifPresent(id -> s.append("  [step ").append(id).append(']'));
             s.append("  [view ").append(step.view().id()).append(']');
             if (step.mistake() != org.backprop.workbench.engine.Mistake.NONE) {
