@@ -343,6 +343,9 @@ public final class MainWindow extends BorderPane {
                 .bind(NEXT_FAILING_STEP, Command.of(this::nextFailing))
                 .bind(FOCUS_STEPS, Command.of(stepList::requestFocus));
 
+        actions.bind(StandardAction.LANGUAGE, Command.items(LanguageMenu::items));
+        LanguageMenu.followLanguage(this);
+
         actions.bind(MISTAKES, Command.items(this::mistakeItems))
                 .bind(CHOOSE_MISTAKE, Command.of(() -> {
                     mistakeBox.requestFocus();

@@ -46,6 +46,20 @@ public final class Messages {
         return format(bundle, locale, key, args);
     }
 
+    /**
+     * The message {@code key}, or {@code fallback} (English, unformatted) where the bundles do not have it yet: for
+     * tables whose English text lives in the code (the window's actions), so a new entry shows before it is
+     * translated.
+     */
+    public static String getOrDefault(String key, String fallback) {
+        return bundle.containsKey(key) ? get(key) : fallback;
+    }
+
+    /** True if {@code language}'s bundle has {@code key}. */
+    public static boolean has(Locale language, String key) {
+        return load(supported(language)).containsKey(key);
+    }
+
     /** The message {@code key} in {@code language} (for tests and for showing each language's own name). */
     public static String get(Locale language, String key, Object... args) {
         Locale l = supported(language);

@@ -43,7 +43,7 @@ class HostileFilesTest {
         Hostile.fifo(folder.resolve("02-pipe.md"));
         Hostile.Run r = Hostile.cli("lesson", "--validate", folder.toString());
         refused(r, folder.resolve("02-pipe.md") + ":1: is not a regular file");
-        assertTrue(r.out().contains("01-good.md: valid: \"Hostile\", 1 steps"), r.out());
+        assertTrue(r.out().contains("01-good.md: valid: \"Hostile\", 1 step"), r.out());
     }
 
     @Test

@@ -71,13 +71,27 @@ public final class ActionFactory {
     /** The menu bar: one menu per {@link MenuGroup} that has a bound action, entries in table order. */
     public MenuBar createMenuBar() {
         MenuBar bar = new MenuBar();
+        bar.getMenus().setAll(createMenus());
+        return bar;
+    }
+
+    private List<Menu> createMenus() {
+        List<Menu> menus = new java.util.ArrayList<>();
         for (MenuGroup group : MenuGroup.values()) {
             Menu menu = createMenu(group);
             if (!menu.getItems().isEmpty()) {
-                bar.getMenus().add(menu);
+                menus.add(menu);
             }
         }
-        return bar;
+        return menus;
+    }
+
+    /**
+     * Rebuilds the menus of {@code bar} from the table, in the current language (View ▸ Language): every label
+     * comes from the bundle, and the supplied items (lessons, notations) are asked for again.
+     */
+    public void relabel(MenuBar bar) {
+        bar.getMenus().setAll(createMenus());
     }
 
     /** One menu with the bound actions of a group. */

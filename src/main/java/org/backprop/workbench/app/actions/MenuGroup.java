@@ -16,6 +16,9 @@ public enum MenuGroup {
         this.label = label;
     }
 
-    /** The menu's text, with its mnemonic. */
-    public String label() { return label; }
+    /** The menu's text in the current language, with its mnemonic (bundle key {@code menu.NAME}). */
+    public String label() { return org.backprop.workbench.i18n.Messages.getOrDefault("menu." + name(), label); }
+
+    /** The English text of the table, the source of the English bundle's entry. */
+    public String englishLabel() { return label; }
 }

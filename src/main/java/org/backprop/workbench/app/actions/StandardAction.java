@@ -4,6 +4,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.backprop.workbench.app.WorkbenchView;
+import org.backprop.workbench.i18n.Messages;
 
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,7 @@ public enum StandardAction {
     FULL_SCREEN(VIEW, "_Full screen", "F11", Kind.TOGGLE),
     SHOW_BUILDER(VIEW, "Show _builder", "Shortcut+B", Kind.TOGGLE),
     PRESENTATION(VIEW, "_Presentation mode", "F5", Kind.TOGGLE),
+    LANGUAGE(VIEW, "_Language", null, Kind.SUBMENU),
     SHOW_STEP(VIEW, "S_tep detail", "Shortcut+DIGIT2|Shortcut+NUMPAD2", WorkbenchView.STEP, true),
     SHOW_CHECKS(VIEW, "_Check table", "Shortcut+DIGIT3|Shortcut+NUMPAD3", WorkbenchView.CHECKS, false),
     SHOW_EPSILON(VIEW, "ε _plot", "Shortcut+DIGIT4|Shortcut+NUMPAD4", WorkbenchView.EPSILON, false),
@@ -152,11 +154,20 @@ public enum StandardAction {
     /** The menu it appears in. */
     public MenuGroup menu() { return menu; }
 
-    /** Its menu text, with the mnemonic marked by "_". */
-    public String label() { return label; }
+    /**
+     * Its menu text in the current language, with the mnemonic marked by "_": the bundle's {@code action.NAME}
+     * (the English bundle holds {@link #englishLabel()}, StandardActionLabelsTest keeps the two equal).
+     */
+    public String label() { return Messages.getOrDefault("action." + name(), label); }
 
-    /** Its label as plain text (no mnemonic mark). */
-    public String text() { return label.replace("_", ""); }
+    /** The English label of the table, the source of the English bundle's entry. */
+    public String englishLabel() { return label; }
+
+    /** Its label as plain text (no mnemonic mark, no Chinese-style "(_X)" mnemonic suffix). */
+    public String text() { return plain(label()); }
+
+    /** A label without its mnemonic: "_Open…" → "Open…", "打开…(_O)" → "打开…". */
+    public static String plain(String label) { return label.replaceAll("\\(_.\\)$", "").replace("_", ""); }
 
     /** Its keys; the first is the one the menu shows, the others are alternatives (numeric keypad…). */
     public List<KeyCombination> keys() { return keys; }

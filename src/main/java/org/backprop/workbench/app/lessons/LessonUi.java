@@ -34,7 +34,9 @@ public final class LessonUi {
     private final Predicate<String> mayDiscard;
     private final LessonSession session;
     private final LessonPanel panel;
-    private final Optional<LessonLibrary> library;
+    private Optional<LessonLibrary> library;
+    /** True when the library is the one of the current language (LessonLibrary.find), found again on a switch. */
+    private boolean followsLanguage;
 
     /**
      * @param model      the workbench a lesson sets up ({@code null} not permitted)
@@ -62,6 +64,14 @@ public final class LessonUi {
     public LessonUi(WorkbenchModel model, DialogService dialogs, Predicate<String> mayDiscard,
                     ObjectProperty<Node> panelSlot) {
         this(model, dialogs, mayDiscard, panelSlot, LessonLibrary.find());
+        followsLanguage = true;
+    }
+
+    /** After a language switch: the lessons of the new language (the menu is rebuilt by the action factory). */
+    public void languageChanged() {
+        if (followsLanguage) {
+            library = LessonLibrary.find();
+        }
     }
 
     /** Binds the Lessons menu's actions: the lesson list, open a lesson file, next, previous, restart, close. */
