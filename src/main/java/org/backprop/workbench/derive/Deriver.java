@@ -283,6 +283,7 @@ public final class Deriver {
                         "\\operatorname{softmax}(z^{" + depth + "})_{" + j + "} - " + tt + " = " + tex(s) + " - "
                                 + tex(t));
             }
+            default -> throw new IllegalStateException("no derivation written for the loss " + loss.id());
         };
     }
 
@@ -851,6 +852,7 @@ public final class Deriver {
             case LEAKY_RELU -> "σ'(z) = 1 if z > 0, else " + Activation.LEAKY_SLOPE;
             case SOFTPLUS -> "σ'(z) = 1 / (1 + e^{−z})";
             case SOFTMAX -> "a_i (δ_ij − a_j)";
+            default -> "σ'(z) of " + sigma.id();
         };
     }
 }

@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class Entries {
     /** What may be derived, for messages. */
-    public static final String FORMS = "z2[j,x], a2[j,x], gradA[j,x], delta1[j,x], gradB1[j] or gradW2[k,j] "
-            + "(zero-based; [j] alone for one sample)";
+    public static final String FORMS = Quantity.DERIVABLE_FORMS;
 
     private static final Set<Quantity.Kind> DERIVABLE = Set.of(Quantity.Kind.Z, Quantity.Kind.A,
             Quantity.Kind.GRAD_A, Quantity.Kind.DELTA, Quantity.Kind.GRAD_B, Quantity.Kind.GRAD_W);

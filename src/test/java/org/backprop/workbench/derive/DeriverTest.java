@@ -376,4 +376,28 @@ class DeriverTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Entries.parse("delta3[0]", net, 1, null))
                 .getMessage().contains("unknown layer 3"));
     }
+
+    @Test
+    void theBp2AndBatchLessonsDeriveEntriesThatEndOnTheEnginesValue() throws Exception {
+        int derived = 0;
+        for (String file : new String[]{"lessons/02-delta-and-bp2.md", "lessons/04-batches.md"}) {
+            org.backprop.workbench.lesson.Lesson lesson = org.backprop.workbench.lesson.LessonParser.parse(
+                    java.nio.file.Path.of(file));
+            int inThisLesson = 0;
+            for (org.backprop.workbench.lesson.LessonStep step : lesson.steps()) {
+                if (step.deriveEntry().isEmpty()) {
+                    continue;
+                }
+                Quantity q = step.deriveEntry().get();
+                Analysis analysis = analyse(step.document().network(), step.document().batch(), step.mistake());
+                Derivation d = Deriver.derive(analysis, q, step.notation());
+                assertEquals(q.value(analysis), d.value(), TOLERANCE, file + " " + q.id());
+                assertEquals(Verdict.PASS, d.verdict(), file + " " + q.id());
+                inThisLesson++;
+            }
+            assertTrue(inThisLesson >= 1, file + " uses @derive");
+            derived += inThisLesson;
+        }
+        assertEquals(3, derived);
+    }
 }
