@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "backprop-workbench", mixinStandardHelpOptions = true, version = "Backprop Workbench 0.1",
         description = "Step through backpropagation and check every formula against numerical gradients. "
                 + "Without a command, the app starts.",
-        subcommands = {CheckCommand.class, SweepCommand.class, BenchCommand.class, LessonCommand.class})
+        subcommands = {CheckCommand.class, SweepCommand.class, BenchCommand.class, LessonCommand.class,
+                ExportCommand.class})
 public final class Cli {
     /** Exit status for bad input or usage. */
     public static final int BAD_INPUT = 2;
