@@ -212,11 +212,11 @@ public final class Against {
             case A -> "a^" + l + " = σ(z^" + l + ")";
             case GRAD_A -> "∇_a C = (1/m) ∂C_x/∂a^L";
             case DELTA -> l == depth
-                    ? (net.activation(l) == Activation.SOFTMAX ? "δ^L = J_softmax(z^L)^T ∇_a C (BP1)"
-                    : "δ^L = ∇_a C ⊙ σ'(z^L) (BP1)")
-                    : "δ^" + l + " = (w^" + (l + 1) + " δ^" + (l + 1) + ") ⊙ σ'(z^" + l + ") (BP2)";
-            case GRAD_B -> "∂C/∂b^" + l + " = δ^" + l + " 1 (BP3, summed over the samples)";
-            case GRAD_W -> "∂C/∂w^" + l + " = a^" + (l - 1) + " (δ^" + l + ")^T (BP4)";
+                    ? (net.activation(l) == Activation.SOFTMAX ? "δ^L = J_softmax(z^L)^T ∇_a C"
+                    : "δ^L = ∇_a C ⊙ σ'(z^L)")
+                    : "δ^" + l + " = (w^" + (l + 1) + " δ^" + (l + 1) + ") ⊙ σ'(z^" + l + ")";
+            case GRAD_B -> "∂C/∂b^" + l + " = δ^" + l + " 1 (summed over the samples)";
+            case GRAD_W -> "∂C/∂w^" + l + " = a^" + (l - 1) + " (δ^" + l + ")^T";
         };
     }
 
@@ -279,7 +279,8 @@ public final class Against {
                 ForwardTrace forward = Forward.run(net, batch);
                 BackwardTrace wrong = new Backprop(mistake).run(net, forward, batch);
                 DMatrixRMaj theirs = value(key, forward, wrong);
-                if (!same(theirs, first.analytic(), tolerance) && same(first.yours(), theirs, tolerance)) {
+                if (!same(theirs, first.analytic(), tolerance) && same(first.yours(), theirs, tolerance)
+                        && keepsWhatCameBefore(first, rows, forward, wrong, tolerance)) {
                     long score = rows.stream().filter(q -> q.status() != Status.NOT_GIVEN)
                             .filter(q -> same(q.yours(), value(q.key(), forward, wrong), tolerance)).count();
                     if (score > bestScore) {
@@ -327,6 +328,23 @@ public final class Against {
         }
         return new Diagnosis(null, "nothing the workbench knows (its deliberate mistakes, a sign, a factor of m, a "
                 + "transpose) matches your " + symbol + "; compare your code with " + right, null, right);
+    }
+
+    /**
+     * A mistake explains the first divergence only if it leaves alone every given quantity before it (which the
+     * student got right): grad-a-sign also flips ∂C/∂b^1, but not when the student's ∇_a C is right.
+     */
+    private static boolean keepsWhatCameBefore(QuantityComparison first, List<QuantityComparison> rows,
+                                               ForwardTrace forward, BackwardTrace wrong, double tolerance) {
+        for (QuantityComparison q : rows) {
+            if (q == first) {
+                return true;
+            }
+            if (q.status() == Status.MATCHES && !same(q.yours(), value(q.key(), forward, wrong), tolerance)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean same(DMatrixRMaj yours, DMatrixRMaj analytic, double tolerance) {
