@@ -265,13 +265,27 @@ public final class NumpyScript {
                     layer = {"layer": l}
                     for name, values in per_layer.items():
                         if values[l] is not None:
-                            layer[name] = rows(values[l])
+                            flat = name == "gradB"  # n_l numbers; an n_l x 1 column is read as well
+                            layer[name] = np.asarray(values[l], dtype=np.float64).ravel().tolist() if flat else rows(values[l])
                     layers.append(layer)
                 document = {"loss": float(C), "layers": layers}
                 if gradA is not None:
                     document["gradA"] = rows(gradA)
                 with open(path, "w") as f:
-                    json.dump(document, f, indent=1)
+                    f.write(json_text(document) + "\\n")
+
+
+            def json_text(value, indent=""):
+                \"""JSON with one matrix row per line, so that the file reads like the matrices it holds.\"""
+                inner = indent + "  "
+                if isinstance(value, dict):
+                    items = [inner + json.dumps(k) + ": " + json_text(v, inner) for k, v in value.items()]
+                    return "{\\n" + ",\\n".join(items) + "\\n" + indent + "}"
+                if isinstance(value, list) and value and isinstance(value[0], dict):
+                    return "[\\n" + ",\\n".join(inner + json_text(v, inner) for v in value) + "\\n" + indent + "]"
+                if isinstance(value, list) and value and isinstance(value[0], list):
+                    return "[" + (",\\n" + inner).join(json.dumps(row) for row in value) + "]"
+                return json.dumps(value)
 
 
             if __name__ == "__main__":
