@@ -143,7 +143,8 @@ class LessonParserTest {
     void aFormulaTheTypesetterCannotReadIsReportedOnItsLine() {
         LessonProblem p = problem("## Step\n\nfine $a^2$\nbroken $\\sgima + 1$ here\n");
         assertEquals(15, p.line());
-        assertTrue(p.message().startsWith("the formula $\\sgima + 1$ cannot be typeset"), p.message());
+        assertTrue(p.message().startsWith("the formula $\\sgima + 1$ uses \\sgima, which is not in the lessons' TeX "
+                + "subset"), p.message());
     }
 
     @Test
@@ -199,7 +200,7 @@ class LessonParserTest {
     void aBadEpsilonIsReported() {
         assertTrue(problem("## Step\n@epsilon 0\n").message().contains("bad epsilon 0"));
         assertTrue(problem("## Step\n@epsilon 2\n").message().contains("bad epsilon 2"));
-        assertTrue(problem("## Step\n@epsilon small\n").message().contains("expected a number"));
+        assertTrue(problem("## Step\n@epsilon small\n").message().contains("bad epsilon small: expected a positive number below 1"));
     }
 
     @Test
