@@ -12,6 +12,7 @@ import org.backprop.workbench.check.FastGradientCheck;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFileException;
+import org.backprop.workbench.numeric.NotAnalyticException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,8 +30,13 @@ final class AgainstRun {
             throw new UsageError("--tolerance: expected a relative error between 0 and 1, such as 1e-6; found " + tol);
         }
         StudentValues student = ValuesFile.load(values, doc.network(), doc.batch().size());
-        Analysis analysis = FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), options,
-                CheckProgress.NONE);
+        Analysis analysis;
+        try {
+            analysis = FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), options,
+                    CheckProgress.NONE);
+        } catch (NotAnalyticException e) {
+            throw new UsageError(doc.name() + ": " + e.getMessage() + " (--method central or richardson)");
+        }
         Comparison c = Against.compare(doc.network(), doc.batch(), student, tol, analysis.checks());
         out.print(switch (format) {
             case "json" -> AgainstReport.json(c, analysis);
