@@ -63,10 +63,11 @@ final class Options {
     /** The step: the method's default, or a positive number below 1. */
     static double epsilon(Double value, DifferenceMethod method) {
         double h = value == null ? method.defaultStep() : value;
-        if (!(h > 0) || !Double.isFinite(h) || h >= 1) {
-            throw new UsageError("--epsilon: expected a positive number below 1, such as 1e-5; found " + h);
+        try {
+            return org.backprop.workbench.numeric.Epsilon.check(h);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--epsilon: " + e.getMessage());
         }
-        return h;
     }
 
     static String format(String value, String... allowed) {

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckMode;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.Precision;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
@@ -66,7 +69,7 @@ public final class LessonParser {
             "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict");
 
     /** The largest ε a lesson may set; beyond it a "derivative" is no longer local (and the CLI refuses it too). */
-    public static final double MAX_EPSILON = 1.0;
+    public static final double MAX_EPSILON = org.backprop.workbench.numeric.Epsilon.MAX;
 
     /** The largest lesson file read; a lesson is prose, a 1 MB one is a mistake. */
     public static final long MAX_FILE_BYTES = 1024 * 1024;
@@ -523,12 +526,12 @@ public final class LessonParser {
     }
 
     private static double epsilon(String text) {
-        double value = number(text);
-        if (!(value > 0) || value >= MAX_EPSILON) {
-            throw new IllegalArgumentException("bad epsilon " + text + ": expected a positive number below "
-                    + MAX_EPSILON + ", such as 1e-5");
+        try {
+            return org.backprop.workbench.numeric.Epsilon.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad epsilon " + text.strip() + ": expected "
+                    + org.backprop.workbench.numeric.Epsilon.EXPECTED);
         }
-        return value;
     }
 
     private static double number(String text) {
@@ -710,7 +713,8 @@ public final class LessonParser {
 
         Analysis get(Mistake mistake, DifferenceMethod method, double epsilon) {
             return cache.computeIfAbsent(mistake.id() + "/" + method.id() + "@" + epsilon, key ->
-                    GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), method, epsilon,
+                    FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake),
+                            new CheckOptions(method, epsilon, Precision.DOUBLE, CheckMode.ALL, CheckOptions.allCores()),
                             CheckProgress.NONE));
         }
     }
