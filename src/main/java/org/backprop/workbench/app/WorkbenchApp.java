@@ -21,6 +21,12 @@ public class WorkbenchApp extends Application {
     public static final double WIDTH = 1400;
     public static final double HEIGHT = 860;
 
+    /**
+     * With {@code -Dbw.firstPaint=true} the app prints on stderr when its first pulse (the first layout before the
+     * window is drawn) comes, in milliseconds since the JVM started: how docs/NUMERICS.md measures the first paint.
+     */
+    public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
+
     @Override
     public void start(Stage stage) {
         WorkbenchModel model = new WorkbenchModel();
@@ -40,7 +46,9 @@ public class WorkbenchApp extends Application {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 if (Boolean.getBoolean(FIRST_PAINT_PROPERTY)) {
-                    System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started%n", sinceStart());
+                    System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started, %d ms of CPU time%n",
+                            sinceStart(), ProcessHandle.current().info().totalCpuDuration()
+                                    .map(java.time.Duration::toMillis).orElse(-1L));
                 }
                 if (!args.isEmpty()) {
                     Platform.runLater(() -> window.openFile(Path.of(args.get(0))));
@@ -50,12 +58,6 @@ public class WorkbenchApp extends Application {
         scene.addPostLayoutPulseListener(firstPulse);
         window.stepList().requestFocus();
     }
-
-    /**
-     * With {@code -Dbw.firstPaint=true} the app prints on stderr when its first pulse (the first layout before the
-     * window is drawn) comes, in milliseconds since the JVM started: how docs/NUMERICS.md measures the first paint.
-     */
-    public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
 
     private static long sinceStart() {
         return ProcessHandle.current().info().startInstant()
