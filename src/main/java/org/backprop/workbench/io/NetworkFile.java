@@ -17,6 +17,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.util.Names;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
@@ -237,35 +238,7 @@ public final class NetworkFile {
 
     /** The closest of some names to a misspelt one (at most two letters off), for "did you mean ...?". */
     static java.util.Optional<String> closest(String wrong, java.util.Collection<String> names) {
-        String best = null;
-        int bestDistance = 3;
-        for (String name : names) {
-            int d = editDistance(wrong.toLowerCase(Locale.ROOT), name);
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return java.util.Optional.ofNullable(best);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Names.closest(wrong, names);
     }
 
     private static String didYouMean(String wrong, java.util.Collection<String> names) {
