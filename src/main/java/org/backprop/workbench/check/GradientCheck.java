@@ -85,13 +85,14 @@ public final class GradientCheck {
         }
         long total = count(net, batch.size());
         List<CheckResult> results = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
+        NoiseModel noise = NoiseModel.of(net, batch, forward);
         Network probe = net.copy();
         int depth = net.depth();
         for (int l = depth; l >= 1; l--) {
-            checkDelta(net, batch, forward, backward, l, results);
+            checkDelta(net, batch, forward, backward, l, results, noise);
             report(progress, results.size(), total);
-            checkBiases(probe, batch, forward, backward, l, results, progress, total);
-            checkWeights(probe, batch, forward, backward, l, results, progress, total);
+            checkBiases(probe, batch, forward, backward, l, results, progress, total, noise);
+            checkWeights(probe, batch, forward, backward, l, results, progress, total, noise);
         }
         progress.advanced(results.size(), total);
         return results;
@@ -99,7 +100,7 @@ public final class GradientCheck {
 
     /** BP1 (l = L) or BP2: δ^l_jx against ∂C/∂z^l_jx = (C_x(z + ε) − C_x(z − ε)) / 2ε / m. */
     private void checkDelta(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
-                            List<CheckResult> results) {
+                            List<CheckResult> results, NoiseModel noise) {
         Formula formula = l == net.depth() ? Formula.BP1 : Formula.BP2;
         int m = batch.size();
         DMatrixRMaj z = forward.z(l);
@@ -125,14 +126,14 @@ public final class GradientCheck {
                 }, epsilon);
                 double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
-                        estimate.crossedKink(), forward.cost()));
+                        estimate, noise, x, original));
             }
         }
     }
 
     /** BP3: ∂C/∂b^l_j against (C(b + ε) − C(b − ε)) / 2ε. */
     private void checkBiases(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
-                             List<CheckResult> results, CheckProgress progress, long total) {
+                             List<CheckResult> results, CheckProgress progress, long total, NoiseModel noise) {
         DMatrixRMaj b = probe.b(l);
         for (int j = 0; j < b.numRows; j++) {
             double original = b.get(j, 0);
@@ -155,14 +156,14 @@ public final class GradientCheck {
                 }
             }, epsilon);
             results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
-                    estimate.crossedKink(), forward.cost()));
+                    estimate, noise, -1, original));
             report(progress, results.size(), total);
         }
     }
 
     /** BP4: ∂C/∂w^l_kj against (C(w + ε) − C(w − ε)) / 2ε. */
     private void checkWeights(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
-                              List<CheckResult> results, CheckProgress progress, long total) {
+                              List<CheckResult> results, CheckProgress progress, long total, NoiseModel noise) {
         DMatrixRMaj w = probe.w(l);
         for (int k = 0; k < w.numRows; k++) {
             for (int j = 0; j < w.numCols; j++) {
@@ -186,7 +187,7 @@ public final class GradientCheck {
                     }
                 }, epsilon);
                 results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
-                        estimate.crossedKink(), forward.cost()));
+                        estimate, noise, -1, original));
                 report(progress, results.size(), total);
             }
         }
@@ -196,11 +197,26 @@ public final class GradientCheck {
         return new Value(outcome.cost(), outcome.crossedKink());
     }
 
-    /** The verdict on one number; {@code cost} is C of the unperturbed network, which sets the floor. */
-    private static CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
-                                      boolean crossedKink, double cost) {
-        double rel = Thresholds.relativeError(analytic, numeric, cost);
-        return new CheckResult(formula, layer, index, analytic, numeric, rel, Thresholds.verdict(rel, crossedKink));
+    /**
+     * The verdict on one number against the rounding noise of its numerical value.
+     *
+     * @param sample the sample x of a δ check, −1 for a parameter
+     * @param theta  the perturbed number's value (z^l_jx, b^l_j or w^l_kj)
+     */
+    private CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
+                               Estimate estimate, NoiseModel noise, int sample, double theta) {
+        return judged(formula, layer, index, analytic, numeric, estimate, noise, sample, theta, method, epsilon);
+    }
+
+    /** The verdict on one number by {@link Thresholds#judge}, shared with the fast check. */
+    static CheckResult judged(Formula formula, int layer, int[] index, double analytic, double numeric,
+                              Estimate estimate, NoiseModel noise, int sample, double theta,
+                              DifferenceMethod method, double h) {
+        double n = noise.numericNoise(sample, method, h, estimate.magnitude());
+        Thresholds.Judgement j = Thresholds.judge(analytic, numeric, n, noise.scale(sample >= 0),
+                estimate.crossedKink(), method.stepLost(theta, h));
+        return new CheckResult(formula, layer, index, analytic, numeric, j.relativeError(), j.verdict(), j.reason(),
+                n);
     }
 
     private static void report(CheckProgress progress, long done, long total) {
