@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -41,4 +42,20 @@ class ArchitectureTest {
             .that().resideInAPackage(CLI)
             .should().dependOnClassesThat().resideInAPackage(APP)
             .because("the check command runs headless, without JavaFX on the class path being touched");
+
+    private static final String KERNEL = ROOT + ".kernel..";
+    private static final String UTIL = ROOT + ".util..";
+
+    @ArchTest
+    static final ArchRule theKernelsKnowOnlyJavaAndEachOther = classes()
+            .that().resideInAPackage(KERNEL)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(KERNEL, "java..")
+            .because("an activation or a loss is mathematics only: the engine, the checks and the display ask it,"
+                    + " so it cannot know any of them (and a new one stays one file)");
+
+    @ArchTest
+    static final ArchRule theUtilitiesKnowOnlyJava = classes()
+            .that().resideInAPackage(UTIL)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(UTIL, "java..")
+            .because("every package may use them, so they may use none");
 }

@@ -12,6 +12,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
+import org.backprop.workbench.lesson.TexSubset;
 import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
@@ -20,6 +21,7 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 
 /**
  * A typeset formula. JLaTeXMath paints into a BufferedImage at zoom × the screen's output scale, shown at 1/output
@@ -54,6 +56,18 @@ public final class FormulaView extends StackPane {
         this();
         this.size.set(size);
         latex.set(tex);
+    }
+
+    /** True for a lesson's formula: untrusted, typeset only inside {@link TexSubset}. */
+    private boolean lessonFormula;
+
+    /** A lesson's formula: refused (shown as an error) unless it is inside the lessons' {@link TexSubset}. */
+    public static FormulaView lessonFormula(String tex, double size) {
+        FormulaView view = new FormulaView();
+        view.lessonFormula = true;
+        view.size.set(size);
+        view.latex.set(tex);
+        return view;
     }
 
     private void createView() {
@@ -94,6 +108,12 @@ public final class FormulaView extends StackPane {
         if (tex == null || tex.isEmpty()) {
             image.setImage(null);
             getChildren().setAll(image);
+            return;
+        }
+        Optional<String> outside = lessonFormula ? TexSubset.problem(tex) : Optional.empty();
+        if (outside.isPresent()) {
+            error.setText("Cannot typeset: the formula " + outside.get());
+            getChildren().setAll(error);
             return;
         }
         double scale = outputScale();

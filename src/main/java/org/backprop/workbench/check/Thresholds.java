@@ -20,8 +20,11 @@ public final class Thresholds {
     public static final double FAIL = 1e-4;
 
     /**
-     * The least denominator of the relative error, per unit of cost: the floor is
-     * {@code ABSOLUTE_FLOOR · max(1, |C|)} (see {@link #floor}).
+     * The floor of the <em>plotting</em> relative error {@link #relativeError(double, double, double)} (ε sweeps,
+     * benchmarks), per unit of cost: {@code ABSOLUTE_FLOOR · max(1, |C|)}. Verdicts no longer use it (issue 9): they
+     * use {@link #judge} with the rounding noise of each numerical value ({@link NoiseModel}), because this floor
+     * depends on the scale of the cost (at C ≈ 1e-12 it swallows every hidden-layer derivative, at C ≈ 5e23 every
+     * derivative of 1e12). The history of this constant:
      *
      * <p>Why a floor: a central difference subtracts two costs, so it carries a rounding error of a few
      * eps_machine·|C|/ε ≈ 2e-11·|C| at ε = 1e-5 <em>whatever the size of the derivative</em>. Where the true

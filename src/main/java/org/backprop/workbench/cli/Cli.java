@@ -1,5 +1,6 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.Version;
 import org.backprop.workbench.io.NetworkFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * The command line: {@code backprop-workbench check FILE ...} and friends. Without a command the launcher starts the
  * app instead.
  */
-@Command(name = "backprop-workbench", mixinStandardHelpOptions = true, version = "Backprop Workbench 0.1",
+@Command(name = "backprop-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Step through backpropagation and check every formula against numerical gradients. "
                 + "Without a command, the app starts.",
         subcommands = {CheckCommand.class, SweepCommand.class, BenchCommand.class, LessonCommand.class})
@@ -21,6 +22,14 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
 
     private Cli() {
+    }
+
+    /** {@code --version}: the project version from pom.xml, via the filtered resource {@link Version} reads. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Backprop Workbench " + Version.get()};
+        }
     }
 
     /**

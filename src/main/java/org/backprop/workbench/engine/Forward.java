@@ -63,7 +63,7 @@ public final class Forward {
         for (int layer = l; ; layer++) {
             Activation sigma = net.activation(layer);
             if (sigma.isKinked()) {
-                crossed |= crossesKink(base.z(layer), x, z);
+                crossed |= crossesKink(sigma, base.z(layer), x, z);
             }
             a = sigma.apply(z);
             if (layer == depth) {
@@ -86,7 +86,7 @@ public final class Forward {
         for (int l = 1; l <= net.depth(); l++) {
             if (net.activation(l).isKinked()) {
                 for (int x = 0; x < batch.size(); x++) {
-                    crossed |= crossesKink(base.z(l), x, column(trace.z(l), x));
+                    crossed |= crossesKink(net.activation(l), base.z(l), x, column(trace.z(l), x));
                 }
             }
         }
@@ -97,9 +97,9 @@ public final class Forward {
     public record SampleOutcome(double cost, boolean crossedKink) {
     }
 
-    private static boolean crossesKink(DMatrixRMaj baseZ, int x, DMatrixRMaj zColumn) {
+    private static boolean crossesKink(Activation sigma, DMatrixRMaj baseZ, int x, DMatrixRMaj zColumn) {
         for (int j = 0; j < zColumn.numRows; j++) {
-            if ((baseZ.get(j, x) > 0) != (zColumn.get(j, 0) > 0)) {
+            if (sigma.kernel().crossesKink(baseZ.get(j, x), zColumn.get(j, 0))) {
                 return true;
             }
         }

@@ -1,7 +1,7 @@
 package org.backprop.workbench.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.backprop.workbench.util.Ids;
+
 import java.util.Optional;
 
 /**
@@ -29,6 +29,8 @@ public enum Mistake {
     GRAD_A_SIGN("grad-a-sign", "∇_a C",
             "∇_a C with the wrong sign, e.g. t − a^L instead of a^L − t for the quadratic cost");
 
+    private static final Ids<Mistake> IDS = new Ids<>(values(), Mistake::id);
+
     private final String id;
     private final String formula;
     private final String description;
@@ -48,14 +50,9 @@ public enum Mistake {
     /** One sentence saying what is wrong. */
     public String description() { return description; }
 
-    public static Optional<Mistake> fromId(String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.id.equals(wanted)).findFirst();
-    }
+    public static Optional<Mistake> fromId(String id) { return IDS.find(id); }
 
-    public static String ids() {
-        return String.join(", ", Arrays.stream(values()).map(Mistake::id).toList());
-    }
+    public static String ids() { return IDS.list(); }
 
     @Override
     public String toString() { return id; }

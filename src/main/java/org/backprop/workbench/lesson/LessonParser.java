@@ -487,14 +487,30 @@ public final class LessonParser {
      * a broken formula is a line-numbered problem instead of an error box in the app.
      */
     static Optional<String> typesetProblem(String tex) {
+        Optional<String> outside = TexSubset.problem(tex);
+        if (outside.isPresent()) {
+            return Optional.of("the formula $" + shortened(tex) + "$ " + outside.get()
+                    + " (lessons/README.md lists the TeX a formula may use)");
+        }
         try {
             new TeXFormula(tex);
             return Optional.empty();
         } catch (ParseException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            return Optional.of("the formula $" + tex + "$ cannot be typeset: " + reason);
+            return Optional.of("the formula $" + shortened(tex) + "$ cannot be typeset: " + reason);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the subset should make this impossible; a lesson must still never crash the validator
+            return Optional.of("the formula $" + shortened(tex) + "$ cannot be typeset");
         }
     }
+
+    /** A formula as a message quotes it: at most {@value #QUOTED_FORMULA} characters. */
+    private static String shortened(String tex) {
+        return tex.length() <= QUOTED_FORMULA ? tex : tex.substring(0, QUOTED_FORMULA) + "...";
+    }
+
+    /** How much of a refused formula a message quotes; enough to find it in the lesson. */
+    private static final int QUOTED_FORMULA = 80;
 
     /** The step ids of the app's step list for a network (the contract of {@link Steps}). */
     static List<String> stepIds(NetworkDocument doc) {

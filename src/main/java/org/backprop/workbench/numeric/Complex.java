@@ -74,15 +74,6 @@ public record Complex(double re, double im) {
         return new Complex(precision.round(re), precision.round(im));
     }
 
-    /** The logistic sigmoid, two branches as in the engine so that exp never overflows. */
-    public static Complex sigmoid(Complex z) {
-        if (z.re >= 0) {
-            return z.negate().exp().plus(1).reciprocal();
-        }
-        Complex e = z.exp();
-        return e.divide(e.plus(1));
-    }
-
     /**
      * tanh(x + iy) = [tanh x (1 + tan² y) + i tan y sech² x] / (1 + tanh² x tan² y) (Kahan's form, stable for
      * any x).
@@ -94,13 +85,5 @@ public record Complex(double re, double im) {
         double sech2 = 4 * e / ((1 + e) * (1 + e));   // 1 − tanh² x without its cancellation for large |x|
         double den = 1 + t * t * s * s;
         return new Complex(t * (1 + s * s) / den, s * sech2 / den);
-    }
-
-    /** softplus z = ln(1 + e^z) as max(z, 0) + ln1p(e^−|z|), continued on each side of Re z = 0. */
-    public static Complex softplus(Complex z) {
-        if (z.re >= 0) {
-            return z.plus(z.negate().exp().log1p());
-        }
-        return z.exp().log1p();
     }
 }

@@ -22,7 +22,8 @@ public final class ComplexForward {
     public static void requireAnalytic(Network net) {
         int l = ComplexMath.firstKinkedLayer(net);
         if (l > 0) {
-            throw new NotAnalyticException(l, net.activation(l).id());
+            Activation sigma = net.activation(l);
+            throw new NotAnalyticException(l, sigma.id(), sigma.kernel().notAnalyticBecause().orElseThrow());
         }
     }
 
@@ -72,16 +73,7 @@ public final class ComplexForward {
             int n = net.size(layer);
             double[] ar = new double[n];
             double[] ai = new double[n];
-            Activation sigma = net.activation(layer);
-            if (sigma == Activation.SOFTMAX) {
-                ComplexMath.softmax(zr, zi, ar, ai, 0, n);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    Complex a = ComplexMath.activate(sigma, new Complex(zr[i], zi[i]));
-                    ar[i] = a.re();
-                    ai[i] = a.im();
-                }
-            }
+            ComplexMath.activate(net.activation(layer), zr, zi, ar, ai, 0, n);
             if (layer == net.depth()) {
                 double[] t = new double[n];
                 for (int i = 0; i < n; i++) {

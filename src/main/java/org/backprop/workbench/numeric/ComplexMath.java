@@ -2,19 +2,23 @@ package org.backprop.workbench.numeric;
 
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.engine.Network;
 
 /**
- * Activations and losses of the engine continued to complex arguments, on sample-major arrays (column x of an
- * n x m matrix is {@code re[x*n .. x*n+n-1]}). Each mirrors the engine's real formula branch for branch.
+ * The kernels' formulas in {@link ComplexArithmetic}, on the split real/imaginary, sample-major arrays of the
+ * complex-step passes (column x of an n x m matrix is {@code re[x*n .. x*n+n-1]}). No formula is written here: each
+ * activation's and loss's kernel is asked.
  */
 final class ComplexMath {
+    private static final ComplexArithmetic C = ComplexArithmetic.INSTANCE;
+
     private ComplexMath() {
     }
 
-    /** The first layer that is not analytic, or -1 if every layer is. */
-    static int firstKinkedLayer(org.backprop.workbench.engine.Network net) {
+    /** The first layer whose activation has no complex continuation, or -1 if every layer has one. */
+    static int firstKinkedLayer(Network net) {
         for (int l = 1; l <= net.depth(); l++) {
-            if (net.activation(l).isKinked()) {
+            if (net.activation(l).kernel().notAnalyticBecause().isPresent()) {
                 return l;
             }
         }
@@ -23,39 +27,24 @@ final class ComplexMath {
 
     /** σ(z) for an elementwise analytic activation. */
     static Complex activate(Activation sigma, Complex z) {
-        return switch (sigma) {
-            case IDENTITY -> z;
-            case SIGMOID -> Complex.sigmoid(z);
-            case TANH -> Complex.tanh(z);
-            case SOFTPLUS -> Complex.softplus(z);
-            case RELU, LEAKY_RELU -> throw new IllegalStateException(sigma + " has no complex extension");
-            case SOFTMAX -> throw new IllegalStateException("softmax is not elementwise");
-        };
+        return sigma.kernel().value(C, z);
     }
 
-    /**
-     * Softmax of one column, shifted by the largest real part (a real constant, so still analytic).
-     *
-     * @param off the index of the column's first entry; n entries are read from z and written to a
-     */
-    static void softmax(double[] zr, double[] zi, double[] ar, double[] ai, int off, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, zr[off + i]);
+    /** a = σ(z) on the n entries of one column from {@code off}, whether σ is elementwise or not. */
+    static void activate(Activation sigma, double[] zr, double[] zi, double[] ar, double[] ai, int off, int n) {
+        if (sigma.isElementwise()) {
+            for (int i = off; i < off + n; i++) {
+                Complex a = sigma.kernel().value(C, new Complex(zr[i], zi[i]));
+                ar[i] = a.re();
+                ai[i] = a.im();
+            }
+            return;
         }
-        double sr = 0, si = 0;
+        Complex[] a = new Complex[n];
+        sigma.kernel().apply(C, column(zr, zi, off, n), a);
         for (int i = 0; i < n; i++) {
-            Complex e = new Complex(zr[off + i] - max, zi[off + i]).exp();
-            ar[off + i] = e.re();
-            ai[off + i] = e.im();
-            sr += e.re();
-            si += e.im();
-        }
-        Complex sum = new Complex(sr, si);
-        for (int i = 0; i < n; i++) {
-            Complex a = new Complex(ar[off + i], ai[off + i]).divide(sum);
-            ar[off + i] = a.re();
-            ai[off + i] = a.im();
+            ar[off + i] = a[i].re();
+            ai[off + i] = a[i].im();
         }
     }
 
@@ -68,55 +57,14 @@ final class ComplexMath {
      */
     static Complex sampleCost(Loss loss, double[] zr, double[] zi, double[] ar, double[] ai, int off, int n,
                               double[] t, int toff) {
-        double sr = 0, si = 0;
-        switch (loss) {
-            case QUADRATIC -> {
-                for (int j = 0; j < n; j++) {
-                    Complex d = new Complex(ar[off + j] - t[toff + j], ai[off + j]).square();
-                    sr += d.re();
-                    si += d.im();
-                }
-                sr *= 0.5;
-                si *= 0.5;
-            }
-            case BINARY_CROSS_ENTROPY -> {
-                for (int j = 0; j < n; j++) {
-                    Complex z = new Complex(zr[off + j], zi[off + j]);
-                    double tj = t[toff + j];
-                    Complex c = Complex.softplus(z.negate()).times(tj).plus(Complex.softplus(z).times(1 - tj));
-                    sr += c.re();
-                    si += c.im();
-                }
-            }
-            case CROSS_ENTROPY -> {
-                for (int j = 0; j < n; j++) {
-                    double tj = t[toff + j];
-                    if (tj != 0) {
-                        Complex c = new Complex(ar[off + j], ai[off + j]).log().times(tj);
-                        sr -= c.re();
-                        si -= c.im();
-                    }
-                }
-            }
-            case SOFTMAX_CROSS_ENTROPY -> {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < n; j++) {
-                    max = Math.max(max, zr[off + j]);
-                }
-                double er = 0, ei = 0;
-                for (int j = 0; j < n; j++) {
-                    Complex e = new Complex(zr[off + j] - max, zi[off + j]).exp();
-                    er += e.re();
-                    ei += e.im();
-                }
-                Complex logSumExp = new Complex(er, ei).log().plus(max);
-                for (int j = 0; j < n; j++) {
-                    Complex c = logSumExp.minus(new Complex(zr[off + j], zi[off + j])).times(t[toff + j]);
-                    sr += c.re();
-                    si += c.im();
-                }
-            }
+        return loss.kernel().sampleCost(C, column(zr, zi, off, n), column(ar, ai, off, n), t, toff);
+    }
+
+    private static Complex[] column(double[] re, double[] im, int off, int n) {
+        Complex[] c = new Complex[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = new Complex(re[off + i], im[off + i]);
         }
-        return new Complex(sr, si);
+        return c;
     }
 }

@@ -5,6 +5,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.kernel.ActivationKernel;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.ejml.data.DMatrixRMaj;
 
@@ -36,6 +37,7 @@ public final class IncrementalCost {
     private final int m;
     private final int[] n;
     private final Activation[] act;
+    private final ActivationKernel[] kernel;
     private final boolean[] kinked;
     private final Loss loss;
     private final Precision precision;
@@ -55,6 +57,7 @@ public final class IncrementalCost {
         this.precision = precision;
         this.n = new int[depth + 1];
         this.act = new Activation[depth + 1];
+        this.kernel = new ActivationKernel[depth + 1];
         this.kinked = new boolean[depth + 1];
         this.w = new double[depth + 1][];
         this.b = new double[depth + 1][];
@@ -65,6 +68,7 @@ public final class IncrementalCost {
         }
         for (int l = 1; l <= depth; l++) {
             act[l] = net.activation(l);
+            kernel[l] = act[l].kernel();
             kinked[l] = act[l].isKinked();
             w[l] = rounded(net.w(l).data);
             b[l] = rounded(net.b(l).data);
@@ -137,6 +141,15 @@ public final class IncrementalCost {
         return new Workspace();
     }
 
+    /** Rounds n entries from off to the precision (nothing to do in double). */
+    private void round(double[] values, int off, int count) {
+        if (precision == Precision.FLOAT) {
+            for (int i = off; i < off + count; i++) {
+                values[i] = precision.round(values[i]);
+            }
+        }
+    }
+
     private double[] rounded(double[] values) {
         double[] r = values.clone();
         for (int i = 0; i < r.length; i++) {
@@ -172,13 +185,8 @@ public final class IncrementalCost {
                     }
                     z[l][x * nl + j] = precision.round(sum);
                 }
-                if (act[l] == Activation.SOFTMAX) {
-                    RealMath.softmax(z[l], a[l], x * nl, nl, precision);
-                } else {
-                    for (int j = 0; j < nl; j++) {
-                        a[l][x * nl + j] = precision.round(RealMath.activate(act[l], z[l][x * nl + j]));
-                    }
-                }
+                kernel[l].apply(z[l], a[l], x * nl, 1, nl);
+                round(a[l], x * nl, nl);
             }
         }
     }
@@ -270,17 +278,18 @@ public final class IncrementalCost {
             boolean crossed = false;
             int nl = n[l];
             boolean singleRow;
-            if (act[l] == Activation.SOFTMAX) {
+            if (!act[l].isElementwise()) {
                 for (int x = x0; x < x1; x++) {
                     int off = x * nl;
                     double zj = zs[l][off + j];
                     System.arraycopy(z[l], off, zs[l], off, nl);
                     zs[l][off + j] = zj;
-                    RealMath.softmax(zs[l], as[l], off, nl, precision);
+                    kernel[l].apply(zs[l], as[l], off, 1, nl);
+                    round(as[l], off, nl);
                 }
                 singleRow = false;
             } else {
-                Activation sigma = act[l];
+                ActivationKernel sigma = kernel[l];
                 for (int x = x0; x < x1; x++) {
                     int i = x * nl + j;
                     double zz = zs[l][i];
@@ -289,10 +298,10 @@ public final class IncrementalCost {
                         System.arraycopy(a[l], x * nl, as[l], x * nl, nl);
                         zs[l][i] = zz;
                     }
-                    if (kinked[l] && (z[l][i] > 0) != (zz > 0)) {
+                    if (kinked[l] && sigma.crossesKink(z[l][i], zz)) {
                         crossed = true;
                     }
-                    as[l][i] = precision.round(RealMath.activate(sigma, zz));
+                    as[l][i] = precision.round(sigma.value(zz));
                 }
                 singleRow = true;
             }
@@ -303,7 +312,8 @@ public final class IncrementalCost {
                 double[] zp = zs[p];
                 double[] aq = as[p - 1];
                 double[] baseA = a[p - 1];
-                Activation sigma = act[p];
+                ActivationKernel sigma = kernel[p];
+                boolean elementwise = act[p].isElementwise();
                 for (int x = x0; x < x1; x++) {
                     int zo = x * np;
                     int qo = x * nq;
@@ -332,20 +342,21 @@ public final class IncrementalCost {
                             zp[zo + i] = precision.round(zp[zo + i]);
                         }
                     }
-                    if (sigma == Activation.SOFTMAX) {
-                        RealMath.softmax(zp, as[p], zo, np, precision);
+                    if (!elementwise) {
+                        sigma.apply(zp, as[p], zo, 1, np);
+                        round(as[p], zo, np);
                     } else {
                         double[] ap = as[p];
                         double[] baseZ = z[p];
                         if (kinked[p]) {
                             for (int i = 0; i < np; i++) {
-                                if ((baseZ[zo + i] > 0) != (zp[zo + i] > 0)) {
+                                if (sigma.crossesKink(baseZ[zo + i], zp[zo + i])) {
                                     crossed = true;
                                 }
                             }
                         }
                         for (int i = 0; i < np; i++) {
-                            ap[zo + i] = precision.round(RealMath.activate(sigma, zp[zo + i]));
+                            ap[zo + i] = precision.round(sigma.value(zp[zo + i]));
                         }
                     }
                 }
@@ -377,7 +388,7 @@ public final class IncrementalCost {
         private double complex(int l, int j, int x0, int x1, boolean batchCost) {
             int nl = n[l];
             boolean singleRow;
-            if (act[l] == Activation.SOFTMAX) {
+            if (!act[l].isElementwise()) {
                 for (int x = x0; x < x1; x++) {
                     int off = x * nl;
                     double zr = zs[l][off + j];
@@ -386,7 +397,7 @@ public final class IncrementalCost {
                     Arrays.fill(zi[l], off, off + nl, 0.0);
                     zs[l][off + j] = zr;
                     zi[l][off + j] = zim;
-                    ComplexMath.softmax(zs[l], zi[l], as[l], ai[l], off, nl);
+                    ComplexMath.activate(act[l], zs[l], zi[l], as[l], ai[l], off, nl);
                     roundColumn(as[l], ai[l], off, nl);
                 }
                 singleRow = false;
@@ -438,8 +449,8 @@ public final class IncrementalCost {
                         }
                     }
                     roundColumn(zr, zim, zo, np);
-                    if (sigma == Activation.SOFTMAX) {
-                        ComplexMath.softmax(zr, zim, as[p], ai[p], zo, np);
+                    if (!sigma.isElementwise()) {
+                        ComplexMath.activate(sigma, zr, zim, as[p], ai[p], zo, np);
                         roundColumn(as[p], ai[p], zo, np);
                     } else {
                         for (int i = 0; i < np; i++) {

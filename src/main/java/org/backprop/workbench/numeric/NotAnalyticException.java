@@ -2,14 +2,23 @@ package org.backprop.workbench.numeric;
 
 /**
  * The complex step was asked of a network that is not analytic: relu and leaky-relu have a kink at 0, so
- * C(θ + ih) is not defined by analytic continuation and Im C(θ + ih)/h would not be a derivative.
+ * C(θ + ih) is not defined by analytic continuation and Im C(θ + ih)/h would not be a derivative; gelu would need a
+ * complex erf, which is not implemented. The activation is named, never silently wrong.
  */
 public final class NotAnalyticException extends IllegalArgumentException {
     private final int layer;
 
     public NotAnalyticException(int layer, String activation) {
+        this(layer, activation, "its kink at 0 has no complex extension");
+    }
+
+    /**
+     * @param reason why the activation has no complex continuation here, as its kernel says
+     *               (e.g. "its kink at 0 has no complex extension")
+     */
+    public NotAnalyticException(int layer, String activation, String reason) {
         super("the complex step needs an analytic network, but layer " + layer + " is " + activation
-                + " (its kink at 0 has no complex extension); choose central differences or Richardson extrapolation");
+                + " (" + reason + "); choose central differences or Richardson extrapolation");
         this.layer = layer;
     }
 

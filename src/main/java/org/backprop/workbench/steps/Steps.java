@@ -189,7 +189,7 @@ public final class Steps {
 
         private Template cost() {
             Loss loss = net.loss();
-            boolean fused = loss == Loss.SOFTMAX_CROSS_ENTROPY;
+            boolean fused = loss.kernel().readsLogits();
             if (fused) {
                 layerValue("aL", "z", depth, an.forward().z(depth));
             } else {
@@ -201,32 +201,9 @@ public final class Steps {
             Operand result = new Operand("C", "C", c);
             String shape = net.size(depth) + "×" + m;
             String shapes = "C(" + shape + ", " + shape + ") = scalar";
-            Function<Renderer, String> rhs = r -> {
-                String mean = r.batch ? "\\frac{1}{" + r.m + "}\\sum_{x}" : "";
-                String a = r.of("aL");
-                String t = r.of("t");
-                if (r.values) {
-                    String arg = a + ",\\;" + t;
-                    return switch (loss) {
-                        case QUADRATIC -> "\\frac{1}{2" + (r.batch ? "\\cdot " + r.m : "") + "}\\left\\|" + a + " - "
-                                + t + "\\right\\|^{2}";
-                        case CROSS_ENTROPY -> "C_{\\mathrm{CE}}\\left(" + arg + "\\right)";
-                        case BINARY_CROSS_ENTROPY -> "C_{\\mathrm{BCE}}\\left(" + arg + "\\right)";
-                        case SOFTMAX_CROSS_ENTROPY -> "C_{\\mathrm{softmax\\text{-}CE}}\\left(" + arg + "\\right)";
-                    };
-                }
-                String x = r.batch ? "x" : "";
-                return switch (loss) {
-                    case QUADRATIC -> (r.batch ? "\\frac{1}{2" + r.m + "}\\sum_{x}" : "\\frac{1}{2}")
-                            + "\\left\\|" + "a^{" + depth + "}" + (r.batch ? "_{x}" : "") + " - t" + (r.batch ? "_{x}" : "")
-                            + "\\right\\|^{2}";
-                    case CROSS_ENTROPY -> "-" + mean + "\\sum_{j} t_{j" + x + "} \\ln a^{" + depth + "}_{j" + x + "}";
-                    case BINARY_CROSS_ENTROPY -> "-" + mean + "\\sum_{j}\\left[t_{j" + x + "} \\ln a^{" + depth + "}_{j" + x
-                            + "} + (1 - t_{j" + x + "}) \\ln (1 - a^{" + depth + "}_{j" + x + "})\\right]";
-                    case SOFTMAX_CROSS_ENTROPY -> "-" + mean + "\\sum_{j} t_{j" + x + "} \\ln \\mathrm{softmax}(z^{" + depth
-                            + "}" + (r.batch ? "_{x}" : "") + ")_{j}";
-                };
-            };
+            Function<Renderer, String> rhs = r -> r.values
+                    ? loss.kernel().costValuesLatex(r.of("aL"), r.of("t"), r.batch, r.m)
+                    : loss.kernel().costLatex(depth, r.batch, r.m);
             Template t = new Template(r -> "C", rhs, result, shapes);
             t.scalarResult = true;
             return t;
@@ -236,7 +213,7 @@ public final class Steps {
 
         private Template gradAStep() {
             Loss loss = net.loss();
-            boolean fused = loss == Loss.SOFTMAX_CROSS_ENTROPY;
+            boolean fused = loss.kernel().readsLogits();
             if (fused) {
                 layerValue("aL", "z", depth, an.forward().z(depth));
             } else {
@@ -256,13 +233,7 @@ public final class Steps {
             Function<Renderer, String> rhs = r -> {
                 String a = r.of("aL");
                 String t = r.of("t");
-                String body = switch (loss) {
-                    case QUADRATIC -> a + " - " + t;
-                    case CROSS_ENTROPY -> "-\\," + t + " \\oslash " + a;
-                    case BINARY_CROSS_ENTROPY -> "\\left(" + a + " - " + t + "\\right) \\oslash \\left(" + a
-                            + " \\odot \\left(1 - " + a + "\\right)\\right)";
-                    case SOFTMAX_CROSS_ENTROPY -> "\\mathrm{softmax}\\left(" + a + "\\right) - " + t;
-                };
+                String body = loss.kernel().gradALatex(a, t);
                 String sign = flipped ? Latex.wrong("-") : "";
                 if (!r.batch) {
                     return flipped ? sign + "\\left(" + body + "\\right)" : body;
@@ -277,7 +248,7 @@ public final class Steps {
         private Template delta() {
             Activation sigma = net.activation(l);
             boolean output = l == depth;
-            boolean fused = output && net.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
+            boolean fused = output && net.loss().kernel().readsLogits();
             boolean atA = mistake == Mistake.SIGMA_PRIME_AT_A;
             boolean diagonal = mistake == Mistake.SOFTMAX_DIAGONAL && sigma == Activation.SOFTMAX;
             boolean dropped = output ? mistake == Mistake.BP1_NO_SIGMA_PRIME : mistake == Mistake.BP2_NO_SIGMA_PRIME;
@@ -462,22 +433,14 @@ public final class Steps {
         }
     }
 
-    /** The activation as a LaTeX function name: σ for sigmoid, else its own name. */
+    /** The activation as a LaTeX function name, as its kernel writes it (σ for sigmoid). */
     static String fn(Activation sigma) {
-        return switch (sigma) {
-            case SIGMOID -> "\\sigma";
-            case TANH -> "\\tanh";
-            case IDENTITY -> "\\mathrm{id}";
-            case RELU -> "\\mathrm{relu}";
-            case LEAKY_RELU -> "\\mathrm{lrelu}";
-            case SOFTPLUS -> "\\mathrm{softplus}";
-            case SOFTMAX -> "\\mathrm{softmax}";
-        };
+        return sigma.kernel().latex();
     }
 
-    /** The activation as plain text: σ for sigmoid, else its own name. */
+    /** The activation as plain text, as its kernel writes it (σ for sigmoid). */
     static String name(Activation sigma) {
-        return sigma == Activation.SIGMOID ? "σ" : sigma.id();
+        return sigma.kernel().symbol();
     }
 
     /** A transposed copy. */

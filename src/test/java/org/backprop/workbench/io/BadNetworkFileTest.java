@@ -69,7 +69,7 @@ class BadNetworkFileTest {
                 arguments("an unknown activation suggests the closest",
                         "{\"layers\": [2, {\"size\": 1, \"activation\": \"sigmoidal\"}], \"loss\": \"quadratic\", " + SAMPLES + "}",
                         "layers[1].activation",
-                        "unknown activation \"sigmoidal\"; did you mean \"sigmoid\"? expected one of identity, sigmoid, tanh, relu, leaky-relu, softplus, softmax"),
+                        "unknown activation \"sigmoidal\"; did you mean \"sigmoid\"? expected one of identity, sigmoid, tanh, relu, leaky-relu, softplus, softmax, gelu, swish"),
                 arguments("an unknown loss lists the losses",
                         "{" + ONE_NEURON + ", \"loss\": \"mse\", " + SAMPLES + "}",
                         "loss",

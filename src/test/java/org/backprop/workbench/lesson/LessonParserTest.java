@@ -143,7 +143,8 @@ class LessonParserTest {
     void aFormulaTheTypesetterCannotReadIsReportedOnItsLine() {
         LessonProblem p = problem("## Step\n\nfine $a^2$\nbroken $\\sgima + 1$ here\n");
         assertEquals(15, p.line());
-        assertTrue(p.message().startsWith("the formula $\\sgima + 1$ cannot be typeset"), p.message());
+        assertTrue(p.message().startsWith("the formula $\\sgima + 1$ uses \\sgima, which is not in the lessons' TeX "
+                + "subset"), p.message());
     }
 
     @Test

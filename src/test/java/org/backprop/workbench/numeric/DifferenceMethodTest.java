@@ -125,6 +125,41 @@ class DifferenceMethodTest {
     }
 
     @Test
+    void complexStepRefusesGeluByNameSinceThereIsNoComplexErf() {
+        Network net = Network.initialised(2, List.of(new Layer(3, Activation.GELU), new Layer(2, Activation.IDENTITY)),
+                Loss.QUADRATIC, 1);
+        RandomNetworks.Example e = new RandomNetworks.Example(net, RandomNetworks.batch(new Random(1), net, 2));
+        ForwardTrace forward = Forward.run(net, e.batch());
+        BackwardTrace backward = new Backprop().run(net, forward, e.batch());
+        NotAnalyticException thrown = assertThrows(NotAnalyticException.class, () ->
+                new GradientCheck(1e-20, DifferenceMethod.COMPLEX_STEP).run(net, e.batch(), forward, backward));
+        assertEquals(1, thrown.layer());
+        assertTrue(thrown.getMessage().contains("layer 1 is gelu") && thrown.getMessage().contains("complex erf"),
+                thrown.getMessage());
+    }
+
+    @Test
+    void complexStepGoesThroughSwishToTheAnalyticGradient() {
+        Network net = Network.initialised(2, List.of(new Layer(4, Activation.SWISH), new Layer(3, Activation.SWISH),
+                new Layer(2, Activation.IDENTITY)), Loss.QUADRATIC, 5);
+        RandomNetworks.Example e = new RandomNetworks.Example(net, RandomNetworks.batch(new Random(5), net, 3));
+        ForwardTrace forward = Forward.run(net, e.batch());
+        BackwardTrace backward = new Backprop().run(net, forward, e.batch());
+        for (int l = 1; l <= net.depth(); l++) {
+            for (int k = 0; k < net.size(l - 1); k++) {
+                for (int j = 0; j < net.size(l); j++) {
+                    DMatrixRMaj[] wIm = new DMatrixRMaj[net.depth() + 1];
+                    wIm[l] = new DMatrixRMaj(net.size(l - 1), net.size(l));
+                    wIm[l].set(k, j, 1e-20);
+                    double slope = ComplexForward.cost(net, e.batch(), wIm, null).im() / 1e-20;
+                    double analytic = backward.gradW(l).get(k, j);
+                    assertEquals(analytic, slope, 1e-13 * Math.max(1, Math.abs(analytic)), "w^" + l + "_" + k + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void methodsAreFoundByTheirCommandLineNames() {
         for (DifferenceMethod m : DifferenceMethod.values()) {
             assertEquals(m, DifferenceMethod.fromId(m.id()).orElseThrow());

@@ -18,11 +18,12 @@ public final class RandomNetworks {
 
     /** Smooth (analytic) hidden activations, softmax included. */
     public static final List<Activation> SMOOTH_HIDDEN = List.of(Activation.SIGMOID, Activation.TANH,
-            Activation.SOFTPLUS, Activation.SOFTMAX, Activation.IDENTITY);
+            Activation.SOFTPLUS, Activation.SOFTMAX, Activation.IDENTITY, Activation.SWISH);
 
     /** Every hidden activation, kinked ones included. */
     public static final List<Activation> ANY_HIDDEN = List.of(Activation.SIGMOID, Activation.TANH,
-            Activation.SOFTPLUS, Activation.SOFTMAX, Activation.IDENTITY, Activation.RELU, Activation.LEAKY_RELU);
+            Activation.SOFTPLUS, Activation.SOFTMAX, Activation.IDENTITY, Activation.RELU, Activation.LEAKY_RELU,
+            Activation.GELU, Activation.SWISH);
 
     /** An output activation and a loss that fit, chosen by index. */
     public static Layer outputLayer(int size, Loss loss) {

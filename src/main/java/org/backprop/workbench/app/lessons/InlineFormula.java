@@ -6,6 +6,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
+import org.backprop.workbench.lesson.TexSubset;
 import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
@@ -66,9 +67,14 @@ public final class InlineFormula extends ImageView {
         float pixels = (float) (size * zoom.get() * scale);
         TeXIcon icon;
         try {
+            if (TexSubset.problem(tex).isPresent()) {
+                throw new IllegalArgumentException("outside the lessons' TeX subset");
+            }
             icon = new TeXFormula(tex).createTeXIcon(TeXConstants.STYLE_TEXT, pixels);
         } catch (ParseException | IllegalArgumentException e) {
-            icon = new TeXFormula("\\text{" + tex.replaceAll("[\\\\{}$^_&%#~]", "?") + "}")
+            // shown as its text, with TeX's special characters (and so every command) defused
+            String shown = tex.length() > TexSubset.MAX_LENGTH ? tex.substring(0, TexSubset.MAX_LENGTH) : tex;
+            icon = new TeXFormula("\\text{" + shown.replaceAll("[^A-Za-z0-9 +\\-=()\\[\\],.;:!?']", "?") + "}")
                     .createTeXIcon(TeXConstants.STYLE_TEXT, pixels);
         }
         int pad = (int) Math.ceil(pixels * PAD);

@@ -227,7 +227,7 @@ public final class ProseView extends VBox {
     }
 
     private FormulaView formula(String tex, double size) {
-        FormulaView view = new FormulaView(tex, size);
+        FormulaView view = FormulaView.lessonFormula(tex, size);
         // a wide display formula shrinks (down to FormulaView.MIN_FIT) rather than being cut off by the panel
         view.fitWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> availableWidth.get() <= 0 ? 0 : Math.max(1, availableWidth.get() - FIT_MARGIN), availableWidth));

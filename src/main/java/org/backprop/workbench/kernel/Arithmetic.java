@@ -1,0 +1,45 @@
+package org.backprop.workbench.kernel;
+
+/**
+ * The arithmetic a kernel's formula is written in, so that one formula serves the real numbers and their complex
+ * continuation (the complex step evaluates the kernels in {@code numeric.ComplexArithmetic}). Every operation is
+ * the analytic one; {@link #re} exists only for the branches that keep exp from overflowing, which are taken on the
+ * real part so that the continuation is analytic on each side.
+ *
+ * @param <T> the number type (Double, Complex)
+ */
+public interface Arithmetic<T> {
+    T real(double x);
+
+    /** The real part, for the choice of a branch. */
+    double re(T x);
+
+    T plus(T x, T y);
+
+    T minus(T x, T y);
+
+    T times(T x, T y);
+
+    T times(T x, double y);
+
+    T divide(T x, T y);
+
+    T negate(T x);
+
+    T exp(T x);
+
+    /** Principal logarithm. */
+    T log(T x);
+
+    /** ln(1 + x), accurate for small x. */
+    T log1p(T x);
+
+    T tanh(T x);
+
+    /** x², the analytic square. */
+    default T square(T x) { return times(x, x); }
+
+    default T plus(T x, double y) { return plus(x, real(y)); }
+
+    default T reciprocal(T x) { return divide(real(1), x); }
+}

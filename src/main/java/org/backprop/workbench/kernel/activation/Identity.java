@@ -1,0 +1,13 @@
+package org.backprop.workbench.kernel.activation;
+
+import org.backprop.workbench.kernel.ActivationKernel;
+import org.backprop.workbench.kernel.Arithmetic;
+
+/** id(z) = z, id'(z) = 1. */
+public final class Identity implements ActivationKernel {
+    @Override public String id() { return "identity"; }
+    @Override public String latex() { return "\\mathrm{id}"; }
+    @Override public double value(double z) { return z; }
+    @Override public double derivative(double z) { return 1.0; }
+    @Override public <T> T value(Arithmetic<T> ar, T z) { return z; }
+}

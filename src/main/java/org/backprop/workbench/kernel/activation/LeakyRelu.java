@@ -1,0 +1,22 @@
+package org.backprop.workbench.kernel.activation;
+
+import org.backprop.workbench.kernel.ActivationKernel;
+import org.backprop.workbench.kernel.Arithmetic;
+
+/** leaky-relu(z) = z for z &gt; 0, {@value #SLOPE} z otherwise; its derivative jumps at 0. */
+public final class LeakyRelu implements ActivationKernel {
+    /** Slope for z &lt; 0; 0.01 is the value of the original paper (Maas et al. 2013) and of most libraries. */
+    public static final double SLOPE = 0.01;
+    private static final double[] KINKS = {0.0};
+
+    @Override public String id() { return "leaky-relu"; }
+    @Override public String latex() { return "\\mathrm{lrelu}"; }
+    @Override public double[] kinks() { return KINKS.clone(); }
+    @Override public double value(double z) { return z > 0 ? z : SLOPE * z; }
+    @Override public double derivative(double z) { return z > 0 ? 1.0 : SLOPE; }
+    @Override public boolean crossesKink(double before, double after) { return (before > 0) != (after > 0); }
+
+    @Override public <T> T value(Arithmetic<T> ar, T z) {
+        throw new IllegalStateException("leaky-relu " + notAnalyticBecause().orElseThrow());
+    }
+}

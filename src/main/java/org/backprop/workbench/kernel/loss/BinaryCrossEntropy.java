@@ -1,0 +1,57 @@
+package org.backprop.workbench.kernel.loss;
+
+import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.LossKernel;
+import org.backprop.workbench.kernel.activation.Sigmoid;
+import org.backprop.workbench.kernel.activation.Softplus;
+
+/**
+ * C_x = −Σ_j [t_j ln a_j + (1 − t_j) ln(1 − a_j)] on a sigmoid output. The cost is evaluated from z
+ * (ln a = −softplus(−z), ln(1 − a) = −softplus(z)) so that a saturated sigmoid does not give ln 0.
+ */
+public final class BinaryCrossEntropy implements LossKernel {
+    @Override public String id() { return "binary-cross-entropy"; }
+    @Override public boolean needsUnitIntervalTargets() { return true; }
+
+    @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {
+        double sum = 0;
+        for (int j = 0, p = off; j < n; j++, p += stride) {
+            double tj = t[p];
+            sum += tj * Softplus.softplus(-z[p]) + (1 - tj) * Softplus.softplus(z[p]);
+        }
+        return sum;
+    }
+
+    /** (a − t) / (a (1 − a)), with a (1 − a) = σ'(z) = σ(z) σ(−z) taken from z, so 0 only when it underflows. */
+    @Override public void sampleGradA(double[] z, double[] a, double[] t, double[] g, int off, int stride, int n) {
+        for (int j = 0, p = off; j < n; j++, p += stride) {
+            g[p] = (a[p] - t[p]) / (Sigmoid.sigmoid(z[p]) * Sigmoid.sigmoid(-z[p]));
+        }
+    }
+
+    @Override public <T> T sampleCost(Arithmetic<T> ar, T[] z, T[] a, double[] t, int toff) {
+        T sum = ar.real(0);
+        for (int j = 0; j < z.length; j++) {
+            double tj = t[toff + j];
+            T c = ar.plus(ar.times(Softplus.softplus(ar, ar.negate(z[j])), tj),
+                    ar.times(Softplus.softplus(ar, z[j]), 1 - tj));
+            sum = ar.plus(sum, c);
+        }
+        return sum;
+    }
+
+    @Override public String costLatex(int depth, boolean batch, String m) {
+        String mean = batch ? "\\frac{1}{" + m + "}\\sum_{x}" : "";
+        String x = batch ? "x" : "";
+        return "-" + mean + "\\sum_{j}\\left[t_{j" + x + "} \\ln a^{" + depth + "}_{j" + x
+                + "} + (1 - t_{j" + x + "}) \\ln (1 - a^{" + depth + "}_{j" + x + "})\\right]";
+    }
+
+    @Override public String costValuesLatex(String a, String t, boolean batch, String m) {
+        return "C_{\\mathrm{BCE}}\\left(" + a + ",\\;" + t + "\\right)";
+    }
+
+    @Override public String gradALatex(String a, String t) {
+        return "\\left(" + a + " - " + t + "\\right) \\oslash \\left(" + a + " \\odot \\left(1 - " + a + "\\right)\\right)";
+    }
+}

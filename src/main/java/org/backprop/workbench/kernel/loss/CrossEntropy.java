@@ -1,0 +1,54 @@
+package org.backprop.workbench.kernel.loss;
+
+import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.LossKernel;
+
+/**
+ * C_x = −Σ_j t_j ln a_j on a softmax output: "softmax as activation". Computed as written, from a, so that large
+ * logits show what happens to the naive form (a_j underflows to 0, ln 0 = −∞). 0 · ln 0 is taken as 0.
+ */
+public final class CrossEntropy implements LossKernel {
+    @Override public String id() { return "cross-entropy"; }
+    @Override public boolean needsDistributionTargets() { return true; }
+
+    @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {
+        double sum = 0;
+        for (int j = 0, p = off; j < n; j++, p += stride) {
+            double tj = t[p];
+            if (tj != 0) {
+                sum -= tj * Math.log(a[p]);
+            }
+        }
+        return sum;
+    }
+
+    @Override public void sampleGradA(double[] z, double[] a, double[] t, double[] g, int off, int stride, int n) {
+        for (int j = 0, p = off; j < n; j++, p += stride) {
+            double tj = t[p];
+            g[p] = tj == 0 ? 0.0 : -tj / a[p];
+        }
+    }
+
+    @Override public <T> T sampleCost(Arithmetic<T> ar, T[] z, T[] a, double[] t, int toff) {
+        T sum = ar.real(0);
+        for (int j = 0; j < a.length; j++) {
+            double tj = t[toff + j];
+            if (tj != 0) {
+                sum = ar.minus(sum, ar.times(ar.log(a[j]), tj));
+            }
+        }
+        return sum;
+    }
+
+    @Override public String costLatex(int depth, boolean batch, String m) {
+        String mean = batch ? "\\frac{1}{" + m + "}\\sum_{x}" : "";
+        String x = batch ? "x" : "";
+        return "-" + mean + "\\sum_{j} t_{j" + x + "} \\ln a^{" + depth + "}_{j" + x + "}";
+    }
+
+    @Override public String costValuesLatex(String a, String t, boolean batch, String m) {
+        return "C_{\\mathrm{CE}}\\left(" + a + ",\\;" + t + "\\right)";
+    }
+
+    @Override public String gradALatex(String a, String t) { return "-\\," + t + " \\oslash " + a; }
+}
