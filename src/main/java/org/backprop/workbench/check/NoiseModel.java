@@ -143,7 +143,7 @@ public final class NoiseModel {
 
     /** True for the losses that compute C_x from the logits z^L, not from a^L. */
     private static boolean readsLogits(Loss loss) {
-        return loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.SOFTMAX_CROSS_ENTROPY;
+        return loss == Loss.BINARY_CROSS_ENTROPY || loss.kernel().readsLogits();
     }
 
     /** The bound on the rounding error of C. */

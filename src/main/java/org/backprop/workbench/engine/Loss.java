@@ -4,6 +4,7 @@ import org.backprop.workbench.kernel.LossKernel;
 import org.backprop.workbench.kernel.loss.BinaryCrossEntropy;
 import org.backprop.workbench.kernel.loss.CrossEntropy;
 import org.backprop.workbench.kernel.loss.Quadratic;
+import org.backprop.workbench.kernel.loss.SigmoidCrossEntropy;
 import org.backprop.workbench.kernel.loss.SoftmaxCrossEntropy;
 import org.backprop.workbench.util.Ids;
 import org.ejml.data.DMatrixRMaj;
@@ -26,7 +27,13 @@ public enum Loss {
             "use a softmax output layer, or an identity output with \"softmax-cross-entropy\""),
     /** "Loss-fused softmax": identity output, C_x = logsumexp(z) − Σ_j t_j z_j. */
     SOFTMAX_CROSS_ENTROPY(new SoftmaxCrossEntropy(), Activation.IDENTITY,
-            "it applies softmax itself, so the output layer must be \"identity\"");
+            "it applies softmax itself, so the output layer must be \"identity\""),
+    /**
+     * "Loss-fused sigmoid": identity output, C_x = Σ_j [t_j softplus(−z_j) + (1 − t_j) softplus(z_j)], so that
+     * δ^L = σ(z^L) − t for any z (binary cross-entropy through the sigmoid's σ' overflows past |z| ≈ 709.8).
+     */
+    SIGMOID_CROSS_ENTROPY(new SigmoidCrossEntropy(), Activation.IDENTITY,
+            "it applies the sigmoid itself, so the output layer must be \"identity\"");
 
     private static final Ids<Loss> IDS = new Ids<>(values(), Loss::id);
 
