@@ -4,6 +4,9 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
@@ -11,11 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -24,7 +23,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -38,45 +37,49 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.actions.Command;
+import org.backprop.workbench.app.actions.MenuGroup;
+import org.backprop.workbench.app.actions.StandardAction;
+import org.backprop.workbench.app.dialogs.DialogService;
+import org.backprop.workbench.app.dialogs.FxDialogService;
 import org.backprop.workbench.app.lessons.LessonUi;
 import org.backprop.workbench.app.panels.CheckTablePanel;
 import org.backprop.workbench.app.panels.EpsilonPlotPanel;
-import org.backprop.workbench.app.panels.Panel;
 import org.backprop.workbench.app.panels.SoftmaxComparisonPanel;
 import org.backprop.workbench.app.panels.TaskStatusBar;
 import org.backprop.workbench.app.panels.TrainingPanel;
 import org.backprop.workbench.check.Analysis;
-import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.edit.Edits;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.AtomicFiles;
-import org.backprop.workbench.io.NetworkDocument;
-import org.backprop.workbench.io.NetworkFile;
-import org.backprop.workbench.io.NetworkFileException;
-import org.backprop.workbench.report.CheckReport;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.Epsilon;
 import org.backprop.workbench.steps.Latex;
 import org.backprop.workbench.steps.Notation;
 import org.backprop.workbench.steps.Step;
 
 import javax.imageio.ImageIO;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+
+import static org.backprop.workbench.app.actions.StandardAction.*;
 
 /**
  * The main window: menu bar and tool bar on top; the builder on the left; the network diagram with the step list
@@ -98,23 +101,25 @@ public final class MainWindow extends BorderPane {
      */
     public static final double PANEL_DIVIDER = 0.24;
 
-    /** Zoom of presentation mode: formulas and matrices readable from the back of a lecture hall. */
-    public static final double PRESENTATION_ZOOM = 1.5;
+    /** Zoom of presentation mode (see {@link PresentationMode#ZOOM}). */
+    public static final double PRESENTATION_ZOOM = PresentationMode.ZOOM;
 
     private final WorkbenchModel model;
-    private final RecentFiles recent;
+    private final FileActions files;
+    private final ActionFactory actions;
+    private final DialogService dialogs;
 
-    private final MenuBar menuBar = new MenuBar();
-    private final Menu recentMenu = new Menu("Open _Recent");
+    private MenuBar menuBar;
     private final BuilderPanel builder;
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final StepListView stepList;
     private final StepDetailView detail;
     private final TabPane tabs = new TabPane();
+    private final Map<WorkbenchView, Tab> viewTabs = new EnumMap<>(WorkbenchView.class);
     private final SplitPane split = new SplitPane();
     /** Diagram and step list above, the tabs below; each tab keeps its own divider position. */
     private final SplitPane centre = new SplitPane();
-    private final java.util.Map<Tab, Double> dividers = new java.util.HashMap<>();
+    private final Map<Tab, Double> dividers = new HashMap<>();
     private final ComboBox<Mistake> mistakeBox = new ComboBox<>(FXCollections.observableArrayList(Mistake.values()));
     private final TextField epsilonField = new TextField();
     private final ComboBox<Notation> notationBox = new ComboBox<>(FXCollections.observableArrayList(Notation.values()));
@@ -128,25 +133,39 @@ public final class MainWindow extends BorderPane {
             new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
     private final TaskRunner runner = new TaskRunner();
     private final TaskStatusBar taskStatus = new TaskStatusBar(runner);
+    private final BooleanProperty builderShown = new SimpleBooleanProperty(this, "builderShown", true);
+    private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
+    private final PresentationMode presentation;
     private CheckTablePanel checkTable;
     private final LessonUi lessons;
     private EpsilonPlotPanel epsilonPanel;
     private SoftmaxComparisonPanel softmaxPanel;
     private TrainingPanel trainingPanel;
-    private CheckMenuItem showBuilderItem;
 
     public MainWindow(WorkbenchModel model, RecentFiles recent) {
+        this(model, recent, null);
+    }
+
+    /**
+     * @param model   the window's state ({@code null} not permitted)
+     * @param recent  the recent-files store ({@code null} not permitted)
+     * @param dialogs where dialogs are shown; {@code null} for real JavaFX dialogs owned by this window
+     */
+    public MainWindow(WorkbenchModel model, RecentFiles recent, DialogService dialogs) {
         this.model = model;
-        this.recent = recent;
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(this::window);
         this.builder = new BuilderPanel(model);
         this.stepList = new StepListView(model.stepsProperty(), model.currentStepIdProperty(),
                 model.analysisProperty(), model.checkingProperty());
         this.detail = new StepDetailView(model.analysisProperty(), model.currentStepProperty(),
                 model.notationProperty(), model.selectedCheckProperty(), model.zoomProperty(),
                 model.darkThemeProperty(), model.checkingProperty());
+        this.files = new FileActions(model, recent, this.dialogs, detail::getSnapshotTarget);
+        this.actions = new ActionFactory(model::getSelectedView);
+        this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
+        this.presentation = new PresentationMode(model, builderShown);
         createView();
         initListeners();
-        this.lessons = LessonUi.install(this);
     }
 
     // ---- view ----
@@ -154,7 +173,10 @@ public final class MainWindow extends BorderPane {
     private void createView() {
         setId("mainWindow");
         getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
-        createMenus();
+        bindActions();
+        menuBar = actions.createMenuBar();
+        menuBar.setId("menuBar");
+        menuBar.setUseSystemMenuBar(true);
         setTop(new VBox(menuBar, toolBar()));
 
         diagram.analysisProperty().bind(model.analysisProperty());
@@ -190,27 +212,18 @@ public final class MainWindow extends BorderPane {
         HBox top = new HBox(listBox, diagramBox);
         HBox.setHgrow(diagramBox, Priority.ALWAYS);
 
-        Tab stepTab = new Tab("Step", detail);
-        stepTab.setId("stepTab");
-        stepTab.setClosable(false);
-        tabs.getTabs().add(stepTab);
         tabs.setId("tabs");
-        checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
-        addPanel(checkTable, "checksTab");
-        epsilonPanel = new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
-                model.epsilonProperty(), runner);
-        addPanel(epsilonPanel, "epsilonTab");
-        softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
-        addPanel(softmaxPanel, "softmaxTab");
-        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.methodProperty(),
-                model.epsilonProperty(),
-                runner, net -> model.edit(d -> d.withNetwork(net)));
-        addPanel(trainingPanel, "trainingTab");
+        addView(WorkbenchView.STEP, detail);
+        addView(WorkbenchView.CHECKS, checkTable.getView());
+        addView(WorkbenchView.EPSILON, epsilonPanel.getView());
+        addView(WorkbenchView.SOFTMAX, softmaxPanel.getView());
+        addView(WorkbenchView.TRAINING, trainingPanel.getView());
 
         centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(STEP_DIVIDER);
         split.getItems().addAll(builder, centre);
+        builderShown.addListener((o, was, on) -> showBuilder(on));
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
         builder.setMinWidth(300);
@@ -250,12 +263,8 @@ public final class MainWindow extends BorderPane {
         methodLabel.setLabelFor(methodBox);
         Label notationLabel = new Label("Weights");
         notationLabel.setLabelFor(notationBox);
-        Button zoomOut = new Button("A−");
-        zoomOut.setTooltip(new Tooltip("Zoom out (Ctrl+−)"));
-        zoomOut.setOnAction(e -> model.zoomOut());
-        Button zoomIn = new Button("A+");
-        zoomIn.setTooltip(new Tooltip("Zoom in (Ctrl+=)"));
-        zoomIn.setOnAction(e -> model.zoomIn());
+        Button zoomOut = actions.createButton(StandardAction.ZOOM_OUT, "A−");
+        Button zoomIn = actions.createButton(StandardAction.ZOOM_IN, "A+");
         zoomIn.setId("zoomIn");
         zoomOut.setId("zoomOut");
         Region spacer = new Region();
@@ -280,167 +289,108 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private void createMenus() {
-        menuBar.setId("menuBar");
-        menuBar.setUseSystemMenuBar(true);
+    /** What each action of the table does here; the menus, keys and F1 list are built from it. */
+    private void bindActions() {
+        checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
+        epsilonPanel = new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
+                model.epsilonProperty(), runner);
+        softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
+        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.methodProperty(),
+                model.epsilonProperty(), runner, net -> model.edit(d -> d.withNetwork(net)));
 
-        Menu file = new Menu("_File");
-        file.getItems().addAll(
-                item("_New (default network)", "Ctrl+N", this::newDocument),
-                item("_Open…", "Ctrl+O", this::openWithDialog),
-                recentMenu,
-                new SeparatorMenuItem(),
-                item("_Save", "Ctrl+S", this::save),
-                item("Save _As…", "Ctrl+Shift+S", this::saveAs),
-                new SeparatorMenuItem(),
-                item("Export step as _PNG…", "Ctrl+Shift+P", this::exportStepWithDialog),
-                item("Export check report (_Markdown)…", "Ctrl+Shift+M", () -> exportReportWithDialog("md")),
-                item("Export check table (_CSV)…", "Ctrl+Shift+C", () -> exportReportWithDialog("csv")),
-                new SeparatorMenuItem(),
-                item("_Quit", "Ctrl+Q", this::quit));
-        rebuildRecent();
+        actions.bind(NEW, Command.of(files::newDocument))
+                .bind(OPEN, Command.of(files::openWithDialog))
+                .bind(OPEN_RECENT, Command.items(files::recentItems))
+                .bind(SAVE, Command.of(files::save))
+                .bind(SAVE_AS, Command.of(files::saveAs))
+                .bind(EXPORT_STEP, Command.of(files::exportStepWithDialog))
+                .bind(EXPORT_REPORT, Command.of(() -> files.exportReportWithDialog("md")))
+                .bind(EXPORT_TABLE, Command.of(() -> files.exportReportWithDialog("csv")))
+                .bind(QUIT, Command.of(files::quit));
 
-        MenuItem undo = item("_Undo", "Ctrl+Z", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        MenuItem redo = item("_Redo", "Ctrl+Y", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
-                item("Add _hidden layer", "Ctrl+L", builder::addHiddenLayer),
-                item("Re-_initialise from seed", "Ctrl+R", builder::reinitialise),
-                item("Add _sample", "Ctrl+Shift+N", () -> model.edit(org.backprop.workbench.edit.Edits::addSample)),
-                item("Remove _last sample", "Ctrl+Shift+D", () -> model.edit(d -> d.batch().size() <= 1
-                        ? org.backprop.workbench.edit.Edits.removeSample(d, 0)
-                        : org.backprop.workbench.edit.Edits.removeSample(d, d.batch().size() - 1))));
+        actions.bind(UNDO, Command.of(model::undo, model.canUndoProperty()))
+                .bind(REDO, Command.of(model::redo, model.canRedoProperty()))
+                .bind(ADD_LAYER, Command.of(builder::addHiddenLayer))
+                .bind(REMOVE_LAYER, Command.of(() -> model.edit(d -> Edits.removeLayer(d, d.network().depth() - 1)),
+                        Bindings.createBooleanBinding(() -> model.getDocument().network().depth() > 1,
+                                model.documentProperty())))
+                .bind(REINITIALISE, Command.of(builder::reinitialise))
+                .bind(ADD_SAMPLE, Command.of(() -> model.edit(Edits::addSample)))
+                .bind(REMOVE_SAMPLE, Command.of(() -> model.edit(d -> Edits.removeSample(d, d.batch().size() - 1)),
+                        Bindings.createBooleanBinding(() -> model.getDocument().batch().size() > 1,
+                                model.documentProperty())));
 
-        Menu view = new Menu("_View");
-        ToggleGroup notations = new ToggleGroup();
-        for (Notation n : Notation.values()) {
-            RadioMenuItem r = new RadioMenuItem("Weights as " + n.label());
-            r.setToggleGroup(notations);
-            r.setSelected(model.notationProperty().get() == n);
-            r.setOnAction(e -> model.notationProperty().set(n));
-            model.notationProperty().addListener((o, a, v) -> r.setSelected(v == n));
-            view.getItems().add(r);
+        actions.bind(NOTATIONS, Command.items(this::notationItems))
+                .bind(TOGGLE_NOTATION, Command.of(this::toggleNotation))
+                .bind(ZOOM_IN, Command.of(model::zoomIn))
+                .bind(ZOOM_OUT, Command.of(model::zoomOut))
+                .bind(ZOOM_RESET, Command.of(model::resetZoom))
+                .bind(DARK_THEME, Command.toggle(model.darkThemeProperty()))
+                .bind(FULL_SCREEN, Command.toggle(fullScreen))
+                .bind(SHOW_BUILDER, Command.toggle(builderShown))
+                .bind(PRESENTATION, Command.toggle(presentation.onProperty()));
+        for (StandardAction a : StandardAction.values()) {
+            if (a.shows() != null) {
+                actions.bind(a, Command.of(() -> showView(a.shows())));
+            }
         }
-        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
-        dark.setAccelerator(KeyCombination.keyCombination("Ctrl+D"));
-        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
-        CheckMenuItem fullScreen = new CheckMenuItem("_Full screen");
-        fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
-        fullScreen.setOnAction(e -> toggleFullScreen());
-        CheckMenuItem showBuilder = new CheckMenuItem("Show _builder");
-        showBuilderItem = showBuilder;
-        showBuilder.setSelected(true);
-        showBuilder.setAccelerator(KeyCombination.keyCombination("Ctrl+B"));
-        showBuilder.selectedProperty().addListener((o, a, on) -> showBuilder(on));
-        view.getItems().addAll(
-                item("_Toggle notation", "Ctrl+T", this::toggleNotation),
-                new SeparatorMenuItem(),
-                item("Zoom _in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), model::zoomIn),
-                item("Zoom _out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), model::zoomOut),
-                item("_Reset zoom", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
-                        model::resetZoom),
-                new SeparatorMenuItem(), dark, fullScreen, showBuilder,
-                item("_Presentation mode", "F5", this::presentationMode));
-        view.getItems().add(new SeparatorMenuItem());
-        String[][] tabKeys = {{"stepTab", "S_tep detail", "Ctrl+2"}, {"checksTab", "_Check table", "Ctrl+3"},
-                {"epsilonTab", "ε _plot", "Ctrl+4"}, {"softmaxTab", "Soft_max two ways", "Ctrl+5"},
-                {"trainingTab", "T_raining", "Ctrl+6"}};
-        for (String[] t : tabKeys) {
-            view.getItems().add(item(t[1], t[2], () -> {
-                selectTab(t[0]);
-                tabs.requestFocus();
-            }));
-        }
-        // Ctrl++ on keyboards where + is a shifted =
-        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
-                model::zoomIn));
-        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
-                model::zoomOut));
-        view.getItems().add(hiddenAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
-                model::zoomIn));
 
-        Menu step = new Menu("_Step");
-        step.getItems().addAll(
-                item("_Next step  (→)", "Page Down", model::next),
-                item("_Previous step  (←)", "Page Up", model::back),
-                item("_First step", "Ctrl+Home", () -> goTo(0)),
-                item("_Last step", "Ctrl+End", () -> goTo(model.stepsProperty().get().size() - 1)),
-                item("First _backward step", "Ctrl+J", () -> model.currentStepIdProperty().set("gradA")),
-                item("Next _failing step", "F8", this::nextFailing),
-                item("Focus step _list", "Ctrl+1", stepList::requestFocus),
-                new SeparatorMenuItem(),
-                item("Step _detail tab", "Ctrl+2", () -> selectTab("stepTab")),
-                item("_Checks tab", "Ctrl+3", () -> {
-                    selectTab("checksTab");
-                    // so that the table's own keys (arrows, Ctrl+F to the filter) work at once, without a click
-                    checkTable.table().requestFocus();
-                }),
-                item("_Epsilon (ε) tab", "Ctrl+4", () -> selectTab("epsilonTab")),
-                item("_Softmax tab", "Ctrl+5", () -> selectTab("softmaxTab")),
-                item("_Training tab", "Ctrl+6", () -> selectTab("trainingTab")));
+        actions.bind(NEXT_STEP, Command.of(model::next))
+                .bind(PREVIOUS_STEP, Command.of(model::back))
+                .bind(FIRST_STEP, Command.of(() -> goTo(0)))
+                .bind(LAST_STEP, Command.of(() -> goTo(model.stepsProperty().get().size() - 1)))
+                .bind(FIRST_BACKWARD_STEP, Command.of(() -> model.currentStepIdProperty().set("gradA")))
+                .bind(NEXT_FAILING_STEP, Command.of(this::nextFailing))
+                .bind(FOCUS_STEPS, Command.of(stepList::requestFocus));
 
-        Menu check = new Menu("_Check");
-        ToggleGroup mistakes = new ToggleGroup();
-        Menu mistakeMenu = new Menu("Deliberate _mistake");
-        for (Mistake mk : Mistake.values()) {
-            RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? "None (every formula as in the note)"
-                    : mk.formula() + ": " + mk.description());
-            r.setToggleGroup(mistakes);
-            r.setSelected(mk == model.mistakeProperty().get());
-            r.setOnAction(e -> model.mistakeProperty().set(mk));
-            model.mistakeProperty().addListener((o, a, v) -> r.setSelected(v == mk));
-            mistakeMenu.getItems().add(r);
-        }
-        check.getItems().addAll(mistakeMenu,
-                item("Choose mistake…", "Ctrl+M", () -> {
+        actions.bind(MISTAKES, Command.items(this::mistakeItems))
+                .bind(CHOOSE_MISTAKE, Command.of(() -> {
                     mistakeBox.requestFocus();
                     mistakeBox.show();
-                }),
-                item("No mistake", "Ctrl+Shift+0", () -> model.mistakeProperty().set(Mistake.NONE)),
-                item("Set _ε…", "Ctrl+E", () -> {
+                }))
+                .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
+                .bind(SET_EPSILON, Command.of(() -> {
                     epsilonField.requestFocus();
                     epsilonField.selectAll();
-                }),
-                new SeparatorMenuItem(),
-                item("_Run checks again", "F9", model::rerunChecks),
-                cancelChecksItem());
+                }))
+                .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
+                .bind(CANCEL_WORK, Command.of(taskStatus::cancelAll,
+                        model.busyProperty().or(runner.busyProperty())));
 
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(item("_Keyboard shortcuts", "F1", this::showShortcuts),
-                item("_About", (String) null, this::showAbout));
-
-        menuBar.getMenus().addAll(file, edit, view, step, check, help);
+        lessons.bindActions(actions);
+        actions.bind(SHORTCUTS, Command.of(this::showShortcuts))
+                .bind(ABOUT, Command.of(this::showAbout));
     }
 
-    private MenuItem cancelChecksItem() {
-        MenuItem cancel = new MenuItem("_Cancel running work  (Esc)");
-        cancel.setOnAction(e -> taskStatus.cancelAll());
-        cancel.disableProperty().bind(model.busyProperty().not().and(runner.busyProperty().not()));
-        return cancel;
+    private List<MenuItem> notationItems() {
+        ToggleGroup group = new ToggleGroup();
+        return Arrays.stream(Notation.values()).map(n -> {
+            RadioMenuItem r = new RadioMenuItem("Weights as " + n.label());
+            r.setToggleGroup(group);
+            r.setOnAction(e -> model.notationProperty().set(n));
+            ActionFactory.selectWhen(r, model.notationProperty(), n);
+            return (MenuItem) r;
+        }).toList();
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    private List<MenuItem> mistakeItems() {
+        ToggleGroup group = new ToggleGroup();
+        return Arrays.stream(Mistake.values()).map(mk -> {
+            RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? "None (every formula as in the note)"
+                    : mk.formula() + ": " + mk.description());
+            r.setToggleGroup(group);
+            r.setOnAction(e -> model.mistakeProperty().set(mk));
+            ActionFactory.selectWhen(r, model.mistakeProperty(), mk);
+            return (MenuItem) r;
+        }).toList();
+    }
+
+    /** Brings a view to the front; the check table takes the focus so that its keys work without a click. */
+    private void showView(WorkbenchView view) {
+        model.navigate(view);
+        if (view == WorkbenchView.CHECKS) {
+            checkTable.table().requestFocus();
         }
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setAccelerator(accelerator);
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    private static MenuItem hiddenAccelerator(KeyCombination accelerator, Runnable action) {
-        MenuItem item = item("", accelerator, action);
-        item.setVisible(false);
-        return item;
     }
 
     // ---- listeners ----
@@ -471,7 +421,7 @@ public final class MainWindow extends BorderPane {
             }
             if (now != null) {
                 centre.setDividerPositions(dividers.getOrDefault(now,
-                        "stepTab".equals(now.getId()) ? STEP_DIVIDER : PANEL_DIVIDER));
+                        now == viewTabs.get(WorkbenchView.STEP) ? STEP_DIVIDER : PANEL_DIVIDER));
             }
         });
         model.zoomProperty().addListener((o, a, b) -> applyZoom());
@@ -486,16 +436,32 @@ public final class MainWindow extends BorderPane {
         model.dirtyProperty().addListener((o, a, b) -> updateTitle());
         model.documentProperty().addListener((o, a, b) -> updateTitle());
 
+        // the typed selected view and the tab pane follow each other
+        model.selectedViewProperty().addListener((o, was, view) -> {
+            Tab tab = viewTabs.get(view);
+            if (tab != null) {
+                tabs.getSelectionModel().select(tab);
+            }
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> viewTabs.forEach((v, t) -> {
+            if (t == tab) {
+                model.navigate(v);
+            }
+        }));
+
         addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                actions.install(scene);
                 // keyboard stepping works at once: the step list, not the first tool bar control, has the focus
                 Platform.runLater(stepList::requestFocus);
                 scene.windowProperty().addListener((o2, w1, w) -> {
                     updateTitle();
                     if (w instanceof Stage stage) {
+                        fullScreen.addListener((o3, was, on) -> stage.setFullScreen(on));
+                        stage.fullScreenProperty().addListener((o3, was, on) -> fullScreen.set(on));
                         stage.setOnCloseRequest(e -> {
-                            if (!confirmDiscard("quit")) {
+                            if (!files.confirmDiscard("quit")) {
                                 e.consume();
                             }
                         });
@@ -547,21 +513,16 @@ public final class MainWindow extends BorderPane {
     }
 
     private void applyEpsilon() {
-        String text = epsilonField.getText().trim().replace('−', '-');
         try {
-            double eps = Double.parseDouble(text);
-            if (!(eps > 0) || !Double.isFinite(eps) || eps >= 1) {
-                throw new NumberFormatException();
-            }
+            double eps = Epsilon.parse(epsilonField.getText());
             epsilonField.getStyleClass().remove("invalid");
             model.epsilonProperty().set(eps);
             model.say("ε = " + Latex.plainNumber(eps));   // replaces a complaint about an earlier invalid ε
-        } catch (NumberFormatException ex) {
+        } catch (IllegalArgumentException ex) {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.complain("ε: \"" + epsilonField.getText() + "\" is not a positive number below 1 (try 1e-5); "
-                    + "ε stays " + Latex.plainNumber(model.epsilonProperty().get()));
+            model.complain("ε: " + ex.getMessage() + "; ε stays " + Latex.plainNumber(model.epsilonProperty().get()));
         }
     }
 
@@ -676,12 +637,6 @@ public final class MainWindow extends BorderPane {
         model.notationProperty().set(model.notationProperty().get() == Notation.NOTE ? Notation.NIELSEN : Notation.NOTE);
     }
 
-    private void toggleFullScreen() {
-        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
-            stage.setFullScreen(!stage.isFullScreen());
-        }
-    }
-
     private void showBuilder(boolean on) {
         if (on && !split.getItems().contains(builder)) {
             split.getItems().add(0, builder);
@@ -691,115 +646,19 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    // ---- files ----
+    // ---- files (the dialogs are behind FileActions and the DialogService) ----
 
-    private void newDocument() {
-        if (confirmDiscard("start a new network")) {
-            model.open(DefaultNetwork.load(), null);
-        }
-    }
+    /** Opens a network file, as File ▸ Open does after its dialog; see {@link FileActions#openFile}. */
+    public boolean openFile(Path path) { return files.openFile(path); }
 
-    private void openWithDialog() {
-        if (!confirmDiscard("open another network")) {
-            return;
-        }
-        FileChooser chooser = chooser("Open network", "Network files (*.json)", "*.json");
-        File f = chooser.showOpenDialog(window());
-        if (f != null) {
-            load(f.toPath());
-        }
-    }
+    /** Saves to a file, as Save As does after its dialog. */
+    public boolean saveTo(Path path) { return files.saveTo(path); }
 
-    /**
-     * Opens a network file (after asking about unsaved changes). A file the engine refuses shows its message in an
-     * error dialog and leaves the current network as it was.
-     *
-     * @return true if the file was opened
-     */
-    public boolean openFile(Path path) {
-        return confirmDiscard("open " + path.getFileName()) && load(path);
-    }
+    /** Exports the step as PNG, as File ▸ Export step does after its dialog. */
+    public boolean exportStep(Path path) { return files.exportStep(path); }
 
-    private boolean load(Path path) {
-        try {
-            NetworkDocument doc = NetworkFile.load(path);
-            model.open(doc, path);
-            recent.add(path);
-            rebuildRecent();
-            model.say("Opened " + path.getFileName());
-            return true;
-        } catch (NetworkFileException e) {
-            error("Cannot open " + path.getFileName(), e.getMessage());
-            return false;
-        }
-    }
-
-    private void save() {
-        Path f = model.fileProperty().get();
-        if (f == null) {
-            saveAs();
-        } else {
-            saveTo(f);
-        }
-    }
-
-    private void saveAs() {
-        FileChooser chooser = chooser("Save network", "Network files (*.json)", "*.json");
-        chooser.setInitialFileName("network.json");
-        File f = chooser.showSaveDialog(window());
-        if (f != null) {
-            saveTo(f.toPath());
-        }
-    }
-
-    /** Saves the document atomically; an error shows a dialog and the document stays unsaved. */
-    public boolean saveTo(Path path) {
-        try {
-            NetworkFile.save(model.getDocument(), path);
-            model.saved(path);
-            recent.add(path);
-            rebuildRecent();
-            model.say("Saved " + path.getFileName());
-            return true;
-        } catch (IOException e) {
-            error("Cannot save " + path.getFileName(), e.getMessage());
-            return false;
-        }
-    }
-
-    private void rebuildRecent() {
-        recentMenu.getItems().clear();
-        List<Path> paths = recent.list();
-        for (Path p : paths) {
-            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> openFile(p));
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(paths.isEmpty());
-    }
-
-    private void exportStepWithDialog() {
-        FileChooser chooser = chooser("Export step as PNG", "PNG images (*.png)", "*.png");
-        Step s = model.getCurrentStep();
-        chooser.setInitialFileName((s == null ? "step" : s.id()) + ".png");
-        File f = chooser.showSaveDialog(window());
-        if (f != null) {
-            exportStep(f.toPath());
-        }
-    }
-
-    /** Writes the step detail as a PNG at the current zoom and output scale. */
-    public boolean exportStep(Path path) {
-        try {
-            writePng(detail.getSnapshotTarget(), path);
-            model.say("Exported " + path.getFileName());
-            return true;
-        } catch (IOException e) {
-            error("Cannot export " + path.getFileName(), e.getMessage());
-            return false;
-        }
-    }
+    /** Exports the check report (Markdown for *.md, else CSV), as the export menu items do after their dialog. */
+    public boolean exportReport(Path path) { return files.exportReport(path); }
 
     /** Snapshots a node (scaled by the window's output scale, so HiDPI exports stay sharp) into a PNG, atomically. */
     public static void writePng(Node node, Path path) throws IOException {
@@ -815,139 +674,40 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    private void exportReportWithDialog(String format) {
-        boolean md = format.equals("md");
-        FileChooser chooser = chooser(md ? "Export check report" : "Export check table",
-                md ? "Markdown (*.md)" : "CSV (*.csv)", md ? "*.md" : "*.csv");
-        chooser.setInitialFileName("checks." + format);
-        File f = chooser.showSaveDialog(window());
-        if (f != null) {
-            exportReport(f.toPath());
-        }
-    }
+    /** Keys that are not menu actions: the context-dependent arrows and the panels' own controls. */
+    static final List<String> OTHER_KEYS = List.of(
+            "Other keys",
+            "→ / ←                      next / previous step (unless a text field, table or slider has the focus)",
+            "click a cell / edge        select that number's check (result matrix, diagram)",
+            "Ctrl+F                     check table: filter text (Esc clears)",
+            "Alt+O / Alt+R              check table: failures only / clear filters",
+            "Alt+Z / Alt+B              ε tab: type ε / use the best ε",
+            "Alt+L / Alt+P / Alt+X      softmax tab: logit scale / plot / sample",
+            "Alt+R/P/O/T/K/A            training: run, pause, step once, reset, check here, apply");
 
-    /** Writes the check report: Markdown for *.md, CSV (the check table) otherwise. */
-    public boolean exportReport(Path path) {
-        Analysis an = model.getAnalysis();
-        if (an == null || model.checkingProperty().get()) {
-            model.say("The checks are still running; export again in a moment.");
-            return false;
-        }
-        if (model.checksCancelledProperty().get()) {
-            model.say("The checks were cancelled; run them again (F9), then export.");
-            return false;
-        }
-        String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
-                ? CheckReport.markdown(an) : CheckReport.csv(an);
-        try {
-            AtomicFiles.writeString(path, text);   // readable like any new file, not the temp file's rw-------
-            model.say("Exported " + path.getFileName());
-            return true;
-        } catch (IOException e) {
-            error("Cannot export " + path.getFileName(), e.getMessage());
-            return false;
-        }
-    }
-
-    private FileChooser chooser(String title, String filterName, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, pattern));
-        Path f = model.fileProperty().get();
-        if (f != null && f.toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(f.toAbsolutePath().getParent().toFile());
-        }
-        return chooser;
-    }
-
-    private void quit() {
-        if (confirmDiscard("quit")) {
-            Platform.exit();
-        }
-    }
-
-    /**
-     * If there are unsaved changes, asks whether to save them first. Returns true if the caller may go on (saved,
-     * or discarded), false if the user cancelled.
-     */
-    public boolean confirmDiscard(String action) {
-        if (!model.dirtyProperty().get()) {
-            return true;
-        }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The network has changes that are not saved.",
-                save, discard, ButtonType.CANCEL);
-        alert.setHeaderText("Save changes before you " + action + "?");
-        alert.initOwner(window());
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        if (answer.get() == save) {
-            save();
-            return !model.dirtyProperty().get();
-        }
-        return true;
-    }
-
-    private void error(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.setHeaderText(header);
-        alert.getDialogPane().setId("errorDialog");
-        alert.initOwner(window());
-        model.complain(message);
-        alert.show();
+    /** The F1 list: every key of the action table, by menu, then the other keys. */
+    public String shortcutText() {
+        List<String> lines = new ArrayList<>(actions.shortcutLines());
+        lines.addAll(OTHER_KEYS);
+        return String.join("\n", lines);
     }
 
     private void showShortcuts() {
-        String text = String.join("\n",
-                "→ / Page Down      next step",
-                "← / Page Up        previous step",
-                "Ctrl+Home / End    first / last step",
-                "Ctrl+J             first backward step",
-                "F8                 next step with failing checks",
-                "Ctrl+M             choose a deliberate mistake",
-                "Ctrl+E             set ε",
-                "Ctrl+T             toggle notation (w_kj / w_jk)",
-                "Ctrl+= / − / 0     zoom in / out / reset",
-                "Ctrl+D             dark theme",
-                "F11                full screen",
-                "F5                 presentation mode on / off",
-                "Ctrl+B             show / hide the builder",
-                "Ctrl+1             focus the step list",
-                "Ctrl+2 … Ctrl+6    step, checks, ε, softmax, training tab",
-                "click a cell / edge  select that number's check (result matrix, diagram)",
-                "Ctrl+Z / Ctrl+Y    undo / redo an edit",
-                "Ctrl+O / S         open / save",
-                "Ctrl+Shift+P       export the step as PNG",
-                "Ctrl+F             check table: filter text (Esc clears)",
-                "Alt+O / Alt+R      check table: failures only / clear filters",
-                "Alt+Z / Alt+B      ε tab: type ε / use the best ε",
-                "Alt+L / Alt+X      softmax tab: logit scale / sample",
-                "Alt+R/P/O/T/K/A    training: run, pause, step once, reset, check here, apply",
-                "Esc                cancel the running background work (checks, ε sweep, training)",
-                "F9                 run the checks again (after a cancel)",
-                "Ctrl+Shift+L       open a lesson file",
-                "Alt+→ / Alt+←      next / previous lesson step",
-                "Alt+Home / Alt+↑   restart the lesson / back to this step's setup");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.setHeaderText("Keyboard shortcuts");
-        Label label = new Label(text);
+        Label label = new Label(shortcutText());
         label.setStyle("-fx-font-family: Monospaced;");
         label.setMinWidth(Region.USE_PREF_SIZE);   // the dialog grows to the longest line instead of eliding it
-        alert.getDialogPane().setContent(label);
-        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
-        alert.initOwner(window());
-        alert.show();
+        ScrollPane scroll = new ScrollPane(label);
+        scroll.setPrefViewportHeight(Math.min(600, getHeight() * 0.7));
+        scroll.setPrefViewportWidth(label.prefWidth(-1) + 20);
+        dialogs.showInformation("shortcutsDialog", "Keyboard shortcuts", scroll);
     }
 
     private void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Step through the forward and backward pass of small "
-                + "networks and see every backprop formula (BP1–BP4) checked against finite differences.");
-        alert.setHeaderText("Backprop Workbench");
-        alert.initOwner(window());
-        alert.show();
+        Label text = new Label("Step through the forward and backward pass of small networks and see every "
+                + "backprop formula (BP1–BP4) checked against finite differences.");
+        text.setWrapText(true);
+        text.setPrefWidth(420);
+        dialogs.showInformation("aboutDialog", "Backprop Workbench", text);
     }
 
     private Window window() {
@@ -956,32 +716,43 @@ public final class MainWindow extends BorderPane {
 
     // ---- for panels, lessons and tests ----
 
-    private void addPanel(Panel panel, String id) {
-        Tab tab = addTab(panel.getName(), panel.getView());
-        tab.setId(id);
+    /**
+     * Adds a view's tab to the right-hand tab pane, in the order of the calls. The view is selected by
+     * {@link WorkbenchModel#navigate}; its View-menu action (if the table has one) brings it forward.
+     */
+    public Tab addView(WorkbenchView view, Node content) {
+        Tab tab = addTab(view.title(), content);
+        tab.setId(view.nodeId());
+        viewTabs.put(view, tab);
+        return tab;
     }
 
-    /** The Lessons menu and side panel. */
+    /** The Lessons menu's actions and the lesson panel. */
     public LessonUi lessons() { return lessons; }
-    
-    /** Toggles dark theme, zoom 1.5 and the builder hidden: for a projector (F5; F11 adds full screen). */
+
+    /** Presentation mode (F5): on and off, and what it changes. */
+    public PresentationMode presentation() { return presentation; }
+
+    /** Toggles presentation mode, as F5 does. */
     public void presentationMode() {
-        boolean on = model.darkThemeProperty().get() && !showBuilderItem.isSelected()
-                && model.zoomProperty().get() == PRESENTATION_ZOOM;
-        model.darkThemeProperty().set(!on);
-        model.zoomProperty().set(on ? 1.0 : PRESENTATION_ZOOM);
-        showBuilderItem.setSelected(on);
+        presentation.onProperty().set(!presentation.onProperty().get());
     }
 
     /** Shows or hides the builder column (Ctrl+B). */
     public void setBuilderShown(boolean shown) {
-        showBuilderItem.setSelected(shown);
+        builderShown.set(shown);
     }
 
-    /** Brings the tab with that id (stepTab, checksTab, epsilonTab, softmaxTab, trainingTab) to the front. */
-    public void selectTab(String id) {
-        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    /** The action table as bound in this window (menus, keys, F1). */
+    public ActionFactory actions() { return actions; }
+
+    /** The file actions (new, open, save, export, recent files). */
+    public FileActions files() { return files; }
+
+    /** The menu of a group, as built from the action table. */
+    public Menu menu(MenuGroup group) {
+        return menuBar.getMenus().stream().filter(m -> m.getId().equals(group.name().toLowerCase(Locale.ROOT) + "Menu"))
+                .findFirst().orElseThrow();
     }
 
     public EpsilonPlotPanel epsilonPanel() { return epsilonPanel; }
@@ -999,7 +770,7 @@ public final class MainWindow extends BorderPane {
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }
 
-    /** Adds a tab to the right-hand tab pane (the panels' check table, ε plot, softmax view, training, lessons). */
+    /** Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). */
     public Tab addTab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setClosable(false);

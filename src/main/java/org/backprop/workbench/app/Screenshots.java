@@ -52,24 +52,24 @@ public final class Screenshots {
             new Shot("mistake-checks", w -> {
                 w.model().mistakeProperty().set(Mistake.BP2_NO_SIGMA_PRIME);
                 w.model().currentStepIdProperty().set("delta1");
-                w.selectTab("checksTab");
+                w.model().navigate(WorkbenchView.CHECKS);
                 w.checkTable().setFailuresOnly(true);
             }, w -> idle(w) && w.model().getAnalysis().mistake() == Mistake.BP2_NO_SIGMA_PRIME
                     && !w.checkTable().shownRows().isEmpty()),
             new Shot("epsilon-plot", w -> {
                 w.model().currentStepIdProperty().set("gradW1");
-                w.selectTab("epsilonTab");
+                w.model().navigate(WorkbenchView.EPSILON);
                 selectFirst(w, Formula.BP4, 1);
             }, w -> idle(w) && w.epsilonPanel().sweepProperty().get() != null),
             new Shot("softmax", w -> {
-                w.selectTab("softmaxTab");
+                w.model().navigate(WorkbenchView.SOFTMAX);
                 w.softmaxPanel().setLogitScale(2000);
             }, w -> idle(w) && w.softmaxPanel().scaleSweepProperty().get() != null),
             new Shot("training", w -> {
                 // the example whose missing relu derivative only a check after training catches
                 w.openFile(java.nio.file.Path.of("examples", "relu-2-3-2-train-then-check.json"));
                 w.model().mistakeProperty().set(Mistake.BP2_NO_SIGMA_PRIME);
-                w.selectTab("trainingTab");
+                w.model().navigate(WorkbenchView.TRAINING);
                 w.trainingPanel().runningProperty().addListener((o, was, now) -> {
                     if (!now) {
                         w.trainingPanel().checkHere();

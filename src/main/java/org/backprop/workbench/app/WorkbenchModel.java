@@ -80,6 +80,8 @@ public final class WorkbenchModel {
 
     private final ReadOnlyObjectWrapper<NetworkDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ObjectProperty<Mistake> mistake = new SimpleObjectProperty<>(this, "mistake", Mistake.NONE);
+    private final ReadOnlyObjectWrapper<WorkbenchView> selectedView =
+            new ReadOnlyObjectWrapper<>(this, "selectedView", WorkbenchView.STEP);
     private final DoubleProperty epsilon = new SimpleDoubleProperty(this, "epsilon", Thresholds.DEFAULT_EPSILON);
     private final ObjectProperty<DifferenceMethod> method =
             new SimpleObjectProperty<>(this, "method", DifferenceMethod.CENTRAL);
@@ -458,6 +460,16 @@ public final class WorkbenchModel {
 
     /** Zoom factor of text, formulas and matrices, clamped to [MIN_ZOOM, MAX_ZOOM]. */
     public DoubleProperty zoomProperty() { return zoom; }
+
+    /** The view in front in the tab pane; the window's tabs follow it and it follows them. */
+    public ReadOnlyObjectProperty<WorkbenchView> selectedViewProperty() { return selectedView.getReadOnlyProperty(); }
+
+    public WorkbenchView getSelectedView() { return selectedView.get(); }
+
+    /** Brings a view to the front ({@code null} not permitted). */
+    public void navigate(WorkbenchView view) {
+        selectedView.set(java.util.Objects.requireNonNull(view, "view"));
+    }
 
     public BooleanProperty darkThemeProperty() { return darkTheme; }
 

@@ -16,6 +16,8 @@ import org.backprop.workbench.numeric.Precision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -112,12 +114,31 @@ public final class EpsilonSweep {
      */
     public static Result sweep(Network net, Batch batch, Formula formula, int layer, int[] index, Precision precision,
                                double[] steps, int threads, CheckProgress progress) {
-        List<FastGradientCheck.Item> items = select(net, batch.size(), formula, layer, index);
+        return sweep(net, batch, formula, layer, index, precision, steps, threads, 0, 0, progress);
+    }
+
+    /**
+     * As {@link #sweep(Network, Batch, Formula, int, int[], Precision, double[], int, CheckProgress)}, over at most
+     * {@code sample} of the numbers: when the selection is larger, a seeded random subset of that size is swept (the
+     * same seed gives the same subset) and the result's target and notes say so.
+     *
+     * @param sample the most numbers to sweep, or 0 for all of them
+     * @param seed   the seed of the subset
+     */
+    public static Result sweep(Network net, Batch batch, Formula formula, int layer, int[] index, Precision precision,
+                               double[] steps, int threads, int sample, long seed, CheckProgress progress) {
+        List<FastGradientCheck.Item> selected = select(net, batch.size(), formula, layer, index);
+        List<FastGradientCheck.Item> items = sample > 0 && selected.size() > sample
+                ? subset(selected, sample, seed) : selected;
         ForwardTrace forward = Forward.run(net, batch);
         BackwardTrace backward = new Backprop().run(net, forward, batch);
         IncrementalCost cost = IncrementalCost.of(net, batch, forward, precision);
         List<DifferenceMethod> methods = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if (items.size() < selected.size()) {
+            notes.add(String.format(Locale.ROOT, "sampled: %,d of the %,d numbers, drawn at random with seed %d "
+                    + "(the worst and the median are over the sample)", items.size(), selected.size(), seed));
+        }
         for (DifferenceMethod method : DifferenceMethod.values()) {
             if (method.isComplex()) {
                 try {
@@ -185,7 +206,31 @@ public final class EpsilonSweep {
             }
             curves.add(new Curve(methods.get(mi), points));
         }
-        return new Result(describe(net, formula, layer, index, items.size()), items.size(), precision, curves, notes);
+        String target = describe(net, formula, layer, index, selected.size());
+        if (items.size() < selected.size()) {
+            target = target.substring(0, target.length() - 1)
+                    + String.format(Locale.ROOT, ", a sample of %,d)", items.size());
+        }
+        return new Result(target, items.size(), precision, curves, notes);
+    }
+
+    /** {@code size} of the items, drawn by a seeded partial Fisher-Yates shuffle, in their original order. */
+    private static List<FastGradientCheck.Item> subset(List<FastGradientCheck.Item> items, int size, long seed) {
+        Random random = new Random(seed);
+        int[] all = IntStream.range(0, items.size()).toArray();
+        for (int i = 0; i < size; i++) {
+            int r = i + random.nextInt(all.length - i);
+            int tmp = all[i];
+            all[i] = all[r];
+            all[r] = tmp;
+        }
+        int[] chosen = Arrays.copyOf(all, size);
+        Arrays.sort(chosen);
+        List<FastGradientCheck.Item> subset = new ArrayList<>(size);
+        for (int i : chosen) {
+            subset.add(items.get(i));
+        }
+        return subset;
     }
 
     private static List<FastGradientCheck.Item> select(Network net, int m, Formula formula, int layer, int[] index) {

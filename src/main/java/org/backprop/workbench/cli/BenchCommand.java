@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.backprop.workbench.bench.BenchResult;
+import org.backprop.workbench.bench.ColdCheck;
 import org.backprop.workbench.bench.GradientBenchmark;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.report.CheckReport;
@@ -12,7 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,6 +50,15 @@ public final class BenchCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     int naiveSample;
 
+    @Option(names = "--cold-runs", defaultValue = "" + ColdCheck.RUNS, paramLabel = "N",
+            description = "fresh JVMs running check on the network end to end, the median reported as "
+                    + "coldCheckSeconds; 0 skips them (default: ${DEFAULT-VALUE})")
+    int coldRuns;
+
+    @Option(names = "--write-network", paramLabel = "FILE",
+            description = "write the benchmark network (784-128-64-10, m = 8, every weight, ~2.5 MB) to FILE and stop")
+    Path writeNetwork;
+
     @Override
     public Integer call() throws Exception {
         Options.format(format, "text", "json");
@@ -53,16 +67,53 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UsageError("--naive-sample: expected 0 (all) or a number of weights per layer; found "
                     + naiveSample);
         }
+        if (coldRuns < 0) {
+            throw new UsageError("--cold-runs: expected 0 (none) or a number of runs; found " + coldRuns);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (writeNetwork != null) {
+            try {
+                ColdCheck.write(seed, writeNetwork);
+            } catch (IOException e) {
+                throw new UsageError(writeNetwork + ": cannot be written: " + e.getMessage());
+            }
+            out.println("wrote " + writeNetwork + " (" + Files.size(writeNetwork) + " bytes)");
+            out.flush();
+            return 0;
+        }
         boolean text = format.equals("text");
         BenchResult r = GradientBenchmark.run(seed, workers, naiveSample, line -> {
             err.println("bench: " + line);
             err.flush();
         });
-        out.print(text ? text(r) : json(r));
+        double cold = Double.NaN;
+        if (coldRuns > 0) {
+            cold = ColdCheck.seconds(seed, coldRuns, List.of());
+            err.println("bench: cold check measured");
+            err.flush();
+        }
+        out.print(text ? text(r, cold) : json(r, cold));
         out.flush();
         return 0;
+    }
+
+    static String text(BenchResult r, double coldCheckSeconds) {
+        String s = text(r);
+        return Double.isNaN(coldCheckSeconds) ? s : s + String.format(Locale.ROOT, "cold check      %.2f s  (median of "
+                + "fresh JVMs running 'check' on the network end to end: start, read, check, report)%n",
+                coldCheckSeconds);
+    }
+
+    static String json(BenchResult r, double coldCheckSeconds) throws Exception {
+        String json = json(r);
+        if (Double.isNaN(coldCheckSeconds)) {
+            return json;
+        }
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectNode root = (ObjectNode) mapper.readTree(json);
+        root.put("coldCheckSeconds", coldCheckSeconds);
+        return mapper.writeValueAsString(root) + "\n";
     }
 
     static String text(BenchResult r) {

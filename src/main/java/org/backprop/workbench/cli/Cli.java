@@ -2,6 +2,7 @@ package org.backprop.workbench.cli;
 
 import org.backprop.workbench.Version;
 import org.backprop.workbench.io.NetworkFileException;
+import org.backprop.workbench.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,27 +42,39 @@ public final class Cli {
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        // whatever a file holds, no control character reaches the terminal raw (escape sequences, forged lines)
+        PrintWriter out = new PrintWriter(new PrintableWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new PrintableWriter(rawErr), true);
         CommandLine cl = new CommandLine(new Cli());
+        cl.registerConverter(Double.class, Options::decimal);
+        cl.registerConverter(double.class, Options::decimal);
+        cl.registerConverter(Integer.class, Options::whole);
+        cl.registerConverter(int.class, Options::whole);
+        cl.registerConverter(java.nio.file.Path.class, Options::path);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, ignoredArgs) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Printable.escape(e.getMessage()));
             err.println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof NetworkFileException || e instanceof UsageError) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + Printable.escape(e.getMessage()));
             } else {
-                err.println("error: " + e);
+                err.println("error: " + Printable.escape(String.valueOf(e)));
             }
             err.flush();
             return BAD_INPUT;
         });
         try {
             return cl.execute(args);
+        } catch (StackOverflowError e) {
+            err.println("error: the input nests too deeply to be read");
+            err.flush();
+            return BAD_INPUT;
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory; try a smaller network or batch");
             err.flush();

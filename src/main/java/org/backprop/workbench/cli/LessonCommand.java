@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.io.Printable;
+import org.backprop.workbench.io.SafeFiles;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
 import org.backprop.workbench.lesson.LessonLibrary;
@@ -41,7 +43,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
     boolean list;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "lesson files (.md) or folders of lessons")
-    List<Path> files = new ArrayList<>();
+    List<String> files = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -54,7 +56,9 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             throw new UsageError("missing FILE: e.g. lesson --validate lessons/, or lesson --list");
         }
         List<Path> lessons = new ArrayList<>();
-        for (Path file : files) {
+        for (String name : files) {
+            Path file = SafeFiles.path(name).orElseThrow(() -> new UsageError("\"" + Printable.escape(name)
+                    + "\" cannot name a file (it holds a NUL or another character a file name cannot have)"));
             if (Files.isDirectory(file)) {
                 try (Stream<Path> list = Files.list(file)) {
                     list.filter(Lessons::isLessonFile).sorted().forEach(lessons::add);
@@ -63,7 +67,7 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
                 }
             } else if (isReadme(file) && files.size() > 1) {
                 // "lesson --validate lessons/*.md": the shell's glob brings the folder's README along
-                out.println(file + ": skipped: the folder's README, not a lesson");
+                out.println(Printable.escape(file.toString()) + ": skipped: the folder's README, not a lesson");
             } else {
                 lessons.add(file);
             }
@@ -76,14 +80,15 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
             try {
                 Lesson lesson = Lessons.load(file);
                 if (validate) {
-                    out.printf(Locale.ROOT, "%s: valid: \"%s\", %d steps%n", file, lesson.title(), lesson.size());
+                    out.printf(Locale.ROOT, "%s: valid: \"%s\", %d steps%n", Printable.escape(file.toString()),
+                            Printable.escape(lesson.title()), lesson.size());
                 } else {
                     outline(lesson, out);
                 }
             } catch (LessonException e) {
                 invalid++;
                 for (LessonProblem problem : e.problems()) {
-                    err.println(problem);
+                    err.println(Printable.escape(problem.toString()));
                 }
             }
         }
@@ -108,10 +113,11 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         for (LessonLibrary.Entry entry : library.entries()) {
             try {
                 Lesson lesson = library.load(entry);
-                out.printf(Locale.ROOT, "  %-32s %s (%d steps)%n", entry.name(), lesson.title(), lesson.size());
+                out.printf(Locale.ROOT, "  %-32s %s (%d steps)%n", Printable.escape(entry.name()),
+                        Printable.escape(lesson.title()), lesson.size());
             } catch (LessonException e) {
-                out.printf(Locale.ROOT, "  %-32s %s (invalid: %s)%n", entry.name(), entry.title(),
-                        e.problems().get(0));
+                out.printf(Locale.ROOT, "  %-32s %s (invalid: %s)%n", Printable.escape(entry.name()),
+                        Printable.escape(entry.title()), Printable.escape(e.problems().get(0).toString()));
             }
         }
         out.flush();
@@ -119,13 +125,14 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
     }
 
     private static void outline(Lesson lesson, PrintWriter out) {
-        out.println(lesson.title());
+        out.println(Printable.escape(lesson.title()));
         if (!lesson.summary().isEmpty()) {
-            out.println(lesson.summary());
+            out.println(Printable.escape(lesson.summary()));
         }
         out.println("network: " + lesson.document().network().describe() + ", m = " + lesson.document().batch().size());
         for (LessonStep step : lesson.steps()) {
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(), step.title()));
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(),
+                    Printable.escape(step.title())));
             step.step().ifPresent(id -> s.append("  [step ").append(id).append(']'));
             s.append("  [view ").append(step.view().id()).append(']');
             if (step.mistake() != org.backprop.workbench.engine.Mistake.NONE) {

@@ -31,19 +31,50 @@ final class Options {
         }
         if (v.startsWith("sample:")) {
             String count = v.substring("sample:".length());
-            try {
+            if (WHOLE.matcher(count).matches()) {
                 int n = Integer.parseInt(count);
                 if (n >= 1) {
                     return new CheckMode.Sample(n, seed);
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
             throw new UsageError("--mode: sample:N needs a whole number N >= 1 of weights per layer, such as "
                     + "sample:100; found \"" + value + "\"");
         }
         throw new UsageError("--mode: expected all, sample:N (N weights per layer, every bias and δ) or directional; "
                 + "found \"" + value + "\"");
+    }
+
+    /** A whole number in ASCII digits (Java would also read Arabic-Indic and other digits), small enough for an int. */
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
+    /** A decimal number as the note writes it (Java would also read 1e-5f, 1e-5d and hexadecimal 0x1p-3). */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]{1,4})?");
+
+    /** Reads a number option such as {@code --epsilon 1e-5}. */
+    static Double decimal(String text) {
+        if (!DECIMAL.matcher(text).matches() && !text.matches("[-+]?(NaN|Infinity)")) {
+            throw new picocli.CommandLine.TypeConversionException("expected a decimal number such as 1e-5; found \""
+                    + org.backprop.workbench.io.Printable.escape(text) + "\"");
+        }
+        return Double.valueOf(text);
+    }
+
+    /** Reads a whole-number option such as {@code --threads 4}. */
+    static Integer whole(String text) {
+        String digits = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
+        if (!WHOLE.matcher(digits).matches()) {
+            throw new picocli.CommandLine.TypeConversionException("expected a whole number such as 4 (digits 0-9); "
+                    + "found \"" + org.backprop.workbench.io.Printable.escape(text) + "\"");
+        }
+        return Integer.valueOf(text.startsWith("-") ? "-" + digits : digits);
+    }
+
+    /** Reads a file argument; a NUL byte cannot be part of a file name. */
+    static java.nio.file.Path path(String text) {
+        return org.backprop.workbench.io.SafeFiles.path(text).orElseThrow(() ->
+                new picocli.CommandLine.TypeConversionException("\"" + org.backprop.workbench.io.Printable.escape(text)
+                        + "\" cannot name a file (it holds a NUL or another character a file name cannot have)"));
     }
 
     static int threads(Integer value) {
@@ -63,10 +94,11 @@ final class Options {
     /** The step: the method's default, or a positive number below 1. */
     static double epsilon(Double value, DifferenceMethod method) {
         double h = value == null ? method.defaultStep() : value;
-        if (!(h > 0) || !Double.isFinite(h) || h >= 1) {
-            throw new UsageError("--epsilon: expected a positive number below 1, such as 1e-5; found " + h);
+        try {
+            return org.backprop.workbench.numeric.Epsilon.check(h);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--epsilon: " + e.getMessage());
         }
-        return h;
     }
 
     static String format(String value, String... allowed) {

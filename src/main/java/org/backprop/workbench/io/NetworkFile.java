@@ -121,19 +121,9 @@ public final class NetworkFile {
         String file = path.toString();
         byte[] bytes;
         try {
-            if (Files.isDirectory(path)) {
-                throw new NetworkFileException(file, "", "is a folder; expected a network file (JSON)");
-            }
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new NetworkFileException(file, "", "is " + size + " bytes; network files are at most "
-                        + MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new NetworkFileException(file, "", "no such file");
-        } catch (IOException e) {
-            throw new NetworkFileException(file, "", "cannot be read: " + e.getMessage());
+            bytes = SafeFiles.read(path, MAX_FILE_BYTES, "a network file (JSON)");
+        } catch (SafeFiles.Refusal e) {
+            throw new NetworkFileException(file, "", e.getMessage());
         }
         return parse(bytes, file);
     }
@@ -154,7 +144,7 @@ public final class NetworkFile {
             throw empty(file);
         }
         int offset = start;
-        return document(() -> MAPPER.readTree(bytes, offset, bytes.length - offset), file);
+        return document(() -> MAPPER.createParser(bytes, offset, bytes.length - offset), file);
     }
 
     /** Parses the text of a network file; {@code file} names it in messages. */
@@ -163,7 +153,7 @@ public final class NetworkFile {
         if (json.isBlank()) {
             throw empty(file);
         }
-        return document(() -> MAPPER.readTree(json), file);
+        return document(() -> MAPPER.createParser(json), file);
     }
 
     private static NetworkFileException empty(String file) {
@@ -172,25 +162,45 @@ public final class NetworkFile {
     }
 
     private interface TreeSource {
-        JsonNode read() throws IOException;
+        JsonParser open() throws IOException;
     }
 
     private static NetworkDocument document(TreeSource source, String file) throws NetworkFileException {
         JsonNode root;
+        JsonParser parser = null;
         try {
-            root = source.read();
+            parser = source.open();
+            root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
             throw new NetworkFileException(file, location, "malformed JSON: " + jsonProblem(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            // BigDecimal cannot hold an exponent beyond the range of an int (1e999999999999, 0.1e-2147483648)
+            JsonLocation where = parser == null ? null : parser.currentTokenLocation();
+            String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new NetworkFileException(file, location, "a number with an exponent far beyond the range of "
+                    + "double precision (about 1e-324 to 1.8e308); expected a finite number such as 1e-5");
         } catch (IOException e) {
             throw new NetworkFileException(file, "", "cannot be read: " + e.getMessage());
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // reading from memory: nothing to release
+                }
+            }
         }
         return new Reader(file).document(root);
     }
 
     /** How deep the JSON reader lets arrays and objects nest (Jackson's default limit). */
     static final int MAX_NESTING = 1000;
+
+    /** Jackson's messages for its size limits, which name its classes ("StreamReadConstraints.getMaxNumberLength()"). */
+    private static final java.util.regex.Pattern JACKSON_LIMIT = java.util.regex.Pattern.compile(
+            "(Number value|String value|Name) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
     /** Jackson's message without the parts that speak of Jackson (features, binding types, redacted sources). */
     static String jsonProblem(String message) {
@@ -201,7 +211,20 @@ public final class NetworkFile {
             return "arrays or objects nested more than " + MAX_NESTING + " deep; a network file nests at most 4 deep "
                     + "(weights[l][k][j])";
         }
+        java.util.regex.Matcher limit = JACKSON_LIMIT.matcher(message);
+        if (limit.find()) {
+            String what = switch (limit.group(1)) {
+                case "Number value" -> "a number written with " + limit.group(2) + " characters; a number may have at "
+                        + "most " + limit.group(3) + " (a double needs at most 25)";
+                case "String value" -> "a string of " + limit.group(2) + " characters; a string may have at most "
+                        + limit.group(3);
+                default -> "a field name of " + limit.group(2) + " characters; a name may have at most "
+                        + limit.group(3);
+            };
+            return what;
+        }
         return message
+                .replaceAll(",? ?from `[A-Za-z.]+\\(\\)`", "")
                 .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
                 .replace("(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
                         "(JSON has no comments)");

@@ -139,7 +139,7 @@ public sealed interface Claim {
                 return new FirstFailureClaim(t, null, 0);
             }
             Formula formula = Formula.valueOf("BP" + first.group(2));
-            int layer = Integer.parseInt(first.group(3));
+            int layer = Quantity.whole(first.group(3), "layer");
             checkLayer(formula, layer, depth);
             return new FirstFailureClaim(t, formula, layer);
         }
@@ -168,7 +168,7 @@ public sealed interface Claim {
         Matcher formulaMatcher = SUBJECT_FORMULA.matcher(subject);
         if (formulaMatcher.matches()) {
             Formula formula = Formula.valueOf("BP" + formulaMatcher.group(1));
-            int layer = formulaMatcher.group(2) == null ? 0 : Integer.parseInt(formulaMatcher.group(2));
+            int layer = formulaMatcher.group(2) == null ? 0 : Quantity.whole(formulaMatcher.group(2), "layer");
             if (layer != 0) {
                 checkLayer(formula, layer, depth);
             } else if (formula == Formula.BP2 && depth < 2) {
@@ -226,7 +226,10 @@ public sealed interface Claim {
         int exponent = 0;
         int e = s.indexOf('e');
         if (e >= 0) {
-            exponent = Integer.parseInt(s.substring(e + 1).replace("+", ""));
+            String digits = s.substring(e + 1).replace("+", "");
+            // beyond ±999 the tolerance is 0 or infinite either way (and parseInt would overflow)
+            exponent = digits.replace("-", "").length() > 3 ? (digits.startsWith("-") ? -999 : 999)
+                    : Integer.parseInt(digits);
             s = s.substring(0, e);
         }
         int dot = s.indexOf('.');

@@ -1,5 +1,7 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.io.SafeFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -100,12 +102,7 @@ public final class LessonLibrary {
     /** Loads and validates one lesson. */
     public Lesson load(Entry entry) throws LessonException {
         if (bundled) {
-            String text;
-            try {
-                text = Files.readString(entry.path(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new LessonException(List.of(new LessonProblem(entry.name(), 1, "cannot be read: " + e.getMessage())));
-            }
+            String text = LessonParser.read(entry.path());
             return Lessons.load(text, FOLDER + "/" + entry.name(), LessonParser.relativeTo(entry.path()));
         }
         return Lessons.load(entry.path());
@@ -113,7 +110,8 @@ public final class LessonLibrary {
 
     /** The front matter's title (first {@code title:} line), or the file name if there is none. */
     static String title(Path lesson) {
-        try (Stream<String> lines = Files.lines(lesson, StandardCharsets.UTF_8)) {
+        try (Stream<String> lines = new String(SafeFiles.read(lesson, LessonParser.MAX_FILE_BYTES, "a lesson (.md)"),
+                StandardCharsets.UTF_8).lines()) {
             return lines.limit(20).filter(l -> l.startsWith("title:")).findFirst()
                     .map(l -> unquote(l.substring("title:".length()).strip()))
                     .orElse(lesson.getFileName().toString());

@@ -12,13 +12,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckMode;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.Precision;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
+import org.backprop.workbench.io.SafeFiles;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.steps.Notation;
 import org.scilab.forge.jlatexmath.ParseException;
@@ -29,7 +33,6 @@ import org.backprop.workbench.steps.Steps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +69,7 @@ public final class LessonParser {
             "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict");
 
     /** The largest ε a lesson may set; beyond it a "derivative" is no longer local (and the CLI refuses it too). */
-    public static final double MAX_EPSILON = 1.0;
+    public static final double MAX_EPSILON = org.backprop.workbench.numeric.Epsilon.MAX;
 
     /** The largest lesson file read; a lesson is prose, a 1 MB one is a mistake. */
     public static final long MAX_FILE_BYTES = 1024 * 1024;
@@ -83,7 +86,9 @@ public final class LessonParser {
     private static final Pattern QUIZ = Pattern.compile("(.+?)(?:\\s+tolerance\\s+(\\S+))?");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // so that 1e400 stays the decimal it is and is reported out of range, not turned into "Infinity"
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String file;
@@ -105,7 +110,7 @@ public final class LessonParser {
      * @param source resolves {@code network:} paths
      */
     public static Lesson parse(String text, String file, NetworkSource source) throws LessonException {
-        return new LessonParser(file).lesson(text, source);
+        return new LessonParser(file).lesson(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text, source);
     }
 
     /** Reads only a lesson's front matter and network (for {@code check lessons/NAME.md}). */
@@ -117,32 +122,66 @@ public final class LessonParser {
         return front.document;
     }
 
-    /** Network paths relative to a lesson file's folder. */
+    /**
+     * Network paths relative to a lesson file's folder, confined to that folder and below: a shared lesson may not
+     * make the app read any other file. An absolute path, one whose {@code ..} leaves the folder, or a link whose
+     * real target lies outside it is refused by name, without being opened.
+     */
     public static NetworkSource relativeTo(Path lesson) {
-        Path folder = lesson.toAbsolutePath().getParent();
-        return relative -> {
-            return NetworkFile.load(folder.resolve(relative).normalize());
-        };
+        Path folder = lesson.toAbsolutePath().normalize().getParent();
+        return relative -> NetworkFile.load(confined(folder, relative));
+    }
+
+    /** {@code relative} resolved in {@code folder}, if it stays inside it (links resolved); nothing is opened. */
+    static Path confined(Path folder, String relative) throws NetworkFileException {
+        Path given;
+        try {
+            if (relative.indexOf('\0') >= 0) {
+                throw new java.nio.file.InvalidPathException(relative, "NUL");
+            }
+            given = folder.getFileSystem().getPath(relative);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new NetworkFileException(relative, "", "cannot name a file (it holds a NUL or another character "
+                    + "a file name cannot have); expected a path such as networks/x.json");
+        }
+        String expected = "; a lesson's network must be in the lesson's folder or below it, e.g. networks/x.json";
+        if (given.isAbsolute() || given.getRoot() != null) {
+            throw new NetworkFileException(relative, "", "is an absolute path" + expected);
+        }
+        Path resolved = folder.resolve(given).normalize();
+        if (!resolved.startsWith(folder) || resolved.equals(folder)) {
+            throw new NetworkFileException(relative, "", "leaves the lesson's folder" + expected);
+        }
+        try {
+            Path realFolder = folder.toRealPath();
+            Path real = resolved.toRealPath();
+            if (!real.startsWith(realFolder)) {
+                throw new NetworkFileException(relative, "", "is a link to a file outside the lesson's folder"
+                        + expected);
+            }
+        } catch (IOException e) {
+            throw new NetworkFileException(resolved.toString(), "", SafeFiles.refusal(e, "a network file (JSON)")
+                    .getMessage());
+        }
+        return resolved;
     }
 
     static String read(Path path) throws LessonException {
         String file = path.toString();
         try {
-            if (Files.isDirectory(path)) {
-                throw new LessonException(List.of(new LessonProblem(file, 1, "is a folder; expected a lesson (.md)")));
-            }
-            if (Files.size(path) > MAX_FILE_BYTES) {
-                throw new LessonException(List.of(new LessonProblem(file, 1, "is larger than " + MAX_FILE_BYTES
-                        + " bytes; a lesson is a Markdown file of a few pages")));
-            }
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new LessonException(List.of(new LessonProblem(file, 1, "no such file")));
-        } catch (IOException e) {
-            throw new LessonException(List.of(new LessonProblem(file, 1, "cannot be read as UTF-8 text: "
-                    + e.getMessage())));
+            byte[] bytes = SafeFiles.read(path, MAX_FILE_BYTES, "a lesson (.md)");
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new LessonException(List.of(new LessonProblem(file, 1, "is not UTF-8 text; expected a lesson "
+                    + "(.md) saved as UTF-8")));
+        } catch (SafeFiles.Refusal e) {
+            throw new LessonException(List.of(new LessonProblem(file, 1, e.getMessage())));
         }
     }
+
+    /** Some editors begin UTF-8 files with it; it is not part of the front matter's first line. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private static String[] lines(String text) {
         return text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
@@ -187,6 +226,10 @@ public final class LessonParser {
             JsonLocation where = e.getLocation();
             int line = where == null || where.getLineNr() < 1 ? 2 : where.getLineNr() + 1;
             problem(line, "front matter: " + e.getOriginalMessage().lines().findFirst().orElse("not valid YAML"));
+            throw new LessonException(problems);
+        } catch (NumberFormatException e) {
+            problem(2, "front matter: a number with an exponent far beyond the range of double precision (about "
+                    + "1e-324 to 1.8e308); expected a finite number such as 1e-5");
             throw new LessonException(problems);
         }
         if (root == null || !root.isObject()) {
@@ -292,7 +335,17 @@ public final class LessonParser {
 
     private static JsonNode convert(JsonNode node) {
         if (node.isTextual() && NUMBER.matcher(node.asText().strip()).matches()) {
-            return DoubleNode.valueOf(Double.parseDouble(node.asText().strip()));
+            double value = Double.parseDouble(node.asText().strip());
+            if (Double.isInfinite(value)) {
+                // kept as the decimal it is, so that the network reader reports it as out of range, not "Infinity"
+                try {
+                    return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                            new java.math.BigDecimal(node.asText().strip()));
+                } catch (NumberFormatException e) {
+                    return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(java.math.BigDecimal.TEN.pow(400));
+                }
+            }
+            return DoubleNode.valueOf(value);
         }
         if (node.isArray()) {
             ArrayNode array = ((ArrayNode) node).arrayNode();
@@ -477,6 +530,9 @@ public final class LessonParser {
                 }
                 default -> throw new IllegalStateException(name);
             }
+        } catch (NumberFormatException e) {
+            // every number is matched before it is parsed; this is the net under that, not a message to show
+            problem(lineNumber, "@" + name + ": a number in \"" + shortened(argument) + "\" is out of range");
         } catch (IllegalArgumentException e) {
             problem(lineNumber, "@" + name + ": " + e.getMessage());
         }
@@ -523,12 +579,12 @@ public final class LessonParser {
     }
 
     private static double epsilon(String text) {
-        double value = number(text);
-        if (!(value > 0) || value >= MAX_EPSILON) {
-            throw new IllegalArgumentException("bad epsilon " + text + ": expected a positive number below "
-                    + MAX_EPSILON + ", such as 1e-5");
+        try {
+            return org.backprop.workbench.numeric.Epsilon.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad epsilon " + text.strip() + ": expected "
+                    + org.backprop.workbench.numeric.Epsilon.EXPECTED);
         }
-        return value;
     }
 
     private static double number(String text) {
@@ -710,7 +766,8 @@ public final class LessonParser {
 
         Analysis get(Mistake mistake, DifferenceMethod method, double epsilon) {
             return cache.computeIfAbsent(mistake.id() + "/" + method.id() + "@" + epsilon, key ->
-                    GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), method, epsilon,
+                    FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake),
+                            new CheckOptions(method, epsilon, Precision.DOUBLE, CheckMode.ALL, CheckOptions.allCores()),
                             CheckProgress.NONE));
         }
     }

@@ -55,6 +55,18 @@ public record Quantity(Kind kind, int layer, int[] index) {
      *
      * @throws IllegalArgumentException with a message saying what is wrong and what was expected
      */
+    /** The most digits a layer or index may have; a network has fewer than a billion of anything. */
+    private static final int MAX_DIGITS = 9;
+
+    /** A layer number or an index written in digits, refused in words if it is too long to be one. */
+    static int whole(String digits, String what) {
+        if (digits.length() > MAX_DIGITS) {
+            throw new IllegalArgumentException("the " + what + " " + digits.substring(0, MAX_DIGITS) + "... ("
+                    + digits.length() + " digits) is far beyond any in this network");
+        }
+        return Integer.parseInt(digits);
+    }
+
     public static Quantity parse(String text, Network net, int m) {
         Matcher matcher = SYNTAX.matcher(text.trim());
         if (!matcher.matches()) {
@@ -75,7 +87,7 @@ public record Quantity(Kind kind, int layer, int[] index) {
             if (layerText == null) {
                 throw new IllegalArgumentException("\"" + text.trim() + "\" needs a layer number, e.g. " + name + "1");
             }
-            layer = Integer.parseInt(layerText);
+            layer = whole(layerText, "layer");
             int lowest = kind == Kind.A ? 0 : 1;
             if (layer < lowest || layer > depth) {
                 throw new IllegalArgumentException("unknown layer " + layer + " in \"" + text.trim()
@@ -92,8 +104,8 @@ public record Quantity(Kind kind, int layer, int[] index) {
         if (kind == Kind.COST) {
             throw new IllegalArgumentException("the cost is one number; write cost without an index");
         }
-        int first = Integer.parseInt(matcher.group(3));
-        Integer second = matcher.group(4) == null ? null : Integer.parseInt(matcher.group(4));
+        int first = whole(matcher.group(3), "index");
+        Integer second = matcher.group(4) == null ? null : whole(matcher.group(4), "index");
         String where = "\"" + text.trim() + "\"";
         switch (kind) {
             case W, GRAD_W -> {

@@ -3,7 +3,10 @@ package org.backprop.workbench.lesson;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckProgress;
-import org.backprop.workbench.check.GradientCheck;
+import org.backprop.workbench.check.CheckMode;
+import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.FastGradientCheck;
+import org.backprop.workbench.numeric.Precision;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.BackwardTrace;
 import org.backprop.workbench.engine.Forward;
@@ -76,7 +79,8 @@ public final class Quiz {
         if (!quantity.isEntry()) {
             throw new IllegalArgumentException("a quiz asks for one number, not the whole of " + quantity.id());
         }
-        Analysis correct = GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), method, epsilon,
+        Analysis correct = FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(),
+                new CheckOptions(method, epsilon, Precision.DOUBLE, CheckMode.ALL, CheckOptions.allCores()),
                 CheckProgress.NONE);
         double expected = quantity.value(correct);
         double numeric = quantity.check(correct).map(CheckResult::numeric).orElse(Double.NaN);

@@ -157,9 +157,11 @@ public final class CheckReport {
         s.append("\n## Every checked number\n\n| formula | layer | index | analytic | numeric | rel. error | verdict |\n");
         s.append("|---|---:|---|---:|---:|---:|---|\n");
         for (CheckResult r : analysis.checks()) {
-            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", r.formula(), r.layer(),
-                    index(r.index()), number(r.analytic()), number(r.numeric()), rel(r.relativeError()),
-                    r.verdict() == Verdict.FAIL ? "**fail**" : r.verdict().id()));
+            s.append("| ").append(r.formula()).append(" | ").append(r.layer()).append(" | ").append(index(r.index()))
+                    .append(" | ").append(number(r.analytic())).append(" | ").append(number(r.numeric())).append(" | ")
+                    .append(rel(r.relativeError())).append(" | ")
+                    .append(r.verdict() == Verdict.FAIL ? "**fail**" : r.verdict().id()).append(" |")
+                    .append(System.lineSeparator());
         }
         return s.toString();
     }
@@ -267,7 +269,8 @@ public final class CheckReport {
         for (int r = 0; r < m.numRows; r++) {
             s.append("   ");
             for (int c = 0; c < m.numCols; c++) {
-                s.append(String.format(Locale.ROOT, " %13s", number(m.get(r, c))));
+                s.append(' ');
+                Decimal.padLeft(s, number(m.get(r, c)), 13);
             }
             s.append('\n');
         }
@@ -296,9 +299,9 @@ public final class CheckReport {
         }
         double abs = Math.abs(v);
         if (abs >= 1e-3 && abs < 1e5) {
-            return String.format(Locale.ROOT, "%.6f", v);
+            return Decimal.fixed(v, 6);
         }
-        return String.format(Locale.ROOT, "%.5e", v);
+        return Decimal.scientific(v, 5);
     }
 
     /** ", here 1.2e-11 to 3.4e-11" (nothing when no number has an estimate). */
@@ -314,6 +317,7 @@ public final class CheckReport {
     }
 
     static String rel(double v) {
-        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.2e", v);
+        return Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity")
+                : Decimal.scientific(v, 2);
     }
 }

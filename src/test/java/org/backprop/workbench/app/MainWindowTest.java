@@ -298,7 +298,7 @@ class MainWindowTest {
     @Test
     void clickingAnEdgeOrANeuronOfTheDiagramSelectsItsCheckAndTheCheckTableShowsIt(FxRobot robot) {
         waitForChecks();
-        fx(() -> window.selectTab("checksTab"));
+        fx(() -> window.model().navigate(WorkbenchView.CHECKS));
         WaitForAsyncUtils.waitForFxEvents();
         var table = window.checkTable().table();
 
@@ -429,7 +429,7 @@ class MainWindowTest {
     @Test
     void theSoftmaxTabShowsWholeNumbersAndItsPlotWithoutScrolling() {
         waitForChecks();
-        fx(() -> window.selectTab("softmaxTab"));
+        fx(() -> window.model().navigate(WorkbenchView.SOFTMAX));
         fx(() -> window.softmaxPanel().setLogitScale(3));   // δᴸ like -0.1234: the widest cells
         waitUntil(() -> !window.runner().isBusy());
         fx(() -> {
@@ -457,7 +457,7 @@ class MainWindowTest {
     @Test
     void theEpsilonPlotGetsMoreHeightThanTheStepTabLeavesAndEachTabKeepsItsDivider() {
         waitForChecks();
-        fx(() -> window.selectTab("epsilonTab"));
+        fx(() -> window.model().navigate(WorkbenchView.EPSILON));
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> window.getScene().getRoot().layout());
         var viewer = fx(() -> (javafx.scene.layout.Region) window.epsilonPanel().getView().lookupAll("*").stream()
@@ -466,7 +466,7 @@ class MainWindowTest {
         assertTrue(plot.getHeight() >= 260, "the ε plot is " + plot.getHeight() + " px tall");
         assertTrue(plot.getMaxY() <= fx(() -> window.getScene().getHeight()));
         double tabsTop = fx(() -> inScene(window.tabs()).getMinY());
-        fx(() -> window.selectTab("stepTab"));
+        fx(() -> window.model().navigate(WorkbenchView.STEP));
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> window.getScene().getRoot().layout());
         assertTrue(fx(() -> inScene(window.tabs()).getMinY()) > tabsTop + 50,

@@ -111,4 +111,38 @@ class EpsilonSweepTest {
                 sweep(SMOOTH, BATCH, Formula.BP3, 0, new int[]{0}, Precision.DOUBLE));
         assertTrue(noLayer.getMessage().startsWith("an index needs a layer"), noLayer.getMessage());
     }
+
+    private static EpsilonSweep.Result sampled(int sample, long seed) {
+        return EpsilonSweep.sweep(SMOOTH, BATCH, Formula.BP4, 0, null, Precision.DOUBLE, EpsilonSweep.defaultSteps(), 2,
+                sample, seed, CheckProgress.NONE);
+    }
+
+    @Test
+    void aSampledSweepSaysSoAndItsWorstNeverExceedsTheWorstOverAllNumbers() {
+        EpsilonSweep.Result all = sweep(SMOOTH, BATCH, Formula.BP4, 0, null, Precision.DOUBLE);
+        EpsilonSweep.Result some = sampled(5, 3);
+        assertEquals(30, all.numbers(), "3·4 + 4·3 + 3·2 weights");
+        assertEquals(5, some.numbers());
+        assertTrue(some.notes().stream().anyMatch(n -> n.startsWith("sampled: 5 of the 30 numbers")), some.notes()
+                .toString());
+        assertTrue(some.target().contains("a sample of 5"), some.target());
+        for (EpsilonSweep.Curve curve : some.curves()) {
+            List<EpsilonSweep.Point> full = all.curve(curve.method()).points();
+            for (int i = 0; i < full.size(); i++) {
+                double subset = curve.points().get(i).relativeError();
+                assertTrue(subset <= full.get(i).relativeError(), curve.method() + " step " + i + ": the max over a "
+                        + "subset is at most the max over the set");
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedSweepsTheSameSampleAndASampleAsLargeAsTheFormulaSweepsEverything() {
+        assertEquals(sampled(5, 3).curves(), sampled(5, 3).curves());
+        EpsilonSweep.Result all = sweep(SMOOTH, BATCH, Formula.BP4, 0, null, Precision.DOUBLE);
+        EpsilonSweep.Result whole = sampled(30, 3);
+        assertEquals(all.curves(), whole.curves());
+        assertEquals(all.target(), whole.target());
+        assertTrue(whole.notes().stream().noneMatch(n -> n.startsWith("sampled")), whole.notes().toString());
+    }
 }

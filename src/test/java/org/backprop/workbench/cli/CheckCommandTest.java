@@ -189,7 +189,7 @@ class CheckCommandTest {
     void aStepThatIsNotANumberIsAUsageError() {
         Run run = run("check", EXAMPLE, "--epsilon", "small");
         assertEquals(2, run.status());
-        assertEquals("error: Invalid value for option '--epsilon': 'small' is not a double" + System.lineSeparator()
+        assertEquals("error: Invalid value for option '--epsilon': expected a decimal number such as 1e-5; found \"small\"" + System.lineSeparator()
                 + "(see 'backprop-workbench check --help')" + System.lineSeparator(), run.err());
     }
 

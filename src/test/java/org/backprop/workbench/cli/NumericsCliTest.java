@@ -150,6 +150,17 @@ class NumericsCliTest {
     }
 
     @Test
+    void sweepOnASampleSaysSoInTheReport() {
+        Run run = run("sweep", EXAMPLE, "--formula", "BP4", "--sample", "2", "--seed", "5");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Note: sampled: 2 of the "), run.out());
+        assertTrue(run.out().contains("a sample of 2)"), run.out());
+        assertEquals("", run.err(), "a small sweep prints no progress");
+        Run json = run("sweep", EXAMPLE, "--formula", "BP4", "--sample", "2", "--format", "json");
+        assertTrue(json.out().contains("\"numbers\" : 2,"), json.out());
+    }
+
+    @Test
     void sweepWritesCsvAndJson() {
         Run csv = run("sweep", EXAMPLE, "--formula", "BP3", "--format", "csv");
         assertEquals(0, csv.status(), csv.err());
@@ -180,6 +191,8 @@ class NumericsCliTest {
                         "BP4 of layer 1 has no index [2, 0]; expected [k, j] with k < 2 (inputs) and j < 3"},
                 {new String[]{"--formula", "BP1", "--layer", "1"}, "BP1 has layer 2, not layer 1"},
                 {new String[]{"--layer", "0"}, "--layer: expected a layer number from 1; found 0"},
+                {new String[]{"--sample", "0"}, "--sample: expected a number of numbers from 1, or 'all'; found \"0\""},
+                {new String[]{"--sample", "many"}, "--sample: expected a number of numbers from 1, or 'all'; found"},
                 {new String[]{"--format", "markdown"}, "--format: expected text, json, csv; found \"markdown\""},
         };
         for (Object[] c : cases) {
@@ -199,6 +212,24 @@ class NumericsCliTest {
         assertEquals(2, run("bench", "--format", "csv").status());
         assertTrue(run("bench", "--threads", "0").err().contains("--threads: expected a number of threads"));
         assertTrue(run("bench", "--naive-sample", "-1").err().contains("--naive-sample: expected 0 (all)"));
+        assertTrue(run("bench", "--cold-runs", "-1").err().contains("--cold-runs: expected 0 (none)"));
+    }
+
+    @Test
+    void benchWritesItsNetworkForAColdCheckAndItReadsBackWeightForWeight(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.json");
+        Run run = run("bench", "--write-network", file.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("wrote " + file), run.out());
+        var read = org.backprop.workbench.io.NetworkFile.load(file);
+        var made = org.backprop.workbench.bench.ColdCheck.document(1);
+        assertEquals("784-128-64-10 sigmoid/relu/identity, softmax-cross-entropy", read.network().describe());
+        assertEquals(8, read.batch().size());
+        for (int l = 1; l <= 3; l++) {
+            assertTrue(java.util.Arrays.equals(made.network().w(l).data, read.network().w(l).data),
+                    "w^" + l + " survives the round trip exactly");
+        }
+        assertTrue(Files.size(file) > 2_000_000, "every weight is written: " + Files.size(file));
     }
 
     @Test
@@ -210,6 +241,8 @@ class NumericsCliTest {
                 "allThreadsSeconds", "parallelSpeedup", "maxRelDifference"}) {
             assertTrue(json.contains("\"" + key + "\" : "), key + " in " + json);
         }
+        assertTrue(BenchCommand.json(r, 1.25).contains("\"coldCheckSeconds\" : 1.25"), BenchCommand.json(r, 1.25));
+        assertTrue(BenchCommand.text(r, 1.25).contains("cold check      1.25 s"), BenchCommand.text(r, 1.25));
         assertTrue(BenchCommand.text(r).contains("extrapolated: measured 1.10 s on a stratified sample of 2,000 "
                 + "numbers"), BenchCommand.text(r));
     }

@@ -27,7 +27,7 @@ class LessonLibraryTest {
                 names);
         LessonLibrary.Entry spotTheBug = bundled.entries().stream()
                 .filter(e -> e.name().equals("09-spot-the-bug.md")).findFirst().orElseThrow();
-        Lesson lesson = bundled.load(spotTheBug);   // its network is ../examples/softmax-2-3-2.json
+        Lesson lesson = bundled.load(spotTheBug);   // its network is networks/softmax-2-3-2.json
         assertEquals(4, lesson.document().batch().size());
         assertEquals("lessons/09-spot-the-bug.md", lesson.file());
     }

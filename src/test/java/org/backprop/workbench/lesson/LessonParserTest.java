@@ -200,7 +200,7 @@ class LessonParserTest {
     void aBadEpsilonIsReported() {
         assertTrue(problem("## Step\n@epsilon 0\n").message().contains("bad epsilon 0"));
         assertTrue(problem("## Step\n@epsilon 2\n").message().contains("bad epsilon 2"));
-        assertTrue(problem("## Step\n@epsilon small\n").message().contains("expected a number"));
+        assertTrue(problem("## Step\n@epsilon small\n").message().contains("bad epsilon small: expected a positive number below 1"));
     }
 
     @Test

@@ -1,97 +1,98 @@
 package org.backprop.workbench.app.lessons;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Menu;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCombination;
-import javafx.stage.FileChooser;
-import org.backprop.workbench.app.MainWindow;
+import org.backprop.workbench.app.WorkbenchModel;
+import org.backprop.workbench.app.WorkbenchView;
+import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.actions.Command;
+import org.backprop.workbench.app.actions.StandardAction;
+import org.backprop.workbench.app.dialogs.DialogService;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
 import org.backprop.workbench.lesson.LessonLibrary;
 import org.backprop.workbench.lesson.Lessons;
-import org.backprop.workbench.lesson.View;
 
-import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Lessons in the main window: a Lessons menu (the lessons of {@code lessons/}, or the bundled ones; open a lesson
- * file; next, previous, restart, close) and the side panel shown while a lesson runs.
+ * Lessons in the workbench: the Lessons menu's actions (the lessons of {@code lessons/}, or the bundled ones; open a
+ * lesson file; next, previous, restart, close) and the side panel, put in the slot it is given while a lesson runs.
+ * It is given what it needs — the model, a dialog service, a panel slot — and knows nothing of the window.
  */
 public final class LessonUi {
-    private final MainWindow window;
+    private final WorkbenchModel model;
+    private final DialogService dialogs;
+    private final Predicate<String> mayDiscard;
     private final LessonSession session;
     private final LessonPanel panel;
-    private final Menu menu = new Menu("_Lessons");
     private final Optional<LessonLibrary> library;
 
-    private LessonUi(MainWindow window, Optional<LessonLibrary> library) {
-        this.window = window;
+    /**
+     * @param model      the workbench a lesson sets up ({@code null} not permitted)
+     * @param dialogs    for the lesson file dialog and a broken lesson's problems ({@code null} not permitted)
+     * @param mayDiscard asked before a lesson replaces unsaved work, with what is about to happen ("start a
+     *                   lesson"); false keeps the work ({@code null} not permitted)
+     * @param panelSlot  where the lesson panel goes while a lesson runs; {@code null} is put there when it ends
+     *                   ({@code null} not permitted)
+     * @param library    the lessons the menu lists
+     */
+    public LessonUi(WorkbenchModel model, DialogService dialogs, Predicate<String> mayDiscard,
+                    ObjectProperty<Node> panelSlot, Optional<LessonLibrary> library) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.mayDiscard = Objects.requireNonNull(mayDiscard, "mayDiscard");
+        Objects.requireNonNull(panelSlot, "panelSlot");
         this.library = library;
-        this.session = new LessonSession(window.model(), this::showView);
-        this.panel = new LessonPanel(session, window.model().analysisProperty(), window.model().zoomProperty(),
-                window.model().darkThemeProperty());
-        createMenu();
-        session.lessonProperty().addListener((o, a, lesson) -> window.setRight(lesson == null ? null : panel.getView()));
+        this.session = new LessonSession(model, view -> model.navigate(WorkbenchView.of(view)));
+        this.panel = new LessonPanel(session, model.analysisProperty(), model.zoomProperty(),
+                model.darkThemeProperty());
+        session.lessonProperty().addListener((o, a, lesson) -> panelSlot.set(lesson == null ? null : panel.getView()));
     }
 
-    /** Adds the Lessons menu (before Help) to a main window; the panel appears when a lesson starts. */
-    public static LessonUi install(MainWindow window) {
-        return install(window, LessonLibrary.find());
+    /** As the other constructor, with the lessons of {@code lessons/} or the bundled ones. */
+    public LessonUi(WorkbenchModel model, DialogService dialogs, Predicate<String> mayDiscard,
+                    ObjectProperty<Node> panelSlot) {
+        this(model, dialogs, mayDiscard, panelSlot, LessonLibrary.find());
     }
 
-    /** As {@link #install(MainWindow)}, with the lessons of a given library. */
-    public static LessonUi install(MainWindow window, Optional<LessonLibrary> library) {
-        LessonUi ui = new LessonUi(window, library);
-        List<Menu> menus = window.menuBar().getMenus();
-        menus.add(Math.max(0, menus.size() - 1), ui.menu);
-        return ui;
+    /** Binds the Lessons menu's actions: the lesson list, open a lesson file, next, previous, restart, close. */
+    public void bindActions(ActionFactory actions) {
+        BooleanBinding running = session.lessonProperty().isNotNull();
+        actions.bind(StandardAction.LESSON_LIST, Command.items(this::lessonItems))
+                .bind(StandardAction.LESSON_OPEN, Command.of(this::openWithDialog))
+                .bind(StandardAction.LESSON_NEXT, Command.of(session::next, running))
+                .bind(StandardAction.LESSON_PREVIOUS, Command.of(session::previous, running))
+                .bind(StandardAction.LESSON_RESTART, Command.of(session::restart, running))
+                .bind(StandardAction.LESSON_SETUP, Command.of(session::reapply, running))
+                .bind(StandardAction.LESSON_CLOSE, Command.of(session::close, running));
     }
 
-    private void createMenu() {
-        menu.setId("lessonsMenu");
-        if (library.isPresent()) {
-            int n = 1;
-            for (LessonLibrary.Entry entry : library.get().entries()) {
-                MenuItem item = new MenuItem((n <= 9 ? "_" : "") + n + ". " + entry.title());
-                item.setMnemonicParsing(n <= 9);
-                item.setId("lesson-" + entry.name());
-                item.setOnAction(e -> open(() -> library.get().load(entry)));
-                menu.getItems().add(item);
-                n++;
-            }
-        } else {
+    private List<MenuItem> lessonItems() {
+        if (library.isEmpty()) {
             MenuItem none = new MenuItem("(no lessons found)");
             none.setDisable(true);
-            menu.getItems().add(none);
+            return List.of(none);
         }
-        MenuItem openFile = item("_Open lesson file…", "Ctrl+Shift+L", this::openWithDialog);
-        MenuItem next = item("_Next lesson step", "Alt+Right", session::next);
-        MenuItem previous = item("_Previous lesson step", "Alt+Left", session::previous);
-        MenuItem restart = item("_Restart lesson", "Alt+Home", session::restart);
-        MenuItem back = item("Back to this step's _setup", "Alt+Up", session::reapply);
-        MenuItem close = item("_Close lesson", null, session::close);
-        for (MenuItem i : List.of(next, previous, restart, back, close)) {
-            i.disableProperty().bind(session.lessonProperty().isNull());
+        List<MenuItem> items = new ArrayList<>();
+        int n = 1;
+        for (LessonLibrary.Entry entry : library.get().entries()) {
+            MenuItem item = new MenuItem((n <= 9 ? "_" : "") + n + ". " + entry.title());
+            item.setMnemonicParsing(n <= 9);
+            item.setId("lesson-" + entry.name());
+            item.setOnAction(e -> open(() -> library.get().load(entry)));
+            items.add(item);
+            n++;
         }
-        menu.getItems().addAll(new SeparatorMenuItem(), openFile, new SeparatorMenuItem(), next, previous, restart,
-                back, close);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
+        return items;
     }
 
     /** Something that loads a lesson, or says why it cannot. */
@@ -109,7 +110,7 @@ public final class LessonUi {
             showProblems(e);
             return false;
         }
-        if (!window.confirmDiscard("start a lesson")) {
+        if (!mayDiscard.test("start a lesson")) {
             return false;
         }
         session.start(lesson);
@@ -134,39 +135,26 @@ public final class LessonUi {
      */
     public boolean settled() {
         var step = session.stepProperty().get();
-        var analysis = window.model().getAnalysis();
-        return step != null && analysis != null && !window.model().busyProperty().get()
-                && !window.model().checkingProperty().get() && analysis.network() == step.document().network()
+        var analysis = model.getAnalysis();
+        return step != null && analysis != null && !model.busyProperty().get()
+                && !model.checkingProperty().get() && analysis.network() == step.document().network()
                 && analysis.mistake() == session.shownMistake();
     }
 
     private void openWithDialog() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open lesson");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons (*.md)", "*.md"));
-        library.filter(l -> !l.isBundled()).map(LessonLibrary::folder).map(Path::toFile).filter(File::isDirectory)
-                .ifPresent(chooser::setInitialDirectory);
-        File f = chooser.showOpenDialog(window.getScene() == null ? null : window.getScene().getWindow());
-        if (f != null) {
-            open(f.toPath());
-        }
+        Path folder = library.filter(l -> !l.isBundled()).map(LessonLibrary::folder).orElse(null);
+        dialogs.showOpenDialog(new DialogService.FileRequest("Open lesson", "Lessons (*.md)", "*.md", folder, null))
+                .ifPresent(this::open);
     }
 
     private void showProblems(LessonException e) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
-        alert.setHeaderText("This lesson cannot be used (" + e.problems().size()
-                + (e.problems().size() == 1 ? " problem" : " problems") + ")");
         TextArea text = new TextArea(e.getMessage());
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefColumnCount(PROBLEM_COLUMNS);
         text.setPrefRowCount(problemRows(e.getMessage()));
-        alert.getDialogPane().setContent(text);
-        alert.getDialogPane().setId("lessonErrorDialog");
-        if (window.getScene() != null) {
-            alert.initOwner(window.getScene().getWindow());
-        }
-        alert.show();
+        dialogs.showError("lessonErrorDialog", "This lesson cannot be used (" + e.problems().size()
+                + (e.problems().size() == 1 ? " problem" : " problems") + ")", text);
     }
 
     /** Width of the problem list, in characters: a line number and a message of the validator fit on about two. */
@@ -186,24 +174,8 @@ public final class LessonUi {
         return Math.min(MAX_PROBLEM_ROWS, rows + 1);
     }
 
-    private void showView(View view) {
-        String id = switch (view) {
-            case STEPS -> "stepTab";
-            case CHECKS -> "checksTab";
-            case EPSILON -> "epsilonTab";
-            case SOFTMAX -> "softmaxTab";
-            case TRAINING -> "trainingTab";
-        };
-        for (Tab tab : window.tabs().getTabs()) {
-            if (id.equals(tab.getId())) {
-                window.tabs().getSelectionModel().select(tab);
-            }
-        }
-    }
-
     public LessonSession session() { return session; }
 
     public LessonPanel panel() { return panel; }
 
-    public Menu menu() { return menu; }
 }

@@ -233,17 +233,13 @@ public final class EpsilonPlotPanel implements Panel {
     }
 
     private void commitField() {
-        String text = epsilonField.getText().trim().replace('−', '-');
         try {
-            double value = Double.parseDouble(text);
-            if (!(value > 0) || !Double.isFinite(value)) {
-                throw new NumberFormatException();
-            }
+            double value = org.backprop.workbench.numeric.Epsilon.parse(epsilonField.getText());
             epsilonField.setStyle("");
             epsilon.set(value);
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             epsilonField.setStyle("-fx-border-color: #c62828; -fx-border-width: 2;");
-            epsilonField.getTooltip().setText("ε must be a positive number such as 1e-5, not \"" + text + "\"");
+            epsilonField.getTooltip().setText("ε: " + e.getMessage());
         }
     }
 

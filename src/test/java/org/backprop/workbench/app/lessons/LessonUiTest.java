@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backprop.workbench.app.MainWindow;
+import org.backprop.workbench.app.actions.MenuGroup;
 import org.backprop.workbench.app.RecentFiles;
 import org.backprop.workbench.app.WorkbenchModel;
 import org.backprop.workbench.engine.Mistake;
@@ -60,15 +61,15 @@ class LessonUiTest {
 
     @Test
     void theLessonsMenuListsTheTenLessonsInOrder(FxRobot robot) {
-        var items = fx(() -> ui.menu().getItems().stream().map(i -> i.getText()).toList());
+        var items = fx(() -> window.menu(MenuGroup.LESSONS).getItems().stream().map(i -> i.getText()).toList());
         assertEquals("_1. One neuron, one sample", items.get(0));
         assertEquals("10. Notation: w_kj or w_jk", items.get(9));
-        assertTrue(fx(() -> window.menuBar().getMenus().contains(ui.menu())));
+        assertTrue(fx(() -> window.menuBar().getMenus().contains(window.menu(MenuGroup.LESSONS))));
     }
 
     @Test
     void aStudentGoesThroughLessonOneToTheEndAndAnswersTheQuiz(FxRobot robot) throws IOException {
-        fx(() -> ui.menu().getItems().get(0).fire());
+        fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(0).fire());
         assertSame(ui.panel().getView(), fx(window::getRight));
         assertEquals("One neuron, one sample", text(robot, "#lessonTitle"));
         assertEquals("Lesson step 1 of 9", text(robot, "#lessonProgress"));
@@ -132,12 +133,12 @@ class LessonUiTest {
 
     @Test
     void everyLessonCanBeOpenedFromTheMenuAndTakenToItsLastStep(FxRobot robot) {
-        int lessons = fx(() -> (int) ui.menu().getItems().stream().filter(i -> i.getId() != null
+        int lessons = fx(() -> (int) window.menu(MenuGroup.LESSONS).getItems().stream().filter(i -> i.getId() != null
                 && i.getId().startsWith("lesson-")).count());
         assertEquals(10, lessons);
         for (int i = 0; i < lessons; i++) {
             int k = i;
-            fx(() -> ui.menu().getItems().get(k).fire());
+            fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(k).fire());
             int size = fx(() -> ui.session().lessonProperty().get().size());
             assertTrue(fx(() -> ui.session().goTo(size)));
             LessonStep last = fx(() -> ui.session().stepProperty().get());
@@ -152,7 +153,7 @@ class LessonUiTest {
 
     @Test
     void lessonNineAsksForAPredictionAndTenSwitchesTheNotation(FxRobot robot) throws IOException {
-        fx(() -> ui.menu().getItems().get(8).fire());
+        fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(8).fire());
         fx(() -> ui.session().next());
         assertTrue(fx(() -> robot.lookup("#lessonPredict").query().isVisible()));
         robot.clickOn("BP1 layer 2");
@@ -164,7 +165,7 @@ class LessonUiTest {
         assertTrue(text(robot, "#predictFeedback").startsWith("Right"));
         snapshot("lesson-09-predict");
 
-        fx(() -> ui.menu().getItems().get(9).fire());
+        fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(9).fire());
         fx(() -> ui.session().next());
         assertEquals(Notation.NIELSEN, fx(() -> model.notationProperty().get()));
         waitUntil(() -> model.getAnalysis() != null && !model.getAnalysis().checks().isEmpty()
@@ -199,7 +200,7 @@ class LessonUiTest {
 
     @Test
     void atTheLargestZoomTheLessonButtonsWrapInsteadOfBeingElided(FxRobot robot) {
-        fx(() -> ui.menu().getItems().get(0).fire());
+        fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(0).fire());
         fx(() -> model.zoomProperty().set(WorkbenchModel.MAX_ZOOM));
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : List.of("#lessonPrevious", "#lessonNext", "#lessonRestart", "#lessonClose")) {

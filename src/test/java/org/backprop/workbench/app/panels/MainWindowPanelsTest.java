@@ -1,5 +1,6 @@
 package org.backprop.workbench.app.panels;
 
+import org.backprop.workbench.app.WorkbenchView;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
@@ -59,7 +60,7 @@ class MainWindowPanelsTest {
         }
         assertTrue(model.getAnalysis().failures().size() > 0);
 
-        fx(() -> window.selectTab("stepTab"));
+        fx(() -> window.model().navigate(WorkbenchView.STEP));
         fx(() -> window.stepList().requestFocus());
         new org.testfx.api.FxRobot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT3);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -75,7 +76,7 @@ class MainWindowPanelsTest {
         fx(() -> window.checkTable().setTextFilter(""));
         fx(() -> model.darkThemeProperty().set(true));
         PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-training");
-        fx(() -> window.selectTab("epsilonTab"));
+        fx(() -> window.model().navigate(WorkbenchView.EPSILON));
         PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-epsilon");
         fx(() -> {
             model.darkThemeProperty().set(false);

@@ -1,0 +1,207 @@
+package org.backprop.workbench.app;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+import org.backprop.workbench.app.dialogs.DialogService;
+import org.backprop.workbench.app.dialogs.DialogService.FileRequest;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.io.AtomicFiles;
+import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.io.NetworkFile;
+import org.backprop.workbench.io.NetworkFileException;
+import org.backprop.workbench.report.CheckReport;
+import org.backprop.workbench.steps.Step;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The file side of the window: new, open, save, export, quit, the recent files, and "save changes first?". Every
+ * dialog goes through a {@link DialogService}, so tests drive these with a fake one.
+ */
+public final class FileActions {
+
+    private final WorkbenchModel model;
+    private final RecentFiles recent;
+    private final DialogService dialogs;
+    private final Supplier<Node> stepSnapshot;
+
+    /**
+     * @param model        the window's model ({@code null} not permitted)
+     * @param recent       the recent-files store ({@code null} not permitted)
+     * @param dialogs      where dialogs are shown ({@code null} not permitted)
+     * @param stepSnapshot the node "Export step as PNG" captures ({@code null} not permitted)
+     */
+    public FileActions(WorkbenchModel model, RecentFiles recent, DialogService dialogs, Supplier<Node> stepSnapshot) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.recent = Objects.requireNonNull(recent, "recent");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.stepSnapshot = Objects.requireNonNull(stepSnapshot, "stepSnapshot");
+    }
+
+    public void newDocument() {
+        if (confirmDiscard("start a new network")) {
+            model.open(DefaultNetwork.load(), null);
+        }
+    }
+
+    public void openWithDialog() {
+        if (confirmDiscard("open another network")) {
+            dialogs.showOpenDialog(request("Open network", "Network files (*.json)", "*.json", null))
+                    .ifPresent(this::load);
+        }
+    }
+
+    /**
+     * Opens a network file (after asking about unsaved changes). A file the engine refuses shows its message in an
+     * error dialog and leaves the current network as it was.
+     *
+     * @return true if the file was opened
+     */
+    public boolean openFile(Path path) {
+        return confirmDiscard("open " + path.getFileName()) && load(path);
+    }
+
+    private boolean load(Path path) {
+        try {
+            NetworkDocument doc = NetworkFile.load(path);
+            model.open(doc, path);
+            recent.add(path);
+            model.say("Opened " + path.getFileName());
+            return true;
+        } catch (NetworkFileException e) {
+            error("Cannot open " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    public void save() {
+        Path f = model.fileProperty().get();
+        if (f == null) {
+            saveAs();
+        } else {
+            saveTo(f);
+        }
+    }
+
+    public void saveAs() {
+        dialogs.showSaveDialog(request("Save network", "Network files (*.json)", "*.json", "network.json"))
+                .ifPresent(this::saveTo);
+    }
+
+    /** Saves the document atomically; an error shows a dialog and the document stays unsaved. */
+    public boolean saveTo(Path path) {
+        try {
+            NetworkFile.save(model.getDocument(), path);
+            model.saved(path);
+            recent.add(path);
+            model.say("Saved " + path.getFileName());
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The Open Recent entries, newest first. */
+    public List<MenuItem> recentItems() {
+        return recent.list().stream().map(p -> {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openFile(p));
+            return item;
+        }).toList();
+    }
+
+    public void exportStepWithDialog() {
+        Step s = model.getCurrentStep();
+        dialogs.showSaveDialog(request("Export step as PNG", "PNG images (*.png)", "*.png",
+                (s == null ? "step" : s.id()) + ".png")).ifPresent(this::exportStep);
+    }
+
+    /** Writes the step detail as a PNG at the current zoom and output scale. */
+    public boolean exportStep(Path path) {
+        try {
+            MainWindow.writePng(stepSnapshot.get(), path);
+            model.say("Exported " + path.getFileName());
+            return true;
+        } catch (IOException e) {
+            error("Cannot export " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Asks where to write the check report: "md" (Markdown) or "csv" (the check table). */
+    public void exportReportWithDialog(String format) {
+        boolean md = format.equals("md");
+        dialogs.showSaveDialog(request(md ? "Export check report" : "Export check table",
+                md ? "Markdown (*.md)" : "CSV (*.csv)", md ? "*.md" : "*.csv", "checks." + format))
+                .ifPresent(this::exportReport);
+    }
+
+    /** Writes the check report: Markdown for *.md, CSV (the check table) otherwise. */
+    public boolean exportReport(Path path) {
+        Analysis an = model.getAnalysis();
+        if (an == null || model.checkingProperty().get()) {
+            model.say("The checks are still running; export again in a moment.");
+            return false;
+        }
+        if (model.checksCancelledProperty().get()) {
+            model.say("The checks were cancelled; run them again (F9), then export.");
+            return false;
+        }
+        String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
+                ? CheckReport.markdown(an) : CheckReport.csv(an);
+        try {
+            AtomicFiles.writeString(path, text);   // readable like any new file, not the temp file's rw-------
+            model.say("Exported " + path.getFileName());
+            return true;
+        } catch (IOException e) {
+            error("Cannot export " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    private FileRequest request(String title, String filterName, String pattern, String initialName) {
+        Path f = model.fileProperty().get();
+        Path folder = f != null && f.toAbsolutePath().getParent() != null ? f.toAbsolutePath().getParent() : null;
+        return new FileRequest(title, filterName, pattern, folder, initialName);
+    }
+
+    public void quit() {
+        if (confirmDiscard("quit")) {
+            Platform.exit();
+        }
+    }
+
+    /**
+     * If there are unsaved changes, asks whether to save them first. Returns true if the caller may go on (saved,
+     * or discarded), false if the user cancelled.
+     */
+    public boolean confirmDiscard(String action) {
+        if (!model.dirtyProperty().get()) {
+            return true;
+        }
+        return switch (dialogs.askSaveChanges(action)) {
+            case CANCEL -> false;
+            case DISCARD -> true;
+            case SAVE -> {
+                save();
+                yield !model.dirtyProperty().get();
+            }
+        };
+    }
+
+    private void error(String header, String message) {
+        model.complain(message);
+        dialogs.showError(header, message);
+    }
+
+    /** The dialogs these actions use. */
+    public DialogService dialogs() { return dialogs; }
+}

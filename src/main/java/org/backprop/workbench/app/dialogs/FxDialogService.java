@@ -1,0 +1,95 @@
+package org.backprop.workbench.app.dialogs;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The dialogs as JavaFX shows them, owned by the window the supplier gives (which may be {@code null}). */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    /** @param owner the window that owns the dialogs ({@code null} not permitted; it may supply {@code null}) */
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    @Override
+    public Optional<Path> showOpenDialog(FileRequest request) {
+        return Optional.ofNullable(chooser(request).showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> showSaveDialog(FileRequest request) {
+        return Optional.ofNullable(chooser(request).showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser chooser(FileRequest request) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(request.title());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.filterName(), request.pattern()));
+        if (request.initialFolder() != null && Files.isDirectory(request.initialFolder())) {
+            chooser.setInitialDirectory(request.initialFolder().toFile());
+        }
+        if (request.initialName() != null) {
+            chooser.setInitialFileName(request.initialName());
+        }
+        return chooser;
+    }
+
+    @Override
+    public SaveAnswer askSaveChanges(String action) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The network has changes that are not saved.",
+                save, discard, ButtonType.CANCEL);
+        alert.setHeaderText("Save changes before you " + action + "?");
+        alert.getDialogPane().setId("saveChangesDialog");
+        alert.initOwner(owner.get());
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return SaveAnswer.CANCEL;
+        }
+        return answer.get() == save ? SaveAnswer.SAVE : SaveAnswer.DISCARD;
+    }
+
+    @Override
+    public void showError(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId("errorDialog");
+        alert.initOwner(owner.get());
+        alert.show();
+    }
+
+    @Override
+    public void showError(String id, String header, Node content) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setId(id);
+        alert.initOwner(owner.get());
+        alert.show();
+    }
+
+    @Override
+    public void showInformation(String id, String header, Node content) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setId(id);
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);   // the dialog grows to its content, no eliding
+        alert.initOwner(owner.get());
+        alert.show();
+    }
+}

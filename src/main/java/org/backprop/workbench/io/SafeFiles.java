@@ -1,0 +1,143 @@
+package org.backprop.workbench.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Reads files that come from outside (network files, lessons) as untrusted input: regular files only, with the size
+ * limit enforced while reading, and every refusal said in the project's words.
+ *
+ * <p>A FIFO would block the reader forever, {@code /dev/zero} or {@code /dev/urandom} would fill the heap, and
+ * {@code Files.size} says nothing true about either; so links are followed to their real target, which must be a
+ * regular file, and the read stops one byte past the limit whatever the file claims its size to be.
+ */
+public final class SafeFiles {
+    /** Why a file cannot be read, in words for the person who named it (no exception class names). */
+    public static final class Refusal extends IOException {
+        public Refusal(String message) {
+            super(message);
+        }
+    }
+
+    private SafeFiles() {
+    }
+
+    /**
+     * The bytes of a regular file of at most {@code maxBytes}.
+     *
+     * @param what what the file should be, for messages ("a network file (JSON)", "a lesson (.md)")
+     * @throws Refusal with a message such as "no such file", "permission denied", "is a folder; expected ..."
+     */
+    public static byte[] read(Path path, long maxBytes, String what) throws Refusal {
+        Path real = regular(path, what);
+        try {
+            long claimed = Files.size(real);
+            if (claimed > maxBytes) {
+                throw tooLarge(maxBytes, what);
+            }
+        } catch (Refusal e) {
+            throw e;
+        } catch (IOException e) {
+            throw refusal(e, what);
+        }
+        try (InputStream in = Files.newInputStream(real)) {
+            int limit = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
+            byte[] buffer = new byte[(int) Math.min(limit, Math.max(8192, Files.size(real) + 1))];
+            int length = 0;
+            while (true) {
+                if (length == buffer.length) {
+                    if (buffer.length >= limit) {
+                        break;
+                    }
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * buffer.length));
+                }
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
+            if (length > maxBytes) {
+                throw tooLarge(maxBytes, what);   // it grew while being read, or says it is smaller (/proc)
+            }
+            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+        } catch (Refusal e) {
+            throw e;
+        } catch (IOException e) {
+            throw refusal(e, what);
+        }
+    }
+
+    private static Refusal tooLarge(long maxBytes, String what) {
+        return new Refusal("is larger than " + maxBytes + " bytes; expected " + what + " of at most " + maxBytes
+                + " bytes");
+    }
+
+    /**
+     * The real path of a regular file (links followed), refused by name if it is missing, unreadable, a folder or a
+     * special file. Nothing is opened.
+     */
+    public static Path regular(Path path, String what) throws Refusal {
+        try {
+            Path real = path.toRealPath();
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new Refusal("is a folder; expected " + what);
+            }
+            if (!attributes.isRegularFile()) {
+                throw new Refusal("is not a regular file (a device, pipe or socket); expected " + what);
+            }
+            if (real.getFileSystem() == java.nio.file.FileSystems.getDefault() && !Files.isReadable(real)) {
+                throw new Refusal("cannot be read: permission denied");
+            }
+            return real;
+        } catch (Refusal e) {
+            throw e;
+        } catch (IOException e) {
+            throw refusal(e, what);
+        }
+    }
+
+    /** An I/O failure as the person who named the file would say it. */
+    public static Refusal refusal(IOException e, String what) {
+        if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
+            return new Refusal("no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new Refusal("cannot be read: permission denied");
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            String reason = fse.getReason();
+            if (reason.contains("Is a directory")) {
+                return new Refusal("is a folder; expected " + what);
+            }
+            if (reason.contains("Too many levels of symbolic links")) {
+                return new Refusal("cannot be read: its symbolic links form a loop");
+            }
+            return new Refusal("cannot be read: " + reason.toLowerCase(java.util.Locale.ROOT));
+        }
+        return new Refusal("cannot be read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    /** A path typed or written in a file, or empty if it cannot name a file here (a NUL byte, say). */
+    public static Optional<Path> path(String text) {
+        if (text.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}
