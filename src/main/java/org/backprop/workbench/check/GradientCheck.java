@@ -7,6 +7,7 @@ import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.Forward.SampleOutcome;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.AutoStep;
 import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
@@ -33,6 +34,9 @@ import java.util.concurrent.CancellationException;
 public final class GradientCheck {
     private final double epsilon;
     private final DifferenceMethod method;
+    private final boolean auto;
+    /** The auto-step result behind the latest estimate (the check runs on one thread). */
+    private AutoStep.Result lastAuto;
 
     public GradientCheck() {
         this(Thresholds.DEFAULT_EPSILON);
@@ -55,6 +59,29 @@ public final class GradientCheck {
         }
         this.epsilon = epsilon;
         this.method = method;
+        this.auto = false;
+    }
+
+    private GradientCheck(DifferenceMethod method) {
+        this.epsilon = method.defaultStep();
+        this.method = method;
+        this.auto = true;
+    }
+
+    /** {@code --epsilon auto}: a step chosen per number by {@link AutoStep} (Ridders), with an error bound. */
+    public static GradientCheck auto(DifferenceMethod method) {
+        return new GradientCheck(method);
+    }
+
+    /** True if the step is chosen per number. */
+    public boolean isAuto() { return auto; }
+
+    private Estimate estimateOf(Probe probe, double theta) {
+        if (!auto) {
+            return method.estimate(probe, epsilon);
+        }
+        lastAuto = AutoStep.estimate(method, probe, theta);
+        return new Estimate(lastAuto.value(), lastAuto.crossedKink(), lastAuto.magnitude());
     }
 
     public double epsilon() { return epsilon; }
@@ -112,7 +139,7 @@ public final class GradientCheck {
                 }
                 double original = column.get(j, 0);
                 int jj = j, xx = x;
-                Estimate estimate = method.estimate(new Probe() {
+                Estimate estimate = estimateOf(new Probe() {
                     @Override
                     public Value real(double t) {
                         column.set(jj, 0, original + t);
@@ -123,7 +150,7 @@ public final class GradientCheck {
                     public double imaginary(double h) {
                         return ComplexForward.sampleCostFrom(net, forward, batch, l, xx, jj, h).im();
                     }
-                }, epsilon);
+                }, original);
                 double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
                         estimate, noise, x, original));
@@ -138,7 +165,7 @@ public final class GradientCheck {
         for (int j = 0; j < b.numRows; j++) {
             double original = b.get(j, 0);
             int jj = j;
-            Estimate estimate = method.estimate(new Probe() {
+            Estimate estimate = estimateOf(new Probe() {
                 @Override
                 public Value real(double t) {
                     b.set(jj, 0, original + t);
@@ -154,7 +181,7 @@ public final class GradientCheck {
                     bIm[l].set(jj, 0, h);
                     return ComplexForward.cost(probe, batch, null, bIm).im();
                 }
-            }, epsilon);
+            }, original);
             results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
                     estimate, noise, -1, original));
             report(progress, results.size(), total);
@@ -169,7 +196,7 @@ public final class GradientCheck {
             for (int j = 0; j < w.numCols; j++) {
                 double original = w.get(k, j);
                 int kk = k, jj = j;
-                Estimate estimate = method.estimate(new Probe() {
+                Estimate estimate = estimateOf(new Probe() {
                     @Override
                     public Value real(double t) {
                         w.set(kk, jj, original + t);
@@ -185,7 +212,7 @@ public final class GradientCheck {
                         wIm[l].set(kk, jj, h);
                         return ComplexForward.cost(probe, batch, wIm, null).im();
                     }
-                }, epsilon);
+                }, original);
                 results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
                         estimate, noise, -1, original));
                 report(progress, results.size(), total);
@@ -205,6 +232,15 @@ public final class GradientCheck {
      */
     private CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
                                Estimate estimate, NoiseModel noise, int sample, double theta) {
+        if (auto) {
+            double scale = sample >= 0 ? 1.0 / noise.samples() : 1.0;
+            double n = noise.numericNoise(sample, method, lastAuto.step(), estimate.magnitude());
+            double bound = lastAuto.errorBound() * scale;
+            Thresholds.Judgement j = Thresholds.judgeWithBound(analytic, numeric, n, noise.scale(sample >= 0),
+                    estimate.crossedKink(), bound, lastAuto.reliable());
+            return new CheckResult(formula, layer, index, analytic, numeric, j.relativeError(), j.verdict(),
+                    j.reason(), n, lastAuto.step(), Math.max(bound, n));
+        }
         return judged(formula, layer, index, analytic, numeric, estimate, noise, sample, theta, method, epsilon);
     }
 
@@ -216,7 +252,7 @@ public final class GradientCheck {
         Thresholds.Judgement j = Thresholds.judge(analytic, numeric, n, noise.scale(sample >= 0),
                 estimate.crossedKink(), method.stepLost(theta, h));
         return new CheckResult(formula, layer, index, analytic, numeric, j.relativeError(), j.verdict(), j.reason(),
-                n);
+                n, h, Double.NaN);
     }
 
     private static void report(CheckProgress progress, long done, long total) {
@@ -226,6 +262,16 @@ public final class GradientCheck {
         if ((done & 0xFF) == 0) {
             progress.advanced(done, total);
         }
+    }
+
+    /** Forward, backward and every check with a step chosen per number ({@code --epsilon auto}). */
+    public static Analysis analyseAuto(Network net, Batch batch, Backprop backprop, DifferenceMethod method,
+                                       CheckProgress progress) {
+        ForwardTrace forward = Forward.run(net, batch);
+        BackwardTrace backward = backprop.run(net, forward, batch);
+        List<CheckResult> checks = auto(method).run(net, batch, forward, backward, progress);
+        return new Analysis(net, batch, backprop.mistake(), Double.NaN, forward, backward, checks, method,
+                org.backprop.workbench.numeric.Precision.DOUBLE, CheckMode.ALL);
     }
 
     /** Forward, backward and every check in one call. */

@@ -146,6 +146,9 @@ public final class NoiseModel {
         return loss == Loss.BINARY_CROSS_ENTROPY || loss.kernel().readsLogits();
     }
 
+    /** m, the number of samples. */
+    public int samples() { return m; }
+
     /** The bound on the rounding error of C. */
     public double costNoise() { return costNoise; }
 

@@ -18,6 +18,11 @@ public enum Reason {
      * derivative of the kind (the step cannot verify them) and the two numbers differ. WARN, never a pass.
      */
     UNRESOLVED("the rounding noise of the numerical value is too large for this step to verify it"),
+    /** {@code --epsilon auto}: the step selection's own error estimate is not to be trusted (see the note). WARN. */
+    UNRELIABLE("the automatic step's error estimate is unreliable (rounding dominates, the step hit a limit, "
+            + "or a kink is near)"),
+    /** {@code --epsilon auto}: the difference exceeds the error bound's margin but not the FAIL threshold. WARN. */
+    BEYOND_BOUND("the difference exceeds the margin of the error bound but not the fail threshold"),
     /** A relu-like input crossed 0 during the step: KINK. */
     KINK("a relu input crossed 0");
 

@@ -113,6 +113,45 @@ public final class Thresholds {
         return scale == 0 ? 0 : Math.abs(analytic - numeric) / scale;
     }
 
+    /**
+     * With {@code --epsilon auto}, a difference fails only if it exceeds the error bound by this factor (and the
+     * relative error exceeds FAIL): an order of magnitude, so that an estimate that is off by a few times (Ridders'
+     * estimate is a difference of neighbouring tableau entries, not a rigorous bound) cannot fail a correct formula.
+     */
+    public static final double BOUND_MARGIN = 10;
+
+    /**
+     * The verdict with an automatic step's error bound: non-finite FAIL; kink KINK; FAIL only if rel > FAIL and
+     * |a − n| > BOUND_MARGIN · max(bound, noise); an unreliable estimate WARN (unreliable); a bound above
+     * UNRESOLVED times the largest derivative WARN (unresolved); |a − n| beyond the margin WARN (beyond-bound);
+     * otherwise PASS if rel ≤ PASS, else WARN.
+     */
+    public static Judgement judgeWithBound(double analytic, double numeric, double noise, double gradientScale,
+                                           boolean crossedKink, double bound, boolean reliable) {
+        double rel = relativeErrorAgainstNoise(analytic, numeric, noise);
+        if (Double.isNaN(rel)) {
+            return new Judgement(rel, Verdict.FAIL, Reason.NON_FINITE);
+        }
+        if (crossedKink) {
+            return new Judgement(rel, Verdict.KINK, Reason.KINK);
+        }
+        double b = Math.max(Double.isFinite(bound) ? bound : Double.POSITIVE_INFINITY, noise);
+        double diff = Math.abs(analytic - numeric);
+        if (rel > FAIL && diff > BOUND_MARGIN * b) {
+            return new Judgement(rel, Verdict.FAIL, Reason.NONE);
+        }
+        if (!reliable) {
+            return new Judgement(rel, Verdict.WARN, Reason.UNRELIABLE);
+        }
+        if (analytic != numeric && b > UNRESOLVED * gradientScale) {
+            return new Judgement(plain(analytic, numeric), Verdict.WARN, Reason.UNRESOLVED);
+        }
+        if (diff > BOUND_MARGIN * b) {
+            return new Judgement(rel, Verdict.WARN, Reason.BEYOND_BOUND);
+        }
+        return new Judgement(rel, rel <= PASS ? Verdict.PASS : Verdict.WARN, Reason.NONE);
+    }
+
     /** |a − n| / max(|a|, |n|) without a floor, 0 if both are 0. */
     private static double plain(double analytic, double numeric) {
         double scale = Math.max(Math.abs(analytic), Math.abs(numeric));

@@ -184,7 +184,11 @@ public final class CheckReport {
         root.put("samples", analysis.batch().size());
         root.put("network", net.describe());
         root.put("lossFunction", net.loss().id());
-        root.put("epsilon", analysis.epsilon());
+        if (Double.isNaN(analysis.epsilon())) {
+            root.put("epsilon", "auto");
+        } else {
+            root.put("epsilon", analysis.epsilon());
+        }
         root.put("method", analysis.method().id());
         root.put("precision", analysis.precision().id());
         root.put("mode", analysis.mode().describe());
@@ -225,6 +229,12 @@ public final class CheckReport {
             }
             if (Double.isFinite(r.noise())) {
                 c.put("noise", r.noise());
+            }
+            if (Double.isFinite(r.step())) {
+                c.put("step", r.step());
+            }
+            if (Double.isFinite(r.errorBound())) {
+                c.put("errorBound", r.errorBound());
             }
         }
         CheckSummary sum = analysis.summary();
@@ -286,6 +296,9 @@ public final class CheckReport {
 
     /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */
     public static String step(double h) {
+        if (Double.isNaN(h)) {
+            return "auto (a step chosen per number by Ridders' method, with an error bound)";
+        }
         return Double.toString(h).replace(".0E", "E").replace('E', 'e');
     }
 

@@ -92,10 +92,10 @@ class CheckCommandTest {
         assertEquals(expectedChecks, checks.size());
         int pass = 0;
         for (JsonNode c : checks) {
-            // issue 9 adds "noise" (and "reason" where one applies) after the original seven fields
+            // issue 9 adds "noise", "step" (and "reason", "errorBound" where they apply) after the original seven
             assertEquals(List.of("formula", "layer", "index", "analytic", "numeric", "relError", "verdict"),
                     fieldNames(c).subList(0, 7));
-            assertTrue(Set.of("reason", "noise").containsAll(fieldNames(c).subList(7, fieldNames(c).size())),
+            assertTrue(Set.of("reason", "noise", "step", "errorBound").containsAll(fieldNames(c).subList(7, fieldNames(c).size())),
                     fieldNames(c).toString());
             assertTrue(c.get("noise").asDouble() > 0, c.toString());
             String formula = c.get("formula").asText();
