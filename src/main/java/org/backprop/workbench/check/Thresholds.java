@@ -135,7 +135,9 @@ public final class Thresholds {
         if (crossedKink) {
             return new Judgement(rel, Verdict.KINK, Reason.KINK);
         }
-        double b = Math.max(Double.isFinite(bound) ? bound : Double.POSITIVE_INFINITY, noise);
+        // backprop's own value carries rounding too: 64 ulps of the larger number bound it for these small networks
+        double b = Math.max(Math.max(Double.isFinite(bound) ? bound : Double.POSITIVE_INFINITY, noise),
+                0x1p-46 * Math.max(Math.abs(analytic), Math.abs(numeric)));
         double diff = Math.abs(analytic - numeric);
         if (rel > FAIL && diff > BOUND_MARGIN * b) {
             return new Judgement(rel, Verdict.FAIL, Reason.NONE);
