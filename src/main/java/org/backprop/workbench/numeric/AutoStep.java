@@ -33,6 +33,12 @@ public final class AutoStep {
      */
     public static final double INITIAL = 0.1;
 
+    /**
+     * An estimate whose tableau ran to its end while still improving is unreliable only if its error is still above
+     * this fraction of the value (it has not converged); below it, running out of rows cost nothing.
+     */
+    public static final double UNRELIABLE_ERROR = 1e-8;
+
     private AutoStep() {
     }
 
@@ -104,7 +110,7 @@ public final class AutoStep {
         String why = "";
         if (!Double.isFinite(err) || !Double.isFinite(ans)) {
             why = "the tableau did not converge";
-        } else if (bestRow == NTAB - 1 && rows == NTAB) {
+        } else if (bestRow == NTAB - 1 && rows == NTAB && err > UNRELIABLE_ERROR * Math.abs(ans)) {
             why = "the step hit the end of the tableau (h₀ / 21) while still improving";
         } else if (kink) {
             why = "a kink is near";
