@@ -167,6 +167,21 @@ public final class FastGradientCheck {
         return Collections.unmodifiableList(results);
     }
 
+    /**
+     * The check of one number, as {@link #run} would report it: δ^l_jx ({@code index} [j, x], BP1/BP2), ∂C/∂b^l_j
+     * ([j], BP3) or ∂C/∂w^l_kj ([k, j], BP4). Costs two or so forward passes from layer l up, whatever the network's
+     * size, so a single entry can be checked without checking them all.
+     */
+    public CheckResult checkOne(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
+                                Formula formula, int layer, int[] index) {
+        if (options.method().isComplex()) {
+            ComplexForward.requireAnalytic(net);
+        }
+        Item item = new Item(formula, layer, index[0], index.length > 1 ? index[1] : 0);
+        IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
+        return check(item, cost.workspace(), batch.size(), backward, forward, net, NoiseModel.of(net, batch, forward));
+    }
+
     private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward,
                               ForwardTrace forward, Network net, NoiseModel noise) {
         Estimate estimate = options.method().estimate(probe(item, ws), options.epsilon());

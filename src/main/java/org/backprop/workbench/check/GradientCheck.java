@@ -4,7 +4,6 @@ import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.BackwardTrace;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Forward;
-import org.backprop.workbench.engine.Forward.SampleOutcome;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.AutoStep;
@@ -12,8 +11,6 @@ import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
-import org.backprop.workbench.numeric.DifferenceMethod.Value;
-import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -130,27 +127,11 @@ public final class GradientCheck {
                             List<CheckResult> results, NoiseModel noise) {
         Formula formula = l == net.depth() ? Formula.BP1 : Formula.BP2;
         int m = batch.size();
-        DMatrixRMaj z = forward.z(l);
         for (int j = 0; j < net.size(l); j++) {
             for (int x = 0; x < m; x++) {
-                DMatrixRMaj column = new DMatrixRMaj(z.numRows, 1);
-                for (int i = 0; i < z.numRows; i++) {
-                    column.set(i, 0, z.get(i, x));
-                }
-                double original = column.get(j, 0);
-                int jj = j, xx = x;
-                Estimate estimate = estimateOf(new Probe() {
-                    @Override
-                    public Value real(double t) {
-                        column.set(jj, 0, original + t);
-                        return value(Forward.sampleCostFrom(net, forward, batch, l, xx, column));
-                    }
-
-                    @Override
-                    public double imaginary(double h) {
-                        return ComplexForward.sampleCostFrom(net, forward, batch, l, xx, jj, h).im();
-                    }
-                }, original);
+                double original = forward.z(l).get(j, x);
+                Estimate estimate = estimateOf(CostProbe.of(net, batch, forward, formula, l, new int[]{j, x}),
+                        original);
                 double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
                         estimate, noise, x, original));
@@ -161,27 +142,10 @@ public final class GradientCheck {
     /** BP3: ∂C/∂b^l_j against (C(b + ε) − C(b − ε)) / 2ε. */
     private void checkBiases(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
                              List<CheckResult> results, CheckProgress progress, long total, NoiseModel noise) {
-        DMatrixRMaj b = probe.b(l);
-        for (int j = 0; j < b.numRows; j++) {
-            double original = b.get(j, 0);
-            int jj = j;
-            Estimate estimate = estimateOf(new Probe() {
-                @Override
-                public Value real(double t) {
-                    b.set(jj, 0, original + t);
-                    Value v = value(Forward.costAgainst(probe, forward, batch));
-                    b.set(jj, 0, original);
-                    return v;
-                }
-
-                @Override
-                public double imaginary(double h) {
-                    DMatrixRMaj[] bIm = new DMatrixRMaj[probe.depth() + 1];
-                    bIm[l] = new DMatrixRMaj(b.numRows, 1);
-                    bIm[l].set(jj, 0, h);
-                    return ComplexForward.cost(probe, batch, null, bIm).im();
-                }
-            }, original);
+        for (int j = 0; j < probe.size(l); j++) {
+            double original = probe.b(l).get(j, 0);
+            Estimate estimate = estimateOf(CostProbe.of(probe, batch, forward, Formula.BP3, l, new int[]{j}),
+                    original);
             results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
                     estimate, noise, -1, original));
             report(progress, results.size(), total);
@@ -191,37 +155,16 @@ public final class GradientCheck {
     /** BP4: ∂C/∂w^l_kj against (C(w + ε) − C(w − ε)) / 2ε. */
     private void checkWeights(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
                               List<CheckResult> results, CheckProgress progress, long total, NoiseModel noise) {
-        DMatrixRMaj w = probe.w(l);
-        for (int k = 0; k < w.numRows; k++) {
-            for (int j = 0; j < w.numCols; j++) {
-                double original = w.get(k, j);
-                int kk = k, jj = j;
-                Estimate estimate = estimateOf(new Probe() {
-                    @Override
-                    public Value real(double t) {
-                        w.set(kk, jj, original + t);
-                        Value v = value(Forward.costAgainst(probe, forward, batch));
-                        w.set(kk, jj, original);
-                        return v;
-                    }
-
-                    @Override
-                    public double imaginary(double h) {
-                        DMatrixRMaj[] wIm = new DMatrixRMaj[probe.depth() + 1];
-                        wIm[l] = new DMatrixRMaj(w.numRows, w.numCols);
-                        wIm[l].set(kk, jj, h);
-                        return ComplexForward.cost(probe, batch, wIm, null).im();
-                    }
-                }, original);
+        for (int k = 0; k < probe.size(l - 1); k++) {
+            for (int j = 0; j < probe.size(l); j++) {
+                double original = probe.w(l).get(k, j);
+                Estimate estimate = estimateOf(
+                        CostProbe.of(probe, batch, forward, Formula.BP4, l, new int[]{k, j}), original);
                 results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
                         estimate, noise, -1, original));
                 report(progress, results.size(), total);
             }
         }
-    }
-
-    private static Value value(SampleOutcome outcome) {
-        return new Value(outcome.cost(), outcome.crossedKink());
     }
 
     /**

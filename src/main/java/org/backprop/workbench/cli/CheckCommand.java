@@ -78,6 +78,16 @@ public final class CheckCommand implements Callable<Integer> {
             description = "replace one formula with a classic wrong version; 'list' lists them")
     String mistake;
 
+    @Option(names = "--against", paramLabel = "VALUES",
+            description = "compare your own backprop's values (a .json or NumPy .npz values file, see docs/VALUES.md) "
+                    + "with the workbench's, name the first formula that differs and diagnose why")
+    Path against;
+
+    @Option(names = "--tolerance", paramLabel = "R",
+            description = "with --against: the largest relative error per entry that still matches (default: 1e-6; "
+                    + "float32 code needs about 1e-4)")
+    Double tolerance;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -115,6 +125,20 @@ public final class CheckCommand implements Callable<Integer> {
         int workers = Options.threads(threads);
         Options.format(format, "text", "json", "markdown");
         NetworkDocument doc = Documents.load(file);
+        if (against != null) {
+            if (mistake != null) {
+                throw new UsageError("--against compares your values with the correct formulas; leave out --mistake");
+            }
+            if (chosenMode == null) {
+                throw new UsageError("--against reports the numerical value beside each entry: use --mode all or "
+                        + "sample:N, not directional");
+            }
+            return AgainstRun.run(out, doc, against, tolerance, format,
+                    new CheckOptions(chosenMethod, h, chosenPrecision, chosenMode, workers));
+        }
+        if (tolerance != null) {
+            throw new UsageError("--tolerance applies to --against VALUES only");
+        }
         Backprop backprop = new Backprop(chosen);
         try {
             if (auto && (chosenMode == null || !(chosenMode instanceof CheckMode.All)

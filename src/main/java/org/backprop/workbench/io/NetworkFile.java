@@ -681,8 +681,10 @@ public final class NetworkFile {
     /**
      * Saves atomically ({@link AtomicFiles}): a crash never leaves a half-written file, and the file keeps the
      * permissions of the one it replaces.
+     *
+     * @return whether the file system replaced the file in one step (the app says so when it could not)
      */
-    public static void save(NetworkDocument doc, Path path) throws IOException {
-        AtomicFiles.writeString(path, toJson(doc));
+    public static AtomicFiles.Outcome save(NetworkDocument doc, Path path) throws IOException {
+        return AtomicFiles.writeString(path, toJson(doc));
     }
 }

@@ -66,7 +66,8 @@ public final class LessonParser {
 
     /** The directives, in the order the README documents them. */
     public static final List<String> DIRECTIVES = List.of(
-            "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict");
+            "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict",
+            "derive");
 
     /** The largest ε a lesson may set; beyond it a "derivative" is no longer local (and the CLI refuses it too). */
     public static final double MAX_EPSILON = org.backprop.workbench.numeric.Epsilon.MAX;
@@ -521,6 +522,14 @@ public final class LessonParser {
                         step.quizTolerance = tolerance;
                     }
                 }
+                case "derive" -> {
+                    Quantity entry = Quantity.parse(argument, doc.network(), m);
+                    if (!entry.isDerivable()) {
+                        throw new IllegalArgumentException("\"" + argument + "\" cannot be derived; expected "
+                                + Quantity.DERIVABLE_FORMS);
+                    }
+                    step.deriveEntry = entry;
+                }
                 case "predict" -> {
                     if (!argument.isEmpty()) {
                         throw new IllegalArgumentException("@predict takes no argument: the engine knows the "
@@ -607,6 +616,7 @@ public final class LessonParser {
             case "view" -> "@view checks";
             case "expect" -> "@expect BP2 layer 1 fails";
             case "quiz" -> "@quiz delta1[0,0] tolerance 1e-3";
+            case "derive" -> "@derive delta1[0,2]";
             default -> "@" + directive;
         };
     }
@@ -687,6 +697,7 @@ public final class LessonParser {
         Notation notation;
         View view;
         Quantity quizEntry;
+        Quantity deriveEntry;
         int quizLine;
         Double quizTolerance;
         boolean predict;
@@ -747,7 +758,8 @@ public final class LessonParser {
                     : Quiz.of(analyses.document(), quizEntry, quizTolerance, state.method, state.epsilon);
             Prediction prediction = predict ? Prediction.of(analyses.get(state.mistake, state.method, state.epsilon)) : null;
             return new LessonStep(number, title, line, text, state.network, doc, state.stepId, highlights,
-                    state.mistake, state.epsilon, state.method, state.notation, state.view, claims, quiz, prediction);
+                    state.mistake, state.epsilon, state.method, state.notation, state.view, claims, quiz, prediction,
+                    deriveEntry);
         }
     }
 

@@ -286,7 +286,7 @@ public final class CheckReport {
         }
     }
 
-    static String index(int[] index) {
+    public static String index(int[] index) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < index.length; i++) {
             s.append(i == 0 ? "" : ", ").append(index[i]);
