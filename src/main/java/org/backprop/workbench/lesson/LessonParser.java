@@ -29,6 +29,7 @@ import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXFormula;
 import org.backprop.workbench.steps.Step;
 import org.backprop.workbench.steps.Steps;
+import org.backprop.workbench.util.Names;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -621,42 +622,9 @@ public final class LessonParser {
         };
     }
 
-    /** " (did you mean "x"?)" for the closest name within two edits, or "". */
+    /** " (did you mean "x"?)" for the closest name within two edits (or the one it begins), or "". */
     static String suggestion(String given, java.util.Collection<String> names) {
-        String best = null;
-        int bestDistance = 3;
-        for (String name : names) {
-            int d = distance(given.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        if (best == null && given.length() >= 3) {
-            List<String> starting = names.stream()
-                    .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(given.toLowerCase(Locale.ROOT))).toList();
-            best = starting.size() == 1 ? starting.get(0) : null;
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = row;
-            row = t;
-        }
-        return previous[b.length()];
+        return Names.closestOrUniquePrefix(given, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
     }
 
     private void problem(int line, String message) {

@@ -111,7 +111,7 @@ class BadNetworkFileTest {
                                 + "\"weights\": \"not read\", \"biases\": \"not read\", "
                                 + "\"inputs\": [[1], [2], [3], [4]], \"targets\": [[0], [0], [0], [0]]}",
                         "inputs",
-                        "4 samples need 12000008 activations; at most 10000000"),
+                        "4 samples need 12000008 activations; at most 5000000"),
                 arguments("inputs and targets of different counts are refused",
                         "{" + ONE_NEURON + ", \"loss\": \"quadratic\", \"inputs\": [[1, 2], [3, 4]], \"targets\": [[0.5]]}",
                         "targets",
