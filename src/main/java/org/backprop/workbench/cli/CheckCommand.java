@@ -49,8 +49,9 @@ public final class CheckCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--epsilon", paramLabel = "H", description = "the step h of the numerical method (default: "
-            + "1e-8 forward, 1e-5 central, 1e-3 richardson, 1e-20 complex-step)")
-    Double epsilon;
+            + "1e-8 forward, 1e-5 central, 1e-3 richardson, 1e-20 complex-step), or 'auto': a step chosen per number "
+            + "by Ridders' method, reported with its error bound")
+    String epsilon;
 
     @Option(names = "--method", defaultValue = "central", paramLabel = "METHOD",
             description = "forward, central, richardson or complex-step (default: ${DEFAULT-VALUE})")
@@ -108,7 +109,17 @@ public final class CheckCommand implements Callable<Integer> {
                     + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
         }
         DifferenceMethod chosenMethod = Options.method(method);
-        double h = Options.epsilon(epsilon, chosenMethod);
+        boolean auto = "auto".equalsIgnoreCase(epsilon == null ? "" : epsilon.trim());
+        Double typed = null;
+        if (!auto && epsilon != null) {
+            try {
+                typed = Options.decimal(epsilon.trim());
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--epsilon': " + e.getMessage());
+            }
+        }
+        double h = auto ? chosenMethod.defaultStep() : Options.epsilon(typed, chosenMethod);
         Precision chosenPrecision = Options.precision(precision);
         CheckMode chosenMode = Options.mode(mode, seed);
         int workers = Options.threads(threads);
@@ -130,6 +141,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Backprop backprop = new Backprop(chosen);
         try {
+            if (auto && (chosenMode == null || !(chosenMode instanceof CheckMode.All)
+                    || chosenPrecision != Precision.DOUBLE)) {
+                throw new UsageError("--epsilon auto: works with --mode all in double precision");
+            }
+            if (auto) {
+                return print(out, org.backprop.workbench.check.GradientCheck.analyseAuto(doc.network(), doc.batch(),
+                        backprop, chosenMethod, CheckProgress.NONE));
+            }
             if (chosenMode == null) {
                 return directional(out, doc, backprop, chosenMethod, h, chosenPrecision);
             }
