@@ -58,4 +58,18 @@ class ArchitectureTest {
             .that().resideInAPackage(UTIL)
             .should().onlyDependOnClassesThat().resideInAnyPackage(UTIL, "java..")
             .because("every package may use them, so they may use none");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsOnlyItsKernelsAndTheUtilities = classes()
+            .that().resideInAPackage(ROOT + ".engine..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".engine..", KERNEL, UTIL, "org.ejml..",
+                    "java..")
+            .because("the engine is the note's formulas; checks, files and displays are built on it, not in it");
+
+    @ArchTest
+    static final ArchRule theNumericsDoNotKnowTheChecks = noClasses()
+            .that().resideInAPackage(ROOT + ".numeric..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".check..", ROOT + ".report..",
+                    ROOT + ".steps..", ROOT + ".explore..", ROOT + ".lesson..", ROOT + ".bench..", ROOT + ".io..")
+            .because("difference methods and the complex step sit between the engine and the checks that use them");
 }

@@ -97,10 +97,12 @@ public final class FileActions {
     /** Saves the document atomically; an error shows a dialog and the document stays unsaved. */
     public boolean saveTo(Path path) {
         try {
-            NetworkFile.save(model.getDocument(), path);
+            AtomicFiles.Outcome outcome = NetworkFile.save(model.getDocument(), path);
             model.saved(path);
             recent.add(path);
-            model.say("Saved " + path.getFileName());
+            model.say(outcome == AtomicFiles.Outcome.ATOMIC ? "Saved " + path.getFileName()
+                    : "Saved " + path.getFileName() + ", but not atomically: this drive cannot replace a file in one "
+                    + "step, so a crash while saving could have damaged it");
             return true;
         } catch (IOException e) {
             error("Cannot save " + path.getFileName(), e.getMessage());

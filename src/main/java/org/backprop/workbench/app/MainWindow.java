@@ -137,6 +137,7 @@ public final class MainWindow extends BorderPane {
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
     private final PresentationMode presentation;
     private CheckTablePanel checkTable;
+    private org.backprop.workbench.app.panels.DerivePanel derivePanel;
     private final LessonUi lessons;
     private EpsilonPlotPanel epsilonPanel;
     private SoftmaxComparisonPanel softmaxPanel;
@@ -218,6 +219,8 @@ public final class MainWindow extends BorderPane {
         addView(WorkbenchView.EPSILON, epsilonPanel.getView());
         addView(WorkbenchView.SOFTMAX, softmaxPanel.getView());
         addView(WorkbenchView.TRAINING, trainingPanel.getView());
+        addView(WorkbenchView.DERIVE, derivePanel.getView());
+        DeriveHooks.install(model, diagram, detail, checkTable, derivePanel);
 
         centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
@@ -297,6 +300,9 @@ public final class MainWindow extends BorderPane {
         softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
         trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.methodProperty(),
                 model.epsilonProperty(), runner, net -> model.edit(d -> d.withNetwork(net)));
+        derivePanel = new org.backprop.workbench.app.panels.DerivePanel(model.analysisProperty(),
+                model.selectedCheckProperty(), model.notationProperty());
+        derivePanel.entryProperty().bindBidirectional(model.deriveEntryProperty());
 
         actions.bind(NEW, Command.of(files::newDocument))
                 .bind(OPEN, Command.of(files::openWithDialog))
@@ -766,6 +772,9 @@ public final class MainWindow extends BorderPane {
 
     /** The check table panel (its selection is the model's selected check). */
     public CheckTablePanel checkTable() { return checkTable; }
+
+    /** The Derive panel. */
+    public org.backprop.workbench.app.panels.DerivePanel derivePanel() { return derivePanel; }
 
     /** The status bar of long work (the model's checks and the runner's tasks). */
     public TaskStatusBar taskStatus() { return taskStatus; }

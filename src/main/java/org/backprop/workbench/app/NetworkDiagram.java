@@ -40,6 +40,8 @@ public final class NetworkDiagram extends Region {
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step");
     private final ObjectProperty<CheckResult> selected = new SimpleObjectProperty<>(this, "selected");
+    /** What the Derive view points at (the term under the mouse): {l, j} a neuron, {l, k, j} an edge; or null. */
+    private final ObjectProperty<int[]> pointed = new SimpleObjectProperty<>(this, "pointed");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final Canvas canvas = new Canvas();
@@ -68,6 +70,7 @@ public final class NetworkDiagram extends Region {
         analysis.addListener((o, a, b) -> draw());
         step.addListener((o, a, b) -> draw());
         selected.addListener((o, a, b) -> draw());
+        pointed.addListener((o, a, b) -> draw());
         dark.addListener((o, a, b) -> draw());
         zoom.addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
@@ -257,6 +260,27 @@ public final class NetworkDiagram extends Region {
         g.setFont(Font.font(11 * z));
         g.setFill(text.deriveColor(0, 1, 1, 0.7));
         g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample x = 0)", 8, 4);
+        drawPointed(g, net, left, colGap, top, usableH, radius, z);
+    }
+
+    /** The edge or neuron of the Derive term under the mouse, in the accent colour, thick enough to find at once. */
+    private void drawPointed(javafx.scene.canvas.GraphicsContext g, Network net, double left, double colGap, double top,
+                             double usableH, double radius, double z) {
+        int[] p = pointed.get();
+        if (p == null || p[0] < 0 || p[0] > net.depth()) {
+            return;
+        }
+        g.setStroke(javafx.scene.paint.Color.web("#8e44ad"));
+        if (p.length == 3 && p[0] >= 1 && p[1] < shown(net.size(p[0] - 1)) && p[2] < shown(net.size(p[0]))) {
+            g.setLineWidth(6 * Math.sqrt(z));
+            g.strokeLine(x(p[0] - 1, left, colGap), y(p[1], net.size(p[0] - 1), top, usableH),
+                    x(p[0], left, colGap), y(p[2], net.size(p[0]), top, usableH));
+        } else if (p.length == 2 && p[1] < shown(net.size(p[0]))) {
+            double cx = x(p[0], left, colGap);
+            double cy = y(p[1], net.size(p[0]), top, usableH);
+            g.setLineWidth(4 * Math.sqrt(z));
+            g.strokeOval(cx - radius - 5, cy - radius - 5, 2 * radius + 10, 2 * radius + 10);
+        }
     }
 
     private static DMatrixRMaj neuronValues(Analysis an, int l, boolean backward) {
@@ -329,6 +353,9 @@ public final class NetworkDiagram extends Region {
     public ObjectProperty<Step> stepProperty() { return step; }
 
     public ObjectProperty<CheckResult> selectedProperty() { return selected; }
+
+    /** The neuron {l, j} or edge {l, k, j} the Derive view points at; null for none. */
+    public ObjectProperty<int[]> pointedProperty() { return pointed; }
 
     public BooleanProperty darkProperty() { return dark; }
 

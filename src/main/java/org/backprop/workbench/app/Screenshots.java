@@ -78,6 +78,11 @@ public final class Screenshots {
                 w.trainingPanel().run(0.5, 60, false);
             }, w -> idle(w) && w.trainingPanel().stepProperty().get() >= 60
                     && w.trainingPanel().checkedProperty().get() != null),
+            new Shot("derive", w -> {
+                w.model().currentStepIdProperty().set("delta1");
+                w.model().navigate(WorkbenchView.DERIVE);
+                selectFirst(w, Formula.BP2, 1);
+            }, w -> idle(w) && w.derivePanel().derivationProperty().get() != null),
             new Shot("presentation-dark", w -> {
                 w.model().currentStepIdProperty().set("delta1");
                 w.presentationMode();

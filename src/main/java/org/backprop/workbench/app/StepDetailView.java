@@ -274,10 +274,30 @@ public final class StepDetailView extends ScrollPane {
     }
 
     /** A click on a cell of a checked result selects that number's check (table, diagram and ε plot follow). */
+    private java.util.function.Consumer<org.backprop.workbench.lesson.Quantity> onEntryClicked = q -> { };
+
+    /** Called with the entry of a forward step's (or ∇_a C's) result cell a click hit: z, a or ∇_a C [j, x]. */
+    public void setOnEntryClicked(java.util.function.Consumer<org.backprop.workbench.lesson.Quantity> handler) {
+        this.onEntryClicked = handler;
+    }
+
     private void selectCheckAt(int row, int column) {
         Analysis an = analysis.getValue();
         Step s = step.getValue();
-        if (an == null || s == null || s.formula().isEmpty()) {
+        if (an != null && s != null && s.formula().isEmpty()) {
+            org.backprop.workbench.lesson.Quantity.Kind kind = switch (s.kind()) {
+                case Z -> org.backprop.workbench.lesson.Quantity.Kind.Z;
+                case A -> org.backprop.workbench.lesson.Quantity.Kind.A;
+                case GRAD_A -> org.backprop.workbench.lesson.Quantity.Kind.GRAD_A;
+                default -> null;
+            };
+            if (kind != null) {
+                onEntryClicked.accept(new org.backprop.workbench.lesson.Quantity(kind, s.layer(),
+                        new int[]{row, column}));
+            }
+            return;
+        }
+        if (an == null || s == null) {
             return;
         }
         Formula f = s.formula().get();

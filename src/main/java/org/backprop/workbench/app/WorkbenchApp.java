@@ -1,12 +1,15 @@
 package org.backprop.workbench.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The workbench window. Started with no arguments it opens the default network on the BP1 step; with a file
@@ -17,6 +20,12 @@ public class WorkbenchApp extends Application {
     /** Preferred initial window size, room for the formulas; smaller screens get their visible area instead. */
     public static final double WIDTH = 1400;
     public static final double HEIGHT = 860;
+
+    /**
+     * With {@code -Dbw.firstPaint=true} the app prints on stderr when its first pulse (the first layout before the
+     * window is drawn) comes, in milliseconds since the JVM started: how docs/NUMERICS.md measures the first paint.
+     */
+    public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
 
     @Override
     public void start(Stage stage) {
@@ -29,10 +38,30 @@ public class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         List<String> args = getParameters().getUnnamed();
-        if (!args.isEmpty()) {
-            window.openFile(Path.of(args.get(0)));
-        }
+        Scene scene = stage.getScene();
+        // the window paints first (the default network), and only then is a file read: a 2.5 MB network would
+        // otherwise keep the window blank while it loads
+        Runnable firstPulse = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                if (Boolean.getBoolean(FIRST_PAINT_PROPERTY)) {
+                    System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started, %d ms of CPU time%n",
+                            sinceStart(), ProcessHandle.current().info().totalCpuDuration()
+                                    .map(java.time.Duration::toMillis).orElse(-1L));
+                }
+                if (!args.isEmpty()) {
+                    Platform.runLater(() -> window.openFile(Path.of(args.get(0))));
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(firstPulse);
         window.stepList().requestFocus();
+    }
+
+    private static long sinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     public static void main(String[] args) {

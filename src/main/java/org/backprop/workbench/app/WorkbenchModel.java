@@ -91,6 +91,8 @@ public final class WorkbenchModel {
     private final StringProperty currentStepId = new SimpleStringProperty(this, "currentStepId", "delta2");
     private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
     private final ObjectProperty<CheckResult> selectedCheck = new SimpleObjectProperty<>(this, "selectedCheck");
+    private final ObjectProperty<org.backprop.workbench.lesson.Quantity> deriveEntry =
+            new SimpleObjectProperty<>(this, "deriveEntry");
     private final ObjectProperty<Notation> notation = new SimpleObjectProperty<>(this, "notation", Notation.NOTE);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
@@ -455,6 +457,12 @@ public final class WorkbenchModel {
 
     /** The check selected in the check table, highlighted in the diagram and the matrices; may be null. */
     public ObjectProperty<CheckResult> selectedCheckProperty() { return selectedCheck; }
+
+    /**
+     * The entry the Derive view derives (it follows the selected check; a click on a forward step's result, a typed
+     * entry or a lesson's {@code @derive} sets it); may be null.
+     */
+    public ObjectProperty<org.backprop.workbench.lesson.Quantity> deriveEntryProperty() { return deriveEntry; }
 
     public ObjectProperty<Notation> notationProperty() { return notation; }
 

@@ -15,7 +15,8 @@ public enum WorkbenchView {
     CHECKS("Checks", "checksTab"),
     EPSILON("ε", "epsilonTab"),
     SOFTMAX("Softmax", "softmaxTab"),
-    TRAINING("Training", "trainingTab");
+    TRAINING("Training", "trainingTab"),
+    DERIVE("Derive", "deriveTab");
 
     private final String title;
     private final String nodeId;
@@ -50,6 +51,7 @@ public enum WorkbenchView {
             case EPSILON -> Optional.of(View.EPSILON);
             case SOFTMAX -> Optional.of(View.SOFTMAX);
             case TRAINING -> Optional.of(View.TRAINING);
+            case DERIVE -> Optional.empty();   // a lesson opens it with @derive ENTRY
         };
     }
 }

@@ -4,6 +4,7 @@ import org.backprop.workbench.check.CheckMode;
 import org.backprop.workbench.check.CheckOptions;
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CostProbe;
 import org.backprop.workbench.check.FastGradientCheck;
 import org.backprop.workbench.check.Formula;
 import org.backprop.workbench.check.GradientCheck;
@@ -18,6 +19,7 @@ import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.DifferenceMethod.Probe;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -197,35 +199,10 @@ public final class GradientBenchmark {
         int m = batch.size();
         for (int n = 0; n < numbers.size(); n++) {
             CheckResult r = numbers.get(n);
-            int l = r.layer();
-            int[] index = r.index();
-            switch (r.formula()) {
-                case BP1, BP2 -> {
-                    DMatrixRMaj z = forward.z(l);
-                    DMatrixRMaj column = new DMatrixRMaj(z.numRows, 1);
-                    for (int i = 0; i < z.numRows; i++) {
-                        column.set(i, 0, z.get(i, index[1]));
-                    }
-                    double original = column.get(index[0], 0);
-                    column.set(index[0], 0, original + epsilon);
-                    double plus = Forward.sampleCostFrom(net, forward, batch, l, index[1], column).cost();
-                    column.set(index[0], 0, original - epsilon);
-                    double minus = Forward.sampleCostFrom(net, forward, batch, l, index[1], column).cost();
-                    out[n] = (plus - minus) / (2 * epsilon) / m;
-                }
-                case BP3, BP4 -> {
-                    DMatrixRMaj p = r.formula() == Formula.BP3 ? probe.b(l) : probe.w(l);
-                    int row = index[0];
-                    int col = r.formula() == Formula.BP3 ? 0 : index[1];
-                    double original = p.get(row, col);
-                    p.set(row, col, original + epsilon);
-                    double plus = Forward.costAgainst(probe, forward, batch).cost();
-                    p.set(row, col, original - epsilon);
-                    double minus = Forward.costAgainst(probe, forward, batch).cost();
-                    p.set(row, col, original);
-                    out[n] = (plus - minus) / (2 * epsilon);
-                }
-            }
+            boolean delta = r.formula() == Formula.BP1 || r.formula() == Formula.BP2;
+            Probe p = CostProbe.of(delta ? net : probe, batch, forward, r.formula(), r.layer(), r.index());
+            double slope = DifferenceMethod.CENTRAL.estimate(p, epsilon).value();
+            out[n] = delta ? slope / m : slope;
         }
         return out;
     }

@@ -12,9 +12,28 @@ import java.util.Arrays;
  * @param numeric       the finite-difference estimate
  * @param relativeError see {@link Thresholds#relativeError}; NaN if either value is not finite
  * @param verdict       pass, warn, fail or kink
+ * @param reason        why, where the relative error alone does not say ({@link Reason#NONE} otherwise)
+ * @param noise         the estimated rounding noise of the numerical value (absolute; see {@link NoiseModel}), NaN
+ *                      where none was estimated
+ * @param step          the step h the numerical value used (with {@code --epsilon auto}: the one chosen for it)
+ * @param errorBound    with {@code --epsilon auto}: the estimated error of the numerical value; NaN otherwise
  */
 public record CheckResult(Formula formula, int layer, int[] index, double analytic, double numeric,
-                          double relativeError, Verdict verdict) {
+                          double relativeError, Verdict verdict, Reason reason, double noise, double step,
+                          double errorBound) {
+
+    /** A result of a fixed step. */
+    public CheckResult(Formula formula, int layer, int[] index, double analytic, double numeric,
+                       double relativeError, Verdict verdict, Reason reason, double noise) {
+        this(formula, layer, index, analytic, numeric, relativeError, verdict, reason, noise, Double.NaN, Double.NaN);
+    }
+
+    /** A result without a reason or a noise estimate. */
+    public CheckResult(Formula formula, int layer, int[] index, double analytic, double numeric,
+                       double relativeError, Verdict verdict) {
+        this(formula, layer, index, analytic, numeric, relativeError, verdict,
+                verdict == Verdict.KINK ? Reason.KINK : Reason.NONE, Double.NaN);
+    }
 
     /** True if the analytic or numeric value is NaN or infinite. */
     public boolean nonFinite() {

@@ -15,7 +15,10 @@ import org.backprop.workbench.numeric.DifferenceMethod;
  * @param epsilon       its step h
  * @param seed          the seed that drew u
  * @param parameters    the dimension of u
+ * @param reason        why, where the relative error alone does not say
+ * @param noise         the rounding noise of the numerical value (see {@link NoiseModel})
  */
 public record DirectionalResult(double analytic, double numeric, double relativeError, Verdict verdict,
-                                DifferenceMethod method, double epsilon, long seed, long parameters) {
+                                DifferenceMethod method, double epsilon, long seed, long parameters,
+                                Reason reason, double noise) {
 }

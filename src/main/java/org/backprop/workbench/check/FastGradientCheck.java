@@ -123,6 +123,7 @@ public final class FastGradientCheck {
         }
         List<Item> items = items(net, batch.size(), options.mode());
         IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
+        NoiseModel noise = NoiseModel.of(net, batch, forward);
         // one small array per chunk, filled by one thread: the threads never write into the same (large, long-lived)
         // array, so the collector's write barrier and its card table see no traffic shared between them
         CheckResult[][] byChunk = new CheckResult[(items.size() + CHUNK - 1) / CHUNK][];
@@ -139,7 +140,7 @@ public final class FastGradientCheck {
             int end = Math.min(items.size(), start + CHUNK);
             CheckResult[] part = new CheckResult[end - start];
             for (int i = start; i < end; i++) {
-                part[i - start] = check(items.get(i), ws, batch.size(), backward, forward.cost());
+                part[i - start] = check(items.get(i), ws, batch.size(), backward, forward, net, noise);
             }
             byChunk[c] = part;
             progress.advanced(done.addAndGet(end - start), total);
@@ -166,13 +167,41 @@ public final class FastGradientCheck {
         return Collections.unmodifiableList(results);
     }
 
-    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward, double cost) {
+    /**
+     * The check of one number, as {@link #run} would report it: δ^l_jx ({@code index} [j, x], BP1/BP2), ∂C/∂b^l_j
+     * ([j], BP3) or ∂C/∂w^l_kj ([k, j], BP4). Costs two or so forward passes from layer l up, whatever the network's
+     * size, so a single entry can be checked without checking them all.
+     */
+    public CheckResult checkOne(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
+                                Formula formula, int layer, int[] index) {
+        if (options.method().isComplex()) {
+            ComplexForward.requireAnalytic(net);
+        }
+        Item item = new Item(formula, layer, index[0], index.length > 1 ? index[1] : 0);
+        IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
+        return check(item, cost.workspace(), batch.size(), backward, forward, net, NoiseModel.of(net, batch, forward));
+    }
+
+    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward,
+                              ForwardTrace forward, Network net, NoiseModel noise) {
         Estimate estimate = options.method().estimate(probe(item, ws), options.epsilon());
         double analytic = analytic(item, backward);
         double numeric = estimate.value() * scale(item, m);
-        double rel = Thresholds.relativeError(analytic, numeric, cost);
-        return new CheckResult(item.formula(), item.layer(), item.index(), analytic, numeric, rel,
-                Thresholds.verdict(rel, estimate.crossedKink()));
+        boolean delta = item.formula() == Formula.BP1 || item.formula() == Formula.BP2;
+        double noiseScale = options.precision() == Precision.DOUBLE ? 1 : options.precision().unitRoundoff()
+                / NoiseModel.UNIT_ROUNDOFF;
+        return GradientCheck.judged(item.formula(), item.layer(), item.index(), analytic, numeric, estimate,
+                noise.scaledBy(noiseScale), delta ? item.k() : -1, theta(item, forward, net), options.method(),
+                options.epsilon());
+    }
+
+    /** The value of the perturbed number. */
+    static double theta(Item item, ForwardTrace forward, Network net) {
+        return switch (item.formula()) {
+            case BP1, BP2 -> forward.z(item.layer()).get(item.i(), item.k());
+            case BP3 -> net.b(item.layer()).get(item.i(), 0);
+            case BP4 -> net.w(item.layer()).get(item.i(), item.k());
+        };
     }
 
     /** What the estimate is multiplied by: 1/m for δ (C_x is perturbed, δ includes the 1/m), else 1. */
@@ -286,9 +315,28 @@ public final class FastGradientCheck {
             }
         };
         Estimate estimate = method.estimate(probe, epsilon);
-        double rel = Thresholds.relativeError(analytic, estimate.value(), forward.cost());
-        return new DirectionalResult(analytic, estimate.value(), rel, Thresholds.verdict(rel, estimate.crossedKink()),
-                method, epsilon, seed, parameters);
+        NoiseModel noise = NoiseModel.of(net, batch, forward)
+                .scaledBy(precision.unitRoundoff() / NoiseModel.UNIT_ROUNDOFF);
+        double n = noise.numericNoise(-1, method, epsilon, estimate.magnitude());
+        boolean moved = method.isComplex();
+        for (int l = 1; l <= depth && !moved; l++) {
+            moved = moves(net.w(l).data, uw[l].data, epsilon) || moves(net.b(l).data, ub[l].data, epsilon);
+        }
+        Thresholds.Judgement j = Thresholds.judge(analytic, estimate.value(), n, noise.gradientScale(),
+                estimate.crossedKink(), !moved);
+        return new DirectionalResult(analytic, estimate.value(), j.relativeError(), j.verdict(), method, epsilon, seed,
+                parameters, j.reason(), n);
+    }
+
+    /** True if some θ_i ± h u_i differs from θ_i (the smallest step of the method is at least h/2). */
+    private static boolean moves(double[] theta, double[] u, double h) {
+        for (int i = 0; i < theta.length; i++) {
+            double step = h / 2 * u[i];
+            if (theta[i] + step != theta[i] && theta[i] - step != theta[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** θ + t u. */

@@ -4,15 +4,13 @@ import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.BackwardTrace;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Forward;
-import org.backprop.workbench.engine.Forward.SampleOutcome;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.numeric.AutoStep;
 import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
-import org.backprop.workbench.numeric.DifferenceMethod.Value;
-import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +31,9 @@ import java.util.concurrent.CancellationException;
 public final class GradientCheck {
     private final double epsilon;
     private final DifferenceMethod method;
+    private final boolean auto;
+    /** The auto-step result behind the latest estimate (the check runs on one thread). */
+    private AutoStep.Result lastAuto;
 
     public GradientCheck() {
         this(Thresholds.DEFAULT_EPSILON);
@@ -55,6 +56,29 @@ public final class GradientCheck {
         }
         this.epsilon = epsilon;
         this.method = method;
+        this.auto = false;
+    }
+
+    private GradientCheck(DifferenceMethod method) {
+        this.epsilon = method.defaultStep();
+        this.method = method;
+        this.auto = true;
+    }
+
+    /** {@code --epsilon auto}: a step chosen per number by {@link AutoStep} (Ridders), with an error bound. */
+    public static GradientCheck auto(DifferenceMethod method) {
+        return new GradientCheck(method);
+    }
+
+    /** True if the step is chosen per number. */
+    public boolean isAuto() { return auto; }
+
+    private Estimate estimateOf(Probe probe, double theta) {
+        if (!auto) {
+            return method.estimate(probe, epsilon);
+        }
+        lastAuto = AutoStep.estimate(method, probe, theta);
+        return new Estimate(lastAuto.value(), lastAuto.crossedKink(), lastAuto.magnitude());
     }
 
     public double epsilon() { return epsilon; }
@@ -85,13 +109,14 @@ public final class GradientCheck {
         }
         long total = count(net, batch.size());
         List<CheckResult> results = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
+        NoiseModel noise = NoiseModel.of(net, batch, forward);
         Network probe = net.copy();
         int depth = net.depth();
         for (int l = depth; l >= 1; l--) {
-            checkDelta(net, batch, forward, backward, l, results);
+            checkDelta(net, batch, forward, backward, l, results, noise);
             report(progress, results.size(), total);
-            checkBiases(probe, batch, forward, backward, l, results, progress, total);
-            checkWeights(probe, batch, forward, backward, l, results, progress, total);
+            checkBiases(probe, batch, forward, backward, l, results, progress, total, noise);
+            checkWeights(probe, batch, forward, backward, l, results, progress, total, noise);
         }
         progress.advanced(results.size(), total);
         return results;
@@ -99,108 +124,78 @@ public final class GradientCheck {
 
     /** BP1 (l = L) or BP2: δ^l_jx against ∂C/∂z^l_jx = (C_x(z + ε) − C_x(z − ε)) / 2ε / m. */
     private void checkDelta(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
-                            List<CheckResult> results) {
+                            List<CheckResult> results, NoiseModel noise) {
         Formula formula = l == net.depth() ? Formula.BP1 : Formula.BP2;
         int m = batch.size();
-        DMatrixRMaj z = forward.z(l);
         for (int j = 0; j < net.size(l); j++) {
             for (int x = 0; x < m; x++) {
-                DMatrixRMaj column = new DMatrixRMaj(z.numRows, 1);
-                for (int i = 0; i < z.numRows; i++) {
-                    column.set(i, 0, z.get(i, x));
-                }
-                double original = column.get(j, 0);
-                int jj = j, xx = x;
-                Estimate estimate = method.estimate(new Probe() {
-                    @Override
-                    public Value real(double t) {
-                        column.set(jj, 0, original + t);
-                        return value(Forward.sampleCostFrom(net, forward, batch, l, xx, column));
-                    }
-
-                    @Override
-                    public double imaginary(double h) {
-                        return ComplexForward.sampleCostFrom(net, forward, batch, l, xx, jj, h).im();
-                    }
-                }, epsilon);
+                double original = forward.z(l).get(j, x);
+                Estimate estimate = estimateOf(CostProbe.of(net, batch, forward, formula, l, new int[]{j, x}),
+                        original);
                 double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
-                        estimate.crossedKink(), forward.cost()));
+                        estimate, noise, x, original));
             }
         }
     }
 
     /** BP3: ∂C/∂b^l_j against (C(b + ε) − C(b − ε)) / 2ε. */
     private void checkBiases(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
-                             List<CheckResult> results, CheckProgress progress, long total) {
-        DMatrixRMaj b = probe.b(l);
-        for (int j = 0; j < b.numRows; j++) {
-            double original = b.get(j, 0);
-            int jj = j;
-            Estimate estimate = method.estimate(new Probe() {
-                @Override
-                public Value real(double t) {
-                    b.set(jj, 0, original + t);
-                    Value v = value(Forward.costAgainst(probe, forward, batch));
-                    b.set(jj, 0, original);
-                    return v;
-                }
-
-                @Override
-                public double imaginary(double h) {
-                    DMatrixRMaj[] bIm = new DMatrixRMaj[probe.depth() + 1];
-                    bIm[l] = new DMatrixRMaj(b.numRows, 1);
-                    bIm[l].set(jj, 0, h);
-                    return ComplexForward.cost(probe, batch, null, bIm).im();
-                }
-            }, epsilon);
+                             List<CheckResult> results, CheckProgress progress, long total, NoiseModel noise) {
+        for (int j = 0; j < probe.size(l); j++) {
+            double original = probe.b(l).get(j, 0);
+            Estimate estimate = estimateOf(CostProbe.of(probe, batch, forward, Formula.BP3, l, new int[]{j}),
+                    original);
             results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
-                    estimate.crossedKink(), forward.cost()));
+                    estimate, noise, -1, original));
             report(progress, results.size(), total);
         }
     }
 
     /** BP4: ∂C/∂w^l_kj against (C(w + ε) − C(w − ε)) / 2ε. */
     private void checkWeights(Network probe, Batch batch, ForwardTrace forward, BackwardTrace backward, int l,
-                              List<CheckResult> results, CheckProgress progress, long total) {
-        DMatrixRMaj w = probe.w(l);
-        for (int k = 0; k < w.numRows; k++) {
-            for (int j = 0; j < w.numCols; j++) {
-                double original = w.get(k, j);
-                int kk = k, jj = j;
-                Estimate estimate = method.estimate(new Probe() {
-                    @Override
-                    public Value real(double t) {
-                        w.set(kk, jj, original + t);
-                        Value v = value(Forward.costAgainst(probe, forward, batch));
-                        w.set(kk, jj, original);
-                        return v;
-                    }
-
-                    @Override
-                    public double imaginary(double h) {
-                        DMatrixRMaj[] wIm = new DMatrixRMaj[probe.depth() + 1];
-                        wIm[l] = new DMatrixRMaj(w.numRows, w.numCols);
-                        wIm[l].set(kk, jj, h);
-                        return ComplexForward.cost(probe, batch, wIm, null).im();
-                    }
-                }, epsilon);
+                              List<CheckResult> results, CheckProgress progress, long total, NoiseModel noise) {
+        for (int k = 0; k < probe.size(l - 1); k++) {
+            for (int j = 0; j < probe.size(l); j++) {
+                double original = probe.w(l).get(k, j);
+                Estimate estimate = estimateOf(
+                        CostProbe.of(probe, batch, forward, Formula.BP4, l, new int[]{k, j}), original);
                 results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
-                        estimate.crossedKink(), forward.cost()));
+                        estimate, noise, -1, original));
                 report(progress, results.size(), total);
             }
         }
     }
 
-    private static Value value(SampleOutcome outcome) {
-        return new Value(outcome.cost(), outcome.crossedKink());
+    /**
+     * The verdict on one number against the rounding noise of its numerical value.
+     *
+     * @param sample the sample x of a δ check, −1 for a parameter
+     * @param theta  the perturbed number's value (z^l_jx, b^l_j or w^l_kj)
+     */
+    private CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
+                               Estimate estimate, NoiseModel noise, int sample, double theta) {
+        if (auto) {
+            double scale = sample >= 0 ? 1.0 / noise.samples() : 1.0;
+            double n = noise.numericNoise(sample, method, lastAuto.step(), estimate.magnitude());
+            double bound = lastAuto.errorBound() * scale;
+            Thresholds.Judgement j = Thresholds.judgeWithBound(analytic, numeric, n, noise.scale(sample >= 0),
+                    estimate.crossedKink(), bound, lastAuto.reliable());
+            return new CheckResult(formula, layer, index, analytic, numeric, j.relativeError(), j.verdict(),
+                    j.reason(), n, lastAuto.step(), Math.max(bound, n));
+        }
+        return judged(formula, layer, index, analytic, numeric, estimate, noise, sample, theta, method, epsilon);
     }
 
-    /** The verdict on one number; {@code cost} is C of the unperturbed network, which sets the floor. */
-    private static CheckResult result(Formula formula, int layer, int[] index, double analytic, double numeric,
-                                      boolean crossedKink, double cost) {
-        double rel = Thresholds.relativeError(analytic, numeric, cost);
-        return new CheckResult(formula, layer, index, analytic, numeric, rel, Thresholds.verdict(rel, crossedKink));
+    /** The verdict on one number by {@link Thresholds#judge}, shared with the fast check. */
+    static CheckResult judged(Formula formula, int layer, int[] index, double analytic, double numeric,
+                              Estimate estimate, NoiseModel noise, int sample, double theta,
+                              DifferenceMethod method, double h) {
+        double n = noise.numericNoise(sample, method, h, estimate.magnitude());
+        Thresholds.Judgement j = Thresholds.judge(analytic, numeric, n, noise.scale(sample >= 0),
+                estimate.crossedKink(), method.stepLost(theta, h));
+        return new CheckResult(formula, layer, index, analytic, numeric, j.relativeError(), j.verdict(), j.reason(),
+                n, h, Double.NaN);
     }
 
     private static void report(CheckProgress progress, long done, long total) {
@@ -210,6 +205,16 @@ public final class GradientCheck {
         if ((done & 0xFF) == 0) {
             progress.advanced(done, total);
         }
+    }
+
+    /** Forward, backward and every check with a step chosen per number ({@code --epsilon auto}). */
+    public static Analysis analyseAuto(Network net, Batch batch, Backprop backprop, DifferenceMethod method,
+                                       CheckProgress progress) {
+        ForwardTrace forward = Forward.run(net, batch);
+        BackwardTrace backward = backprop.run(net, forward, batch);
+        List<CheckResult> checks = auto(method).run(net, batch, forward, backward, progress);
+        return new Analysis(net, batch, backprop.mistake(), Double.NaN, forward, backward, checks, method,
+                org.backprop.workbench.numeric.Precision.DOUBLE, CheckMode.ALL);
     }
 
     /** Forward, backward and every check in one call. */

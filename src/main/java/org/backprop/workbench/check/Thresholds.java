@@ -20,8 +20,11 @@ public final class Thresholds {
     public static final double FAIL = 1e-4;
 
     /**
-     * The least denominator of the relative error, per unit of cost: the floor is
-     * {@code ABSOLUTE_FLOOR · max(1, |C|)} (see {@link #floor}).
+     * The floor of the <em>plotting</em> relative error {@link #relativeError(double, double, double)} (ε sweeps,
+     * benchmarks), per unit of cost: {@code ABSOLUTE_FLOOR · max(1, |C|)}. Verdicts no longer use it (issue 9): they
+     * use {@link #judge} with the rounding noise of each numerical value ({@link NoiseModel}), because this floor
+     * depends on the scale of the cost (at C ≈ 1e-12 it swallows every hidden-layer derivative, at C ≈ 5e23 every
+     * derivative of 1e12). The history of this constant:
      *
      * <p>Why a floor: a central difference subtracts two costs, so it carries a rounding error of a few
      * eps_machine·|C|/ε ≈ 2e-11·|C| at ε = 1e-5 <em>whatever the size of the derivative</em>. Where the true
@@ -74,6 +77,121 @@ public final class Thresholds {
         }
         double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), floor(cost));
         return Math.abs(analytic - numeric) / scale;
+    }
+
+    /**
+     * The noise, relative to the largest derivative of its kind in the network, above which an inexact agreement is
+     * {@link Reason#UNRESOLVED} rather than a pass. The noise of {@link NoiseModel} is a worst-case bound (a linear
+     * sum of |terms|, where rounding errors mostly cancel like a random walk); on the random networks of
+     * {@code ThresholdsEvidenceTest} the actual |a − n| stays 10 to 100 times below it. At 1e-5 the actual noise is
+     * then below about PASS of the gradient, which is what a pass claims. Float forward passes (noise ≈ 1e-2 at
+     * ε = 1e-5) and a cost of 5e23 with derivatives of 1e12 (noise ≈ 1e13) are above it.
+     */
+    public static final double UNRESOLVED = 1e-5;
+
+    /**
+     * A verdict with its relative error and reason.
+     *
+     * @param relativeError |a − n| / max(|a|, |n|, noise / PASS); NaN if either number is not finite
+     */
+    public record Judgement(double relativeError, Verdict verdict, Reason reason) {
+    }
+
+    /**
+     * The relative error whose floor is the rounding noise of the numerical value: |a − n| / max(|a|, |n|, N/PASS)
+     * with N = {@code noise}. Where a derivative is above the floor this is the plain relative error; below it,
+     * the absolute error |a − n| is judged against the noise: it passes if |a − n| ≤ N and fails if it exceeds
+     * N·FAIL/PASS = 1000 N. The floor follows the noise wherever it comes from (|C|, the operation count, the step),
+     * so the verdict does not depend on the scale of the cost (docs/CHECKS.md). NaN if either number is not finite;
+     * 0 if both are exactly 0.
+     */
+    public static double relativeErrorAgainstNoise(double analytic, double numeric, double noise) {
+        if (!Double.isFinite(analytic) || !Double.isFinite(numeric)) {
+            return Double.NaN;
+        }
+        double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), noise / PASS);
+        return scale == 0 ? 0 : Math.abs(analytic - numeric) / scale;
+    }
+
+    /**
+     * With {@code --epsilon auto}, a difference fails only if it exceeds the error bound by this factor (and the
+     * relative error exceeds FAIL): an order of magnitude, so that an estimate that is off by a few times (Ridders'
+     * estimate is a difference of neighbouring tableau entries, not a rigorous bound) cannot fail a correct formula.
+     */
+    public static final double BOUND_MARGIN = 10;
+
+    /**
+     * The verdict with an automatic step's error bound: non-finite FAIL; kink KINK; FAIL only if rel > FAIL and
+     * |a − n| > BOUND_MARGIN · max(bound, noise); an unreliable estimate WARN (unreliable); a bound above
+     * UNRESOLVED times the largest derivative WARN (unresolved); |a − n| beyond the margin WARN (beyond-bound);
+     * otherwise PASS if rel ≤ PASS, else WARN.
+     */
+    public static Judgement judgeWithBound(double analytic, double numeric, double noise, double gradientScale,
+                                           boolean crossedKink, double bound, boolean reliable) {
+        double rel = relativeErrorAgainstNoise(analytic, numeric, noise);
+        if (Double.isNaN(rel)) {
+            return new Judgement(rel, Verdict.FAIL, Reason.NON_FINITE);
+        }
+        if (crossedKink) {
+            return new Judgement(rel, Verdict.KINK, Reason.KINK);
+        }
+        // backprop's own value carries rounding too: 64 ulps of the larger number bound it for these small networks
+        double b = Math.max(Math.max(Double.isFinite(bound) ? bound : Double.POSITIVE_INFINITY, noise),
+                0x1p-46 * Math.max(Math.abs(analytic), Math.abs(numeric)));
+        double diff = Math.abs(analytic - numeric);
+        if (rel > FAIL && diff > BOUND_MARGIN * b) {
+            return new Judgement(rel, Verdict.FAIL, Reason.NONE);
+        }
+        if (!reliable) {
+            return new Judgement(rel, Verdict.WARN, Reason.UNRELIABLE);
+        }
+        if (analytic != numeric && b > UNRESOLVED * gradientScale) {
+            return new Judgement(plain(analytic, numeric), Verdict.WARN, Reason.UNRESOLVED);
+        }
+        if (diff > BOUND_MARGIN * b) {
+            return new Judgement(rel, Verdict.WARN, Reason.BEYOND_BOUND);
+        }
+        return new Judgement(rel, rel <= PASS ? Verdict.PASS : Verdict.WARN, Reason.NONE);
+    }
+
+    /** |a − n| / max(|a|, |n|) without a floor, 0 if both are 0. */
+    private static double plain(double analytic, double numeric) {
+        double scale = Math.max(Math.abs(analytic), Math.abs(numeric));
+        return scale == 0 ? 0 : Math.abs(analytic - numeric) / scale;
+    }
+
+    /**
+     * The verdict on one number, in this order: a NaN or infinity on either side is a FAIL (non-finite); a step
+     * that moved nothing (θ ± h == θ) is a WARN (step lost), never a pass; a step across a relu kink is a KINK;
+     * a relative error above FAIL is a FAIL (|a − n| then exceeds 1000 times the noise, so it is no rounding);
+     * a noise above {@link #UNRESOLVED} times the largest derivative of its kind in the network (this step cannot
+     * verify them) makes an inexact agreement a WARN (unresolved), never a pass; otherwise the relative error
+     * against the noise decides.
+     *
+     * @param noise         the rounding noise of the numerical value (absolute), see {@link NoiseModel}
+     * @param gradientScale the largest derivative of its kind in the network
+     */
+    public static Judgement judge(double analytic, double numeric, double noise, double gradientScale,
+                                  boolean crossedKink, boolean stepLost) {
+        double rel = relativeErrorAgainstNoise(analytic, numeric, noise);
+        if (Double.isNaN(rel)) {
+            return new Judgement(rel, Verdict.FAIL, Reason.NON_FINITE);
+        }
+        if (stepLost) {
+            return new Judgement(plain(analytic, numeric), Verdict.WARN, Reason.STEP_LOST);
+        }
+        if (crossedKink) {
+            return new Judgement(rel, Verdict.KINK, Reason.KINK);
+        }
+        if (rel > FAIL) {
+            return new Judgement(rel, Verdict.FAIL, Reason.NONE);
+        }
+        boolean drowned = analytic != numeric && (!Double.isFinite(noise) || noise > UNRESOLVED * gradientScale);
+        if (drowned) {
+            // the floored error says "within the noise"; the plain one shows how far apart the numbers really are
+            return new Judgement(plain(analytic, numeric), Verdict.WARN, Reason.UNRESOLVED);
+        }
+        return new Judgement(rel, verdict(rel, false), Reason.NONE);
     }
 
     /**

@@ -59,9 +59,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "write the benchmark network (784-128-64-10, m = 8, every weight, ~2.5 MB) to FILE and stop")
     Path writeNetwork;
 
+    @Option(names = "--auto-step", paramLabel = "N",
+            description = "measure --epsilon auto on N random smooth networks against the complex-step reference "
+                    + "(median errors, coverage of the error bound) and stop")
+    Integer autoStep;
+
     @Override
     public Integer call() throws Exception {
         Options.format(format, "text", "json");
+        if (autoStep != null) {
+            if (autoStep < 1) {
+                throw new UsageError("--auto-step: expected a number of networks >= 1; found " + autoStep);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed).text());
+            out.flush();
+            return 0;
+        }
         int workers = Options.threads(threads);
         if (naiveSample < 0) {
             throw new UsageError("--naive-sample: expected 0 (all) or a number of weights per layer; found "

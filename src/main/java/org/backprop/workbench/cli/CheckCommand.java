@@ -49,8 +49,9 @@ public final class CheckCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--epsilon", paramLabel = "H", description = "the step h of the numerical method (default: "
-            + "1e-8 forward, 1e-5 central, 1e-3 richardson, 1e-20 complex-step)")
-    Double epsilon;
+            + "1e-8 forward, 1e-5 central, 1e-3 richardson, 1e-20 complex-step), or 'auto': a step chosen per number "
+            + "by Ridders' method, reported with its error bound")
+    String epsilon;
 
     @Option(names = "--method", defaultValue = "central", paramLabel = "METHOD",
             description = "forward, central, richardson or complex-step (default: ${DEFAULT-VALUE})")
@@ -77,6 +78,16 @@ public final class CheckCommand implements Callable<Integer> {
             description = "replace one formula with a classic wrong version; 'list' lists them")
     String mistake;
 
+    @Option(names = "--against", paramLabel = "VALUES",
+            description = "compare your own backprop's values (a .json or NumPy .npz values file, see docs/VALUES.md) "
+                    + "with the workbench's, name the first formula that differs and diagnose why")
+    Path against;
+
+    @Option(names = "--tolerance", paramLabel = "R",
+            description = "with --against: the largest relative error per entry that still matches (default: 1e-6; "
+                    + "float32 code needs about 1e-4)")
+    Double tolerance;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,14 +109,46 @@ public final class CheckCommand implements Callable<Integer> {
                     + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
         }
         DifferenceMethod chosenMethod = Options.method(method);
-        double h = Options.epsilon(epsilon, chosenMethod);
+        boolean auto = "auto".equalsIgnoreCase(epsilon == null ? "" : epsilon.trim());
+        Double typed = null;
+        if (!auto && epsilon != null) {
+            try {
+                typed = Options.decimal(epsilon.trim());
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--epsilon': " + e.getMessage());
+            }
+        }
+        double h = auto ? chosenMethod.defaultStep() : Options.epsilon(typed, chosenMethod);
         Precision chosenPrecision = Options.precision(precision);
         CheckMode chosenMode = Options.mode(mode, seed);
         int workers = Options.threads(threads);
         Options.format(format, "text", "json", "markdown");
         NetworkDocument doc = Documents.load(file);
+        if (against != null) {
+            if (mistake != null) {
+                throw new UsageError("--against compares your values with the correct formulas; leave out --mistake");
+            }
+            if (chosenMode == null) {
+                throw new UsageError("--against reports the numerical value beside each entry: use --mode all or "
+                        + "sample:N, not directional");
+            }
+            return AgainstRun.run(out, doc, against, tolerance, format,
+                    new CheckOptions(chosenMethod, h, chosenPrecision, chosenMode, workers));
+        }
+        if (tolerance != null) {
+            throw new UsageError("--tolerance applies to --against VALUES only");
+        }
         Backprop backprop = new Backprop(chosen);
         try {
+            if (auto && (chosenMode == null || !(chosenMode instanceof CheckMode.All)
+                    || chosenPrecision != Precision.DOUBLE)) {
+                throw new UsageError("--epsilon auto: works with --mode all in double precision");
+            }
+            if (auto) {
+                return print(out, org.backprop.workbench.check.GradientCheck.analyseAuto(doc.network(), doc.batch(),
+                        backprop, chosenMethod, CheckProgress.NONE));
+            }
             if (chosenMode == null) {
                 return directional(out, doc, backprop, chosenMethod, h, chosenPrecision);
             }

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "backprop-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Step through backpropagation and check every formula against numerical gradients. "
                 + "Without a command, the app starts.",
-        subcommands = {CheckCommand.class, SweepCommand.class, BenchCommand.class, LessonCommand.class})
+        subcommands = {CheckCommand.class, SweepCommand.class, BenchCommand.class, LessonCommand.class,
+                ExportCommand.class, DeriveCommand.class})
 public final class Cli {
     /** Exit status for bad input or usage. */
     public static final int BAD_INPUT = 2;

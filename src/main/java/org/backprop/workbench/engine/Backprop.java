@@ -12,7 +12,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   (BP3b)  ∂C/∂b^l = δ^l 1                          {@link #bp3}
  *   (BP4b)  ∂C/∂w^l = a^{l-1} (δ^l)^T                {@link #bp4}
  * </pre>
- * A {@link Mistake} other than NONE replaces one of these with a classic wrong version.
+ * These are the right formulas only. {@link #run} asks the {@link Mistake} for each one: every mistake but NONE
+ * overrides one of them (in {@code Mistake.java}) with a classic wrong version.
  */
 public final class Backprop {
     private final Mistake mistake;
@@ -27,22 +28,21 @@ public final class Backprop {
 
     public Mistake mistake() { return mistake; }
 
-    /** Runs the backward pass over a forward trace. */
+    /** Runs the backward pass over a forward trace, with this pass's mistake (if any) in its one formula. */
     public BackwardTrace run(Network net, ForwardTrace forward, Batch batch) {
         int depth = net.depth();
         DMatrixRMaj[] delta = new DMatrixRMaj[depth + 1];
         DMatrixRMaj[] gradB = new DMatrixRMaj[depth + 1];
         DMatrixRMaj[] gradW = new DMatrixRMaj[depth + 1];
 
-        DMatrixRMaj gradA = gradA(net.loss(), forward.z(depth), forward.a(depth), batch.targets());
-        delta[depth] = bp1(net.activation(depth), gradA, forward.z(depth), forward.a(depth));
+        DMatrixRMaj gradA = mistake.gradA(this, net.loss(), forward.z(depth), forward.a(depth), batch.targets());
+        delta[depth] = mistake.bp1(this, net.activation(depth), gradA, forward.z(depth), forward.a(depth));
         for (int l = depth - 1; l >= 1; l--) {
-            delta[l] = bp2(net.w(l + 1), delta[l + 1], net.activation(l), forward.z(l), forward.a(l));
+            delta[l] = mistake.bp2(this, net.w(l + 1), delta[l + 1], net.activation(l), forward.z(l), forward.a(l));
         }
         for (int l = 1; l <= depth; l++) {
-            gradB[l] = bp3(delta[l]);
-            DMatrixRMaj input = mistake == Mistake.BP4_Z_NOT_A && l > 1 ? forward.z(l - 1) : forward.a(l - 1);
-            gradW[l] = bp4(input, delta[l]);
+            gradB[l] = mistake.bp3(this, delta[l]);
+            gradW[l] = mistake.bp4(this, forward, l, delta[l]);
         }
         return new BackwardTrace(gradA, delta, gradB, gradW);
     }
@@ -57,13 +57,7 @@ public final class Backprop {
      */
     public DMatrixRMaj gradA(Loss loss, DMatrixRMaj zL, DMatrixRMaj aL, DMatrixRMaj t) {
         DMatrixRMaj g = loss.sampleGradA(zL, aL, t);
-        int m = aL.numCols;
-        if (mistake != Mistake.FORGOT_ONE_OVER_M) {
-            CommonOps_DDRM.scale(1.0 / m, g);
-        }
-        if (mistake == Mistake.GRAD_A_SIGN) {
-            CommonOps_DDRM.scale(-1.0, g);
-        }
+        CommonOps_DDRM.scale(1.0 / aL.numCols, g);
         return g;
     }
 
@@ -76,10 +70,7 @@ public final class Backprop {
      * @return δ^L, n_L x m
      */
     public DMatrixRMaj bp1(Activation sigma, DMatrixRMaj gradA, DMatrixRMaj zL, DMatrixRMaj aL) {
-        if (mistake == Mistake.BP1_NO_SIGMA_PRIME) {
-            return gradA.copy();
-        }
-        return throughActivation(sigma, gradA, zL, aL);
+        return sigma.backward(zL, gradA);
     }
 
     /**
@@ -92,12 +83,20 @@ public final class Backprop {
      * @return δ^l, n_l x m
      */
     public DMatrixRMaj bp2(DMatrixRMaj wNext, DMatrixRMaj deltaNext, Activation sigma, DMatrixRMaj zl, DMatrixRMaj al) {
+        return sigma.backward(zl, backpropagated(wNext, deltaNext));
+    }
+
+    /**
+     * w^{l+1} δ^{l+1}, the error carried back to layer l before σ' is applied (the first half of BP2).
+     *
+     * @param wNext     w^{l+1}, n_l x n_{l+1}, not modified
+     * @param deltaNext δ^{l+1}, n_{l+1} x m, not modified
+     * @return n_l x m
+     */
+    public DMatrixRMaj backpropagated(DMatrixRMaj wNext, DMatrixRMaj deltaNext) {
         DMatrixRMaj back = new DMatrixRMaj(wNext.numRows, deltaNext.numCols);
-        CommonOps_DDRM.mult(wNext, deltaNext, back);   // w^{l+1} δ^{l+1}: n_l x n_{l+1} · n_{l+1} x m
-        if (mistake == Mistake.BP2_NO_SIGMA_PRIME) {
-            return back;
-        }
-        return throughActivation(sigma, back, zl, al);
+        CommonOps_DDRM.mult(wNext, deltaNext, back);   // n_l x n_{l+1} · n_{l+1} x m
+        return back;
     }
 
     /**
@@ -109,15 +108,8 @@ public final class Backprop {
     public DMatrixRMaj bp3(DMatrixRMaj delta) {
         DMatrixRMaj ones = new DMatrixRMaj(delta.numCols, 1);
         CommonOps_DDRM.fill(ones, 1.0);
-        if (mistake == Mistake.BP3B_FIRST_SAMPLE) {
-            CommonOps_DDRM.fill(ones, 0.0);
-            ones.set(0, 0, 1.0);
-        }
         DMatrixRMaj gradB = new DMatrixRMaj(delta.numRows, 1);
         CommonOps_DDRM.mult(delta, ones, gradB);
-        if (mistake == Mistake.BP3B_MEAN) {
-            CommonOps_DDRM.scale(1.0 / delta.numCols, gradB);
-        }
         return gradB;
     }
 
@@ -132,16 +124,5 @@ public final class Backprop {
         DMatrixRMaj gradW = new DMatrixRMaj(aPrev.numRows, delta.numRows);
         CommonOps_DDRM.multTransB(aPrev, delta, gradW);
         return gradW;
-    }
-
-    /** g ⊙ σ'(z), or J(z)^T g for softmax, with the deliberate mistakes that change how σ' is taken. */
-    private DMatrixRMaj throughActivation(Activation sigma, DMatrixRMaj g, DMatrixRMaj z, DMatrixRMaj a) {
-        DMatrixRMaj at = mistake == Mistake.SIGMA_PRIME_AT_A ? a : z;
-        if (sigma == Activation.SOFTMAX && mistake == Mistake.SOFTMAX_DIAGONAL) {
-            DMatrixRMaj out = sigma.derivative(at);  // a_j (1 - a_j): the Jacobian's diagonal only
-            CommonOps_DDRM.elementMult(out, g);
-            return out;
-        }
-        return sigma.backward(at, g);
     }
 }

@@ -3,18 +3,14 @@ package org.backprop.workbench.explore;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.CostProbe;
 import org.backprop.workbench.check.Formula;
 import org.backprop.workbench.check.Thresholds;
-import org.backprop.workbench.engine.Batch;
-import org.backprop.workbench.engine.Forward;
-import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
-import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.backprop.workbench.numeric.NotAnalyticException;
-import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,64 +106,11 @@ public final class EpsilonSweep {
      * m, so that every method estimates the checked number itself.
      */
     public static Probe probe(Analysis analysis, CheckResult check) {
-        int l = check.layer();
-        int[] index = check.index();
-        Network net = analysis.network();
-        Batch batch = analysis.batch();
-        ForwardTrace forward = analysis.forward();
-        switch (check.formula()) {
-            case BP1, BP2 -> {
-                DMatrixRMaj z = forward.z(l);
-                int j = index[0];
-                int x = index[1];
-                int m = batch.size();
-                DMatrixRMaj column = new DMatrixRMaj(z.numRows, 1);
-                for (int i = 0; i < z.numRows; i++) {
-                    column.set(i, 0, z.get(i, x));
-                }
-                double original = column.get(j, 0);
-                return new Probe() {
-                    @Override
-                    public Value real(double t) {
-                        column.set(j, 0, original + t);
-                        Forward.SampleOutcome o = Forward.sampleCostFrom(net, forward, batch, l, x, column);
-                        return new Value(o.cost() / m, o.crossedKink());
-                    }
-
-                    @Override
-                    public double imaginary(double h) {
-                        return ComplexForward.sampleCostFrom(net, forward, batch, l, x, j, h).im() / m;
-                    }
-                };
-            }
-            case BP3, BP4 -> {
-                Network copy = net.copy();
-                boolean bias = check.formula() == Formula.BP3;
-                DMatrixRMaj param = bias ? copy.b(l) : copy.w(l);
-                int r = index[0];
-                int c = bias ? 0 : index[1];
-                double original = param.get(r, c);
-                return new Probe() {
-                    @Override
-                    public Value real(double t) {
-                        param.set(r, c, original + t);
-                        Forward.SampleOutcome o = Forward.costAgainst(copy, forward, batch);
-                        param.set(r, c, original);
-                        return new Value(o.cost(), o.crossedKink());
-                    }
-
-                    @Override
-                    public double imaginary(double h) {
-                        DMatrixRMaj[] im = new DMatrixRMaj[copy.depth() + 1];
-                        im[l] = new DMatrixRMaj(param.numRows, param.numCols);
-                        im[l].set(r, c, h);
-                        return (bias ? ComplexForward.cost(copy, batch, null, im)
-                                : ComplexForward.cost(copy, batch, im, null)).im();
-                    }
-                };
-            }
-            default -> throw new AssertionError(check.formula());
-        }
+        Formula f = check.formula();
+        boolean delta = f == Formula.BP1 || f == Formula.BP2;
+        Network net = delta ? analysis.network() : analysis.network().copy();
+        Probe probe = CostProbe.of(net, analysis.batch(), analysis.forward(), f, check.layer(), check.index());
+        return delta ? CostProbe.perBatch(probe, analysis.batch().size()) : probe;
     }
 
     /** True if the method can run on the analysed network (the complex step needs one without relu). */

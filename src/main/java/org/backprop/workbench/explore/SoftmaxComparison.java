@@ -124,6 +124,41 @@ public final class SoftmaxComparison {
         return new Network(net.size(0), net.layers(), net.loss(), weights, biases);
     }
 
+    /** The network with a sigmoid output layer and binary cross-entropy, same weights: the activation view. */
+    public static Network sigmoidNaive(Network net) {
+        return withOutput(net, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY);
+    }
+
+    /** The network with an identity output layer and sigmoid-cross-entropy, same weights: the loss-fused view. */
+    public static Network sigmoidFused(Network net) {
+        return withOutput(net, Activation.IDENTITY, Loss.SIGMOID_CROSS_ENTROPY);
+    }
+
+    /** Why the sigmoid pair cannot run on this batch (a target outside [0, 1]); empty if it can. */
+    public static Optional<String> unsuitableForSigmoid(Batch batch) {
+        DMatrixRMaj t = batch.targets();
+        for (int x = 0; x < t.numCols; x++) {
+            for (int j = 0; j < t.numRows; j++) {
+                double v = t.get(j, x);
+                if (!(v >= 0 && v <= 1)) {
+                    return Optional.of("Target t[" + j + ", " + x + "] is " + v + "; binary cross-entropy needs "
+                            + "every target in [0, 1].");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The second "two ways": sigmoid output + binary cross-entropy (δ^L through σ', which overflows from
+     * |z^L| ≈ 709.8) against identity output + sigmoid-cross-entropy (δ^L = σ(z^L) − t, finite for any z), with the
+     * output logits multiplied by {@code scale}. {@link Result#jacobian} does not apply to this pair.
+     */
+    public static Result compareSigmoid(Network net, Batch batch, double scale) {
+        Network base = scale == 1 ? net : scaled(net, scale);
+        return new Result(scale, side(sigmoidNaive(base), batch), side(sigmoidFused(base), batch));
+    }
+
     /** Both forms of the network with its output logits multiplied by {@code scale}. */
     public static Result compare(Network net, Batch batch, double scale) {
         Network base = scale == 1 ? net : scaled(net, scale);

@@ -17,6 +17,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.util.Names;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
@@ -59,8 +60,13 @@ public final class NetworkFile {
      */
     public static final long MAX_PARAMETERS = 10_000_000L;
 
-    /** The most numbers z^l (and so a^l, δ^l) may hold over all layers and samples, for the same reason. */
-    public static final long MAX_ACTIVATIONS = 10_000_000L;
+    /**
+     * The most numbers z^l (and so a^l, δ^l) may hold over all layers and samples, counting the input: so that what
+     * loads can also be checked in the default heap of a student's machine (a quarter of its memory: 2 GB on an 8 GB
+     * laptop). Measured: a one-neuron network with 2,500,000 samples (this limit) checks with {@code -Xmx2g}, and
+     * 1,000,000 samples with {@code -Xmx1g}; twice the limit needed far more than 2 GB.
+     */
+    public static final long MAX_ACTIVATIONS = 5_000_000L;
 
     /** The largest file read: a file of MAX_PARAMETERS numbers written in full precision is about 250 MB. */
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
@@ -232,35 +238,7 @@ public final class NetworkFile {
 
     /** The closest of some names to a misspelt one (at most two letters off), for "did you mean ...?". */
     static java.util.Optional<String> closest(String wrong, java.util.Collection<String> names) {
-        String best = null;
-        int bestDistance = 3;
-        for (String name : names) {
-            int d = editDistance(wrong.toLowerCase(Locale.ROOT), name);
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return java.util.Optional.ofNullable(best);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Names.closest(wrong, names);
     }
 
     private static String didYouMean(String wrong, java.util.Collection<String> names) {
@@ -681,8 +659,10 @@ public final class NetworkFile {
     /**
      * Saves atomically ({@link AtomicFiles}): a crash never leaves a half-written file, and the file keeps the
      * permissions of the one it replaces.
+     *
+     * @return whether the file system replaced the file in one step (the app says so when it could not)
      */
-    public static void save(NetworkDocument doc, Path path) throws IOException {
-        AtomicFiles.writeString(path, toJson(doc));
+    public static AtomicFiles.Outcome save(NetworkDocument doc, Path path) throws IOException {
+        return AtomicFiles.writeString(path, toJson(doc));
     }
 }

@@ -29,6 +29,7 @@ import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXFormula;
 import org.backprop.workbench.steps.Step;
 import org.backprop.workbench.steps.Steps;
+import org.backprop.workbench.util.Names;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,8 @@ public final class LessonParser {
 
     /** The directives, in the order the README documents them. */
     public static final List<String> DIRECTIVES = List.of(
-            "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict");
+            "network", "step", "highlight", "mistake", "epsilon", "method", "notation", "view", "expect", "quiz", "predict",
+            "derive");
 
     /** The largest ε a lesson may set; beyond it a "derivative" is no longer local (and the CLI refuses it too). */
     public static final double MAX_EPSILON = org.backprop.workbench.numeric.Epsilon.MAX;
@@ -521,6 +523,14 @@ public final class LessonParser {
                         step.quizTolerance = tolerance;
                     }
                 }
+                case "derive" -> {
+                    Quantity entry = Quantity.parse(argument, doc.network(), m);
+                    if (!entry.isDerivable()) {
+                        throw new IllegalArgumentException("\"" + argument + "\" cannot be derived; expected "
+                                + Quantity.DERIVABLE_FORMS);
+                    }
+                    step.deriveEntry = entry;
+                }
                 case "predict" -> {
                     if (!argument.isEmpty()) {
                         throw new IllegalArgumentException("@predict takes no argument: the engine knows the "
@@ -607,46 +617,14 @@ public final class LessonParser {
             case "view" -> "@view checks";
             case "expect" -> "@expect BP2 layer 1 fails";
             case "quiz" -> "@quiz delta1[0,0] tolerance 1e-3";
+            case "derive" -> "@derive delta1[0,2]";
             default -> "@" + directive;
         };
     }
 
-    /** " (did you mean "x"?)" for the closest name within two edits, or "". */
+    /** " (did you mean "x"?)" for the closest name within two edits (or the one it begins), or "". */
     static String suggestion(String given, java.util.Collection<String> names) {
-        String best = null;
-        int bestDistance = 3;
-        for (String name : names) {
-            int d = distance(given.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        if (best == null && given.length() >= 3) {
-            List<String> starting = names.stream()
-                    .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(given.toLowerCase(Locale.ROOT))).toList();
-            best = starting.size() == 1 ? starting.get(0) : null;
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = row;
-            row = t;
-        }
-        return previous[b.length()];
+        return Names.closestOrUniquePrefix(given, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
     }
 
     private void problem(int line, String message) {
@@ -687,6 +665,7 @@ public final class LessonParser {
         Notation notation;
         View view;
         Quantity quizEntry;
+        Quantity deriveEntry;
         int quizLine;
         Double quizTolerance;
         boolean predict;
@@ -747,7 +726,8 @@ public final class LessonParser {
                     : Quiz.of(analyses.document(), quizEntry, quizTolerance, state.method, state.epsilon);
             Prediction prediction = predict ? Prediction.of(analyses.get(state.mistake, state.method, state.epsilon)) : null;
             return new LessonStep(number, title, line, text, state.network, doc, state.stepId, highlights,
-                    state.mistake, state.epsilon, state.method, state.notation, state.view, claims, quiz, prediction);
+                    state.mistake, state.epsilon, state.method, state.notation, state.view, claims, quiz, prediction,
+                    deriveEntry);
         }
     }
 

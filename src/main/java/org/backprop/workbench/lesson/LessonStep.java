@@ -30,11 +30,12 @@ import java.util.Optional;
  * @param claims     what the engine is claimed to find in this state, checked by the validator
  * @param quiz       a number to ask for, if any
  * @param prediction a "which check fails first?" question, if any
+ * @param derive     an entry whose chain-rule derivation the step opens ({@code @derive delta1[0,2]}), or null
  */
 public record LessonStep(int number, String title, int line, Prose prose, String network, NetworkDocument document,
                          String stepId, List<Quantity> highlights,
                          Mistake mistake, double epsilon, DifferenceMethod method, Notation notation, View view, List<Expectation> claims,
-                         Quiz quiz, Prediction prediction) {
+                         Quiz quiz, Prediction prediction, Quantity derive) {
 
     /** A claim with its line, for messages. */
     public record Expectation(int line, Claim claim) {
@@ -50,4 +51,7 @@ public record LessonStep(int number, String title, int line, Prose prose, String
     public Optional<Quiz> quizQuestion() { return Optional.ofNullable(quiz); }
 
     public Optional<Prediction> predictionQuestion() { return Optional.ofNullable(prediction); }
+
+    /** The entry the step derives, if any. */
+    public Optional<Quantity> deriveEntry() { return Optional.ofNullable(derive); }
 }

@@ -31,6 +31,8 @@ public final class Prose {
 
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
+    /** What a lesson's own OPEN or CLOSE becomes: the Unicode replacement character. */
+    private static final char REPLACEMENT = '\uFFFD';
     private static final Parser PARSER = Parser.builder().build();
 
     private final String markdown;
@@ -61,6 +63,14 @@ public final class Prose {
         List<Problem> problems = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         String[] lines = markdown.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            // the placeholders are private-use characters: a lesson's own are refused, and replaced so they mean nothing
+            if (lines[n].indexOf(OPEN) >= 0 || lines[n].indexOf(CLOSE) >= 0) {
+                problems.add(new Problem(n, "holds the private-use character U+"
+                        + (lines[n].indexOf(OPEN) >= 0 ? "E000" : "E001") + ", which a lesson may not use"));
+                lines[n] = lines[n].replace(OPEN, REPLACEMENT).replace(CLOSE, REPLACEMENT);
+            }
+        }
         boolean fenced = false;
         StringBuilder tex = null;       // the formula being read, or null
         String delimiter = "";
@@ -181,11 +191,21 @@ public final class Prose {
                 spans.add(new Span(literal.substring(i, open), false, false));
             }
             int close = literal.indexOf(CLOSE, open);
-            int index = Integer.parseInt(literal.substring(open + 1, close));
+            int index = close < 0 ? -1 : placeholder(literal.substring(open + 1, close));
+            if (index < 0 || index >= formulas.size()) {
+                // cannot come from of(), which replaces a lesson's own markers; shown as text rather than thrown
+                spans.add(new Span(String.valueOf(REPLACEMENT), false, false));
+                i = open + 1;
+                continue;
+            }
             spans.add(new Span(formulas.get(index), true, display.get(index)));
             i = close + 1;
         }
         return spans;
+    }
+
+    private static int placeholder(String digits) {
+        return digits.matches("[0-9]{1,9}") ? Integer.parseInt(digits) : -1;
     }
 
     /**

@@ -155,6 +155,15 @@ public record Quantity(Kind kind, int layer, int[] index) {
         return index != null;
     }
 
+    /** What a derivation takes, for messages. */
+    public static final String DERIVABLE_FORMS = "z2[j,x], a2[j,x], gradA[j,x], delta1[j,x], gradB1[j] or "
+            + "gradW2[k,j] (one entry, zero-based; [j] alone for one sample)";
+
+    /** True for one entry of z, a, ∇_a C, δ, ∂C/∂b or ∂C/∂w: what the chain rule derives. */
+    public boolean isDerivable() {
+        return isEntry() && kind != Kind.W && kind != Kind.B && kind != Kind.COST;
+    }
+
     /** True for the quantities backprop computes and the numerical check estimates: δ, ∂C/∂b, ∂C/∂w. */
     public boolean isChecked() {
         return kind == Kind.DELTA || kind == Kind.GRAD_B || kind == Kind.GRAD_W;

@@ -70,8 +70,22 @@ public enum DifferenceMethod {
     public record Value(double cost, boolean crossedKink) {
     }
 
-    /** A derivative estimate and whether any evaluation behind it crossed a kink. */
-    public record Estimate(double value, boolean crossedKink) {
+    /**
+     * A derivative estimate, whether any evaluation behind it crossed a kink, and the largest |C| among those
+     * evaluations (what their rounding scales with; NaN where unknown).
+     */
+    public record Estimate(double value, boolean crossedKink, double magnitude) {
+        public Estimate(double value, boolean crossedKink) {
+            this(value, crossedKink, Double.NaN);
+        }
+    }
+
+    private static double largest(Value... values) {
+        double max = 0;
+        for (Value v : values) {
+            max = Math.max(max, Math.abs(v.cost()));
+        }
+        return max;
     }
 
     /**
@@ -84,12 +98,13 @@ public enum DifferenceMethod {
             case FORWARD -> {
                 Value plus = probe.real(h);
                 Value base = probe.real(0);
-                yield new Estimate((plus.cost() - base.cost()) / h, plus.crossedKink());
+                yield new Estimate((plus.cost() - base.cost()) / h, plus.crossedKink(), largest(plus, base));
             }
             case CENTRAL -> {
                 Value plus = probe.real(h);
                 Value minus = probe.real(-h);
-                yield new Estimate((plus.cost() - minus.cost()) / (2 * h), plus.crossedKink() || minus.crossedKink());
+                yield new Estimate((plus.cost() - minus.cost()) / (2 * h), plus.crossedKink() || minus.crossedKink(),
+                        largest(plus, minus));
             }
             case RICHARDSON -> {
                 Value plus = probe.real(h);
@@ -100,9 +115,22 @@ public enum DifferenceMethod {
                 double narrow = (halfPlus.cost() - halfMinus.cost()) / h;
                 boolean kink = plus.crossedKink() || minus.crossedKink() || halfPlus.crossedKink()
                         || halfMinus.crossedKink();
-                yield new Estimate((4 * narrow - wide) / 3, kink);
+                yield new Estimate((4 * narrow - wide) / 3, kink, largest(plus, minus, halfPlus, halfMinus));
             }
-            case COMPLEX_STEP -> new Estimate(probe.imaginary(h) / h, false);
+            case COMPLEX_STEP -> new Estimate(probe.imaginary(h) / h, false, 0);
+        };
+    }
+
+    /**
+     * True if a step of h from θ moves nothing in floating point for this method: θ + h == θ or θ − h == θ (the
+     * smallest step the method takes: h/2 for Richardson). The complex step never adds h to θ.
+     */
+    public boolean stepLost(double theta, double h) {
+        double smallest = this == RICHARDSON ? h / 2 : h;
+        return switch (this) {
+            case COMPLEX_STEP -> false;
+            case FORWARD -> theta + smallest == theta;
+            default -> theta + smallest == theta || theta - smallest == theta;
         };
     }
 

@@ -91,13 +91,12 @@ public final class IncrementalCost {
         sampleCost = new double[m];
         DMatrixRMaj zCol = new DMatrixRMaj(n[depth], 1);
         DMatrixRMaj aCol = new DMatrixRMaj(n[depth], 1);
-        double sum = 0;
         for (int x = 0; x < m; x++) {
             System.arraycopy(z[depth], x * n[depth], zCol.data, 0, n[depth]);
             System.arraycopy(a[depth], x * n[depth], aCol.data, 0, n[depth]);
             sampleCost[x] = precision.round(loss.sampleCostOf(zCol, aCol, targetColumns[x], 0));
-            sum += sampleCost[x];
         }
+        double sum = org.backprop.workbench.engine.Loss.compensatedSum(sampleCost);
         cost = trace != null && precision == Precision.DOUBLE ? trace.cost() : precision.round(sum / m);
     }
 
@@ -367,10 +366,14 @@ public final class IncrementalCost {
                 return new Value(sampleLoss(x0), crossed);
             }
             double sum = 0;
+            double compensation = 0;   // Neumaier, as Loss.compensatedSum: the engine's cost is summed the same way
             for (int x = 0; x < m; x++) {
-                sum += x >= x0 && x < x1 ? sampleLoss(x) : sampleCost[x];
+                double v = x >= x0 && x < x1 ? sampleLoss(x) : sampleCost[x];
+                double t = sum + v;
+                compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+                sum = t;
             }
-            return new Value(precision.round(sum / m), crossed);
+            return new Value(precision.round((sum + compensation) / m), crossed);
         }
 
         /** The engine's C_x on the perturbed output column x. */

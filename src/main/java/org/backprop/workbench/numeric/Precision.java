@@ -23,6 +23,11 @@ public enum Precision {
 
     public String id() { return id; }
 
+    /** The unit roundoff: 2^−53 in double, 2^−24 in float. */
+    public double unitRoundoff() {
+        return this == FLOAT ? 0x1p-24 : 0x1p-53;
+    }
+
     /** x as stored in this precision. */
     public double round(double x) {
         return this == FLOAT ? (double) (float) x : x;

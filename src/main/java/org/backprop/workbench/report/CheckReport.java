@@ -11,6 +11,7 @@ import org.backprop.workbench.check.CheckMode;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.check.Reason;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.check.Verdict;
 import org.backprop.workbench.engine.Mistake;
@@ -93,9 +94,19 @@ public final class CheckReport {
         CheckSummary all = analysis.summary();
         s.append(String.format(Locale.ROOT, "all  %5s %7d %5d %5d %5d %5d  %-10s %s%n", "", all.checked(), all.pass(),
                 all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
-        s.append(String.format(Locale.ROOT, "(rel = |analytic - numeric| / max(|analytic|, |numeric|, %s);%n"
+        s.append(String.format(Locale.ROOT, "(rel = |analytic - numeric| / max(|analytic|, |numeric|, N / %s), N = the "
+                + "rounding noise of the numerical value%s;%n"
                 + " pass: rel <= %s; warn: up to %s; fail: above, or NaN/Infinity; kink: a relu input crossed 0)%n",
-                floorText(analysis.forward().cost()), rel(Thresholds.PASS), rel(Thresholds.FAIL)));
+                rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS), rel(Thresholds.FAIL)));
+        for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED}) {
+            long count = analysis.checks().stream().filter(r -> r.reason() == reason).count();
+            if (count > 0) {
+                s.append(String.format(Locale.ROOT, "%d of the checked numbers warn: %s (%s)%s.%n", count,
+                        reason.id(), reason.description(), reason == Reason.STEP_LOST
+                                ? "; choose a larger --epsilon"
+                                : "; try a larger --epsilon, --epsilon auto or double precision"));
+            }
+        }
         List<CheckResult> failures = analysis.failures();
         long nonFinite = failures.stream().filter(CheckResult::nonFinite).count();
         if (nonFinite > 0) {
@@ -173,7 +184,11 @@ public final class CheckReport {
         root.put("samples", analysis.batch().size());
         root.put("network", net.describe());
         root.put("lossFunction", net.loss().id());
-        root.put("epsilon", analysis.epsilon());
+        if (Double.isNaN(analysis.epsilon())) {
+            root.put("epsilon", "auto");
+        } else {
+            root.put("epsilon", analysis.epsilon());
+        }
         root.put("method", analysis.method().id());
         root.put("precision", analysis.precision().id());
         root.put("mode", analysis.mode().describe());
@@ -209,6 +224,18 @@ public final class CheckReport {
             c.put("numeric", r.numeric());
             c.put("relError", r.relativeError());
             c.put("verdict", r.verdict().id());
+            if (r.reason() != Reason.NONE) {
+                c.put("reason", r.reason().id());
+            }
+            if (Double.isFinite(r.noise())) {
+                c.put("noise", r.noise());
+            }
+            if (Double.isFinite(r.step())) {
+                c.put("step", r.step());
+            }
+            if (Double.isFinite(r.errorBound())) {
+                c.put("errorBound", r.errorBound());
+            }
         }
         CheckSummary sum = analysis.summary();
         ObjectNode summary = root.putObject("summary");
@@ -259,7 +286,7 @@ public final class CheckReport {
         }
     }
 
-    static String index(int[] index) {
+    public static String index(int[] index) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < index.length; i++) {
             s.append(i == 0 ? "" : ", ").append(index[i]);
@@ -269,6 +296,9 @@ public final class CheckReport {
 
     /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */
     public static String step(double h) {
+        if (Double.isNaN(h)) {
+            return "auto (a step chosen per number by Ridders' method, with an error bound)";
+        }
         return Double.toString(h).replace(".0E", "E").replace('E', 'e');
     }
 
@@ -287,11 +317,16 @@ public final class CheckReport {
         return Decimal.scientific(v, 5);
     }
 
-    /** "1e-3" for a cost of at most 1, else "1e-3 * C = ..." with the network's floor. */
-    private static String floorText(double cost) {
-        String base = String.format(Locale.ROOT, "%.0e", Thresholds.ABSOLUTE_FLOOR);
-        return Math.abs(cost) <= 1 || !Double.isFinite(cost) ? base
-                : base + " * C = " + String.format(Locale.ROOT, "%.2e", Thresholds.floor(cost));
+    /** ", here 1.2e-11 to 3.4e-11" (nothing when no number has an estimate). */
+    private static String noiseRange(Analysis analysis) {
+        double[] noise = analysis.checks().stream().mapToDouble(CheckResult::noise).filter(Double::isFinite)
+                .toArray();
+        if (noise.length == 0) {
+            return "";
+        }
+        double min = java.util.Arrays.stream(noise).min().orElseThrow();
+        double max = java.util.Arrays.stream(noise).max().orElseThrow();
+        return ", here " + rel(min) + (max > min ? " to " + rel(max) : "");
     }
 
     static String rel(double v) {

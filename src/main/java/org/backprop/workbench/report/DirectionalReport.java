@@ -31,8 +31,14 @@ public final class DirectionalReport {
         s.append(String.format(Locale.ROOT, "numerical  dC/dt  = %s%n", CheckReport.number(r.numeric())));
         s.append(String.format(Locale.ROOT, "rel error         = %s  %s%n", CheckReport.rel(r.relativeError()),
                 r.verdict()));
-        s.append(String.format(Locale.ROOT, "(pass: rel <= %s; warn: up to %s; fail: above; kink: a relu input "
-                + "crossed 0)%n", CheckReport.rel(Thresholds.PASS), CheckReport.rel(Thresholds.FAIL)));
+        if (r.reason() != org.backprop.workbench.check.Reason.NONE) {
+            s.append("reason            = ").append(r.reason().id()).append(": ").append(r.reason().description())
+                    .append('\n');
+        }
+        s.append(String.format(Locale.ROOT, "(rel = |a - n| / max(|a|, |n|, N / %s), N = %s the rounding noise of the "
+                + "numerical value;%n pass: rel <= %s; warn: up to %s; fail: above; kink: a relu input crossed 0)%n",
+                CheckReport.rel(Thresholds.PASS), CheckReport.rel(r.noise()), CheckReport.rel(Thresholds.PASS),
+                CheckReport.rel(Thresholds.FAIL)));
         return s.toString();
     }
 
@@ -65,6 +71,10 @@ public final class DirectionalReport {
         root.put("numeric", r.numeric());
         root.put("relError", r.relativeError());
         root.put("verdict", r.verdict().id());
+        if (r.reason() != org.backprop.workbench.check.Reason.NONE) {
+            root.put("reason", r.reason().id());
+        }
+        root.put("noise", r.noise());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package org.backprop.workbench.steps;
 
+import org.backprop.workbench.engine.Mistake;
 import org.ejml.data.DMatrixRMaj;
 
 import java.math.BigDecimal;
@@ -139,6 +140,6 @@ public final class Latex {
 
     /** Text in red, for the wrong version a deliberate mistake puts into a formula. */
     public static String wrong(String latex) {
-        return "\\textcolor{red}{" + latex + "}";
+        return Mistake.wrong(latex);
     }
 }

@@ -223,9 +223,7 @@ public final class Steps {
             gradA();
             Operand result = operands.remove("gradA");
             batchSymbols.remove("gradA");
-            boolean forgot = mistake == Mistake.FORGOT_ONE_OVER_M && m > 1;
-            boolean flipped = mistake == Mistake.GRAD_A_SIGN;
-            if (forgot || flipped) {
+            if (mistake.altersGradA(m)) {
                 mistakeNote = mistake.description();
             }
             String shape = net.size(depth) + "×" + m;
@@ -233,14 +231,7 @@ public final class Steps {
             Function<Renderer, String> rhs = r -> {
                 String a = r.of("aL");
                 String t = r.of("t");
-                String body = loss.kernel().gradALatex(a, t);
-                String sign = flipped ? Latex.wrong("-") : "";
-                if (!r.batch) {
-                    return flipped ? sign + "\\left(" + body + "\\right)" : body;
-                }
-                String scale = "\\frac{1}{" + r.m + "}";
-                String wrapped = "\\left(" + body + "\\right)";
-                return sign + (forgot ? Latex.wrong(wrapped) : scale + wrapped);
+                return mistake.gradALatex(loss.kernel().gradALatex(a, t), r.batch, r.m, m);
             };
             return new Template(r -> r.batch ? "\\nabla_{\\mathbf{a}} C" : "\\nabla_{a} C", rhs, result, shapes);
         }
@@ -249,9 +240,10 @@ public final class Steps {
             Activation sigma = net.activation(l);
             boolean output = l == depth;
             boolean fused = output && net.loss().kernel().readsLogits();
-            boolean atA = mistake == Mistake.SIGMA_PRIME_AT_A;
-            boolean diagonal = mistake == Mistake.SOFTMAX_DIAGONAL && sigma == Activation.SOFTMAX;
-            boolean dropped = output ? mistake == Mistake.BP1_NO_SIGMA_PRIME : mistake == Mistake.BP2_NO_SIGMA_PRIME;
+            Mistake.DeltaForm form = mistake.deltaForm(output, sigma);
+            boolean atA = form == Mistake.DeltaForm.AT_A;
+            boolean diagonal = form == Mistake.DeltaForm.DIAGONAL;
+            boolean dropped = form == Mistake.DeltaForm.NO_SIGMA_PRIME;
             Operand result = new Operand("δ^" + l, "\\delta^{" + l + "}", an.backward().delta(l));
             String n = net.size(l) + "×" + m;
 
@@ -332,9 +324,8 @@ public final class Steps {
             operand("one", "1", "\\mathbf{1}", "\\mathbf{1}", ones);
             Operand result = new Operand("∂C/∂b^" + l, "\\frac{\\partial C}{\\partial b^{" + l + "}}",
                     an.backward().gradB(l));
-            boolean first = mistake == Mistake.BP3B_FIRST_SAMPLE && m > 1;
-            boolean mean = mistake == Mistake.BP3B_MEAN && m > 1;
-            if (first || mean) {
+            boolean first = mistake.bp3FirstSampleOnly(m);
+            if (mistake.altersGradB(m)) {
                 mistakeNote = mistake.description();
             }
             if (first) {
@@ -344,18 +335,12 @@ public final class Steps {
             }
             String n = Integer.toString(net.size(l));
             String shapes = m > 1 ? n + "×" + m + " · " + m + "×1 = " + n + "×1" : n + "×1 = " + n + "×1";
-            Function<Renderer, String> rhs = r -> {
-                if (!r.batch) {
-                    return r.of("delta");
-                }
-                String product = r.of("delta") + "\\," + (first ? Latex.wrong(r.of("one")) : r.of("one"));
-                return mean ? Latex.wrong("\\frac{1}{" + r.m + "}") + product : product;
-            };
+            Function<Renderer, String> rhs = r -> mistake.gradBLatex(r.of("delta"), r.of("one"), r.batch, r.m, m);
             return new Template(r -> "\\frac{\\partial C}{\\partial b^{" + l + "}}", rhs, result, shapes);
         }
 
         private Template gradW() {
-            boolean zNotA = mistake == Mistake.BP4_Z_NOT_A && l > 1;
+            boolean zNotA = mistake.bp4ReadsZ(l);
             if (zNotA) {
                 mistakeNote = mistake.description();
                 layerValue("a", "z", l - 1, an.forward().z(l - 1));

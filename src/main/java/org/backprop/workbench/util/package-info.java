@@ -1,6 +1,7 @@
 /**
  * Small utilities written once and shared by every package: looking up an enum constant by its file name
- * ({@link org.backprop.workbench.util.Ids}).
+ * ({@link org.backprop.workbench.util.Ids}) and the closest-name suggestion for
+ * "did you mean …?" ({@link org.backprop.workbench.util.Names}).
  *
  * <p>May import: {@code java..} only.
  */

@@ -92,8 +92,12 @@ class CheckCommandTest {
         assertEquals(expectedChecks, checks.size());
         int pass = 0;
         for (JsonNode c : checks) {
+            // issue 9 adds "noise", "step" (and "reason", "errorBound" where they apply) after the original seven
             assertEquals(List.of("formula", "layer", "index", "analytic", "numeric", "relError", "verdict"),
-                    fieldNames(c));
+                    fieldNames(c).subList(0, 7));
+            assertTrue(Set.of("reason", "noise", "step", "errorBound").containsAll(fieldNames(c).subList(7, fieldNames(c).size())),
+                    fieldNames(c).toString());
+            assertTrue(c.get("noise").asDouble() > 0, c.toString());
             String formula = c.get("formula").asText();
             assertTrue(Set.of("BP1", "BP2", "BP3", "BP4").contains(formula), formula);
             int layer = c.get("layer").asInt();

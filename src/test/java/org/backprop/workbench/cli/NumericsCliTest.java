@@ -107,10 +107,13 @@ class NumericsCliTest {
     }
 
     @Test
-    void floatPrecisionMakesTheCheckFailAndSaysSo() {
+    void floatPrecisionMakesTheCheckUnresolvedAndSaysSo() {
+        // issue 9: float noise is reported as unresolved (warn, exit 0), not as a failure of correct formulas
         Run run = run("check", EXAMPLE, "--precision", "float");
-        assertEquals(1, run.status(), run.err());
+        assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("forward passes in float precision"), run.out());
+        assertTrue(run.out().contains("warn: unresolved"), run.out());
+        assertTrue(run.out().contains("all             37     0"), "no number passes: " + run.out());
     }
 
     @Test

@@ -53,7 +53,8 @@ class BadNetworkFileTest {
                 arguments("a missing field names what it should hold",
                         "{" + ONE_NEURON + ", " + SAMPLES + "}",
                         "loss",
-                        "missing; expected one of quadratic, binary-cross-entropy, cross-entropy, softmax-cross-entropy"),
+                        "missing; expected one of quadratic, binary-cross-entropy, cross-entropy, softmax-cross-entropy, "
+                                + "sigmoid-cross-entropy"),
                 arguments("a ragged weight matrix names the row",
                         "{" + TWO_LAYERS + ", \"weights\": [[[1, 2], [3, 4]], [[1, 2], [3]]], \"biases\": [[0, 0], [0]]}",
                         "weights[1][0]",
@@ -73,7 +74,8 @@ class BadNetworkFileTest {
                 arguments("an unknown loss lists the losses",
                         "{" + ONE_NEURON + ", \"loss\": \"mse\", " + SAMPLES + "}",
                         "loss",
-                        "unknown loss \"mse\"; expected one of quadratic, binary-cross-entropy, cross-entropy, softmax-cross-entropy"),
+                        "unknown loss \"mse\"; expected one of quadratic, binary-cross-entropy, cross-entropy, softmax-cross-entropy, "
+                                + "sigmoid-cross-entropy"),
                 arguments("NaN is refused",
                         "{" + ONE_NEURON + ", \"loss\": \"quadratic\", \"inputs\": [[1, NaN]], \"targets\": [[0.5]]}",
                         "inputs[0][1]",
@@ -109,7 +111,7 @@ class BadNetworkFileTest {
                                 + "\"weights\": \"not read\", \"biases\": \"not read\", "
                                 + "\"inputs\": [[1], [2], [3], [4]], \"targets\": [[0], [0], [0], [0]]}",
                         "inputs",
-                        "4 samples need 12000008 activations; at most 10000000"),
+                        "4 samples need 12000008 activations; at most 5000000"),
                 arguments("inputs and targets of different counts are refused",
                         "{" + ONE_NEURON + ", \"loss\": \"quadratic\", \"inputs\": [[1, 2], [3, 4]], \"targets\": [[0.5]]}",
                         "targets",

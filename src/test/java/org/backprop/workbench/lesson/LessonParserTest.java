@@ -343,4 +343,17 @@ class LessonParserTest {
         assertThrows(IllegalArgumentException.class, () -> Quantity.parse("delta1[0]", net, 4));
         assertEquals("delta1[0,3]", Quantity.parse("delta1[0,3]", net, 4).id());
     }
+
+    @Test
+    void deriveNamesOneEntryTheStepsNetworkHasAndDoesNotCarryOver() throws LessonException {
+        Lesson lesson = parse("## One\n@derive delta1[1]\n## Two\ntext\n");
+        assertEquals("delta1[1,0]", lesson.step(1).deriveEntry().orElseThrow().id());
+        assertTrue(lesson.step(2).deriveEntry().isEmpty());
+        LessonProblem range = problem("## Step\n@derive delta1[5]\n");
+        assertEquals(13, range.line());
+        assertTrue(range.message().startsWith("@derive: index j = 5 is out of range"), range.message());
+        assertTrue(problem("## Step\n@derive w1[0,0]\n").message().contains("cannot be derived"));
+        assertTrue(problem("## Step\n@derive delta1\n").message().contains("cannot be derived"));
+        assertTrue(problem("## Step\n@derive gradW3[0,0]\n").message().contains("unknown layer 3"));
+    }
 }

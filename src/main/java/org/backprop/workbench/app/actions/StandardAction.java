@@ -60,6 +60,7 @@ public enum StandardAction {
     SHOW_EPSILON(VIEW, "ε _plot", "Shortcut+DIGIT4|Shortcut+NUMPAD4", WorkbenchView.EPSILON, false),
     SHOW_SOFTMAX(VIEW, "Soft_max two ways", "Shortcut+DIGIT5|Shortcut+NUMPAD5", WorkbenchView.SOFTMAX, false),
     SHOW_TRAINING(VIEW, "T_raining", "Shortcut+DIGIT6|Shortcut+NUMPAD6", WorkbenchView.TRAINING, false),
+    SHOW_DERIVE(VIEW, "_Derive the selected number", "Shortcut+DIGIT7|Shortcut+NUMPAD7", WorkbenchView.DERIVE, false),
 
     NEXT_STEP(STEP, "_Next step  (→)", "PAGE_DOWN"),
     PREVIOUS_STEP(STEP, "_Previous step  (←)", "PAGE_UP"),

@@ -105,6 +105,10 @@ public final class LessonSession {
         model.notationProperty().set(s.notation());
         s.step().ifPresent(id -> model.currentStepIdProperty().set(id));
         showView.accept(s.view());
+        s.deriveEntry().ifPresent(q -> {
+            model.deriveEntryProperty().set(q);
+            model.navigate(org.backprop.workbench.app.WorkbenchView.DERIVE);
+        });
         pendingHighlight = s.highlights().stream().map(LessonSession::checkedEntry).flatMap(Optional::stream)
                 .findFirst().orElse(null);
         if (pendingHighlight == null) {

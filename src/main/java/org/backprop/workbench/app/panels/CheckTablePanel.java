@@ -167,7 +167,12 @@ public final class CheckTablePanel implements Panel {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No checked number matches the filters."));
         table.setTooltip(new Tooltip("↑ ↓ move, Home/End first/last, click a header to sort"));
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // the table's own comparator asks every column for a cell value (a new observable) on every comparison,
+        // 2 million times to sort 111,002 rows; the policy below sorts by the rows' own orders instead
+        table.setSortPolicy(t -> {
+            sorted.setComparator(rowOrder(t.getSortOrder()));
+            return true;
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         table.setMinHeight(100);
@@ -227,6 +232,7 @@ public final class CheckTablePanel implements Panel {
     private void load(Analysis a) {
         CheckResult previous = selection.get();
         syncing = true;
+        searchTexts.clear();
         rows.setAll(a == null ? java.util.List.of() : a.checks());
         syncing = false;
         if (previous != null && a != null) {
@@ -275,7 +281,7 @@ public final class CheckTablePanel implements Panel {
         filtered.setPredicate(c -> (!failures || c.verdict() == Verdict.FAIL)
                 && (formula == null || c.formula() == formula)
                 && (verdict == null || c.verdict() == verdict)
-                && (text.isEmpty() || searchText(c).contains(text)));
+                && (text.isEmpty() || cachedSearchText(c).contains(text)));
         select(selected);
     }
 
@@ -327,9 +333,33 @@ public final class CheckTablePanel implements Panel {
         };
     }
 
+    /** The lower-case search text of each row, made once per analysis (the filter runs on every key typed). */
+    private final java.util.Map<CheckResult, String> searchTexts = new java.util.IdentityHashMap<>();
+
+    private String cachedSearchText(CheckResult c) {
+        return searchTexts.computeIfAbsent(c, CheckTablePanel::searchText);
+    }
+
     private static String searchText(CheckResult c) {
         return (c.formula().name() + " " + c.quantity() + " " + Formats.superscripts(c.quantity()) + " "
                 + indexText(c) + " " + c.verdict().id() + " layer " + c.layer()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The key of a column's order of the rows, in its properties. */
+    private static final String ROW_ORDER = "bw.rowOrder";
+
+    /** The order of the sort columns, first to last, each ascending or descending; null for the analysis's order. */
+    private static Comparator<CheckResult> rowOrder(java.util.List<TableColumn<CheckResult, ?>> sortOrder) {
+        Comparator<CheckResult> order = null;
+        for (TableColumn<CheckResult, ?> column : sortOrder) {
+            @SuppressWarnings("unchecked")
+            Comparator<CheckResult> one = (Comparator<CheckResult>) column.getProperties().get(ROW_ORDER);
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                one = one.reversed();
+            }
+            order = order == null ? one : order.thenComparing(one);
+        }
+        return order;
     }
 
     /** δ before ∂C/∂b before ∂C/∂w, then layer, then index. */
@@ -348,6 +378,7 @@ public final class CheckTablePanel implements Panel {
         column.setPrefWidth(widthEm * 16);
         column.setMinWidth(Math.min(widthEm, 7) * 16);
         column.setComparator(order);
+        column.getProperties().put(ROW_ORDER, order);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(CheckResult item, boolean empty) {
@@ -367,6 +398,10 @@ public final class CheckTablePanel implements Panel {
         column.setMinWidth((relative ? 5.5 : 8.5) * 16);
         // NaN (a non-finite value) sorts as the largest error
         column.setComparator(Comparator.comparingDouble(d -> Double.isNaN(d) ? Double.POSITIVE_INFINITY : d));
+        column.getProperties().put(ROW_ORDER, Comparator.comparingDouble((CheckResult c) -> {
+            double d = value.apply(c);
+            return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+        }));
         column.setCellFactory(c -> new TableCell<>() {
             {
                 getStyleClass().add("number");
@@ -393,6 +428,7 @@ public final class CheckTablePanel implements Panel {
     private static TableColumn<CheckResult, Verdict> verdictColumn() {
         TableColumn<CheckResult, Verdict> column = new TableColumn<>("Verdict");
         column.setCellValueFactory(f -> constant(f.getValue().verdict()));
+        column.getProperties().put(ROW_ORDER, Comparator.comparing(CheckResult::verdict));
         column.setPrefWidth(6 * 16);
         column.setMinWidth(5 * 16);
         column.setCellFactory(c -> new TableCell<>() {

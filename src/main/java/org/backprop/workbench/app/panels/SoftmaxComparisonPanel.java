@@ -75,6 +75,12 @@ public final class SoftmaxComparisonPanel implements Panel {
     private final MatrixGrid fusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
     private final MatrixGrid jacobian = new MatrixGrid("J", i -> "i=" + i, j -> "j=" + j);
     private final Label difference = new Label();
+    private final Label sigmoidNaiveCost = new Label();
+    private final Label sigmoidFusedCost = new Label();
+    private final MatrixGrid sigmoidNaiveDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
+    private final MatrixGrid sigmoidFusedDelta = new MatrixGrid("δᴸ", j -> "j=" + j, x -> "x=" + x);
+    private final Label sigmoidDifference = new Label();
+    private final ReadOnlyObjectWrapper<Result> sigmoidResult = new ReadOnlyObjectWrapper<>(this, "sigmoidResult");
     private final Label jacobianTitle = new Label();
     private final Spinner<Integer> sample = new Spinner<>(0, 0, 0);  // zero-based, like every index in the note and the files
     private final Slider scale = new Slider(0, Math.log10(SoftmaxComparison.SCALE_TO), 0);
@@ -109,6 +115,12 @@ public final class SoftmaxComparisonPanel implements Panel {
 
     /** Both forms at the current logit scale, or null if the network does not suit the comparison. */
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    /**
+     * The second pair at the current logit scale: sigmoid + binary cross-entropy against identity +
+     * sigmoid-cross-entropy; null if the network does not suit the comparison.
+     */
+    public ReadOnlyObjectProperty<Result> sigmoidResultProperty() { return sigmoidResult.getReadOnlyProperty(); }
 
     /** The latest sweep over logit scales. */
     public ReadOnlyObjectProperty<List<ScalePoint>> scaleSweepProperty() { return scaleSweep.getReadOnlyProperty(); }
@@ -160,7 +172,18 @@ public final class SoftmaxComparisonPanel implements Panel {
         formulaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox jacobianCard = new VBox(jacobianTitle, formulaRow, jacobian);
         jacobianCard.getStyleClass().add("bw-card");
-        VBox cards = new VBox(8, naiveCard, fusedCard, jacobianCard);
+        Label sigmoidTitle = new Label("Sigmoid, two ways: binary cross-entropy through σ′, or fused into the loss");
+        sigmoidTitle.getStyleClass().add("bw-card-title");
+        sigmoidTitle.setWrapText(true);
+        sigmoidDifference.getStyleClass().add("bw-summary");
+        sigmoidDifference.setWrapText(true);
+        VBox sigmoidNaiveCard = card("Sigmoid activation + binary-cross-entropy  (activation view)",
+                "a = σ(z),  δ = (a − t) / (a (1 − a)) · σ′(z)", sigmoidNaiveCost, sigmoidNaiveDelta);
+        VBox sigmoidFusedCard = card("Identity output + sigmoid-cross-entropy  (fused)",
+                "a = z,  C = Σ t softplus(−z) + (1 − t) softplus(z),  δ = σ(z) − t", sigmoidFusedCost,
+                sigmoidFusedDelta);
+        VBox sigmoidPair = new VBox(6, sigmoidTitle, sigmoidDifference, sigmoidNaiveCard, sigmoidFusedCard);
+        VBox cards = new VBox(8, naiveCard, fusedCard, jacobianCard, sigmoidPair);
         cards.setPadding(new Insets(0, 8, 0, 0));
         difference.getStyleClass().add("bw-summary");
         difference.setWrapText(true);
@@ -238,6 +261,34 @@ public final class SoftmaxComparisonPanel implements Panel {
         scroll.getStyleClass().add("bw-scroll");
         scroll.setPadding(new Insets(6, 0, 0, 0));
         root.setCenter(scroll);
+    }
+
+    /** The second pair, sigmoid two ways, at logit scale s. */
+    private void showSigmoidPair(NetworkDocument doc, double s) {
+        Optional<String> why = SoftmaxComparison.unsuitableForSigmoid(doc.batch());
+        if (why.isPresent()) {   // never for a softmax classifier's targets, which lie in [0, 1]
+            sigmoidResult.set(null);
+            sigmoidDifference.setText(why.get());
+            return;
+        }
+        Result r = SoftmaxComparison.compareSigmoid(doc.network(), doc.batch(), s);
+        sigmoidResult.set(r);
+        sigmoidNaiveCost.setText("C = " + Formats.value(r.naive().cost()).trim());
+        sigmoidFusedCost.setText("C = " + Formats.value(r.fused().cost()).trim());
+        styleNonFinite(sigmoidNaiveCost, r.naive().cost());
+        styleNonFinite(sigmoidFusedCost, r.fused().cost());
+        sigmoidNaiveDelta.show(r.naive().deltaL());
+        sigmoidFusedDelta.show(r.fused().deltaL());
+        double diff = r.maxAbsDifference();
+        if (!Double.isFinite(diff)) {
+            sigmoidDifference.setText("At s = " + Formats.plain(s) + " the activation view's δᴸ is no longer finite ("
+                    + nonFiniteCount(r.naive()) + " entries are NaN or ∞): (a − t) / (a (1 − a)) overflows once "
+                    + "|zᴸ| passes about 709.8. The fused form is still finite: max |δᴸ| = "
+                    + Formats.small(r.fused().maxAbsDelta()) + ".");
+        } else {
+            sigmoidDifference.setText("max |δᴸ_activation − δᴸ_fused| = " + Formats.small(diff)
+                    + ": equal up to rounding.");
+        }
     }
 
     private static VBox card(String title, String formula, Label cost, MatrixGrid delta) {
@@ -320,6 +371,7 @@ public final class SoftmaxComparisonPanel implements Panel {
             difference.setText("max |δᴸ_naive − δᴸ_fused| = " + Formats.small(diff)
                     + ": equal up to rounding (a double carries about 16 digits).");
         }
+        showSigmoidPair(doc, s);
         int m = doc.batch().size();
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory();

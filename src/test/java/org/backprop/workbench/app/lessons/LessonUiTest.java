@@ -135,7 +135,7 @@ class LessonUiTest {
     void everyLessonCanBeOpenedFromTheMenuAndTakenToItsLastStep(FxRobot robot) {
         int lessons = fx(() -> (int) window.menu(MenuGroup.LESSONS).getItems().stream().filter(i -> i.getId() != null
                 && i.getId().startsWith("lesson-")).count());
-        assertEquals(10, lessons);
+        assertEquals(11, lessons);
         for (int i = 0; i < lessons; i++) {
             int k = i;
             fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(k).fire());

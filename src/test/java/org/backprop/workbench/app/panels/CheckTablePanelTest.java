@@ -116,4 +116,36 @@ class CheckTablePanelTest {
         assertTrue(fixed.checks().contains(after));
         assertEquals(after, fx(() -> panel.table().getSelectionModel().getSelectedItem()));
     }
+
+    @Test
+    void sortingByAColumnOrdersTheRowsByItsValueAndClearingTheSortRestoresTheAnalysisOrder() {
+        var table = panel.table();
+        var rel = table.getColumns().get(6);
+        var layer = table.getColumns().get(2);
+        fx(() -> {
+            rel.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(rel));
+        });
+        List<CheckResult> byError = fx(() -> List.copyOf(panel.shownRows()));
+        assertEquals(analysis.get().checks().size(), byError.size());
+        for (int i = 1; i < byError.size(); i++) {
+            double a = byError.get(i - 1).relativeError();
+            double b = byError.get(i).relativeError();
+            assertTrue(Double.isNaN(a) || a >= b, "largest error first, row " + i + ": " + a + " then " + b);
+        }
+        fx(() -> {
+            layer.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(layer, rel));
+        });
+        List<CheckResult> byLayer = fx(() -> List.copyOf(panel.shownRows()));
+        for (int i = 1; i < byLayer.size(); i++) {
+            CheckResult a = byLayer.get(i - 1);
+            CheckResult b = byLayer.get(i);
+            assertTrue(a.layer() < b.layer() || (a.layer() == b.layer()
+                    && (Double.isNaN(a.relativeError()) || a.relativeError() >= b.relativeError())),
+                    "layer, then error descending, row " + i);
+        }
+        fx(() -> table.getSortOrder().clear());
+        assertEquals(analysis.get().checks(), fx(() -> List.copyOf(panel.shownRows())));
+    }
 }

@@ -48,6 +48,26 @@ class SoftmaxComparisonPanelTest {
     }
 
     @Test
+    void showsTheSigmoidPairAsASecondComparison() {
+        SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(PanelFixtures.document());
+        SoftmaxComparisonPanel panel = fx(() -> new SoftmaxComparisonPanel(doc));
+        PanelFixtures.show(stage, panel.getView(), 1280, 800);
+
+        Result atOne = panel.sigmoidResultProperty().get();
+        assertEquals(Loss.BINARY_CROSS_ENTROPY, atOne.naive().network().loss());
+        assertEquals(Loss.SIGMOID_CROSS_ENTROPY, atOne.fused().network().loss());
+        assertTrue(atOne.maxAbsDifference() < 1e-12, "δ^L differ by " + atOne.maxAbsDifference());
+
+        fx(() -> panel.setLogitScale(1e5));
+        Result large = panel.sigmoidResultProperty().get();
+        assertTrue(large.naive().maxAbsDelta() != large.naive().maxAbsDelta()
+                || Double.isInfinite(large.naive().maxAbsDelta()), "activation view " + large.naive().maxAbsDelta());
+        assertTrue(Double.isFinite(large.fused().maxAbsDelta()), "fused " + large.fused().maxAbsDelta());
+        assertTrue(fx(() -> panel.getView().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .anyMatch(t -> t != null && t.contains("overflows once |zᴸ| passes about 709.8"))));
+    }
+
+    @Test
     void aNetworkWithOneOutputIsExplained() {
         NetworkDocument base = PanelFixtures.document();
         Network one = Network.initialised(2, List.of(new Layer(3, Activation.SIGMOID), new Layer(1, Activation.SIGMOID)),
