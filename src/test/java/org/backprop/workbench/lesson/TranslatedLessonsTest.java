@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code lessons/zh/} is a translation: every lesson is there, valid, with the same network data and the same
@@ -38,15 +39,18 @@ class TranslatedLessonsTest {
         return Files.readAllLines(file).stream().filter(l -> l.startsWith("@")).collect(Collectors.toList());
     }
 
+    /** The lessons translated so far; a lesson added later is offered in English until it is translated. */
+    static final int TRANSLATED = 10;
+
     @Test
-    void everyLessonIsTranslatedWithTheSameNetworksAndDirectives() throws IOException {
-        List<Path> en = files(ShippedLessonsTest.FOLDER);
+    void everyTranslationHasTheSameNetworksAndDirectivesAsItsLesson() throws IOException {
         List<Path> zh = files(ZH);
-        assertEquals(en.stream().map(p -> p.getFileName().toString()).toList(),
-                zh.stream().map(p -> p.getFileName().toString()).toList(), "lessons/zh/ holds every lesson");
-        for (int i = 0; i < en.size(); i++) {
-            assertEquals(frontMatterData(en.get(i)), frontMatterData(zh.get(i)), zh.get(i) + ": network data");
-            assertEquals(directives(en.get(i)), directives(zh.get(i)), zh.get(i) + ": directives");
+        assertTrue(zh.size() >= TRANSLATED, "lessons/zh/ holds the first " + TRANSLATED + " lessons: " + zh);
+        for (Path translated : zh) {
+            Path en = ShippedLessonsTest.FOLDER.resolve(translated.getFileName());
+            assertTrue(Files.exists(en), translated + " translates no lesson of lessons/");
+            assertEquals(frontMatterData(en), frontMatterData(translated), translated + ": network data");
+            assertEquals(directives(en), directives(translated), translated + ": directives");
         }
     }
 
