@@ -14,6 +14,14 @@ public final class BinaryCrossEntropy implements LossKernel {
     @Override public boolean needsUnitIntervalTargets() { return true; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {
+        return costFromLogits(z, t, off, stride, n);
+    }
+
+    /**
+     * −Σ_j [t_j ln σ(z_j) + (1 − t_j) ln(1 − σ(z_j))] from the logits, as Σ_j [t_j softplus(−z_j) + (1 − t_j)
+     * softplus(z_j)]; shared with the loss-fused {@link SigmoidCrossEntropy}, whose cost is the same number.
+     */
+    static double costFromLogits(double[] z, double[] t, int off, int stride, int n) {
         double sum = 0;
         for (int j = 0, p = off; j < n; j++, p += stride) {
             double tj = t[p];

@@ -19,12 +19,7 @@ public final class SigmoidCrossEntropy implements LossKernel {
     @Override public boolean needsUnitIntervalTargets() { return true; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {
-        double sum = 0;
-        for (int j = 0, p = off; j < n; j++, p += stride) {
-            double tj = t[p];
-            sum += tj * Softplus.softplus(-z[p]) + (1 - tj) * Softplus.softplus(z[p]);
-        }
-        return sum;
+        return BinaryCrossEntropy.costFromLogits(z, t, off, stride, n);
     }
 
     /**
