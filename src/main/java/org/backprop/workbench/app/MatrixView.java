@@ -16,8 +16,8 @@ import java.util.function.IntFunction;
 
 /**
  * A matrix as a table of numbers on a diverging colour scale (red positive, blue negative, stronger for larger
- * magnitude), with row and column headers and one highlighted cell. Large matrices show their first rows and
- * columns and say how many are hidden.
+ * magnitude), with row and column headers, one highlighted cell (the selected number) and marked cells (the entries
+ * a term of the Derive view comes from). Large matrices show their first rows and columns and say how many are hidden.
  */
 public final class MatrixView extends VBox {
     /** Rows and columns shown; a matrix this size still fits on a projected slide. */
@@ -28,6 +28,8 @@ public final class MatrixView extends VBox {
 
     private final ObjectProperty<DMatrixRMaj> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final ObjectProperty<java.util.List<int[]>> marks =
+            new SimpleObjectProperty<>(this, "marks", java.util.List.of());
     private final GridPane grid = new GridPane();
     private final Label caption = new Label();
     private java.util.function.BiConsumer<Integer, Integer> onCellClicked;
@@ -52,6 +54,7 @@ public final class MatrixView extends VBox {
     private void initListeners() {
         matrix.addListener((o, a, b) -> rebuild());
         highlight.addListener((o, a, b) -> rebuild());
+        marks.addListener((o, a, b) -> rebuild());
     }
 
     /** Headers: e.g. row "j = 2", column "x = 0"; called with zero-based indices. */
@@ -107,12 +110,23 @@ public final class MatrixView extends VBox {
                     cell.getStyleClass().add("matrix-cell-selected");
                     background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;";
                 }
+                if (isMarked(r, c)) {
+                    cell.getStyleClass().add("matrix-cell-marked");
+                    background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;"
+                            + " -fx-border-style: segments(4, 3);";
+                }
                 cell.setStyle(background);
                 cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v
                         + (onCellClicked != null ? "\nclick: select this number's check" : "")));
                 int row = r;
                 int col = c;
                 cell.setOnMouseClicked(e -> {
+                    if (onCellClicked != null) {
+                        onCellClicked.accept(row, col);
+                    }
+                });
+                // a right click first selects the number, so that the menu it opens (Derive) is about this cell
+                cell.setOnContextMenuRequested(e -> {
                     if (onCellClicked != null) {
                         onCellClicked.accept(row, col);
                     }
@@ -126,6 +140,15 @@ public final class MatrixView extends VBox {
             more.getStyleClass().add("matrix-more");
             grid.add(more, 0, rows + 1, cols + 1, 1);
         }
+    }
+
+    private boolean isMarked(int r, int c) {
+        for (int[] m : marks.get() == null ? java.util.List.<int[]>of() : marks.get()) {
+            if (m[0] == r && m[1] == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Label header(String text) {
@@ -145,6 +168,15 @@ public final class MatrixView extends VBox {
 
     /** The cell {row, column} to mark, or null. */
     public ObjectProperty<int[]> highlightProperty() { return highlight; }
+
+    /** Cells {row, column} to mark besides the highlighted one (the sources of the term under the mouse in Derive). */
+    public ObjectProperty<java.util.List<int[]>> marksProperty() { return marks; }
+
+    /** True if cell {row, column} is shown marked; for tests. */
+    public boolean cellMarked(int row, int column) {
+        return grid.getChildren().stream().anyMatch(n -> ("cell-" + row + "-" + column).equals(n.getId())
+                && n.getStyleClass().contains("matrix-cell-marked"));
+    }
 
     /** The displayed text of a cell, for tests and snapshots; null if not shown. */
     public String cellText(int row, int column) {

@@ -58,6 +58,7 @@ public final class StepDetailView extends ScrollPane {
     private final MatrixView result = new MatrixView();
     private final Label notationNote = new Label();
     private final FlowPane operands = new FlowPane();
+    private final java.util.List<MatrixView> operandViews = new java.util.ArrayList<>();
     private final TitledPane operandsPane = new TitledPane("Operands", operands);
     private StepDetail detail;
 
@@ -168,6 +169,9 @@ public final class StepDetailView extends ScrollPane {
 
     public MatrixView resultView() { return result; }
 
+    /** The operands' matrices, in the order of {@link StepDetail#operands()} of {@link #getDetail()}. */
+    public java.util.List<MatrixView> operandViews() { return java.util.Collections.unmodifiableList(operandViews); }
+
     private void refresh() {
         Analysis an = analysis.getValue();
         Step s = step.getValue();
@@ -209,8 +213,10 @@ public final class StepDetailView extends ScrollPane {
         notationNote.setVisible(!detail.notationNote().isEmpty());
         notationNote.setManaged(notationNote.isVisible());
         operands.getChildren().clear();
+        operandViews.clear();
         for (Operand o : detail.operands()) {
             MatrixView v = new MatrixView();
+            operandViews.add(v);
             v.setCaption(Latex.pretty(o.name()) + "  ·  " + o.shape());
             v.matrixProperty().set(o.value());
             operands.getChildren().add(v);
