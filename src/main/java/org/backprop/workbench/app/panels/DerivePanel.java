@@ -48,6 +48,7 @@ public final class DerivePanel implements Panel {
     private final ObjectProperty<Term> hoveredTerm = new SimpleObjectProperty<>(this, "hoveredTerm");
     private Term pinned;
     private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
+    private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
     private final TextField entryField = new TextField();
     private final Label title = new Label();
     private final Label entryLabel = new Label();
@@ -117,6 +118,7 @@ public final class DerivePanel implements Panel {
         });
         entry.addListener((o, was, now) -> refresh());
         Messages.addListener(this::refresh);
+        hiddenEntry.addListener((o, was, now) -> refresh());
         analysis.addListener((o, was, now) -> refresh());
         notation.addListener((o, was, now) -> refresh());
         if (selected.getValue() != null) {
@@ -124,6 +126,9 @@ public final class DerivePanel implements Panel {
         }
         refresh();
     }
+
+    /** An entry whose derivation is not shown (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
     /** The entry a check is about: δ for BP1/BP2, ∂C/∂b for BP3, ∂C/∂w for BP4. */
     public static Quantity quantityOf(CheckResult c) {
@@ -147,6 +152,12 @@ public final class DerivePanel implements Panel {
         entryLabel.setText(Messages.get("derive.entry"));
         entryTip.setText(Messages.get("derive.entryTip", Entries.FORMS));
         termsLabel.setText(Messages.get("derive.terms"));
+        if (an != null && q != null && HiddenNumbers.of(hiddenEntry.get(), an.batch().size()).contains(q)) {
+            derivation.set(null);
+            message.setText(org.backprop.workbench.i18n.Messages.get("quiz.hiddenDerivation"));
+            verdict.setText("");
+            return;
+        }
         if (an == null || q == null) {
             derivation.set(null);
             message.setText(Messages.get("derive.empty", EXAMPLE_ENTRY));
