@@ -28,6 +28,7 @@ public final class MatrixView extends VBox {
 
     private final ObjectProperty<DMatrixRMaj> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final ObjectProperty<int[]> hidden = new SimpleObjectProperty<>(this, "hidden");
     private final GridPane grid = new GridPane();
     private final Label caption = new Label();
     private java.util.function.BiConsumer<Integer, Integer> onCellClicked;
@@ -52,6 +53,7 @@ public final class MatrixView extends VBox {
     private void initListeners() {
         matrix.addListener((o, a, b) -> rebuild());
         highlight.addListener((o, a, b) -> rebuild());
+        hidden.addListener((o, a, b) -> rebuild());
     }
 
     /** Headers: e.g. row "j = 2", column "x = 0"; called with zero-based indices. */
@@ -73,10 +75,16 @@ public final class MatrixView extends VBox {
         if (m == null) {
             return;
         }
+        int[] hide = hidden.get();
+        boolean hiding = hide != null && hide.length == 2 && hide[0] < m.numRows && hide[1] < m.numCols;
         double max = 0;
-        for (double v : m.data) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
+        for (int r = 0; r < m.numRows; r++) {
+            for (int c = 0; c < m.numCols; c++) {
+                double v = m.get(r, c);
+                // the scale leaves the hidden number out, or its size would show in the other cells' colours
+                if (Double.isFinite(v) && !(hiding && hide[0] == r && hide[1] == c)) {
+                    max = Math.max(max, Math.abs(v));
+                }
             }
         }
         int rows = Math.min(m.numRows, MAX_SHOWN);
@@ -93,6 +101,10 @@ public final class MatrixView extends VBox {
             GridPane.setHalignment(h, HPos.RIGHT);
             for (int c = 0; c < cols; c++) {
                 double v = m.get(r, c);
+                if (hiding && hide[0] == r && hide[1] == c) {
+                    grid.add(hiddenCell(r, c), c + 1, r + 1);
+                    continue;
+                }
                 Label cell = new Label(Latex.plainNumber(v));
                 cell.setId("cell-" + r + "-" + c);
                 cell.setUserData(v);
@@ -128,6 +140,21 @@ public final class MatrixView extends VBox {
         }
     }
 
+    /** A cell whose number a quiz asks for: "?" on a neutral ground, its value nowhere (text, colour, tooltip). */
+    private static Label hiddenCell(int r, int c) {
+        Label cell = new Label(HIDDEN_TEXT);
+        cell.setId("cell-" + r + "-" + c);
+        cell.getStyleClass().addAll("matrix-cell", "matrix-cell-hidden");
+        cell.setAlignment(Pos.CENTER);
+        cell.setMaxWidth(Double.MAX_VALUE);
+        cell.setMinWidth(USE_PREF_SIZE);
+        cell.setTooltip(new Tooltip(org.backprop.workbench.i18n.Messages.get("quiz.hiddenCell")));
+        return cell;
+    }
+
+    /** What a hidden number shows. */
+    public static final String HIDDEN_TEXT = "?";
+
     private static Label header(String text) {
         Label l = new Label(text);
         l.setMinWidth(USE_PREF_SIZE);
@@ -142,6 +169,9 @@ public final class MatrixView extends VBox {
     }
 
     public ObjectProperty<DMatrixRMaj> matrixProperty() { return matrix; }
+
+    /** The cell {row, column} whose number is hidden (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<int[]> hiddenProperty() { return hidden; }
 
     /** The cell {row, column} to mark, or null. */
     public ObjectProperty<int[]> highlightProperty() { return highlight; }
