@@ -28,6 +28,8 @@ public final class MatrixView extends VBox {
 
     private final ObjectProperty<DMatrixRMaj> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final ObjectProperty<boolean[]> marked = new SimpleObjectProperty<>(this, "marked");
+    private String markClass = "matrix-cell-differs";
     private final GridPane grid = new GridPane();
     private final Label caption = new Label();
     private java.util.function.BiConsumer<Integer, Integer> onCellClicked;
@@ -52,6 +54,7 @@ public final class MatrixView extends VBox {
     private void initListeners() {
         matrix.addListener((o, a, b) -> rebuild());
         highlight.addListener((o, a, b) -> rebuild());
+        marked.addListener((o, a, b) -> rebuild());
     }
 
     /** Headers: e.g. row "j = 2", column "x = 0"; called with zero-based indices. */
@@ -102,8 +105,14 @@ public final class MatrixView extends VBox {
                 cell.setMinWidth(USE_PREF_SIZE);   // numbers are never elided to "-0.0..."
                 cell.setPrefWidth(Region.USE_COMPUTED_SIZE);
                 String background = "-fx-background-color: " + Palette.css(Palette.diverging(v, max, STRENGTH)) + ";";
-                boolean marked = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
-                if (marked) {
+                boolean[] mark = marked.get();
+                if (mark != null && mark.length == m.getNumElements() && mark[r * m.numCols + c]) {
+                    // the stylesheet's colours (theme-aware) instead of the diverging scale
+                    cell.getStyleClass().add(markClass);
+                    background = "";
+                }
+                boolean selected = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
+                if (selected) {
                     cell.getStyleClass().add("matrix-cell-selected");
                     background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;";
                 }
@@ -142,6 +151,24 @@ public final class MatrixView extends VBox {
     }
 
     public ObjectProperty<DMatrixRMaj> matrixProperty() { return matrix; }
+
+    /**
+     * Cells to mark (row-major, the matrix's size), such as the entries of a student's matrix that differ from the
+     * workbench's; null for none. They get {@code styleClass} ("matrix-cell-differs" unless set).
+     */
+    public ObjectProperty<boolean[]> markedProperty() { return marked; }
+
+    /** The style class of the marked cells. */
+    public void setMarkClass(String styleClass) {
+        this.markClass = styleClass;
+        rebuild();
+    }
+
+    /** True if the cell is shown marked; for tests. */
+    public boolean isMarked(int row, int column) {
+        return grid.getChildren().stream().filter(n -> ("cell-" + row + "-" + column).equals(n.getId()))
+                .anyMatch(n -> n.getStyleClass().contains(markClass));
+    }
 
     /** The cell {row, column} to mark, or null. */
     public ObjectProperty<int[]> highlightProperty() { return highlight; }
