@@ -78,6 +78,7 @@ public final class StepDetailView extends ScrollPane {
     private final Label compareHeadline = new Label();
     private final Label compareExplanation = new Label();
     private final Label compareDiagnosis = new Label();
+    private final Label compareDiagnosisText = new Label();
     private final Label compareWrong = new Label();
     private final Label compareRight = new Label();
     private final Label compareFloat = new Label();
@@ -160,7 +161,8 @@ public final class StepDetailView extends ScrollPane {
         columns.setRowValignment(javafx.geometry.VPos.TOP);
         columns.prefWrapLengthProperty().bind(widthProperty().subtract(48));
         createComparisonView();
-        content.getChildren().addAll(head, verdict, compareNoticeBox, compareBanner, compareMatrices, columns,
+        // the student's comparison first: while it is shown it is what the step is looked at for
+        content.getChildren().addAll(head, compareNoticeBox, compareBanner, compareMatrices, verdict, columns,
                 section("With the numbers"), shapes, subScroll, operandsPane);
         setContent(content);
     }
@@ -174,14 +176,15 @@ public final class StepDetailView extends ScrollPane {
         compareExplanation.setId("compareExplanation");
         compareDiagnosis.setId("compareDiagnosis");
         compareDiagnosis.getStyleClass().add("compare-diagnosis");
+        compareDiagnosisText.setId("compareDiagnosisText");
         compareWrong.setId("compareWrong");
         compareWrong.getStyleClass().addAll("compare-formula", "compare-wrong");
         compareRight.setId("compareRight");
         compareRight.getStyleClass().addAll("compare-formula", "compare-right");
         compareFloat.setId("compareFloat");
         compareFloat.getStyleClass().add("caption");
-        for (Label l : new Label[]{compareHeadline, compareExplanation, compareDiagnosis, compareWrong, compareRight,
-                compareFloat}) {
+        for (Label l : new Label[]{compareHeadline, compareExplanation, compareDiagnosis, compareDiagnosisText,
+                compareWrong, compareRight, compareFloat}) {
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
         }
@@ -189,7 +192,7 @@ public final class StepDetailView extends ScrollPane {
         compareGoFirst.getStyleClass().add("small");
         compareGoFirst.setOnAction(e -> firstDivergence().ifPresent(q -> goToStep.accept(CompareValues.stepId(q.key()))));
         compareBanner.getChildren().addAll(compareHeadline, compareExplanation, compareDiagnosis, compareWrong,
-                compareRight, compareFloat, compareGoFirst);
+                compareRight, compareDiagnosisText, compareFloat, compareGoFirst);
         compareNoticeBox.setId("compareNoticeBox");
         compareNoticeBox.getStyleClass().addAll("verdict-box", "verdict-pending");
         compareNoticeBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -376,19 +379,20 @@ public final class StepDetailView extends ScrollPane {
                 ? Messages.get("compare.allMatch", file, c.quantities().stream()
                 .filter(x -> x.status() != org.backprop.workbench.against.Status.NOT_GIVEN).count(),
                 c.quantities().size(), Latex.plainNumber(c.tolerance()))
-                : isFirst ? Latex.pretty(c.explanation())
+                : isFirst ? pretty(c.explanation())
                 : Messages.get("compare.firstIs", Latex.pretty(first.get().key().symbol()), first.get().formula()));
         Diagnosis d = c.diagnosis();
-        compareDiagnosis.setText(d == null ? "" : d.recognised()
-                ? Messages.get("compare.diagnosis", d.mistake(), Latex.pretty(d.explanation()))
-                : Messages.get("compare.unrecognised", Latex.pretty(d.explanation())));
+        compareDiagnosis.setText(d == null ? "" : d.recognised() ? Messages.get("compare.diagnosis", d.mistake())
+                : Messages.get("compare.unrecognised"));
         setShown(compareDiagnosis, full);
+        compareDiagnosisText.setText(d == null ? "" : pretty(withoutRight(d)));
+        setShown(compareDiagnosisText, full);
         compareWrong.setText(d == null || d.wrongFormula() == null ? ""
-                : Messages.get("compare.yourFormula", Latex.pretty(d.wrongFormula())));
-        compareRight.setText(d == null ? "" : Messages.get("compare.rightFormula", Latex.pretty(d.rightFormula())));
+                : Messages.get("compare.yourFormula", pretty(d.wrongFormula())));
+        compareRight.setText(d == null ? "" : Messages.get("compare.rightFormula", pretty(d.rightFormula())));
         setShown(compareWrong, full && d.wrongFormula() != null);
         setShown(compareRight, full);
-        compareFloat.setText(c.floatNote() == null ? "" : Latex.pretty(c.floatNote()));
+        compareFloat.setText(c.floatNote() == null ? "" : pretty(c.floatNote()));
         setShown(compareFloat, c.floatNote() != null && (isFirst || first.isEmpty()));
         compareGoFirst.setText(first.map(f -> Messages.get("compare.goFirst", Latex.pretty(f.key().symbol())))
                 .orElse(""));
@@ -401,7 +405,7 @@ public final class StepDetailView extends ScrollPane {
         }
         boolean transpose = q.key().quantity() == org.backprop.workbench.against.Quantity.GRAD_W
                 && notation.getValue().transposesWeights();
-        compareSection.setText(Messages.get("compare.section", what, file).toUpperCase(Locale.ROOT));
+        compareSection.setText(Messages.get("compare.section", what, file));
         String shape = (transpose ? q.yours().numCols + "×" + q.yours().numRows
                 : q.yours().numRows + "×" + q.yours().numCols);
         compareYours.setCaption(Messages.get("compare.yours", Latex.pretty(q.key().symbol()), shape));
@@ -422,6 +426,27 @@ public final class StepDetailView extends ScrollPane {
         compareLegend.setText(Messages.get("compare.legend", differing, q.differing().length,
                 Latex.plainNumber(c.tolerance())));
         setShown(compareMatrices, true);
+    }
+
+    /** The diagnosis without its closing "Right: formula", which the banner shows on its own line. */
+    private static String withoutRight(Diagnosis d) {
+        String e = d.explanation();
+        String tail = ". Right: " + d.rightFormula();
+        return e.endsWith(tail) ? e.substring(0, e.length() - tail.length()) + "." : e;
+    }
+
+    /**
+     * The core's plain-text formulas as the window writes them: superscripts for layers (δ^1 → δ¹, w^{l+1} → wˡ⁺¹,
+     * (x)^T → (x)ᵀ) and a capital at the start of a sentence (not of a formula: δ stays δ).
+     */
+    static String pretty(String text) {
+        String s = text.replace("^{l+1}", "ˡ⁺¹").replace("^{l-1}", "ˡ⁻¹").replace("^{l−1}", "ˡ⁻¹")
+                .replace("^{L-1}", "ᴸ⁻¹").replace("^{L−1}", "ᴸ⁻¹").replace("^{l}", "ˡ")
+                .replaceAll("\\^l(?![a-z])", "ˡ").replaceAll("\\^L(?![a-z])", "ᴸ").replaceAll("\\^T(?![a-z])", "ᵀ");
+        s = Latex.pretty(s);
+        // a sentence ("your δ² is right ...") starts with a capital; a formula (δ¹ = ...) keeps its letters
+        return !s.isEmpty() && s.charAt(0) >= 'a' && s.charAt(0) <= 'z'
+                ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     private static String relative(double e) {

@@ -166,12 +166,15 @@ class CompareValuesTest {
         assertTrue(headline.startsWith("First divergence: your δ¹ (BP2) differs"), headline);
         assertTrue(headline.contains("softmax-2-3-2-bp2-bug.json"), headline);
         String explanation = text("compareExplanation");
-        assertTrue(explanation.contains("your δ² is right and your δ¹ is wrong")
+        assertTrue(explanation.startsWith("Your δ² is right and your δ¹ is wrong")
                 && explanation.contains("how δ is passed down into layer 1, BP2"), explanation);
         String diagnosis = text("compareDiagnosis");
-        assertTrue(diagnosis.startsWith("Diagnosis: bp2-no-sigma-prime."), diagnosis);
-        assertEquals("yours:   BP2 without σ'(z^l): δ^l = w^{l+1} δ^{l+1}", text("compareWrong"));
+        assertEquals("Diagnosis: bp2-no-sigma-prime", diagnosis);
+        assertEquals("yours:   BP2 without σ'(zˡ): δˡ = wˡ⁺¹ δˡ⁺¹", text("compareWrong"));
         assertEquals("right:    δ¹ = (w² δ²) ⊙ σ'(z¹)", text("compareRight"));
+        String why = text("compareDiagnosisText");
+        assertEquals("Your δ¹ is what the deliberate mistake bp2-no-sigma-prime produces: BP2 without σ'(zˡ): "
+                + "δˡ = wˡ⁺¹ δˡ⁺¹.", why);
         assertTrue(fx(() -> window.lookup("#compareBanner").getStyleClass().contains("verdict-fail")));
         assertFalse(shown("compareGoFirst"), "no need to go to the first divergence from itself");
 
@@ -366,6 +369,14 @@ class CompareValuesTest {
         String explanation = text("compareExplanation");
         assertTrue(explanation.startsWith("Every quantity reference.npz gives (12 of 12) matches the workbench to "
                 + "1e-6"), explanation);
+    }
+
+    @Test
+    void theCoresFormulasAreWrittenWithSuperscriptsAndFormulasKeepTheirGreekLetters() {
+        assertEquals("δ¹ = (w² δ²) ⊙ σ'(z¹)", StepDetailView.pretty("δ^1 = (w^2 δ^2) ⊙ σ'(z^1)"));
+        assertEquals("Your δˡ = wˡ⁺¹ δˡ⁺¹ and aˡ⁻¹ (δˡ)ᵀ", StepDetailView.pretty("your δ^l = w^{l+1} δ^{l+1} and "
+                + "a^{l-1} (δ^l)^T"));
+        assertEquals("∂C/∂w¹ = a⁰ (δ¹)ᵀ", StepDetailView.pretty("∂C/∂w^1 = a^0 (δ^1)^T"));
     }
 
     private static boolean numpy() {
