@@ -223,6 +223,9 @@ public final class MainWindow extends BorderPane {
         addView(WorkbenchView.TRAINING, trainingPanel.getView());
         addView(WorkbenchView.DERIVE, derivePanel.getView());
         DeriveHooks.install(model, diagram, detail, checkTable, derivePanel);
+        // a lesson's quiz hides the number it asks for in every view that shows it
+        java.util.List.of(detail.hiddenEntryProperty(), diagram.hiddenEntryProperty(), checkTable.hiddenEntryProperty(),
+                derivePanel.hiddenEntryProperty()).forEach(p -> p.bind(model.hiddenEntryProperty()));
 
         centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);

@@ -30,6 +30,7 @@ public final class MatrixView extends VBox {
     private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final ObjectProperty<boolean[]> marked = new SimpleObjectProperty<>(this, "marked");
     private String markClass = "matrix-cell-differs";
+    private final ObjectProperty<int[]> hidden = new SimpleObjectProperty<>(this, "hidden");
     private final GridPane grid = new GridPane();
     private final Label caption = new Label();
     private java.util.function.BiConsumer<Integer, Integer> onCellClicked;
@@ -55,6 +56,7 @@ public final class MatrixView extends VBox {
         matrix.addListener((o, a, b) -> rebuild());
         highlight.addListener((o, a, b) -> rebuild());
         marked.addListener((o, a, b) -> rebuild());
+        hidden.addListener((o, a, b) -> rebuild());
     }
 
     /** Headers: e.g. row "j = 2", column "x = 0"; called with zero-based indices. */
@@ -76,10 +78,16 @@ public final class MatrixView extends VBox {
         if (m == null) {
             return;
         }
+        int[] hide = hidden.get();
+        boolean hiding = hide != null && hide.length == 2 && hide[0] < m.numRows && hide[1] < m.numCols;
         double max = 0;
-        for (double v : m.data) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
+        for (int r = 0; r < m.numRows; r++) {
+            for (int c = 0; c < m.numCols; c++) {
+                double v = m.get(r, c);
+                // the scale leaves the hidden number out, or its size would show in the other cells' colours
+                if (Double.isFinite(v) && !(hiding && hide[0] == r && hide[1] == c)) {
+                    max = Math.max(max, Math.abs(v));
+                }
             }
         }
         int rows = Math.min(m.numRows, MAX_SHOWN);
@@ -96,6 +104,10 @@ public final class MatrixView extends VBox {
             GridPane.setHalignment(h, HPos.RIGHT);
             for (int c = 0; c < cols; c++) {
                 double v = m.get(r, c);
+                if (hiding && hide[0] == r && hide[1] == c) {
+                    grid.add(hiddenCell(r, c), c + 1, r + 1);
+                    continue;
+                }
                 Label cell = new Label(Latex.plainNumber(v));
                 cell.setId("cell-" + r + "-" + c);
                 cell.setUserData(v);
@@ -137,6 +149,21 @@ public final class MatrixView extends VBox {
         }
     }
 
+    /** A cell whose number a quiz asks for: "?" on a neutral ground, its value nowhere (text, colour, tooltip). */
+    private static Label hiddenCell(int r, int c) {
+        Label cell = new Label(HIDDEN_TEXT);
+        cell.setId("cell-" + r + "-" + c);
+        cell.getStyleClass().addAll("matrix-cell", "matrix-cell-hidden");
+        cell.setAlignment(Pos.CENTER);
+        cell.setMaxWidth(Double.MAX_VALUE);
+        cell.setMinWidth(USE_PREF_SIZE);
+        cell.setTooltip(new Tooltip(org.backprop.workbench.i18n.Messages.get("quiz.hiddenCell")));
+        return cell;
+    }
+
+    /** What a hidden number shows. */
+    public static final String HIDDEN_TEXT = "?";
+
     private static Label header(String text) {
         Label l = new Label(text);
         l.setMinWidth(USE_PREF_SIZE);
@@ -169,6 +196,8 @@ public final class MatrixView extends VBox {
         return grid.getChildren().stream().filter(n -> ("cell-" + row + "-" + column).equals(n.getId()))
                 .anyMatch(n -> n.getStyleClass().contains(markClass));
     }
+    /** The cell {row, column} whose number is hidden (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<int[]> hiddenProperty() { return hidden; }
 
     /** The cell {row, column} to mark, or null. */
     public ObjectProperty<int[]> highlightProperty() { return highlight; }

@@ -27,6 +27,7 @@ import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.check.Formula;
 import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.lesson.Quantity;
 import org.backprop.workbench.steps.Latex;
 import org.backprop.workbench.steps.Notation;
 import org.backprop.workbench.steps.Operand;
@@ -69,6 +70,9 @@ public final class StepDetailView extends ScrollPane {
     private final Label notationNote = new Label();
     private final FlowPane operands = new FlowPane();
     private final TitledPane operandsPane = new TitledPane("Operands", operands);
+    private final Label numbersHidden = new Label();
+    private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
+    private ScrollPane subScroll;
     private StepDetail detail;
 
     // the student's values (File ▸ Compare with my values…): a banner, and their matrix beside the correct one
@@ -145,7 +149,11 @@ public final class StepDetailView extends ScrollPane {
         phase.setMinWidth(Region.USE_PREF_SIZE);   // the title wraps; the chip is never elided to "b..."
         HBox head = new HBox(10, title, phase);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        ScrollPane subScroll = new ScrollPane(substituted);
+        numbersHidden.setId("stepNumbersHidden");
+        numbersHidden.getStyleClass().add("caption");
+        numbersHidden.setWrapText(true);
+        numbersHidden.setText(org.backprop.workbench.i18n.Messages.get("quiz.hiddenNumbers"));
+        subScroll = new ScrollPane(substituted);
         subScroll.getStyleClass().add("edge-to-edge");
         subScroll.setFitToHeight(true);
         subScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
@@ -163,7 +171,7 @@ public final class StepDetailView extends ScrollPane {
         createComparisonView();
         // the student's comparison first: while it is shown it is what the step is looked at for
         content.getChildren().addAll(head, compareNoticeBox, compareBanner, compareMatrices, verdict, columns,
-                section("With the numbers"), shapes, subScroll, operandsPane);
+                section("With the numbers"), shapes, subScroll, numbersHidden, operandsPane);
         setContent(content);
     }
 
@@ -241,6 +249,7 @@ public final class StepDetailView extends ScrollPane {
         analysis.addListener((o, a, b) -> refresh());
         step.addListener((o, a, b) -> refresh());
         notation.addListener((o, a, b) -> refresh());
+        hiddenEntry.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refreshVerdict());
         selected.addListener((o, a, b) -> refreshHighlight());
         comparison.addListener((o, a, b) -> refreshComparison());
@@ -303,6 +312,10 @@ public final class StepDetailView extends ScrollPane {
         Operand r = detail.result();
         result.setCaption(Latex.pretty(r.name()) + "  ·  " + r.shape());
         headers(result, s, notation.getValue(), r);
+        java.util.List<Quantity> hide = org.backprop.workbench.app.panels.HiddenNumbers.of(hiddenEntry.get(), m);
+        int[] hiddenResult = hiddenCell(hide, r.name(), notation.getValue());
+        boolean anyHidden = hiddenResult != null;
+        result.hiddenProperty().set(hiddenResult);
         result.matrixProperty().set(r.value());
         notationNote.setText(Latex.pretty(detail.notationNote()));
         notationNote.setVisible(!detail.notationNote().isEmpty());
@@ -311,9 +324,17 @@ public final class StepDetailView extends ScrollPane {
         for (Operand o : detail.operands()) {
             MatrixView v = new MatrixView();
             v.setCaption(Latex.pretty(o.name()) + "  ·  " + o.shape());
+            int[] cell = hiddenCell(hide, o.name(), notation.getValue());
+            anyHidden |= cell != null;
+            v.hiddenProperty().set(cell);
             v.matrixProperty().set(o.value());
             operands.getChildren().add(v);
         }
+        // the formula with the numbers would show the hidden number (or the result it is read from)
+        subScroll.setVisible(!anyHidden);
+        subScroll.setManaged(!anyHidden);
+        numbersHidden.setVisible(anyHidden);
+        numbersHidden.setManaged(anyHidden);
         refreshVerdict();
         refreshHighlight();
         refreshComparison();
@@ -467,6 +488,36 @@ public final class StepDetailView extends ScrollPane {
         }
         return t;
     }
+
+    /**
+     * The cell of a displayed matrix named {@code name} (an operand or a result: "δ^2", "w^1", "∇_a C") that holds
+     * one of the hidden entries, as displayed in {@code notation}; null if the matrix holds none.
+     */
+    static int[] hiddenCell(java.util.List<Quantity> hidden, String name, Notation notation) {
+        Quantity q = hidden.stream().filter(h -> name.equals(matrixName(h))).findFirst().orElse(null);
+        if (q == null) {
+            return null;
+        }
+        int[] i = q.index();
+        return switch (q.kind()) {
+            case COST -> new int[]{0, 0};
+            case B, GRAD_B -> new int[]{i[0], 0};
+            case W, GRAD_W -> notation.transposesWeights() ? new int[]{i[1], i[0]} : new int[]{i[0], i[1]};
+            default -> new int[]{i[0], i[1]};
+        };
+    }
+
+    /** The plain-text name the step detail gives the whole matrix of an entry: "δ^2", "∇_a C", "C". */
+    private static String matrixName(Quantity q) {
+        return switch (q.kind()) {
+            case COST -> "C";
+            case GRAD_A -> q.kind().symbol();
+            default -> q.kind().symbol() + "^" + q.layer();
+        };
+    }
+
+    /** An entry shown as "?" (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
     private static void headers(MatrixView view, Step s, Notation notation, Operand r) {
         IntFunction<String> j = i -> "j=" + i;

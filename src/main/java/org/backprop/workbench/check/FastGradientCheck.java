@@ -131,16 +131,26 @@ public final class FastGradientCheck {
         long total = items.size();
         AtomicLong done = new AtomicLong();
         ThreadLocal<IncrementalCost.Workspace> workspaces = ThreadLocal.withInitial(cost::workspace);
+        LinearTail[] tails = tails(net, batch, forward);
+        ThreadLocal<LinearTail.Scratch[]> scratches = ThreadLocal.withInitial(() -> {
+            LinearTail.Scratch[] s = new LinearTail.Scratch[tails.length];
+            for (int l = 1; l < tails.length; l++) {
+                s[l] = tails[l] == null ? null : tails[l].scratch();
+            }
+            return s;
+        });
         Runnable all = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
             if (progress.cancelled()) {
                 throw new CancellationException("gradient check cancelled after " + done.get() + " of " + total);
             }
             IncrementalCost.Workspace ws = workspaces.get();
+            LinearTail.Scratch[] tail = scratches.get();
             int start = c * CHUNK;
             int end = Math.min(items.size(), start + CHUNK);
             CheckResult[] part = new CheckResult[end - start];
             for (int i = start; i < end; i++) {
-                part[i - start] = check(items.get(i), ws, batch.size(), backward, forward, net, noise);
+                Item item = items.get(i);
+                part[i - start] = check(item, ws, tail[item.layer()], batch.size(), backward, forward, net, noise);
             }
             byChunk[c] = part;
             progress.advanced(done.addAndGet(end - start), total);
@@ -179,12 +189,27 @@ public final class FastGradientCheck {
         }
         Item item = new Item(formula, layer, index[0], index.length > 1 ? index[1] : 0);
         IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
-        return check(item, cost.workspace(), batch.size(), backward, forward, net, NoiseModel.of(net, batch, forward));
+        return check(item, cost.workspace(), null, batch.size(), backward, forward, net,
+                NoiseModel.of(net, batch, forward));
     }
 
-    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward,
-                              ForwardTrace forward, Network net, NoiseModel noise) {
-        Estimate estimate = options.method().estimate(probe(item, ws), options.epsilon());
+    /**
+     * The {@link LinearTail} of each layer (index 1..L), null where it does not apply: everywhere for the complex
+     * step and in float, whose rounding of every stored value the tail does not repeat.
+     */
+    private LinearTail[] tails(Network net, Batch batch, ForwardTrace forward) {
+        LinearTail[] tails = new LinearTail[net.depth() + 1];
+        if (!options.method().isComplex() && options.precision() == Precision.DOUBLE) {
+            for (int l = 1; l <= net.depth(); l++) {
+                tails[l] = LinearTail.of(net, batch, forward, l);
+            }
+        }
+        return tails;
+    }
+
+    private CheckResult check(Item item, IncrementalCost.Workspace ws, LinearTail.Scratch tail, int m,
+                              BackwardTrace backward, ForwardTrace forward, Network net, NoiseModel noise) {
+        Estimate estimate = options.method().estimate(probe(item, ws, tail), options.epsilon());
         double analytic = analytic(item, backward);
         double numeric = estimate.value() * scale(item, m);
         boolean delta = item.formula() == Formula.BP1 || item.formula() == Formula.BP2;
@@ -218,22 +243,39 @@ public final class FastGradientCheck {
         };
     }
 
-    /** The cost along the item's coordinate, through a workspace. */
+    /** The cost along the item's coordinate, through a workspace's layer-by-layer update. */
     static Probe probe(Item item, IncrementalCost.Workspace ws) {
+        return probe(item, ws, null);
+    }
+
+    /**
+     * The cost along the item's coordinate, through the layer's linear tail where it applies (null: none) and the
+     * workspace's layer-by-layer update otherwise.
+     */
+    static Probe probe(Item item, IncrementalCost.Workspace ws, LinearTail.Scratch tail) {
         int l = item.layer();
         int i = item.i();
         int k = item.k();
         return switch (item.formula()) {
             case BP1, BP2 -> new Probe() {
-                @Override public Value real(double t) { return ws.z(l, i, k, t); }
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.z(i, k, t);
+                    return v != null ? v : ws.z(l, i, k, t);
+                }
                 @Override public double imaginary(double h) { return ws.zImaginary(l, i, k, h); }
             };
             case BP3 -> new Probe() {
-                @Override public Value real(double t) { return ws.bias(l, i, t); }
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.bias(i, t);
+                    return v != null ? v : ws.bias(l, i, t);
+                }
                 @Override public double imaginary(double h) { return ws.biasImaginary(l, i, h); }
             };
             case BP4 -> new Probe() {
-                @Override public Value real(double t) { return ws.weight(l, i, k, t); }
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.weight(i, k, t);
+                    return v != null ? v : ws.weight(l, i, k, t);
+                }
                 @Override public double imaginary(double h) { return ws.weightImaginary(l, i, k, h); }
             };
         };

@@ -43,6 +43,7 @@ public final class DerivePanel implements Panel {
     private final ObjectProperty<Quantity> entry = new SimpleObjectProperty<>(this, "entry");
     private final ObjectProperty<Source> hovered = new SimpleObjectProperty<>(this, "hovered");
     private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
+    private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
     private final TextField entryField = new TextField();
     private final Label title = new Label("Derive");
     private final Label message = new Label();
@@ -109,6 +110,7 @@ public final class DerivePanel implements Panel {
             }
         });
         entry.addListener((o, was, now) -> refresh());
+        hiddenEntry.addListener((o, was, now) -> refresh());
         analysis.addListener((o, was, now) -> refresh());
         notation.addListener((o, was, now) -> refresh());
         if (selected.getValue() != null) {
@@ -116,6 +118,9 @@ public final class DerivePanel implements Panel {
         }
         refresh();
     }
+
+    /** An entry whose derivation is not shown (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
     /** The entry a check is about: δ for BP1/BP2, ∂C/∂b for BP3, ∂C/∂w for BP4. */
     public static Quantity quantityOf(CheckResult c) {
@@ -133,6 +138,12 @@ public final class DerivePanel implements Panel {
         lines.getChildren().clear();
         terms.getChildren().clear();
         hovered.set(null);
+        if (an != null && q != null && HiddenNumbers.of(hiddenEntry.get(), an.batch().size()).contains(q)) {
+            derivation.set(null);
+            message.setText(org.backprop.workbench.i18n.Messages.get("quiz.hiddenDerivation"));
+            verdict.setText("");
+            return;
+        }
         if (an == null || q == null) {
             derivation.set(null);
             message.setText("Select a number — a cell of the result matrix, a neuron or an edge of the diagram, a row "
