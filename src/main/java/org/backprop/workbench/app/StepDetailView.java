@@ -69,6 +69,7 @@ public final class StepDetailView extends ScrollPane {
     private final MatrixView result = new MatrixView();
     private final Label notationNote = new Label();
     private final FlowPane operands = new FlowPane();
+    private final java.util.List<MatrixView> operandViews = new java.util.ArrayList<>();
     private final TitledPane operandsPane = new TitledPane("Operands", operands);
     private final Label numbersHidden = new Label();
     private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
@@ -214,7 +215,7 @@ public final class StepDetailView extends ScrollPane {
         compareNoticeBox.getChildren().addAll(compareNoticeText, compareDismiss);
         compareYours.setId("compareYours");
         compareCorrect.setId("compareCorrect");
-        compareCorrect.setMarkClass("matrix-cell-differs-correct");
+        compareCorrect.setDifferingClass("matrix-cell-differs-correct");
         compareLegend.getStyleClass().add("caption");
         compareLegend.setWrapText(true);
         FlowPane pair = new FlowPane(28, 10, compareYours, compareCorrect);
@@ -276,6 +277,9 @@ public final class StepDetailView extends ScrollPane {
 
     public MatrixView resultView() { return result; }
 
+    /** The operands' matrices, in the order of {@link StepDetail#operands()} of {@link #getDetail()}. */
+    public java.util.List<MatrixView> operandViews() { return java.util.Collections.unmodifiableList(operandViews); }
+
     private void refresh() {
         Analysis an = analysis.getValue();
         Step s = step.getValue();
@@ -321,8 +325,10 @@ public final class StepDetailView extends ScrollPane {
         notationNote.setVisible(!detail.notationNote().isEmpty());
         notationNote.setManaged(notationNote.isVisible());
         operands.getChildren().clear();
+        operandViews.clear();
         for (Operand o : detail.operands()) {
             MatrixView v = new MatrixView();
+            operandViews.add(v);
             v.setCaption(Latex.pretty(o.name()) + "  ·  " + o.shape());
             int[] cell = hiddenCell(hide, o.name(), notation.getValue());
             anyHidden |= cell != null;
@@ -436,8 +442,8 @@ public final class StepDetailView extends ScrollPane {
             headers(compareCorrect, s, notation.getValue(), null);
         }
         boolean[] mark = transpose ? transposed(q.differing(), q.yours().numRows, q.yours().numCols) : q.differing();
-        compareYours.markedProperty().set(mark);
-        compareCorrect.markedProperty().set(mark);
+        compareYours.differingProperty().set(mark);
+        compareCorrect.differingProperty().set(mark);
         compareYours.matrixProperty().set(transpose ? transpose(q.yours()) : q.yours());
         compareCorrect.matrixProperty().set(transpose ? transpose(q.analytic()) : q.analytic());
         long differing = 0;

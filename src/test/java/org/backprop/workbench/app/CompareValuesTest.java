@@ -194,8 +194,8 @@ class CompareValuesTest {
                 marked += differs ? 1 : 0;
                 assertEquals(Latex.plainNumber(yours[r][c]), fx(() -> yoursView.cellText(row, col)));
                 assertEquals(Latex.plainNumber(right.get(r, c)), fx(() -> correctView.cellText(row, col)));
-                assertEquals(differs, fx(() -> yoursView.isMarked(row, col)), "yours [" + r + ", " + c + "]");
-                assertEquals(differs, fx(() -> correctView.isMarked(row, col)), "correct [" + r + ", " + c + "]");
+                assertEquals(differs, fx(() -> yoursView.showsDiffering(row, col)), "yours [" + r + ", " + c + "]");
+                assertEquals(differs, fx(() -> correctView.showsDiffering(row, col)), "correct [" + r + ", " + c + "]");
             }
         }
         assertTrue(marked > 0, "the forgotten σ'(z) changes δ¹");
@@ -213,7 +213,7 @@ class CompareValuesTest {
         assertFalse(shown("compareDiagnosis"), "the diagnosis belongs to the first divergence");
         assertTrue(text("compareExplanation").contains("The first divergence in backprop order is δ¹ (BP2)"));
         MatrixView yoursView = fx(() -> window.detailView().comparedYoursView());
-        assertFalse(fx(() -> yoursView.isMarked(0, 0)));
+        assertFalse(fx(() -> yoursView.showsDiffering(0, 0)));
         double[][] delta2 = fileMatrix(BUGGY, 2, "delta");
         assertEquals(Latex.plainNumber(delta2[1][2]), fx(() -> yoursView.cellText(1, 2)));
 
@@ -223,7 +223,7 @@ class CompareValuesTest {
         double[][] gradW1 = fileMatrix(BUGGY, 1, "gradW");   // n_0 x n_1 = 2 x 3, the note's shape
         MatrixView yoursNow = fx(() -> window.detailView().comparedYoursView());
         assertEquals(Latex.plainNumber(gradW1[0][2]), fx(() -> yoursNow.cellText(2, 0)));
-        assertTrue(fx(() -> yoursNow.isMarked(2, 0)));
+        assertTrue(fx(() -> yoursNow.showsDiffering(2, 0)));
         assertTrue(text("compareHeadline").startsWith("Your ∂C/∂w¹ (BP4) differs"));
 
         // from any step, one button back to the first divergence
