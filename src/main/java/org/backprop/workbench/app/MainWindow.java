@@ -167,6 +167,7 @@ public final class MainWindow extends BorderPane {
         this.actions = new ActionFactory(model::getSelectedView);
         this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
         this.presentation = new PresentationMode(model, builderShown);
+        setErrorLog(ErrorLog.standard());
         createView();
         initListeners();
     }
@@ -796,6 +797,15 @@ public final class MainWindow extends BorderPane {
 
     /** The status bar of long work (the model's checks and the runner's tasks). */
     public TaskStatusBar taskStatus() { return taskStatus; }
+
+    /**
+     * Where the stack traces of failed background work (the panels' tasks, the model's computation) are logged;
+     * the status line then says where the log is.
+     */
+    public void setErrorLog(ErrorLog log) {
+        runner.setErrorLog(log);
+        model.setErrorLog(log);
+    }
 
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }
