@@ -13,8 +13,6 @@ import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.IncrementalCost;
 import org.backprop.workbench.numeric.Precision;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -298,103 +296,6 @@ public final class FastGradientCheck {
     public static DirectionalResult directional(Network net, Batch batch, ForwardTrace forward,
                                                 BackwardTrace backward, DifferenceMethod method, double epsilon,
                                                 Precision precision, long seed) {
-        if (method.isComplex()) {
-            ComplexForward.requireAnalytic(net);
-        }
-        int depth = net.depth();
-        DMatrixRMaj[] uw = new DMatrixRMaj[depth + 1];
-        DMatrixRMaj[] ub = new DMatrixRMaj[depth + 1];
-        Random random = new Random(seed);
-        double norm2 = 0;
-        long parameters = 0;
-        for (int l = 1; l <= depth; l++) {
-            uw[l] = new DMatrixRMaj(net.size(l - 1), net.size(l));
-            ub[l] = new DMatrixRMaj(net.size(l), 1);
-            for (DMatrixRMaj u : new DMatrixRMaj[]{uw[l], ub[l]}) {
-                for (int i = 0; i < u.data.length; i++) {
-                    u.data[i] = random.nextGaussian();
-                    norm2 += u.data[i] * u.data[i];
-                }
-                parameters += u.data.length;
-            }
-        }
-        double norm = Math.sqrt(norm2);
-        double analytic = 0;
-        for (int l = 1; l <= depth; l++) {
-            for (int i = 0; i < uw[l].data.length; i++) {
-                uw[l].data[i] /= norm;
-                analytic += backward.gradW(l).data[i] * uw[l].data[i];
-            }
-            for (int i = 0; i < ub[l].data.length; i++) {
-                ub[l].data[i] /= norm;
-                analytic += backward.gradB(l).data[i] * ub[l].data[i];
-            }
-        }
-        IncrementalCost base = precision == Precision.DOUBLE ? null : IncrementalCost.of(net, batch, precision);
-        Probe probe = new Probe() {
-            @Override
-            public Value real(double t) {
-                Network moved = moved(net, uw, ub, t);
-                if (base == null) {
-                    Forward.SampleOutcome outcome = Forward.costAgainst(moved, forward, batch);
-                    return new Value(outcome.cost(), outcome.crossedKink());
-                }
-                IncrementalCost there = IncrementalCost.of(moved, batch, precision);
-                return new Value(there.cost(), base.crossesKink(there));
-            }
-
-            @Override
-            public double imaginary(double h) {
-                DMatrixRMaj[] wIm = new DMatrixRMaj[depth + 1];
-                DMatrixRMaj[] bIm = new DMatrixRMaj[depth + 1];
-                for (int l = 1; l <= depth; l++) {
-                    wIm[l] = uw[l].copy();
-                    bIm[l] = ub[l].copy();
-                    CommonOps_DDRM.scale(h, wIm[l]);
-                    CommonOps_DDRM.scale(h, bIm[l]);
-                }
-                return ComplexForward.cost(net, batch, wIm, bIm).im();
-            }
-        };
-        Estimate estimate = method.estimate(probe, epsilon);
-        NoiseModel noise = NoiseModel.of(net, batch, forward)
-                .scaledBy(precision.unitRoundoff() / NoiseModel.UNIT_ROUNDOFF);
-        double n = noise.numericNoise(-1, method, epsilon, estimate.magnitude());
-        boolean moved = method.isComplex();
-        for (int l = 1; l <= depth && !moved; l++) {
-            moved = moves(net.w(l).data, uw[l].data, epsilon) || moves(net.b(l).data, ub[l].data, epsilon);
-        }
-        Thresholds.Judgement j = Thresholds.judge(analytic, estimate.value(), n, noise.gradientScale(),
-                estimate.crossedKink(), !moved);
-        return new DirectionalResult(analytic, estimate.value(), j.relativeError(), j.verdict(), method, epsilon, seed,
-                parameters, j.reason(), n);
-    }
-
-    /** True if some θ_i ± h u_i differs from θ_i (the smallest step of the method is at least h/2). */
-    private static boolean moves(double[] theta, double[] u, double h) {
-        for (int i = 0; i < theta.length; i++) {
-            double step = h / 2 * u[i];
-            if (theta[i] + step != theta[i] && theta[i] - step != theta[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** θ + t u. */
-    private static Network moved(Network net, DMatrixRMaj[] uw, DMatrixRMaj[] ub, double t) {
-        List<DMatrixRMaj> weights = net.weightList();
-        List<DMatrixRMaj> biases = net.biasList();
-        for (int l = 1; l <= net.depth(); l++) {
-            double[] wl = weights.get(l - 1).data;
-            for (int i = 0; i < wl.length; i++) {
-                wl[i] += t * uw[l].data[i];
-            }
-            double[] bl = biases.get(l - 1).data;
-            for (int i = 0; i < bl.length; i++) {
-                bl[i] += t * ub[l].data[i];
-            }
-        }
-        return new Network(net.size(0), net.layers(), net.loss(), weights, biases);
+        return new DirectionalCheck(net, batch, forward, backward, method, epsilon, precision, seed).whole();
     }
 }
