@@ -89,6 +89,11 @@ public final class Screenshots {
                 w.model().navigate(WorkbenchView.DERIVE);
                 selectFirst(w, Formula.BP2, 1);
             }, w -> idle(w) && w.derivePanel().derivationProperty().get() != null),
+            new Shot("compare-values", w -> {
+                // a student's values (the NumPy starter with BP2's σ'(z) forgotten) against the example network
+                w.openFile(java.nio.file.Path.of("examples", "softmax-2-3-2.json"));
+                w.compare().compare(java.nio.file.Path.of("examples", "values", "softmax-2-3-2-bp2-bug.json"));
+            }, w -> idle(w) && w.compare().getComparison() != null),
             new Shot("presentation-dark", w -> {
                 w.model().currentStepIdProperty().set("delta1");
                 w.presentationMode();
