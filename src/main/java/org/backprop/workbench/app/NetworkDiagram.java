@@ -77,6 +77,8 @@ public final class NetworkDiagram extends Region {
         hiddenEntry.addListener((o, a, b) -> draw());
         zoom.addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
+        // a right click picks first, so that the context menu (Derive) is about what it hit
+        canvas.setOnContextMenuRequested(e -> pick(e.getX(), e.getY()));
     }
 
     /**

@@ -37,7 +37,8 @@ public final class FxDialogService implements DialogService {
     private static FileChooser chooser(FileRequest request) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(request.title());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.filterName(), request.pattern()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.filterName(),
+                request.pattern().split(";")));
         if (request.initialFolder() != null && Files.isDirectory(request.initialFolder())) {
             chooser.setInitialDirectory(request.initialFolder().toFile());
         }
