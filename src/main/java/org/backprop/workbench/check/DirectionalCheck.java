@@ -27,22 +27,22 @@ import java.util.Random;
  * quotient: two costs for central differences). If backprop's ∂C/∂θ_i is wrong by Δ_i, the two differ by
  * Σ Δ_i u_i, which is not 0 unless the errors happen to be orthogonal to u (probability 0 for a random u). Restricting
  * u to a part S of the parameters (u_i = 0 outside S) asks "is anything in S wrong?" for the price of one check, so a
- * failing network is localised by bisection: after the whole check, each block ∂C/∂b^l (BP3) and ∂C/∂w^l (BP4), then halves of a
- * failing block, down to single entries. A half is checked only while its parent failed; if the first half passes,
- * the second is known to hold the error and is not checked (a single entry always is). The whole check draws a
- * Gaussian u; the parts draw random signs with sizes in [1, 2), so that no entry weighs less than half
- * another and none hides. The block is named
- * without its entries when most of it fails (every part of the second halving, every entry of a small block, or more
- * than {@link #MAX_NAMED} parts at one level), or when no half of a failing part fails on its own. Each check draws
- * a fresh u from the seed, so the same seed gives the same evaluations.
+ * failing network is localised by bisection: after the whole check, each block ∂C/∂b^l (BP3) and ∂C/∂w^l (BP4),
+ * then halves of a failing block, down to single entries. A half is checked only while its parent failed; if the
+ * first half passes, the second is known to hold the error and is not checked (a single entry always is). The whole
+ * check draws a Gaussian u; the parts draw random signs with sizes in [1, 2), so that no entry weighs less than half
+ * another and none hides. The block is named without its entries when most of it fails (more than half of the parts
+ * of a halving from the second on, every entry of a small block, or more than {@link #MAX_NAMED} parts at one
+ * level), or when no half of a failing part fails on its own. Each check draws a fresh u from the seed, so the same
+ * seed gives the same evaluations.
  */
 public final class DirectionalCheck {
     /** Inside a block, failing entries are named only up to this many; beyond it the block is named as a whole. */
     public static final int MAX_NAMED = 8;
 
     /**
-     * A halving level at which every part fails, with at least this many parts, means the error is spread over the
-     * block (a wrong formula, not a wrong entry): naming its entries would take ~2 checks per entry.
+     * A halving level at which more than half of the parts fail, with at least this many parts, means the error is
+     * spread over the block (a wrong formula, not a wrong entry): naming its entries would take ~2 checks per entry.
      */
     static final int SPREAD_PARTS = 4;
 
@@ -280,7 +280,7 @@ public final class DirectionalCheck {
             if (lost || next.isEmpty()) {
                 return List.of(new Localised(block.formula(), block.layer(), null));
             }
-            if (next.size() > MAX_NAMED || (parts >= SPREAD_PARTS && next.size() == parts)) {
+            if (next.size() > MAX_NAMED || (parts >= SPREAD_PARTS && 2 * next.size() > parts)) {
                 return List.of(new Localised(block.formula(), block.layer(), null));
             }
             failing = next;
