@@ -486,7 +486,7 @@ public final class MainWindow extends BorderPane {
                         fullScreen.addListener((o3, was, on) -> stage.setFullScreen(on));
                         stage.fullScreenProperty().addListener((o3, was, on) -> fullScreen.set(on));
                         stage.setOnCloseRequest(e -> {
-                            if (!files.confirmDiscard("quit")) {
+                            if (!files.confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
                                 e.consume();
                             }
                         });
