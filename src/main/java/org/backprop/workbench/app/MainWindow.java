@@ -106,6 +106,7 @@ public final class MainWindow extends BorderPane {
 
     private final WorkbenchModel model;
     private final FileActions files;
+    private final CompareValues compare;
     private final ActionFactory actions;
     private final DialogService dialogs;
 
@@ -162,9 +163,11 @@ public final class MainWindow extends BorderPane {
                 model.notationProperty(), model.selectedCheckProperty(), model.zoomProperty(),
                 model.darkThemeProperty(), model.checkingProperty());
         this.files = new FileActions(model, recent, this.dialogs, detail::getSnapshotTarget);
+        this.compare = new CompareValues(model, this.dialogs, files::openFile);
         this.actions = new ActionFactory(model::getSelectedView);
         this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
         this.presentation = new PresentationMode(model, builderShown);
+        setErrorLog(ErrorLog.standard());
         createView();
         initListeners();
     }
@@ -315,6 +318,8 @@ public final class MainWindow extends BorderPane {
                 .bind(EXPORT_STEP, Command.of(files::exportStepWithDialog))
                 .bind(EXPORT_REPORT, Command.of(() -> files.exportReportWithDialog("md")))
                 .bind(EXPORT_TABLE, Command.of(() -> files.exportReportWithDialog("csv")))
+                .bind(COMPARE_VALUES, Command.of(compare::compareWithDialog))
+                .bind(EXPORT_NUMPY, Command.items(compare::exportItems))
                 .bind(QUIT, Command.of(files::quit));
 
         actions.bind(UNDO, Command.of(model::undo, model.canUndoProperty()))
@@ -461,6 +466,14 @@ public final class MainWindow extends BorderPane {
             }
         }));
 
+        // the student's values: marks in the step list, a banner and their matrix in the step view; a drop compares
+        stepList.comparisonProperty().bind(compare.comparisonProperty());
+        detail.comparisonProperty().bind(compare.comparisonProperty());
+        detail.compareNoticeProperty().bindBidirectional(compare.noticeProperty());
+        detail.setOnGoToStep(id -> model.currentStepIdProperty().set(id));
+        addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, compare::dragOver);
+        addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, compare::dropped);
+
         addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -473,7 +486,7 @@ public final class MainWindow extends BorderPane {
                         fullScreen.addListener((o3, was, on) -> stage.setFullScreen(on));
                         stage.fullScreenProperty().addListener((o3, was, on) -> fullScreen.set(on));
                         stage.setOnCloseRequest(e -> {
-                            if (!files.confirmDiscard("quit")) {
+                            if (!files.confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
                                 e.consume();
                             }
                         });
@@ -763,6 +776,9 @@ public final class MainWindow extends BorderPane {
     /** The action table as bound in this window (menus, keys, F1). */
     public ActionFactory actions() { return actions; }
 
+    /** File ▸ Compare with my values… and File ▸ Export NumPy script. */
+    public CompareValues compare() { return compare; }
+
     /** The file actions (new, open, save, export, recent files). */
     public FileActions files() { return files; }
 
@@ -786,6 +802,15 @@ public final class MainWindow extends BorderPane {
 
     /** The status bar of long work (the model's checks and the runner's tasks). */
     public TaskStatusBar taskStatus() { return taskStatus; }
+
+    /**
+     * Where the stack traces of failed background work (the panels' tasks, the model's computation) are logged;
+     * the status line then says where the log is.
+     */
+    public void setErrorLog(ErrorLog log) {
+        runner.setErrorLog(log);
+        model.setErrorLog(log);
+    }
 
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }

@@ -96,6 +96,7 @@ public final class WorkbenchModel {
     private final ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntry =
             new SimpleObjectProperty<>(this, "hiddenEntry");
     private final ObjectProperty<Notation> notation = new SimpleObjectProperty<>(this, "notation", Notation.NOTE);
+    private volatile ErrorLog errorLog;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
@@ -241,7 +242,9 @@ public final class WorkbenchModel {
                 if (gen == generation.get()) {
                     busy.set(false);
                     progressMessage.set("");
-                    complain("Could not compute: " + e.getMessage());
+                    String line = org.backprop.workbench.i18n.Messages.get("error.compute", e.getMessage());
+                    ErrorLog log = errorLog;
+                    complain(log == null ? line : log.log(line, e));
                 }
             });
         }
@@ -391,6 +394,11 @@ public final class WorkbenchModel {
         dirty.set(changed);
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
+    }
+
+    /** Logs the stack trace of a computation that fails unexpectedly ({@code null}: the status line only). */
+    public void setErrorLog(ErrorLog log) {
+        this.errorLog = log;
     }
 
     /** Shows what just happened in the status line ("Saved net.json"). */
