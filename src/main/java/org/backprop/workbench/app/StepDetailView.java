@@ -163,8 +163,15 @@ public final class StepDetailView extends ScrollPane {
         VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
         VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
         // captions wrap at a readable width instead of pushing the result below the formula
-        formCaption.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
-        mistake.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
+        // (never wider than the pane: a caption wider than the pane widened the whole content, cutting off the title
+        // and its phase chip on a narrow pane)
+        var captionWidth = Bindings.createDoubleBinding(() -> Math.max(120, Math.min(zoom.get() * 440,
+                getWidth() - 48)), zoom, widthProperty());
+        formCaption.prefWidthProperty().bind(captionWidth);
+        mistake.prefWidthProperty().bind(captionWidth);
+        notationNote.maxWidthProperty().bind(captionWidth);
+        notationNote.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(captionWidth.get(),
+                notationNote.getText() == null ? 0 : textWidth(notationNote)), captionWidth, notationNote.textProperty()));
         // side by side when both fit, the result under the formula when not
         FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
         columns.setRowValignment(javafx.geometry.VPos.TOP);
@@ -174,6 +181,13 @@ public final class StepDetailView extends ScrollPane {
         content.getChildren().addAll(head, compareNoticeBox, compareBanner, compareMatrices, verdict, columns,
                 section("With the numbers"), shapes, subScroll, numbersHidden, operandsPane);
         setContent(content);
+    }
+
+    /** The width of a label's text on one line, in its font. */
+    private static double textWidth(Label label) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(label.getText());
+        probe.setFont(label.getFont());
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + 2;
     }
 
     private void createComparisonView() {
@@ -589,7 +603,7 @@ public final class StepDetailView extends ScrollPane {
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
                 + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
                 + " checked against " + an.method().description() + " "
-                + "(ε = " + Latex.plainNumber(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + "(ε = " + MainWindow.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));
