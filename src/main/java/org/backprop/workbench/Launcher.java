@@ -24,11 +24,24 @@ public final class Launcher {
     }
 
     private static void startApp(String[] args) {
-        String problem = Platforms.prepareWindow();
+        String problem = Platforms.displayProblem(System.getProperty("os.name", ""), System.getenv(),
+                System.getProperty("glass.platform"));
+        if (problem == null) {
+            problem = Platforms.prepareWindow();
+        }
         if (problem != null) {
             System.err.println("backprop-workbench: " + problem);
             System.exit(1);
         }
-        org.backprop.workbench.app.WorkbenchApp.main(args);
+        try {
+            org.backprop.workbench.app.WorkbenchApp.main(args);
+        } catch (RuntimeException e) {
+            // a DISPLAY that is set but cannot be opened: JavaFX throws UnsupportedOperationException at start-up
+            if (Platforms.isNoDisplay(e)) {
+                System.err.println("backprop-workbench: " + org.backprop.workbench.i18n.Messages.get("launcher.noDisplay"));
+                System.exit(1);
+            }
+            throw e;
+        }
     }
 }

@@ -49,6 +49,37 @@ final class Platforms {
     }
 
     /**
+     * One sentence if the window has no display to open on (Linux and the BSDs: neither {@code DISPLAY} nor
+     * {@code WAYLAND_DISPLAY} set, e.g. over ssh or in CI), else null. Windows and macOS always have one; the
+     * Monocle glass of the tests needs none.
+     */
+    static String displayProblem(String osName, java.util.Map<String, String> env, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if ("Monocle".equals(glassPlatform) || os.startsWith("win") || os.startsWith("mac") || os.contains("darwin")) {
+            return null;
+        }
+        if (isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"))) {
+            return null;
+        }
+        return org.backprop.workbench.i18n.Messages.get("launcher.noDisplay");
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** True if {@code e} (or a cause) is JavaFX's refusal to start without a display it can open. */
+    static boolean isNoDisplay(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                    && t.getMessage().contains("DISPLAY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Gets the window ready to open: unpacks bundled natives if this jar has them; returns null, or one sentence
      * saying what is missing.
      */

@@ -72,4 +72,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".check..", ROOT + ".report..",
                     ROOT + ".steps..", ROOT + ".explore..", ROOT + ".lesson..", ROOT + ".bench..", ROOT + ".io..")
             .because("difference methods and the complex step sit between the engine and the checks that use them");
+
+    @ArchTest
+    static final ArchRule theDialogsKnowOnlyJavaFxAndTheMessages = classes()
+            .that().resideInAPackage(ROOT + ".app.dialogs..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".app.dialogs..", ROOT + ".i18n..", "javafx..", "java..")
+            .because("a dialog asks and answers; loading or checking what was chosen is the window's business");
+
+    @ArchTest
+    static final ArchRule theActionsDoNotKnowThePanelsOrTheCore = classes()
+            .that().resideInAPackage(ROOT + ".app.actions..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".app.actions..", ROOT + ".app", ROOT + ".i18n..",
+                    "javafx..", "java..")
+            .because("the action table names what to do once; the window binds what each action does");
 }

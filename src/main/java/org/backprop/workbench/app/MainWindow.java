@@ -106,6 +106,7 @@ public final class MainWindow extends BorderPane {
 
     private final WorkbenchModel model;
     private final FileActions files;
+    private final CompareValues compare;
     private final ActionFactory actions;
     private final DialogService dialogs;
 
@@ -162,9 +163,11 @@ public final class MainWindow extends BorderPane {
                 model.notationProperty(), model.selectedCheckProperty(), model.zoomProperty(),
                 model.darkThemeProperty(), model.checkingProperty());
         this.files = new FileActions(model, recent, this.dialogs, detail::getSnapshotTarget);
+        this.compare = new CompareValues(model, this.dialogs, files::openFile);
         this.actions = new ActionFactory(model::getSelectedView);
         this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
         this.presentation = new PresentationMode(model, builderShown);
+        setErrorLog(ErrorLog.standard());
         createView();
         initListeners();
     }
@@ -221,6 +224,9 @@ public final class MainWindow extends BorderPane {
         addView(WorkbenchView.TRAINING, trainingPanel.getView());
         addView(WorkbenchView.DERIVE, derivePanel.getView());
         DeriveHooks.install(model, diagram, detail, checkTable, derivePanel);
+        // a lesson's quiz hides the number it asks for in every view that shows it
+        java.util.List.of(detail.hiddenEntryProperty(), diagram.hiddenEntryProperty(), checkTable.hiddenEntryProperty(),
+                derivePanel.hiddenEntryProperty()).forEach(p -> p.bind(model.hiddenEntryProperty()));
 
         centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
@@ -251,8 +257,8 @@ public final class MainWindow extends BorderPane {
         epsilonField.setId("epsilonField");
         epsilonField.setPrefColumnCount(6);
         epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
-                + "such as 1e-5, Enter to apply (Ctrl+E)"));
-        epsilonField.setText(Latex.plainNumber(model.epsilonProperty().get()));
+                + "such as 1e-5, or auto (a step chosen per number, with an error bound); Enter to apply (Ctrl+E)"));
+        epsilonField.setText(stepText(model.epsilonProperty().get()));
         notationBox.setId("notationBox");
         notationBox.setTooltip(new Tooltip("How weights are shown: w_kj (rows = inputs, the note) or w_jk "
                 + "(rows = outputs, Nielsen) — Ctrl+T"));
@@ -312,6 +318,8 @@ public final class MainWindow extends BorderPane {
                 .bind(EXPORT_STEP, Command.of(files::exportStepWithDialog))
                 .bind(EXPORT_REPORT, Command.of(() -> files.exportReportWithDialog("md")))
                 .bind(EXPORT_TABLE, Command.of(() -> files.exportReportWithDialog("csv")))
+                .bind(COMPARE_VALUES, Command.of(compare::compareWithDialog))
+                .bind(EXPORT_NUMPY, Command.items(compare::exportItems))
                 .bind(QUIT, Command.of(files::quit));
 
         actions.bind(UNDO, Command.of(model::undo, model.canUndoProperty()))
@@ -421,7 +429,7 @@ public final class MainWindow extends BorderPane {
                 applyEpsilon();
             }
         });
-        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(Latex.plainNumber(v.doubleValue())));
+        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(stepText(v.doubleValue())));
 
         // each tab remembers where the user left the divider; a panel tab starts with more room than the Step tab
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -458,6 +466,14 @@ public final class MainWindow extends BorderPane {
             }
         }));
 
+        // the student's values: marks in the step list, a banner and their matrix in the step view; a drop compares
+        stepList.comparisonProperty().bind(compare.comparisonProperty());
+        detail.comparisonProperty().bind(compare.comparisonProperty());
+        detail.compareNoticeProperty().bindBidirectional(compare.noticeProperty());
+        detail.setOnGoToStep(id -> model.currentStepIdProperty().set(id));
+        addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, compare::dragOver);
+        addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, compare::dropped);
+
         addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -470,7 +486,7 @@ public final class MainWindow extends BorderPane {
                         fullScreen.addListener((o3, was, on) -> stage.setFullScreen(on));
                         stage.fullScreenProperty().addListener((o3, was, on) -> fullScreen.set(on));
                         stage.setOnCloseRequest(e -> {
-                            if (!files.confirmDiscard("quit")) {
+                            if (!files.confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
                                 e.consume();
                             }
                         });
@@ -523,16 +539,21 @@ public final class MainWindow extends BorderPane {
 
     private void applyEpsilon() {
         try {
-            double eps = Epsilon.parse(epsilonField.getText());
+            double eps = Epsilon.parseOrAuto(epsilonField.getText());
             epsilonField.getStyleClass().remove("invalid");
             model.epsilonProperty().set(eps);
-            model.say("ε = " + Latex.plainNumber(eps));   // replaces a complaint about an earlier invalid ε
+            model.say("ε = " + stepText(eps));   // replaces a complaint about an earlier invalid ε
         } catch (IllegalArgumentException ex) {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.complain("ε: " + ex.getMessage() + "; ε stays " + Latex.plainNumber(model.epsilonProperty().get()));
+            model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
         }
+    }
+
+    /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */
+    static String stepText(double h) {
+        return Epsilon.isAuto(h) ? "auto" : Latex.plainNumber(h);
     }
 
     private void applyZoom() {
@@ -755,6 +776,9 @@ public final class MainWindow extends BorderPane {
     /** The action table as bound in this window (menus, keys, F1). */
     public ActionFactory actions() { return actions; }
 
+    /** File ▸ Compare with my values… and File ▸ Export NumPy script. */
+    public CompareValues compare() { return compare; }
+
     /** The file actions (new, open, save, export, recent files). */
     public FileActions files() { return files; }
 
@@ -778,6 +802,15 @@ public final class MainWindow extends BorderPane {
 
     /** The status bar of long work (the model's checks and the runner's tasks). */
     public TaskStatusBar taskStatus() { return taskStatus; }
+
+    /**
+     * Where the stack traces of failed background work (the panels' tasks, the model's computation) are logged;
+     * the status line then says where the log is.
+     */
+    public void setErrorLog(ErrorLog log) {
+        runner.setErrorLog(log);
+        model.setErrorLog(log);
+    }
 
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }

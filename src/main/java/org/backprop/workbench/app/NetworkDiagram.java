@@ -43,6 +43,8 @@ public final class NetworkDiagram extends Region {
     /** What the Derive view points at (the term under the mouse): {l, j} a neuron, {l, k, j} an edge; or null. */
     private final ObjectProperty<int[]> pointed = new SimpleObjectProperty<>(this, "pointed");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntry =
+            new SimpleObjectProperty<>(this, "hiddenEntry");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final Canvas canvas = new Canvas();
     private java.util.function.Consumer<int[]> onPick;
@@ -72,8 +74,11 @@ public final class NetworkDiagram extends Region {
         selected.addListener((o, a, b) -> draw());
         pointed.addListener((o, a, b) -> draw());
         dark.addListener((o, a, b) -> draw());
+        hiddenEntry.addListener((o, a, b) -> draw());
         zoom.addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
+        // a right click picks first, so that the context menu (Derive) is about what it hit
+        canvas.setOnContextMenuRequested(e -> pick(e.getX(), e.getY()));
     }
 
     /**
@@ -180,6 +185,8 @@ public final class NetworkDiagram extends Region {
         Color text = dark.get() ? Color.web("#e6e6e6") : Color.web("#24292f");
         Color neuronStroke = dark.get() ? Color.web("#8b949e") : Color.web("#57606a");
         Color neuronFill = dark.get() ? Color.web("#161b22") : Color.WHITE;
+        java.util.List<org.backprop.workbench.lesson.Quantity> hidden =
+                org.backprop.workbench.app.panels.HiddenNumbers.of(hiddenEntry.get(), an.batch().size());
 
         // edges
         for (int l = 1; l <= depth; l++) {
@@ -191,6 +198,12 @@ public final class NetworkDiagram extends Region {
                     double v = values.get(k, j);
                     double t = max > 0 && Double.isFinite(v) ? Math.abs(v) / max : 0;
                     Color c = v >= 0 ? Palette.POSITIVE : Palette.NEGATIVE;
+                    if (isHidden(hidden, backward ? org.backprop.workbench.lesson.Quantity.Kind.GRAD_W
+                            : org.backprop.workbench.lesson.Quantity.Kind.W, l, k, j)) {
+                        // a quiz asks for this weight's number: neither its sign nor its size shows
+                        t = 0.3;
+                        c = neuronStroke;
+                    }
                     double alpha = (0.25 + 0.75 * t) * (current == null || active ? 1.0 : DIM);
                     g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
                     g.setLineWidth((0.6 + 4.4 * t) * Math.sqrt(z));
@@ -222,9 +235,18 @@ public final class NetworkDiagram extends Region {
                 double cy = y(j, n, top, usableH);
                 g.setFill(neuronFill);
                 g.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
-                if (values != null) {
+                boolean hide = isHidden(hidden, backward ? org.backprop.workbench.lesson.Quantity.Kind.DELTA
+                        : org.backprop.workbench.lesson.Quantity.Kind.A, l, j, 0);
+                if (values != null && !hide) {
                     g.setFill(Palette.diverging(values.get(j, 0), max, 0.85));
                     g.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+                }
+                if (hide) {
+                    g.setFill(text);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setTextBaseline(VPos.CENTER);
+                    g.setFont(Font.font(null, FontWeight.BOLD, Math.max(9, radius)));
+                    g.fillText(MatrixView.HIDDEN_TEXT, cx, cy);
                 }
                 g.setStroke(neuronStroke);
                 g.setLineWidth(1.2);
@@ -281,6 +303,18 @@ public final class NetworkDiagram extends Region {
             g.setLineWidth(4 * Math.sqrt(z));
             g.strokeOval(cx - radius - 5, cy - radius - 5, 2 * radius + 10, 2 * radius + 10);
         }
+    }
+
+    /** True if entry [r, c] of kind at layer l is hidden (the diagram shows sample x = 0 only). */
+    private static boolean isHidden(java.util.List<org.backprop.workbench.lesson.Quantity> hidden,
+                                    org.backprop.workbench.lesson.Quantity.Kind kind, int l, int r, int c) {
+        for (org.backprop.workbench.lesson.Quantity q : hidden) {
+            if (q.kind() == kind && q.layer() == l && q.index().length == 2 && q.index()[0] == r
+                    && q.index()[1] == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DMatrixRMaj neuronValues(Analysis an, int l, boolean backward) {
@@ -358,6 +392,9 @@ public final class NetworkDiagram extends Region {
     public ObjectProperty<int[]> pointedProperty() { return pointed; }
 
     public BooleanProperty darkProperty() { return dark; }
+
+    /** An entry drawn without its number (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
     public DoubleProperty zoomProperty() { return zoom; }
 }

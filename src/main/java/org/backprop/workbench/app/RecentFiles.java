@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The most recently opened or saved files, newest first, kept as one path per line in a small text file
- * (under the user's home in the app, a temporary folder in tests).
+ * (in the settings folder beside {@code settings.properties} in the app, a temporary folder in tests).
  */
 public final class RecentFiles {
     /** Entries kept; a File menu with more stops being quicker than the file dialog. */
@@ -23,10 +23,9 @@ public final class RecentFiles {
         this.store = store;
     }
 
-    /** The settings folder: {@code backprop.workbench.home} if set, else ~/.backprop-workbench. */
+    /** The settings folder ({@link org.backprop.workbench.util.SettingsStore#folder()}), where the list is kept. */
     public static Path defaultFolder() {
-        String home = System.getProperty("backprop.workbench.home");
-        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".backprop-workbench");
+        return org.backprop.workbench.util.SettingsStore.folder();
     }
 
     /** The paths, newest first; files that no longer exist are left out. An unreadable store reads as empty. */

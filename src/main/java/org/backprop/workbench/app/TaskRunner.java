@@ -61,6 +61,7 @@ public final class TaskRunner {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Job<?> shown;
     private Consumer<Throwable> errorHandler = e -> { };
+    private ErrorLog errorLog;
 
     public TaskRunner() {
         AtomicInteger count = new AtomicInteger();
@@ -110,7 +111,8 @@ public final class TaskRunner {
         job.setOnFailed(e -> {
             Throwable error = job.getException();
             String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-            finished(job, "Failed: " + title + " — " + why);
+            String line = org.backprop.workbench.i18n.Messages.get("error.taskFailed", title, why);
+            finished(job, errorLog == null ? line : errorLog.log(line, error));
             errorHandler.accept(error);
         });
         executor.execute(job);
@@ -141,6 +143,14 @@ public final class TaskRunner {
     /** Called on the FX thread with the exception of every failed task (besides the status message). */
     public void setErrorHandler(Consumer<Throwable> handler) {
         this.errorHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Logs the stack trace of every failed task to {@code log}; the status line then ends with where the log is.
+     * Without a log ({@code null}) only the status line says what failed.
+     */
+    public void setErrorLog(ErrorLog log) {
+        this.errorLog = log;
     }
 
     /** Stops the workers; running tasks are cancelled. */

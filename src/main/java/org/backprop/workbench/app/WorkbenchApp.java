@@ -29,13 +29,28 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppSettings settings = AppSettings.standard();
         WorkbenchModel model = new WorkbenchModel();
-        MainWindow window = new MainWindow(model, new RecentFiles(RecentFiles.defaultFolder().resolve("recent.txt")));
+        settings.applyTo(model);
+        MainWindow window = new MainWindow(model, settings.recentFiles());
+        window.setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
+        settings.follow(model, window.presentation().onProperty());
         window.installTheme();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(window.createScene(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight())));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        java.util.Optional<Rectangle2D> remembered = settings.windowBounds(
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+        stage.setScene(window.createScene(remembered.map(Rectangle2D::getWidth).orElse(Math.min(WIDTH, screen.getWidth())),
+                remembered.map(Rectangle2D::getHeight).orElse(Math.min(HEIGHT, screen.getHeight()))));
+        remembered.ifPresent(b -> {
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        });
+        stage.setMaximized(settings.maximized());
+        stage.setMinWidth(AppSettings.MIN_WIDTH);
+        stage.setMinHeight(AppSettings.MIN_HEIGHT);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> settings.saveWindow(stage));
         stage.show();
         List<String> args = getParameters().getUnnamed();
         Scene scene = stage.getScene();

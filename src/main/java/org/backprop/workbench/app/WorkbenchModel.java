@@ -93,7 +93,10 @@ public final class WorkbenchModel {
     private final ObjectProperty<CheckResult> selectedCheck = new SimpleObjectProperty<>(this, "selectedCheck");
     private final ObjectProperty<org.backprop.workbench.lesson.Quantity> deriveEntry =
             new SimpleObjectProperty<>(this, "deriveEntry");
+    private final ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntry =
+            new SimpleObjectProperty<>(this, "hiddenEntry");
     private final ObjectProperty<Notation> notation = new SimpleObjectProperty<>(this, "notation", Notation.NOTE);
+    private volatile ErrorLog errorLog;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
@@ -239,7 +242,9 @@ public final class WorkbenchModel {
                 if (gen == generation.get()) {
                     busy.set(false);
                     progressMessage.set("");
-                    complain("Could not compute: " + e.getMessage());
+                    String line = org.backprop.workbench.i18n.Messages.get("error.compute", e.getMessage());
+                    ErrorLog log = errorLog;
+                    complain(log == null ? line : log.log(line, e));
                 }
             });
         }
@@ -369,6 +374,15 @@ public final class WorkbenchModel {
         currentStepId.set("delta" + doc.network().depth());   // a newly opened network starts on BP1
     }
 
+    /**
+     * Puts back a document as it was before something replaced it (a lesson): its file and whether it had unsaved
+     * changes; no undo history.
+     */
+    public void restore(NetworkDocument doc, Path from, boolean unsaved) {
+        open(doc, from);
+        dirty.set(unsaved);
+    }
+
     /** The document was saved to {@code to}. */
     public void saved(Path to) {
         file.set(to);
@@ -380,6 +394,11 @@ public final class WorkbenchModel {
         dirty.set(changed);
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
+    }
+
+    /** Logs the stack trace of a computation that fails unexpectedly ({@code null}: the status line only). */
+    public void setErrorLog(ErrorLog log) {
+        this.errorLog = log;
     }
 
     /** Shows what just happened in the status line ("Saved net.json"). */
@@ -465,6 +484,12 @@ public final class WorkbenchModel {
     public ObjectProperty<org.backprop.workbench.lesson.Quantity> deriveEntryProperty() { return deriveEntry; }
 
     public ObjectProperty<Notation> notationProperty() { return notation; }
+
+    /**
+     * An entry the views show as "?" (the step matrices, the diagram, the check table, Derive): a lesson's quiz asks
+     * for it and has not revealed it yet; null for none.
+     */
+    public ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
     /** Zoom factor of text, formulas and matrices, clamped to [MIN_ZOOM, MAX_ZOOM]. */
     public DoubleProperty zoomProperty() { return zoom; }

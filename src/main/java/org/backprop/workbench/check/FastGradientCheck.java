@@ -13,8 +13,6 @@ import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.IncrementalCost;
 import org.backprop.workbench.numeric.Precision;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,6 +116,11 @@ public final class FastGradientCheck {
      */
     public List<CheckResult> run(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
                                  CheckProgress progress) {
+        if (options.isAuto()) {
+            // a step chosen per number evaluates a tableau of steps per number: the engine's own probe, not the
+            // incremental one (the results and their order are the same)
+            return GradientCheck.auto(options.method()).run(net, batch, forward, backward, progress);
+        }
         if (options.method().isComplex()) {
             ComplexForward.requireAnalytic(net);
         }
@@ -131,16 +134,26 @@ public final class FastGradientCheck {
         long total = items.size();
         AtomicLong done = new AtomicLong();
         ThreadLocal<IncrementalCost.Workspace> workspaces = ThreadLocal.withInitial(cost::workspace);
+        LinearTail[] tails = tails(net, batch, forward);
+        ThreadLocal<LinearTail.Scratch[]> scratches = ThreadLocal.withInitial(() -> {
+            LinearTail.Scratch[] s = new LinearTail.Scratch[tails.length];
+            for (int l = 1; l < tails.length; l++) {
+                s[l] = tails[l] == null ? null : tails[l].scratch();
+            }
+            return s;
+        });
         Runnable all = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
             if (progress.cancelled()) {
                 throw new CancellationException("gradient check cancelled after " + done.get() + " of " + total);
             }
             IncrementalCost.Workspace ws = workspaces.get();
+            LinearTail.Scratch[] tail = scratches.get();
             int start = c * CHUNK;
             int end = Math.min(items.size(), start + CHUNK);
             CheckResult[] part = new CheckResult[end - start];
             for (int i = start; i < end; i++) {
-                part[i - start] = check(items.get(i), ws, batch.size(), backward, forward, net, noise);
+                Item item = items.get(i);
+                part[i - start] = check(item, ws, tail[item.layer()], batch.size(), backward, forward, net, noise);
             }
             byChunk[c] = part;
             progress.advanced(done.addAndGet(end - start), total);
@@ -179,12 +192,27 @@ public final class FastGradientCheck {
         }
         Item item = new Item(formula, layer, index[0], index.length > 1 ? index[1] : 0);
         IncrementalCost cost = IncrementalCost.of(net, batch, forward, options.precision());
-        return check(item, cost.workspace(), batch.size(), backward, forward, net, NoiseModel.of(net, batch, forward));
+        return check(item, cost.workspace(), null, batch.size(), backward, forward, net,
+                NoiseModel.of(net, batch, forward));
     }
 
-    private CheckResult check(Item item, IncrementalCost.Workspace ws, int m, BackwardTrace backward,
-                              ForwardTrace forward, Network net, NoiseModel noise) {
-        Estimate estimate = options.method().estimate(probe(item, ws), options.epsilon());
+    /**
+     * The {@link LinearTail} of each layer (index 1..L), null where it does not apply: everywhere for the complex
+     * step and in float, whose rounding of every stored value the tail does not repeat.
+     */
+    private LinearTail[] tails(Network net, Batch batch, ForwardTrace forward) {
+        LinearTail[] tails = new LinearTail[net.depth() + 1];
+        if (!options.method().isComplex() && options.precision() == Precision.DOUBLE) {
+            for (int l = 1; l <= net.depth(); l++) {
+                tails[l] = LinearTail.of(net, batch, forward, l);
+            }
+        }
+        return tails;
+    }
+
+    private CheckResult check(Item item, IncrementalCost.Workspace ws, LinearTail.Scratch tail, int m,
+                              BackwardTrace backward, ForwardTrace forward, Network net, NoiseModel noise) {
+        Estimate estimate = options.method().estimate(probe(item, ws, tail), options.epsilon());
         double analytic = analytic(item, backward);
         double numeric = estimate.value() * scale(item, m);
         boolean delta = item.formula() == Formula.BP1 || item.formula() == Formula.BP2;
@@ -218,22 +246,39 @@ public final class FastGradientCheck {
         };
     }
 
-    /** The cost along the item's coordinate, through a workspace. */
+    /** The cost along the item's coordinate, through a workspace's layer-by-layer update. */
     static Probe probe(Item item, IncrementalCost.Workspace ws) {
+        return probe(item, ws, null);
+    }
+
+    /**
+     * The cost along the item's coordinate, through the layer's linear tail where it applies (null: none) and the
+     * workspace's layer-by-layer update otherwise.
+     */
+    static Probe probe(Item item, IncrementalCost.Workspace ws, LinearTail.Scratch tail) {
         int l = item.layer();
         int i = item.i();
         int k = item.k();
         return switch (item.formula()) {
             case BP1, BP2 -> new Probe() {
-                @Override public Value real(double t) { return ws.z(l, i, k, t); }
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.z(i, k, t);
+                    return v != null ? v : ws.z(l, i, k, t);
+                }
                 @Override public double imaginary(double h) { return ws.zImaginary(l, i, k, h); }
             };
             case BP3 -> new Probe() {
-                @Override public Value real(double t) { return ws.bias(l, i, t); }
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.bias(i, t);
+                    return v != null ? v : ws.bias(l, i, t);
+                }
                 @Override public double imaginary(double h) { return ws.biasImaginary(l, i, h); }
             };
             case BP4 -> new Probe() {
-                @Override public Value real(double t) { return ws.weight(l, i, k, t); }
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.weight(i, k, t);
+                    return v != null ? v : ws.weight(l, i, k, t);
+                }
                 @Override public double imaginary(double h) { return ws.weightImaginary(l, i, k, h); }
             };
         };
@@ -256,103 +301,6 @@ public final class FastGradientCheck {
     public static DirectionalResult directional(Network net, Batch batch, ForwardTrace forward,
                                                 BackwardTrace backward, DifferenceMethod method, double epsilon,
                                                 Precision precision, long seed) {
-        if (method.isComplex()) {
-            ComplexForward.requireAnalytic(net);
-        }
-        int depth = net.depth();
-        DMatrixRMaj[] uw = new DMatrixRMaj[depth + 1];
-        DMatrixRMaj[] ub = new DMatrixRMaj[depth + 1];
-        Random random = new Random(seed);
-        double norm2 = 0;
-        long parameters = 0;
-        for (int l = 1; l <= depth; l++) {
-            uw[l] = new DMatrixRMaj(net.size(l - 1), net.size(l));
-            ub[l] = new DMatrixRMaj(net.size(l), 1);
-            for (DMatrixRMaj u : new DMatrixRMaj[]{uw[l], ub[l]}) {
-                for (int i = 0; i < u.data.length; i++) {
-                    u.data[i] = random.nextGaussian();
-                    norm2 += u.data[i] * u.data[i];
-                }
-                parameters += u.data.length;
-            }
-        }
-        double norm = Math.sqrt(norm2);
-        double analytic = 0;
-        for (int l = 1; l <= depth; l++) {
-            for (int i = 0; i < uw[l].data.length; i++) {
-                uw[l].data[i] /= norm;
-                analytic += backward.gradW(l).data[i] * uw[l].data[i];
-            }
-            for (int i = 0; i < ub[l].data.length; i++) {
-                ub[l].data[i] /= norm;
-                analytic += backward.gradB(l).data[i] * ub[l].data[i];
-            }
-        }
-        IncrementalCost base = precision == Precision.DOUBLE ? null : IncrementalCost.of(net, batch, precision);
-        Probe probe = new Probe() {
-            @Override
-            public Value real(double t) {
-                Network moved = moved(net, uw, ub, t);
-                if (base == null) {
-                    Forward.SampleOutcome outcome = Forward.costAgainst(moved, forward, batch);
-                    return new Value(outcome.cost(), outcome.crossedKink());
-                }
-                IncrementalCost there = IncrementalCost.of(moved, batch, precision);
-                return new Value(there.cost(), base.crossesKink(there));
-            }
-
-            @Override
-            public double imaginary(double h) {
-                DMatrixRMaj[] wIm = new DMatrixRMaj[depth + 1];
-                DMatrixRMaj[] bIm = new DMatrixRMaj[depth + 1];
-                for (int l = 1; l <= depth; l++) {
-                    wIm[l] = uw[l].copy();
-                    bIm[l] = ub[l].copy();
-                    CommonOps_DDRM.scale(h, wIm[l]);
-                    CommonOps_DDRM.scale(h, bIm[l]);
-                }
-                return ComplexForward.cost(net, batch, wIm, bIm).im();
-            }
-        };
-        Estimate estimate = method.estimate(probe, epsilon);
-        NoiseModel noise = NoiseModel.of(net, batch, forward)
-                .scaledBy(precision.unitRoundoff() / NoiseModel.UNIT_ROUNDOFF);
-        double n = noise.numericNoise(-1, method, epsilon, estimate.magnitude());
-        boolean moved = method.isComplex();
-        for (int l = 1; l <= depth && !moved; l++) {
-            moved = moves(net.w(l).data, uw[l].data, epsilon) || moves(net.b(l).data, ub[l].data, epsilon);
-        }
-        Thresholds.Judgement j = Thresholds.judge(analytic, estimate.value(), n, noise.gradientScale(),
-                estimate.crossedKink(), !moved);
-        return new DirectionalResult(analytic, estimate.value(), j.relativeError(), j.verdict(), method, epsilon, seed,
-                parameters, j.reason(), n);
-    }
-
-    /** True if some θ_i ± h u_i differs from θ_i (the smallest step of the method is at least h/2). */
-    private static boolean moves(double[] theta, double[] u, double h) {
-        for (int i = 0; i < theta.length; i++) {
-            double step = h / 2 * u[i];
-            if (theta[i] + step != theta[i] && theta[i] - step != theta[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** θ + t u. */
-    private static Network moved(Network net, DMatrixRMaj[] uw, DMatrixRMaj[] ub, double t) {
-        List<DMatrixRMaj> weights = net.weightList();
-        List<DMatrixRMaj> biases = net.biasList();
-        for (int l = 1; l <= net.depth(); l++) {
-            double[] wl = weights.get(l - 1).data;
-            for (int i = 0; i < wl.length; i++) {
-                wl[i] += t * uw[l].data[i];
-            }
-            double[] bl = biases.get(l - 1).data;
-            for (int i = 0; i < bl.length; i++) {
-                bl[i] += t * ub[l].data[i];
-            }
-        }
-        return new Network(net.size(0), net.layers(), net.loss(), weights, biases);
+        return new DirectionalCheck(net, batch, forward, backward, method, epsilon, precision, seed).whole();
     }
 }

@@ -64,6 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(median errors, coverage of the error bound) and stop")
     Integer autoStep;
 
+    @Option(names = "--directional", paramLabel = "N",
+            description = "measure the bisection of the directional check on 784-128-64-10: every deliberate mistake "
+                    + "against the exhaustive check, then N planted wrong entries (evaluations, blocks named) and stop")
+    Integer directional;
+
     @Override
     public Integer call() throws Exception {
         Options.format(format, "text", "json");
@@ -73,6 +78,23 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed).text());
+            out.flush();
+            return 0;
+        }
+        if (directional != null) {
+            if (directional < 0) {
+                throw new UsageError("--directional: expected a number of planted entries >= 0; found "
+                        + directional);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            var rows = org.backprop.workbench.bench.DirectionalBenchmark.run(seed, directional, line -> {
+                err.println("bench: " + line);
+                err.flush();
+            });
+            out.print(org.backprop.workbench.bench.DirectionalBenchmark.text(rows,
+                    org.backprop.workbench.engine.Network.parameterCount(GradientBenchmark.SIZES[0],
+                            java.util.Arrays.copyOfRange(GradientBenchmark.SIZES, 1, GradientBenchmark.SIZES.length))));
             out.flush();
             return 0;
         }

@@ -4,6 +4,7 @@ import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.CheckMode;
 import org.backprop.workbench.check.CheckOptions;
+import org.backprop.workbench.check.DirectionalCheck;
 import org.backprop.workbench.check.DirectionalResult;
 import org.backprop.workbench.check.FastGradientCheck;
 import org.backprop.workbench.check.Verdict;
@@ -166,16 +167,17 @@ public final class CheckCommand implements Callable<Integer> {
         Network net = doc.network();
         ForwardTrace forward = Forward.run(net, doc.batch());
         BackwardTrace backward = backprop.run(net, forward, doc.batch());
-        DirectionalResult r = FastGradientCheck.directional(net, doc.batch(), forward, backward, chosenMethod, h,
-                chosenPrecision, seed);
+        DirectionalCheck.Localisation loc = new DirectionalCheck(net, doc.batch(), forward, backward, chosenMethod, h,
+                chosenPrecision, seed).localise();
+        DirectionalResult r = loc.whole();
         int m = doc.batch().size();
         out.print(switch (format) {
-            case "json" -> DirectionalReport.json(net, m, forward.cost(), chosenPrecision, r);
-            case "markdown" -> DirectionalReport.markdown(net, m, forward.cost(), chosenPrecision, r);
-            default -> DirectionalReport.text(net, m, forward.cost(), chosenPrecision, r);
+            case "json" -> DirectionalReport.json(net, m, forward.cost(), chosenPrecision, loc);
+            case "markdown" -> DirectionalReport.markdown(net, m, forward.cost(), chosenPrecision, loc);
+            default -> DirectionalReport.text(net, m, forward.cost(), chosenPrecision, loc);
         });
         out.flush();
-        return r.verdict() == Verdict.FAIL ? 1 : 0;
+        return loc.verdict() == Verdict.FAIL ? 1 : 0;
     }
 
     private int print(PrintWriter out, Analysis analysis) {

@@ -7,7 +7,7 @@ import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
+import org.backprop.workbench.util.SettingsStore;
 
 /**
  * The user-visible text of the workbench, in English and Simplified Chinese: {@code messages.properties} and
@@ -16,7 +16,8 @@ import java.util.prefs.Preferences;
  * {@code {0,choice,1#one check|1<{0,number,integer} checks}} rather than by concatenation.
  *
  * <p>The language is, in order: the system property {@code backprop.language} ({@code en} or {@code zh}; the tests set
- * {@code en}), the choice remembered by {@link #remember} (View ▸ Language in the app), the system locale (Chinese
+ * {@code en}), the choice remembered by {@link #remember} (View ▸ Language in the app, key {@code language} of the
+ * {@link SettingsStore}), the system locale (Chinese
  * for any {@code zh} locale, English otherwise). Field paths, line numbers, file names and formula names (BP1–BP4,
  * δ, ∇ₐC) are arguments, never translated.
  */
@@ -27,7 +28,8 @@ public final class Messages {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
     /** The system property that overrides everything else (a language tag: en, zh). */
     public static final String PROPERTY = "backprop.language";
-    private static final String PREF_KEY = "language";
+    /** The settings key of the remembered language. */
+    public static final String SETTINGS_KEY = "language";
 
     private static volatile Locale locale = initialLocale();
     private static volatile ResourceBundle bundle = load(locale);
@@ -90,14 +92,13 @@ public final class Messages {
         LISTENERS.forEach(Runnable::run);
     }
 
-    /** Switches the language and remembers it for the next start (java.util.prefs, per user). */
+    /**
+     * Switches the language and remembers it for the next start (the settings store); a store that cannot be
+     * written leaves the switch for this run.
+     */
     public static void remember(Locale language) {
         setLocale(language);
-        try {
-            Preferences.userNodeForPackage(Messages.class).put(PREF_KEY, locale.toLanguageTag());
-        } catch (SecurityException | IllegalStateException e) {
-            // preferences unavailable: the switch still holds for this run
-        }
+        SettingsStore.standard().put(SETTINGS_KEY, locale.toLanguageTag());
     }
 
     /** Runs {@code listener} after every language switch (the app relabels its menus and views). */
@@ -119,15 +120,13 @@ public final class Messages {
         if (forced != null && !forced.isBlank()) {
             return supported(Locale.forLanguageTag(forced.strip()));
         }
-        try {
-            String remembered = Preferences.userNodeForPackage(Messages.class).get(PREF_KEY, null);
-            if (remembered != null) {
-                return supported(Locale.forLanguageTag(remembered));
-            }
-        } catch (SecurityException | IllegalStateException e) {
-            // no preferences store: follow the system
-        }
-        return supported(Locale.getDefault());
+        return remembered(SettingsStore.standard()).orElseGet(() -> supported(Locale.getDefault()));
+    }
+
+    /** The language remembered in {@code store}, if one of {@link #SUPPORTED} is (a damaged value is none). */
+    public static java.util.Optional<Locale> remembered(SettingsStore store) {
+        return store.get(SETTINGS_KEY).map(String::strip).map(Locale::forLanguageTag)
+                .filter(l -> l.getLanguage().equals("en") || l.getLanguage().equals("zh")).map(Messages::supported);
     }
 
     static ResourceBundle load(Locale l) {

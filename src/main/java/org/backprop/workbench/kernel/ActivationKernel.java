@@ -25,6 +25,13 @@ public interface ActivationKernel {
     /** The points where σ' jumps (relu: 0); empty for a smooth activation. */
     default double[] kinks() { return new double[0]; }
 
+    /**
+     * True if σ is linear between its kinks (relu, leaky relu, identity): then σ(z + d) − σ(z) = σ'(z)·d as long as
+     * z + d crosses no kink, which lets the incremental check carry a perturbation through such layers as one
+     * precomputed linear map.
+     */
+    default boolean isPiecewiseLinear() { return false; }
+
     /** False only for an activation whose every output depends on the whole column (softmax). */
     default boolean isElementwise() { return true; }
 

@@ -132,13 +132,18 @@ public final class Quiz {
         return grade(number.get());
     }
 
+    /** The answer as the student is shown it: {@code δ^1[0, 0] = 0.0291 (central difference: 0.0291)}. */
+    public String answerText() {
+        return quantity.label() + " = " + format(expected)
+                + (Double.isFinite(numeric) ? " (central difference: " + format(numeric) + ")" : "");
+    }
+
     /** Grades an answer. */
     public QuizGrade grade(double answer) {
         double absolute = Math.abs(answer - expected);
         double relative = expected == 0 ? (absolute == 0 ? 0 : Double.POSITIVE_INFINITY) : absolute / Math.abs(expected);
         boolean correct = close(answer, expected) || (Double.isFinite(numeric) && close(answer, numeric));
-        String values = quantity.label() + " = " + format(expected)
-                + (Double.isFinite(numeric) ? " (central difference: " + format(numeric) + ")" : "");
+        String values = answerText();
         String off = "off by " + format(absolute)
                 + (Double.isFinite(relative) ? String.format(Locale.ROOT, " (%.3g %%)", 100 * relative) : "");
         if (correct) {
@@ -150,8 +155,22 @@ public final class Quiz {
                 hint(answer));
     }
 
-    /** A likely reason for a wrong answer, tried from the most specific to the most general. */
+    /** A likely reason for a wrong answer: a fingerprint, or else how many times the value the answer is. */
     private Optional<String> hint(double answer) {
+        Optional<String> known = fingerprint(answer);
+        if (known.isPresent() || expected == 0 || Math.signum(answer) != Math.signum(expected)) {
+            return known;
+        }
+        return Optional.of(String.format(Locale.ROOT, "Your answer is %.3g times the value: recheck the factors "
+                + "of the product, one at a time.", answer / expected));
+    }
+
+    /**
+     * The classic slip a wrong answer is the fingerprint of (a factor m or 1/m, a mistake of {@link Mistake}, the
+     * transposed entry, another sample, the sign), tried from the most specific to the most general; these name no
+     * value, so a quiz may show them before it reveals its answer.
+     */
+    private Optional<String> fingerprint(double answer) {
         if (mistaken.containsKey(Mistake.FORGOT_ONE_OVER_M) && m > 1
                 && differs(mistaken.get(Mistake.FORGOT_ONE_OVER_M)) && close(answer, mistaken.get(Mistake.FORGOT_ONE_OVER_M))) {
             return Optional.of("You are off by a factor m = " + m + ": did you forget the 1/m of the batch mean?");
@@ -184,13 +203,35 @@ public final class Quiz {
         if (m > 1 && expected != 0 && close(answer, expected * m)) {
             return Optional.of("You are off by a factor m = " + m + ": did you forget the 1/m of the batch mean?");
         }
-        if (expected != 0 && Math.signum(answer) == Math.signum(expected)) {
-            double ratio = answer / expected;
-            return Optional.of(String.format(Locale.ROOT, "Your answer is %.3g times the value: recheck the factors "
-                    + "of the product, one at a time.", ratio));
-        }
         return Optional.empty();
     }
+
+    /**
+     * A hint for a wrong answer that leads toward the value without giving it away (a quiz that has not revealed its
+     * answer): the classic mistake the answer is the fingerprint of, if one fits; otherwise only which way it is
+     * off (the sign, too large or too small), never by how much.
+     */
+    public String nudge(double answer) {
+        Optional<String> known = fingerprint(answer);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (expected == 0) {
+            return "Not close: look at each factor of the product; is one of them 0?";
+        }
+        if (answer == 0 || Math.signum(answer) != Math.signum(expected)) {
+            return "The sign is wrong, and the size too: work out the sign of each factor first.";
+        }
+        double ratio = Math.abs(answer / expected);
+        if (ratio > 1 - NEAR && ratio < 1 + NEAR) {
+            return "Close, but not within the tolerance: keep four significant digits in every factor until the end.";
+        }
+        return (ratio > 1 ? "Right sign, but too large" : "Right sign, but too small")
+                + ": recheck the factors of the product, one at a time.";
+    }
+
+    /** How near (relative) an answer counts as "close" in {@link #nudge}: a rounding slip, not a wrong factor. */
+    static final double NEAR = 0.1;
 
     private boolean differs(double other) {
         return Double.isFinite(other) && !close(other, expected);

@@ -1,7 +1,7 @@
 package org.backprop.workbench.lesson;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.backprop.workbench.util.Ids;
+
 import java.util.Optional;
 
 /** The view (tab) of the app a lesson step brings to the front. */
@@ -17,6 +17,8 @@ public enum View {
     /** Training by gradient descent with the gradients the lesson computes. */
     TRAINING("training");
 
+    private static final Ids<View> IDS = new Ids<>(values(), View::id);
+
     private final String id;
 
     View(String id) {
@@ -25,12 +27,7 @@ public enum View {
 
     public String id() { return id; }
 
-    public static Optional<View> fromId(String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted)).findFirst();
-    }
+    public static Optional<View> fromId(String id) { return IDS.find(id); }
 
-    public static String ids() {
-        return String.join(", ", Arrays.stream(values()).map(View::id).toList());
-    }
+    public static String ids() { return IDS.list(); }
 }

@@ -1,7 +1,7 @@
 package org.backprop.workbench.numeric;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.backprop.workbench.util.Ids;
+
 import java.util.Optional;
 
 /**
@@ -24,6 +24,8 @@ public enum DifferenceMethod {
      * the truncation, below eps_machine for h ≤ 1e-8. Needs an analytic network (no relu).
      */
     COMPLEX_STEP("complex-step", "complex step", 1e-20, 1);
+
+    private static final Ids<DifferenceMethod> IDS = new Ids<>(values(), DifferenceMethod::id);
 
     private final String id;
     private final String description;
@@ -134,15 +136,10 @@ public enum DifferenceMethod {
         };
     }
 
-    public static Optional<DifferenceMethod> fromId(String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.id.equals(wanted)).findFirst();
-    }
+    public static Optional<DifferenceMethod> fromId(String id) { return IDS.find(id); }
 
     /** "forward, central, richardson, complex-step". */
-    public static String ids() {
-        return String.join(", ", Arrays.stream(values()).map(DifferenceMethod::id).toList());
-    }
+    public static String ids() { return IDS.list(); }
 
     @Override
     public String toString() { return id; }

@@ -1,7 +1,7 @@
 package org.backprop.workbench.numeric;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.backprop.workbench.util.Ids;
+
 import java.util.Optional;
 
 /**
@@ -14,6 +14,8 @@ import java.util.Optional;
 public enum Precision {
     DOUBLE("double"),
     FLOAT("float");
+
+    private static final Ids<Precision> IDS = new Ids<>(values(), Precision::id);
 
     private final String id;
 
@@ -33,14 +35,9 @@ public enum Precision {
         return this == FLOAT ? (double) (float) x : x;
     }
 
-    public static Optional<Precision> fromId(String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst();
-    }
+    public static Optional<Precision> fromId(String id) { return IDS.find(id); }
 
-    public static String ids() {
-        return String.join(", ", Arrays.stream(values()).map(Precision::id).toList());
-    }
+    public static String ids() { return IDS.list(); }
 
     @Override
     public String toString() { return id; }

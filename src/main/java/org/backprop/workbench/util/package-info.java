@@ -1,7 +1,8 @@
 /**
  * Small utilities written once and shared by every package: looking up an enum constant by its file name
  * ({@link org.backprop.workbench.util.Ids}) and the closest-name suggestion for
- * "did you mean …?" ({@link org.backprop.workbench.util.Names}).
+ * "did you mean …?" ({@link org.backprop.workbench.util.Names}); the settings file kept between runs
+ * ({@link org.backprop.workbench.util.SettingsStore}).
  *
  * <p>May import: {@code java..} only.
  */

@@ -107,6 +107,22 @@ class NumericsCliTest {
     }
 
     @Test
+    void aFailingDirectionalCheckSaysWhereInItsJson() throws Exception {
+        Run run = run("check", EXAMPLE, "--mode", "directional", "--mistake", "bp2-no-sigma-prime", "--format", "json");
+        assertEquals(1, run.status(), run.out() + run.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        // BP2 without σ' makes every δ of the hidden layer wrong, so ∂C/∂b^1 and ∂C/∂w^1 (and only they)
+        java.util.List<String> localised = new java.util.ArrayList<>();
+        json.get("localised").forEach(x -> localised.add(x.get("formula").asText() + " " + x.get("layer").asInt()));
+        assertEquals(java.util.List.of("BP3 1", "BP4 1"), localised, run.out());
+        assertTrue(json.get("evaluations").asLong() < json.get("exhaustiveEvaluations").asLong(), run.out());
+        Run text = run("check", EXAMPLE, "--mode", "directional", "--mistake", "bp2-no-sigma-prime");
+        assertTrue(text.out().contains("Verdict  fail: along their own directions these parts fail"), text.out());
+        assertTrue(text.out().contains("Cost evaluations: "), text.out());
+    }
+
+    @Test
     void floatPrecisionMakesTheCheckUnresolvedAndSaysSo() {
         // issue 9: float noise is reported as unresolved (warn, exit 0), not as a failure of correct formulas
         Run run = run("check", EXAMPLE, "--precision", "float");

@@ -201,6 +201,54 @@ class DeriverTest {
     }
 
     @Test
+    void everyOtherKindOnMazursNetworkHasTheTermsComputedByHand() {
+        // Mazur's worked example: net_h1 = 0.15·0.05 + 0.20·0.10 + 0.35 = 0.3775, out_h1 = 0.593269992,
+        // out_o1 = 0.75136507, ∂E/∂out_o1 = out_o1 − target_o1 = 0.74136507, ∂E/∂w5 = 0.082167041,
+        // ∂E/∂b (o1) = δ^2_0 = 0.138498562
+        Analysis analysis = analyse(mazur(), mazurBatch(), Mistake.NONE);
+        Derivation z = Deriver.derive(analysis, Quantity.parse("z1[0]", mazur(), 1), Notation.NOTE);
+        assertEquals(List.of(0.15 * 0.05, 0.20 * 0.10), z.terms().stream().map(Term::value).toList());
+        assertEquals(0.3775, z.value(), 1e-15);
+        Derivation a = Deriver.derive(analysis, Quantity.parse("a1[0]", mazur(), 1), Notation.NOTE);
+        assertEquals(0.593269992, a.value(), 1e-9);
+        Derivation ga = Deriver.derive(analysis, Quantity.parse("gradA[0]", mazur(), 1), Notation.NOTE);
+        assertEquals(1, ga.terms().size());
+        assertEquals(1.0, ga.terms().get(0).factors().get(0).value(), 0.0, "1/m with m = 1");
+        assertEquals(0.74136507, ga.value(), 1e-8);
+        assertEquals(Verdict.PASS, ga.verdict(), "the ∇_a C check is computed by the derivation itself");
+        assertEquals(0.74136507, ga.numeric(), 1e-7);
+        Derivation gw = Deriver.derive(analysis, Quantity.parse("gradW2[0,0]", mazur(), 1), Notation.NOTE);
+        assertEquals(1, gw.terms().size(), "one sample: one term a^1_0 δ^2_0");
+        assertEquals(0.593269992, gw.terms().get(0).factors().get(0).value(), 1e-9);
+        assertEquals(0.138498562, gw.terms().get(0).factors().get(1).value(), 1e-9);
+        assertEquals(0.082167041, gw.value(), 1e-9);
+        Derivation gb = Deriver.derive(analysis, Quantity.parse("gradB2[0]", mazur(), 1), Notation.NOTE);
+        assertEquals(0.138498562, gb.value(), 1e-9);
+        assertTrue(DerivationFormat.text(gw).contains("= (0.5933)(0.1385)"), DerivationFormat.text(gw));
+    }
+
+    @Test
+    void bp4ZNotAMarksEveryTermWrongWithTheRightProductBesideIt() {
+        Network net = net(2, 3, Activation.SIGMOID, 2, Activation.SIGMOID, Loss.QUADRATIC, 41);
+        Batch batch = batch(net, 4, 5);
+        Analysis wrong = analyse(net, batch, Mistake.BP4_Z_NOT_A);
+        Derivation d = Deriver.derive(wrong, Quantity.parse("gradW2[1,0]", net, 4), Notation.NOTE);
+        assertEquals(4, d.terms().size());
+        for (int x = 0; x < 4; x++) {
+            Term t = d.terms().get(x);
+            double delta = wrong.backward().delta(2).get(0, x);
+            assertTrue(t.wrong(), "term x = " + x + " is marked");
+            assertEquals(wrong.forward().z(1).get(1, x) * delta, t.value(), 1e-15, "what the mistake multiplies");
+            assertEquals(wrong.forward().a(1).get(1, x) * delta, t.rightValue(), 1e-15, "the right term beside it");
+        }
+        String text = DerivationFormat.text(d);
+        assertTrue(text.contains("✗ (right: " + Latex.plainNumber(d.terms().get(0).rightValue()) + ")"), text);
+        // a correct term is not marked
+        Derivation right = Deriver.derive(wrong, Quantity.parse("gradW1[1,0]", net, 4), Notation.NOTE);
+        assertTrue(right.terms().stream().noneMatch(Term::wrong), "layer 1 multiplies by the input a^0 = x");
+    }
+
+    @Test
     void theNielsenNotationWritesTheWeightIndicesTheOtherWayRound() {
         Analysis analysis = analyse(mazur(), mazurBatch(), Mistake.NONE);
         Quantity q = Quantity.parse("delta1[0]", mazur(), 1);

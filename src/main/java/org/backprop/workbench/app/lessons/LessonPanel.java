@@ -1,5 +1,6 @@
 package org.backprop.workbench.app.lessons;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Insets;
@@ -25,7 +26,8 @@ import org.backprop.workbench.lesson.LessonStep;
 import org.backprop.workbench.lesson.Prediction;
 import org.backprop.workbench.lesson.Quantity;
 import org.backprop.workbench.lesson.Quiz;
-import org.backprop.workbench.lesson.QuizGrade;
+import org.backprop.workbench.lesson.QuizAttempt;
+import org.backprop.workbench.i18n.Messages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 import java.util.List;
@@ -38,6 +40,10 @@ import java.util.Locale;
 public final class LessonPanel implements Panel {
     /** Width of the side panel at zoom 1: room for a formula and a paragraph, the workbench keeps the rest. */
     public static final double WIDTH = 400;
+    /** Least width: a paragraph still reads as one. */
+    public static final double MIN_WIDTH = 280;
+    /** Share of the window's width the panel takes when the window is too narrow for {@link #WIDTH}. */
+    static final double SHARE = 0.3;
 
     private final LessonSession session;
     private final ReadOnlyObjectProperty<Analysis> analysis;
@@ -53,6 +59,8 @@ public final class LessonPanel implements Panel {
     private final TextField quizAnswer = new TextField();
     private final Button quizCheck = new Button("Check");
     private final Label quizFeedback = new Label();
+    private final Label quizStatus = new Label();
+    private final Button quizShowAnswer = new Button();
     private final VBox predictBox = new VBox(6);
     private final FlowPane predictChoices = new FlowPane(8, 4);
     private final ToggleGroup predictGroup = new ToggleGroup();
@@ -84,8 +92,19 @@ public final class LessonPanel implements Panel {
         root.getStylesheets().addAll(STYLESHEET,
                 LessonPanel.class.getResource("lessons.css").toExternalForm());
         root.setPadding(new Insets(12));
+        root.setMinWidth(MIN_WIDTH);
+        // a share of the window on a small screen (a 1024-px projector), so that the workbench beside it keeps its
+        // own least width and nothing of the window is pushed off its right edge
+        root.sceneProperty().addListener((o, was, scene) -> {
+            root.prefWidthProperty().unbind();
+            if (scene == null) {
+                root.setPrefWidth(WIDTH);
+            } else {
+                root.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                        () -> Math.min(WIDTH, Math.max(MIN_WIDTH, scene.getWidth() * SHARE)), scene.widthProperty()));
+            }
+        });
         root.setPrefWidth(WIDTH);
-        root.setMinWidth(280);
 
         lessonTitle.setId("lessonTitle");
         lessonTitle.getStyleClass().add("lesson-title");
@@ -110,9 +129,16 @@ public final class LessonPanel implements Panel {
         quizCheck.setDefaultButton(false);
         quizFeedback.setId("quizFeedback");
         quizFeedback.setWrapText(true);
-        HBox answerRow = new HBox(6, quizAnswer, quizCheck);
+        quizShowAnswer.setId("quizShowAnswer");
+        quizShowAnswer.setText(Messages.get("lesson.quiz.showAnswer"));
+        quizShowAnswer.setMinWidth(Region.USE_PREF_SIZE);
+        quizCheck.setMinWidth(Region.USE_PREF_SIZE);
+        quizStatus.setId("quizStatus");
+        quizStatus.setWrapText(true);
+        quizStatus.getStyleClass().add("lesson-caption");
+        HBox answerRow = new HBox(6, quizAnswer, quizCheck, quizShowAnswer);
         HBox.setHgrow(quizAnswer, Priority.ALWAYS);
-        quizBox.getChildren().addAll(quizQuestion, answerRow, quizFeedback);
+        quizBox.getChildren().addAll(quizQuestion, answerRow, quizFeedback, quizStatus);
 
         predictBox.setId("lessonPredict");
         predictBox.getStyleClass().add("lesson-question");
@@ -163,6 +189,7 @@ public final class LessonPanel implements Panel {
         closeButton.setOnAction(e -> session.close());
         quizCheck.setOnAction(e -> grade());
         quizAnswer.setOnAction(e -> grade());
+        quizShowAnswer.setOnAction(e -> session.showQuizAnswer().ifPresent(this::showOutcome));
         predictCommit.setOnAction(e -> commitPrediction());
         show(session.stepProperty().get());
     }
@@ -195,7 +222,12 @@ public final class LessonPanel implements Panel {
         quizFeedback.getStyleClass().removeAll("right", "wrong");
         if (step.quiz() != null) {
             quizQuestion.setText(pretty(step.quiz().question()) + "  Type your answer and press Enter.");
+            QuizAttempt attempt = session.attemptProperty().get();
+            if (attempt != null && attempt.revealed()) {
+                quizFeedback.setText(pretty(Messages.get("lesson.quiz.answered", attempt.quiz().answerText())));
+            }
         }
+        showQuizStatus();
 
         setVisible(predictBox, step.prediction() != null);
         predictChoices.getChildren().clear();
@@ -225,9 +257,13 @@ public final class LessonPanel implements Panel {
         caption.getStyleClass().add("lesson-caption");
         lookAt.getChildren().add(caption);
         Analysis an = analysis.get();
+        QuizAttempt attempt = session.attemptProperty().get();
+        Quantity hidden = attempt == null || attempt.revealed() ? null : attempt.quiz().quantity();
         for (Quantity q : step.highlights()) {
             String value = "";
-            if (q.isEntry() && an != null && an.network() == step.document().network()) {
+            if (q.equals(hidden)) {
+                value = " = ?";
+            } else if (q.isEntry() && an != null && an.network() == step.document().network()) {
                 value = " = " + String.format(Locale.ROOT, "%.6g", q.value(an));
                 CheckResult check = q.check(an).orElse(null);
                 if (check != null) {
@@ -247,15 +283,27 @@ public final class LessonPanel implements Panel {
     }
 
     private void grade() {
-        LessonStep step = session.stepProperty().get();
-        Quiz quiz = step == null ? null : step.quiz();
-        if (quiz == null) {
-            return;
-        }
-        QuizGrade grade = quiz.grade(quizAnswer.getText());
-        quizFeedback.setText(pretty(grade.feedback()));
+        session.answerQuiz(quizAnswer.getText()).ifPresent(this::showOutcome);
+    }
+
+    private void showOutcome(QuizAttempt.Outcome outcome) {
+        quizFeedback.setText(pretty(outcome.feedback()));
         quizFeedback.getStyleClass().removeAll("right", "wrong");
-        quizFeedback.getStyleClass().add(grade.correct() ? "right" : "wrong");
+        if (outcome.counted()) {
+            quizFeedback.getStyleClass().add(outcome.correct() ? "right" : "wrong");
+        }
+        showQuizStatus();
+        showLookAt(session.stepProperty().get());
+    }
+
+    /** Until the answer is revealed: that the asked entry is hidden, and how many wrong tries are left. */
+    private void showQuizStatus() {
+        QuizAttempt attempt = session.attemptProperty().get();
+        boolean open = attempt != null && !attempt.revealed();
+        quizShowAnswer.setDisable(!open);
+        quizStatus.setText(open ? pretty(Messages.get("lesson.quiz.hidden", attempt.quiz().quantity().label(),
+                attempt.triesLeft())) : "");
+        setVisible(quizStatus, open);
     }
 
     private void commitPrediction() {
@@ -309,4 +357,9 @@ public final class LessonPanel implements Panel {
     public TextField quizAnswer() { return quizAnswer; }
 
     public Label quizFeedback() { return quizFeedback; }
+
+    /** Shows the quiz's answer, as the student does with Show answer. */
+    public void showAnswer() {
+        quizShowAnswer.fire();
+    }
 }

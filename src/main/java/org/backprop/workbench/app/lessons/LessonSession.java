@@ -14,7 +14,14 @@ import org.backprop.workbench.lesson.LessonStep;
 import org.backprop.workbench.lesson.Quantity;
 import org.backprop.workbench.lesson.View;
 
+import org.backprop.workbench.lesson.QuizAttempt;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.steps.Notation;
+
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,6 +40,16 @@ public final class LessonSession {
     private Quantity pendingHighlight;
     /** Whether the student has committed the current step's prediction (its mistake is then switched on). */
     private boolean revealed;
+    /** The quizzes the student has worked on, by step index: an answered quiz stays answered on coming back. */
+    private final Map<Integer, QuizAttempt> attempts = new HashMap<>();
+    private final ReadOnlyObjectWrapper<QuizAttempt> attempt = new ReadOnlyObjectWrapper<>(this, "attempt");
+    /** The workbench as it was before the lesson, put back when it ends. */
+    private Before before;
+
+    /** What a lesson changes in the workbench, as it was before. */
+    private record Before(NetworkDocument document, Path file, boolean dirty, String stepId, Mistake mistake,
+                          DifferenceMethod method, double epsilon, Notation notation) {
+    }
 
     /**
      * @param model    the workbench's state ({@code null} not permitted)
@@ -46,6 +63,12 @@ public final class LessonSession {
 
     /** Starts a lesson at its first step, opening its network (the caller has asked about unsaved work). */
     public void start(Lesson newLesson) {
+        if (before == null) {
+            before = new Before(model.getDocument(), model.fileProperty().get(), model.dirtyProperty().get(),
+                    model.currentStepIdProperty().get(), model.mistakeProperty().get(), model.methodProperty().get(),
+                    model.epsilonProperty().get(), model.notationProperty().get());
+        }
+        attempts.clear();
         lesson.set(newLesson);
         model.open(newLesson.steps().get(0).document(), null);   // the caller asked about unsaved work already
         go(0);
@@ -68,6 +91,7 @@ public final class LessonSession {
 
     /** Back to the first step. */
     public boolean restart() {
+        attempts.clear();
         return lesson.get() != null && go(0);
     }
 
@@ -78,17 +102,44 @@ public final class LessonSession {
         }
     }
 
-    /** Ends the lesson; the workbench keeps its state. */
+    /**
+     * Ends the lesson and puts back what it changed: the mistake, method, ε and notation as they were before it
+     * started, and the network too unless the student changed the lesson's (then the student's network stays).
+     */
     public void close() {
+        if (lesson.get() == null) {
+            return;
+        }
+        Lesson ended = lesson.get();
         pendingHighlight = null;
+        attempts.clear();
+        attempt.set(null);
+        model.hiddenEntryProperty().set(null);
         step.set(null);
         index.set(-1);
         lesson.set(null);
+        Before was = before;
+        before = null;
+        if (was == null) {
+            return;
+        }
+        model.mistakeProperty().set(was.mistake());
+        model.methodProperty().set(was.method());   // before ε: choosing a method resets ε to its own default
+        model.epsilonProperty().set(was.epsilon());
+        model.notationProperty().set(was.notation());
+        NetworkDocument now = model.getDocument();
+        boolean lessonsOwn = ended.steps().stream().anyMatch(st -> st.document() == now);
+        if (lessonsOwn && was.document() != null) {
+            model.restore(was.document(), was.file(), was.dirty());
+            model.currentStepIdProperty().set(was.stepId());
+        }
     }
 
     private boolean go(int i) {
         LessonStep s = lesson.get().steps().get(i);
         index.set(i);
+        // before the step, so that the panel showing it finds its quiz as the student left it
+        attempt.set(s.quiz() == null ? null : attempts.computeIfAbsent(i, k -> new QuizAttempt(s.quiz())));
         step.set(s);
         apply(s);
         return true;
@@ -102,6 +153,8 @@ public final class LessonSession {
         model.epsilonProperty().set(s.epsilon());
         revealed = false;
         model.mistakeProperty().set(shownMistake());
+        QuizAttempt a = attempt.get();
+        model.hiddenEntryProperty().set(a == null || a.revealed() ? null : a.quiz().quantity());
         model.notationProperty().set(s.notation());
         s.step().ifPresent(id -> model.currentStepIdProperty().set(id));
         showView.accept(s.view());
@@ -130,6 +183,37 @@ public final class LessonSession {
         }
         return s.prediction() != null && !revealed ? Mistake.NONE : s.mistake();
     }
+
+    /** One try at the current step's quiz; the asked entry is shown in the views once the answer is revealed. */
+    public Optional<QuizAttempt.Outcome> answerQuiz(String typed) {
+        QuizAttempt a = attempt.get();
+        if (a == null) {
+            return Optional.empty();
+        }
+        QuizAttempt.Outcome outcome = a.answer(typed);
+        unhideIfRevealed(a);
+        return Optional.of(outcome);
+    }
+
+    /** The student asks for the answer of the current step's quiz. */
+    public Optional<QuizAttempt.Outcome> showQuizAnswer() {
+        QuizAttempt a = attempt.get();
+        if (a == null) {
+            return Optional.empty();
+        }
+        QuizAttempt.Outcome outcome = a.giveUp();
+        unhideIfRevealed(a);
+        return Optional.of(outcome);
+    }
+
+    private void unhideIfRevealed(QuizAttempt a) {
+        if (a.revealed()) {
+            model.hiddenEntryProperty().set(null);
+        }
+    }
+
+    /** The current step's quiz as the student has worked on it; null on a step without a quiz. */
+    public ReadOnlyObjectProperty<QuizAttempt> attemptProperty() { return attempt.getReadOnlyProperty(); }
 
     /** The student committed a prediction: the step's mistake is switched on, so the checks show the answer. */
     public void revealPrediction() {

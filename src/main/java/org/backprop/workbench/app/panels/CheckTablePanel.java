@@ -58,6 +58,8 @@ public final class CheckTablePanel implements Panel {
     private final SortedList<CheckResult> sorted = new SortedList<>(filtered);
     private final ObjectProperty<Formula> formulaFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdictFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntry =
+            new SimpleObjectProperty<>(this, "hiddenEntry");
 
     private final VBox root = new VBox();
     private final TableView<CheckResult> table = new TableView<>(sorted);
@@ -160,9 +162,9 @@ public final class CheckTablePanel implements Panel {
                 textColumn("Quantity", 9, c -> Formats.superscripts(c.quantity()), quantityOrder()),
                 textColumn("Layer", 4, c -> Integer.toString(c.layer()), Comparator.comparingInt(CheckResult::layer)),
                 textColumn("Index", 7, CheckTablePanel::indexText, (a, b) -> Arrays.compare(a.index(), b.index())),
-                numberColumn("Analytic (backprop)", CheckResult::analytic, false),
-                numberColumn("Numeric (finite diff.)", CheckResult::numeric, false),
-                numberColumn("Relative error", CheckResult::relativeError, true),
+                numberColumn("Analytic (backprop)", CheckResult::analytic, false, this::hidden),
+                numberColumn("Numeric (finite diff.)", CheckResult::numeric, false, this::hidden),
+                numberColumn("Relative error", CheckResult::relativeError, true, c -> false),
                 verdictColumn()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No checked number matches the filters."));
@@ -189,6 +191,7 @@ public final class CheckTablePanel implements Panel {
         filtered.addListener((javafx.collections.ListChangeListener<CheckResult>) c -> updateSummary());
 
         analysis.addListener((o, was, now) -> load(now));
+        hiddenEntry.addListener((o, was, now) -> table.refresh());
         load(analysis.get());
 
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -294,7 +297,7 @@ public final class CheckTablePanel implements Panel {
         }
         CheckSummary s = a.summary();
         Label counts = new Label(String.format(Locale.ROOT, "%,d checked at ε = %s:", s.checked(),
-                Formats.small(a.epsilon())));
+                org.backprop.workbench.numeric.Epsilon.isAuto(a.epsilon()) ? "auto" : Formats.small(a.epsilon())));
         summary.getChildren().add(counts);
         summary.getChildren().add(chip(Verdict.PASS, s.pass()));
         summary.getChildren().add(chip(Verdict.WARN, s.warn()));
@@ -389,8 +392,18 @@ public final class CheckTablePanel implements Panel {
         return column;
     }
 
+    /** True if the row's numbers are hidden (a lesson's quiz asks for that entry). */
+    private boolean hidden(CheckResult c) {
+        Analysis a = analysis.get();
+        return hiddenEntry.get() != null && a != null
+                && HiddenNumbers.hides(HiddenNumbers.of(hiddenEntry.get(), a.batch().size()), c);
+    }
+
+    /** An entry whose analytic and numeric values show as "?" (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntryProperty() { return hiddenEntry; }
+
     private static TableColumn<CheckResult, Double> numberColumn(String name, Function<CheckResult, Double> value,
-                                                                 boolean relative) {
+                                                                 boolean relative, Predicate<CheckResult> hidden) {
         TableColumn<CheckResult, Double> column = new TableColumn<>(name);
         column.setCellValueFactory(f -> constant(value.apply(f.getValue())));
         column.setPrefWidth((relative ? 9 : 12) * 16);
@@ -415,8 +428,12 @@ public final class CheckTablePanel implements Panel {
                     setText(null);
                     return;
                 }
-                setText(relative ? Formats.small(item) : Formats.value(item));
                 CheckResult row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && hidden.test(row)) {
+                    setText("?");
+                    return;
+                }
+                setText(relative ? Formats.small(item) : Formats.value(item));
                 if (relative && row != null && row.verdict() == Verdict.FAIL) {
                     getStyleClass().add("rel-fail");
                 }

@@ -23,28 +23,37 @@ import org.backprop.workbench.derive.Factor;
 import org.backprop.workbench.derive.Line;
 import org.backprop.workbench.derive.Source;
 import org.backprop.workbench.derive.Term;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.lesson.Quantity;
 import org.backprop.workbench.steps.Latex;
 import org.backprop.workbench.steps.Notation;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Derive: the note's chain-rule derivation of one entry (δ, ∂C/∂b, ∂C/∂w, z, a or ∇_a C), typeset line by line,
  * with its terms as separate formulas. It follows the selected check (a click in the result matrix, the diagram or
  * the check table) and {@link #entryProperty()} (a lesson's {@code @derive}, or the entry typed in its field).
  * Hovering a term puts the edge or neuron of its first factor with a source into {@link #hoveredProperty()}, which the
- * diagram marks.
+ * diagram marks, and the term into {@link #hoveredTermProperty()}, whose factors the step's matrices mark; a click on
+ * a term keeps it marked (a second click lets it go).
  */
 public final class DerivePanel implements Panel {
+    /** The entry the empty field suggests: entry syntax, the same in every language. */
+    private static final String EXAMPLE_ENTRY = "delta1[0,2]";
     private final ObservableValue<Analysis> analysis;
     private final ObservableValue<Notation> notation;
     private final ObjectProperty<Quantity> entry = new SimpleObjectProperty<>(this, "entry");
     private final ObjectProperty<Source> hovered = new SimpleObjectProperty<>(this, "hovered");
+    private final ObjectProperty<Term> hoveredTerm = new SimpleObjectProperty<>(this, "hoveredTerm");
+    private Term pinned;
     private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
+    private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
     private final TextField entryField = new TextField();
-    private final Label title = new Label("Derive");
+    private final Label title = new Label();
+    private final Label entryLabel = new Label();
+    private final Label termsLabel = new Label();
+    private final Tooltip entryTip = new Tooltip();
     private final Label message = new Label();
     private final Label verdict = new Label();
     private final GridPane lines = new GridPane();
@@ -73,20 +82,19 @@ public final class DerivePanel implements Panel {
         title.getStyleClass().add("pane-title");
         title.setId("deriveTitle");
         entryField.setId("deriveEntry");
-        entryField.setPromptText("delta1[0,2]");
+        entryField.setPromptText(EXAMPLE_ENTRY);
         entryField.setPrefColumnCount(12);
-        entryField.setTooltip(new Tooltip("An entry to derive: " + Entries.FORMS + "; Enter to derive it"));
+        entryField.setTooltip(entryTip);
         message.setId("deriveMessage");
         message.getStyleClass().add("caption");
         message.setWrapText(true);
         verdict.setId("deriveVerdict");
-        HBox head = new HBox(12, title, new Label("Entry"), entryField, verdict);
+        HBox head = new HBox(12, title, entryLabel, entryField, verdict);
         head.setAlignment(Pos.CENTER_LEFT);
         lines.setId("deriveLines");
         lines.setHgap(14);
         lines.setVgap(6);
         terms.setId("deriveTerms");
-        Label termsLabel = new Label("TERMS (hover one: its edge or neuron is marked in the diagram)");
         termsLabel.getStyleClass().add("section-label");
         content.getChildren().addAll(head, message, lines, termsLabel, terms);
     }
@@ -109,6 +117,8 @@ public final class DerivePanel implements Panel {
             }
         });
         entry.addListener((o, was, now) -> refresh());
+        Messages.addListener(this::refresh);
+        hiddenEntry.addListener((o, was, now) -> refresh());
         analysis.addListener((o, was, now) -> refresh());
         notation.addListener((o, was, now) -> refresh());
         if (selected.getValue() != null) {
@@ -116,6 +126,9 @@ public final class DerivePanel implements Panel {
         }
         refresh();
     }
+
+    /** An entry whose derivation is not shown (a lesson's quiz asks for it), or null. */
+    public ObjectProperty<Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
     /** The entry a check is about: δ for BP1/BP2, ∂C/∂b for BP3, ∂C/∂w for BP4. */
     public static Quantity quantityOf(CheckResult c) {
@@ -132,11 +145,22 @@ public final class DerivePanel implements Panel {
         Quantity q = entry.get();
         lines.getChildren().clear();
         terms.getChildren().clear();
+        pinned = null;
         hovered.set(null);
+        hoveredTerm.set(null);
+        title.setText(Messages.get("derive.title"));
+        entryLabel.setText(Messages.get("derive.entry"));
+        entryTip.setText(Messages.get("derive.entryTip", Entries.FORMS));
+        termsLabel.setText(Messages.get("derive.terms"));
+        if (an != null && q != null && HiddenNumbers.of(hiddenEntry.get(), an.batch().size()).contains(q)) {
+            derivation.set(null);
+            message.setText(org.backprop.workbench.i18n.Messages.get("quiz.hiddenDerivation"));
+            verdict.setText("");
+            return;
+        }
         if (an == null || q == null) {
             derivation.set(null);
-            message.setText("Select a number — a cell of the result matrix, a neuron or an edge of the diagram, a row "
-                    + "of the check table — or type an entry such as delta1[0,0], and its derivation appears here.");
+            message.setText(Messages.get("derive.empty", EXAMPLE_ENTRY));
             verdict.setText("");
             return;
         }
@@ -147,25 +171,25 @@ public final class DerivePanel implements Panel {
             d = Deriver.derive(an, fresh, notation.getValue());
         } catch (IllegalArgumentException e) {
             derivation.set(null);
-            message.setText(q.id() + ": " + e.getMessage());
+            message.setText(Messages.get("derive.refused", q.id(), e.getMessage()));
             verdict.setText("");
             return;
         }
         derivation.set(d);
         entryField.setText(q.id());
-        title.setText("Derive " + Latex.pretty(d.entry().label()));
-        message.setText(d.mistaken() ? "Mistake " + d.mistake().id() + " changes this formula: the wrong part is red, "
-                + "the right value beside it." : d.samples() > 1 ? "m = " + d.samples() + " samples." : "");
+        title.setText(Messages.get("derive.titleOf", Latex.pretty(d.entry().label())));
+        message.setText(d.mistaken() ? Messages.get("derive.mistaken", d.mistake().id())
+                : d.samples() > 1 ? Messages.get("derive.samples", d.samples()) : "");
         if (d.isChecked()) {
-            verdict.setText("numerical " + Latex.plainNumber(d.numeric()) + " · " + d.verdict().id());
+            verdict.setText(Messages.get("derive.verdict", Latex.plainNumber(d.numeric()), d.verdict().id()));
             verdict.getStyleClass().setAll("label", "verdict-" + d.verdict().id());
         } else {
-            verdict.setText("not a derivative of C: no check");
+            verdict.setText(Messages.get("derive.unchecked"));
             verdict.getStyleClass().setAll("label");
         }
         int row = 0;
         for (Line line : d.lines()) {
-            Label role = new Label(line.role().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            Label role = new Label(Messages.get(roleKey(line.role())));
             role.getStyleClass().add("caption");
             FormulaView formula = new FormulaView(line.latex(), FormulaView.BASE_SIZE * 0.75);
             formula.setId("deriveLine" + row);
@@ -177,8 +201,23 @@ public final class DerivePanel implements Panel {
             terms.getChildren().add(termView(t));
         }
         if (all.size() > Deriver.MAX_TERMS) {
-            terms.getChildren().add(new Label("+ " + (all.size() - Deriver.LARGEST_SHOWN) + " smaller terms"));
+            terms.getChildren().add(new Label(Messages.get("derive.smallerTerms",
+                    all.size() - Deriver.LARGEST_SHOWN)));
         }
+    }
+
+    private static String roleKey(Line.Role role) {
+        return switch (role) {
+            case DEFINITION -> "derive.role.definition";
+            case CHAIN_RULE -> "derive.role.chainRule";
+            case TERMS -> "derive.role.terms";
+            case SUBSTITUTED -> "derive.role.substituted";
+            case SUM -> "derive.role.sum";
+            case FACTOR -> "derive.role.factor";
+            case RESULT -> "derive.role.result";
+            case MISTAKE -> "derive.role.mistake";
+            case NOTE -> "derive.role.note";
+        };
     }
 
     private static List<Term> shownLargest(List<Term> all) {
@@ -186,9 +225,23 @@ public final class DerivePanel implements Panel {
                 .limit(Deriver.LARGEST_SHOWN).sorted((a, b) -> Integer.compare(a.index(), b.index())).toList();
     }
 
+    private static final javafx.css.PseudoClass PINNED = javafx.css.PseudoClass.getPseudoClass("pinned");
+
+    private void point(Term t, Source source) {
+        hovered.set(source);
+        hoveredTerm.set(t);
+    }
+
+    /** The source the diagram marks for a term: its edge (a weight) if it has one, else its first neuron or entry. */
+    private static Source sourceOf(Term t) {
+        return t.factors().stream().map(Factor::source)
+                .filter(s -> s != null && s.place() == Source.Place.EDGE).findFirst()
+                .orElse(t.factors().stream().map(Factor::source).filter(s -> s != null).findFirst().orElse(null));
+    }
+
     private Region termView(Term t) {
         StringBuilder tex = new StringBuilder();
-        StringBuilder tip = new StringBuilder("term " + t.index() + ":");
+        StringBuilder tip = new StringBuilder(Messages.get("derive.termTip", t.index()));
         for (Factor f : t.factors()) {
             tex.append(f.latex()).append("\\,");
             tip.append(' ').append(f.text()).append(" = ").append(Latex.plainNumber(f.value()))
@@ -200,25 +253,33 @@ public final class DerivePanel implements Panel {
         view.getStyleClass().add("derive-term");
         view.setId("deriveTerm" + t.index());
         Tooltip.install(view, new Tooltip(tip.toString()));
-        Source source = t.factors().stream().map(Factor::source)
-                .filter(s -> s != null && s.place() == Source.Place.EDGE).findFirst()
-                .orElse(t.factors().stream().map(Factor::source).filter(s -> s != null).findFirst().orElse(null));
-        view.setOnMouseEntered(e -> hovered.set(source));
-        view.setOnMouseExited(e -> hovered.set(null));
+        Source source = sourceOf(t);
+        view.setOnMouseEntered(e -> point(t, source));
+        view.setOnMouseExited(e -> point(pinned, pinned == null ? null : sourceOf(pinned)));
+        view.setOnMouseClicked(e -> {
+            pinned = pinned == t ? null : t;
+            view.pseudoClassStateChanged(PINNED, pinned == t);
+            terms.getChildren().stream().filter(n -> n != view)
+                    .forEach(n -> n.pseudoClassStateChanged(PINNED, false));
+            point(t, source);
+        });
         return view;
     }
 
     /** The entry derived; set it to derive another (a lesson's {@code @derive}). */
     public ObjectProperty<Quantity> entryProperty() { return entry; }
 
-    /** The source of the term under the mouse, or null. */
+    /** The source of the term under the mouse (or the clicked one), or null. */
     public ObjectProperty<Source> hoveredProperty() { return hovered; }
+
+    /** The term under the mouse (or the clicked one), or null: the step's matrices mark its factors' entries. */
+    public ObjectProperty<Term> hoveredTermProperty() { return hoveredTerm; }
 
     /** The derivation shown, or null. */
     public ObjectProperty<Derivation> derivationProperty() { return derivation; }
 
     @Override
-    public String getName() { return "Derive"; }
+    public String getName() { return Messages.get("derive.title"); }
 
     @Override
     public Region getView() { return view; }

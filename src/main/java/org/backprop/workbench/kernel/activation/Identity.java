@@ -8,6 +8,7 @@ public final class Identity implements ActivationKernel {
     @Override public String id() { return "identity"; }
     @Override public String latex() { return "\\mathrm{id}"; }
     @Override public double value(double z) { return z; }
+    @Override public boolean isPiecewiseLinear() { return true; }
     @Override public double derivative(double z) { return 1.0; }
     @Override public <T> T value(Arithmetic<T> ar, T z) { return z; }
 }

@@ -12,6 +12,7 @@ public final class LeakyRelu implements ActivationKernel {
     @Override public String id() { return "leaky-relu"; }
     @Override public String latex() { return "\\mathrm{lrelu}"; }
     @Override public double[] kinks() { return KINKS.clone(); }
+    @Override public boolean isPiecewiseLinear() { return true; }
     @Override public double value(double z) { return z > 0 ? z : SLOPE * z; }
     @Override public double derivative(double z) { return z > 0 ? 1.0 : SLOPE; }
     @Override public boolean crossesKink(double before, double after) { return (before > 0) != (after > 0); }

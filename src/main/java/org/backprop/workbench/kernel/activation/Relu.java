@@ -10,6 +10,7 @@ public final class Relu implements ActivationKernel {
     @Override public String id() { return "relu"; }
     @Override public String latex() { return "\\mathrm{relu}"; }
     @Override public double[] kinks() { return KINKS.clone(); }
+    @Override public boolean isPiecewiseLinear() { return true; }
     @Override public double value(double z) { return z > 0 ? z : 0.0; }
 
     /** The derivative at the kink z = 0 is taken as 0 (the convention of most libraries). */
