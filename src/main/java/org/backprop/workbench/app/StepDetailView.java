@@ -165,8 +165,15 @@ public final class StepDetailView extends ScrollPane {
         VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
         VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
         // captions wrap at a readable width instead of pushing the result below the formula
-        formCaption.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
-        mistake.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
+        // (never wider than the pane: a caption wider than the pane widened the whole content, cutting off the title
+        // and its phase chip on a narrow pane)
+        var captionWidth = Bindings.createDoubleBinding(() -> Math.max(120, Math.min(zoom.get() * 440,
+                getWidth() - 48)), zoom, widthProperty());
+        formCaption.prefWidthProperty().bind(captionWidth);
+        mistake.prefWidthProperty().bind(captionWidth);
+        notationNote.maxWidthProperty().bind(captionWidth);
+        notationNote.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(captionWidth.get(),
+                notationNote.getText() == null ? 0 : textWidth(notationNote)), captionWidth, notationNote.textProperty()));
         // side by side when both fit, the result under the formula when not
         FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
         columns.setRowValignment(javafx.geometry.VPos.TOP);
@@ -176,6 +183,13 @@ public final class StepDetailView extends ScrollPane {
         content.getChildren().addAll(head, compareNoticeBox, compareBanner, compareMatrices, verdict, columns,
                 section("With the numbers"), shapes, subScroll, numbersHidden, operandsPane);
         setContent(content);
+    }
+
+    /** The width of a label's text on one line, in its font. */
+    private static double textWidth(Label label) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(label.getText());
+        probe.setFont(label.getFont());
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + 2;
     }
 
     private void createComparisonView() {
@@ -249,7 +263,13 @@ public final class StepDetailView extends ScrollPane {
     }
 
     private void initListeners() {
-        analysis.addListener((o, a, b) -> refresh());
+        analysis.addListener((o, a, b) -> {
+            if (a != null && b != null && sameTraces(a, b)) {
+                refreshVerdict();   // only the checks arrived (the model publishes the traces first): the rest stands
+            } else {
+                refresh();
+            }
+        });
         step.addListener((o, a, b) -> refresh());
         notation.addListener((o, a, b) -> refresh());
         hiddenEntry.addListener((o, a, b) -> refresh());
@@ -547,6 +567,16 @@ public final class StepDetailView extends ScrollPane {
         }
     }
 
+    /**
+     * True if two analyses differ at most in their checks: what the formulas and matrices show is the same, and
+     * rebuilding them for a big network (a^0 of 784-128-64-10 alone is 6,272 cells) kept the FX thread busy for
+     * most of a second when its 111,002 checks arrived.
+     */
+    private static boolean sameTraces(Analysis a, Analysis b) {
+        return a.network() == b.network() && a.batch() == b.batch() && a.forward() == b.forward()
+                && a.backward() == b.backward() && a.mistake() == b.mistake();
+    }
+
     private void refreshVerdict() {
         Analysis an = analysis.getValue();
         Step s = step.getValue();
@@ -577,7 +607,7 @@ public final class StepDetailView extends ScrollPane {
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
                 + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
                 + " checked against " + an.method().description() + " "
-                + "(ε = " + Latex.plainNumber(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + "(ε = " + MainWindow.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));
