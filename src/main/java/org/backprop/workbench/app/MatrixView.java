@@ -138,7 +138,8 @@ public final class MatrixView extends VBox {
                 }
                 cell.setStyle(background);
                 cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v
-                        + (onCellClicked != null ? "\nclick: select this number's check" : "")));
+                        + (onCellClicked != null ? "\n" + org.backprop.workbench.i18n.Messages.get("matrix.clickTip")
+                        : "")));
                 int row = r;
                 int col = c;
                 cell.setOnMouseClicked(e -> {
@@ -156,8 +157,8 @@ public final class MatrixView extends VBox {
             }
         }
         if (m.numRows > rows || m.numCols > cols) {
-            Label more = new Label("showing " + rows + " of " + m.numRows + " rows, " + cols + " of " + m.numCols
-                    + " columns");
+            Label more = new Label(org.backprop.workbench.i18n.Messages.get("matrix.more", rows, m.numRows, cols,
+                    m.numCols));
             more.getStyleClass().add("matrix-more");
             grid.add(more, 0, rows + 1, cols + 1, 1);
         }
