@@ -261,7 +261,13 @@ public final class StepDetailView extends ScrollPane {
     }
 
     private void initListeners() {
-        analysis.addListener((o, a, b) -> refresh());
+        analysis.addListener((o, a, b) -> {
+            if (a != null && b != null && sameTraces(a, b)) {
+                refreshVerdict();   // only the checks arrived (the model publishes the traces first): the rest stands
+            } else {
+                refresh();
+            }
+        });
         step.addListener((o, a, b) -> refresh());
         notation.addListener((o, a, b) -> refresh());
         hiddenEntry.addListener((o, a, b) -> refresh());
@@ -557,6 +563,16 @@ public final class StepDetailView extends ScrollPane {
         }
     }
 
+    /**
+     * True if two analyses differ at most in their checks: what the formulas and matrices show is the same, and
+     * rebuilding them for a big network (a^0 of 784-128-64-10 alone is 6,272 cells) kept the FX thread busy for
+     * most of a second when its 111,002 checks arrived.
+     */
+    private static boolean sameTraces(Analysis a, Analysis b) {
+        return a.network() == b.network() && a.batch() == b.batch() && a.forward() == b.forward()
+                && a.backward() == b.backward() && a.mistake() == b.mistake();
+    }
+
     private void refreshVerdict() {
         Analysis an = analysis.getValue();
         Step s = step.getValue();
@@ -587,7 +603,7 @@ public final class StepDetailView extends ScrollPane {
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
                 + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
                 + " checked against " + an.method().description() + " "
-                + "(ε = " + Latex.plainNumber(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + "(ε = " + MainWindow.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));

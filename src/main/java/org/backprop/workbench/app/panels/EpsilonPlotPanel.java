@@ -22,6 +22,7 @@ import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.explore.EpsilonSweep;
+import org.backprop.workbench.numeric.Epsilon;
 import org.backprop.workbench.explore.EpsilonSweep.Curve;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.explore.EpsilonSweep.Point;
@@ -77,6 +78,8 @@ public final class EpsilonPlotPanel implements Panel {
     private final Label readout = new Label();
     private final Slider slider = new Slider(-12, -1, -5);
     private final TextField epsilonField = new TextField();
+    /** What the ε field shows for the automatic step: entry syntax, the same in every language. */
+    private static final String AUTO_ENTRY = "auto";
     private final Button best = new Button();
     private final Label epsilonLabel = new Label();
     private final Tooltip sliderTip = new Tooltip();
@@ -86,6 +89,8 @@ public final class EpsilonPlotPanel implements Panel {
     private org.jfree.chart.plot.ValueMarker failMarker;
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final ValueMarker epsilonMarker = Charts.domainMarker(1e-5, "", Charts.FAIL_RED);
+    /** With ε = auto: the relative error bound of the selected number's chosen step, as a level on the V. */
+    private final ValueMarker boundMarker = Charts.rangeMarker(1, "", Charts.GREY);
     private XYPlot plot;
     private ChartViewer viewer;
     private boolean syncing;
@@ -118,6 +123,18 @@ public final class EpsilonPlotPanel implements Panel {
 
     /** The latest finished sweep (for tests and screenshots). */
     public ReadOnlyObjectProperty<Sweep> sweepProperty() { return sweep.getReadOnlyProperty(); }
+
+    /** What the ε marker says and where it stands (the plot is a canvas: tests read the marker itself). */
+    public String epsilonMarkerText() { return epsilonMarker.getLabel() + " @ " + epsilonMarker.getValue(); }
+
+    /** The error-bound level of an automatic step, or empty when none is drawn. */
+    public String boundMarkerText() {
+        return plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).contains(boundMarker)
+                ? boundMarker.getLabel() + " @ " + boundMarker.getValue() : "";
+    }
+
+    /** The line under the plot: relative errors at the current step. */
+    public String readoutText() { return readout.getText(); }
 
 
     private void createView() {
@@ -245,7 +262,7 @@ public final class EpsilonPlotPanel implements Panel {
 
     private void commitField() {
         try {
-            double value = org.backprop.workbench.numeric.Epsilon.parse(epsilonField.getText());
+            double value = Epsilon.parseOrAuto(epsilonField.getText());
             epsilonField.setStyle("");
             epsilon.set(value);
         } catch (IllegalArgumentException e) {
@@ -255,6 +272,14 @@ public final class EpsilonPlotPanel implements Panel {
     }
 
     private void showEpsilon(double value) {
+        if (Epsilon.isAuto(value)) {
+            epsilonField.setText(AUTO_ENTRY);
+            epsilonField.setStyle("");
+            showAutoStep();
+            updateReadout();
+            return;
+        }
+        plot.removeRangeMarker(boundMarker, org.jfree.chart.ui.Layer.FOREGROUND);
         syncing = true;
         slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), Math.log10(value))));
         epsilonField.setText(Formats.small(value));
@@ -263,6 +288,29 @@ public final class EpsilonPlotPanel implements Panel {
         epsilonMarker.setValue(value);
         epsilonMarker.setLabel(Messages.get("epsilon.current", Formats.small(value)));
         updateReadout();
+    }
+
+    /**
+     * ε = auto: the marker moves to the step chosen for the swept number, and a level shows its error bound relative
+     * to the value, so the chosen point can be read against the V (it should sit near the bottom, above the curve).
+     */
+    private void showAutoStep() {
+        Sweep s = sweep.get();
+        plot.removeRangeMarker(boundMarker, org.jfree.chart.ui.Layer.FOREGROUND);
+        if (s == null || !Double.isFinite(s.target().step())) {
+            epsilonMarker.setLabel(Messages.get("epsilon.auto"));
+            return;
+        }
+        CheckResult t = s.target();
+        epsilonMarker.setValue(t.step());
+        epsilonMarker.setLabel(Messages.get("epsilon.autoStep", Formats.small(t.step())));
+        double scale = Math.max(Math.abs(t.analytic()), Math.abs(t.numeric()));
+        if (Double.isFinite(t.errorBound()) && scale > 0) {
+            double relative = t.errorBound() / scale;
+            boundMarker.setValue(Math.max(relative, PLOT_FLOOR));
+            boundMarker.setLabel(Messages.get("epsilon.autoBound", Formats.small(relative)));
+            Charts.addForeground(plot, boundMarker, false);
+        }
     }
 
     private static double fromLog(double log10) {
@@ -367,6 +415,9 @@ public final class EpsilonPlotPanel implements Panel {
                 ? Messages.get("epsilon.caption", value)
                 : Messages.get("epsilon.captionMistake", value, s.analysis().mistake().id()));
         fitRange(s);
+        if (Epsilon.isAuto(epsilon.get())) {
+            showAutoStep();
+        }
         updateReadout();
     }
 
@@ -413,10 +464,14 @@ public final class EpsilonPlotPanel implements Panel {
             readout.setText(Messages.get("epsilon.sweeping"));
             return;
         }
-        double h = epsilon.get();
         CheckResult t = s.target();
+        boolean auto = Epsilon.isAuto(epsilon.get());
+        double h = auto ? (Double.isFinite(t.step()) ? t.step() : s.analysis().method().defaultStep()) : epsilon.get();
         DifferenceMethod.Probe probe = EpsilonSweep.probe(s.analysis(), t);
-        StringBuilder text = new StringBuilder(Messages.get("epsilon.readout", Formats.small(h)));
+        StringBuilder text = new StringBuilder(!auto ? Messages.get("epsilon.readout", Formats.small(h))
+                : Double.isFinite(t.errorBound())
+                ? Messages.get("epsilon.readoutAutoBound", Formats.small(h), Formats.small(t.errorBound()))
+                : Messages.get("epsilon.readoutAuto", Formats.small(h)));
         for (DifferenceMethod m : DifferenceMethod.values()) {
             if (EpsilonSweep.applicable(s.analysis(), m)) {
                 double rel = EpsilonSweep.relativeError(s.analysis(), t, m.estimate(probe, h).value());
