@@ -371,6 +371,8 @@ public final class MainWindow extends BorderPane {
                     epsilonField.selectAll();
                 }))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
+                .bind(StandardAction.CHECKS_FAILURES_ONLY, Command.of(checkTable::toggleFailuresOnly))
+                .bind(StandardAction.CHECKS_CLEAR_FILTERS, Command.of(checkTable::clearFilters))
                 .bind(CANCEL_WORK, Command.of(taskStatus::cancelAll,
                         model.busyProperty().or(runner.busyProperty())));
 

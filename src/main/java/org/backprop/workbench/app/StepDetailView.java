@@ -96,6 +96,8 @@ public final class StepDetailView extends ScrollPane {
     private final Label compareLegend = new Label();
     private final VBox compareMatrices = new VBox(6);
     private java.util.function.Consumer<String> goToStep = id -> { };
+    /** The result's cell a quiz hides (shown order), or null: the correct matrix beside the student's hides it too. */
+    private int[] hiddenInResult;
 
     public StepDetailView(ObservableValue<Analysis> analysis, ObservableValue<Step> step,
                           ObservableValue<Notation> notation, ObjectProperty<CheckResult> selected,
@@ -338,6 +340,7 @@ public final class StepDetailView extends ScrollPane {
         headers(result, s, notation.getValue(), r);
         java.util.List<Quantity> hide = org.backprop.workbench.app.panels.HiddenNumbers.of(hiddenEntry.get(), m);
         int[] hiddenResult = hiddenCell(hide, r.name(), notation.getValue());
+        hiddenInResult = hiddenResult;
         boolean anyHidden = hiddenResult != null;
         result.hiddenProperty().set(hiddenResult);
         result.matrixProperty().set(r.value());
@@ -417,7 +420,7 @@ public final class StepDetailView extends ScrollPane {
             case MATCHES -> Messages.get("compare.stepMatches", what, file, relative(q.maxRelError()));
             case DIFFERS -> Messages.get(isFirst ? "compare.stepDiffersFirst" : "compare.stepDiffers", what, file,
                     relative(q.maxRelError()), Arrays.toString(q.worst()), Latex.plainNumber(q.worstYours()),
-                    Latex.plainNumber(q.worstAnalytic()));
+                    hiddenInResult != null ? MatrixView.HIDDEN_TEXT : Latex.plainNumber(q.worstAnalytic()));
             case NOT_GIVEN -> Messages.get("compare.stepNotGiven", what, file);
         });
         // the first divergence carries the explanation and the diagnosis; the other steps point at it
@@ -462,6 +465,7 @@ public final class StepDetailView extends ScrollPane {
             headers(compareCorrect, s, notation.getValue(), null);
         }
         boolean[] mark = transpose ? transposed(q.differing(), q.yours().numRows, q.yours().numCols) : q.differing();
+        compareCorrect.hiddenProperty().set(hiddenInResult);   // a quiz's answer stays hidden
         compareYours.differingProperty().set(mark);
         compareCorrect.differingProperty().set(mark);
         compareYours.matrixProperty().set(transpose ? transpose(q.yours()) : q.yours());
