@@ -251,7 +251,7 @@ public final class MainWindow extends BorderPane {
             protected void updateItem(Mistake mk, boolean empty) {
                 super.updateItem(mk, empty);
                 setText(empty || mk == null ? null
-                        : mk == Mistake.NONE ? "none — every formula as in the note" : mk.id() + " — " + mk.description());
+                        : mk == Mistake.NONE ? "none — every formula as in the note" : mk.id() + " — " + Latex.superscripts(mk.description()));
             }
         });
         epsilonField.setId("epsilonField");
@@ -396,7 +396,7 @@ public final class MainWindow extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         return Arrays.stream(Mistake.values()).map(mk -> {
             RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? "None (every formula as in the note)"
-                    : mk.formula() + ": " + mk.description());
+                    : mk.formula() + ": " + Latex.superscripts(mk.description()));
             r.setToggleGroup(group);
             r.setOnAction(e -> model.mistakeProperty().set(mk));
             ActionFactory.selectWhen(r, model.mistakeProperty(), mk);
