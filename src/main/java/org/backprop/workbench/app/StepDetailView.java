@@ -270,7 +270,10 @@ public final class StepDetailView extends ScrollPane {
                 refresh();
             }
         });
-        step.addListener((o, a, b) -> refresh());
+        step.addListener((o, a, b) -> {
+            refresh();
+            setVvalue(0);   // a new step starts at its title and verdict, not where the last one was scrolled to
+        });
         notation.addListener((o, a, b) -> refresh());
         hiddenEntry.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refreshVerdict());
