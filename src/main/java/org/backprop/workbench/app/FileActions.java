@@ -45,13 +45,13 @@ public final class FileActions {
     }
 
     public void newDocument() {
-        if (confirmDiscard("start a new network")) {
+        if (confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeNew"))) {
             model.open(DefaultNetwork.load(), null);
         }
     }
 
     public void openWithDialog() {
-        if (confirmDiscard("open another network")) {
+        if (confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeOpen"))) {
             dialogs.showOpenDialog(request("Open network", "Network files (*.json)", "*.json", null))
                     .ifPresent(this::load);
         }
@@ -64,7 +64,8 @@ public final class FileActions {
      * @return true if the file was opened
      */
     public boolean openFile(Path path) {
-        return confirmDiscard("open " + path.getFileName()) && load(path);
+        return confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeOpenFile",
+                path.getFileName().toString())) && load(path);
     }
 
     private boolean load(Path path) {
@@ -176,7 +177,7 @@ public final class FileActions {
     }
 
     public void quit() {
-        if (confirmDiscard("quit")) {
+        if (confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
             Platform.exit();
         }
     }

@@ -112,7 +112,7 @@ public final class FormulaView extends StackPane {
         }
         Optional<String> outside = lessonFormula ? TexSubset.problem(tex) : Optional.empty();
         if (outside.isPresent()) {
-            error.setText("Cannot typeset: the formula " + outside.get());
+            error.setText(org.backprop.workbench.i18n.Messages.get("formula.outsideSubset", outside.get()));
             getChildren().setAll(error);
             return;
         }
@@ -135,7 +135,7 @@ public final class FormulaView extends StackPane {
             image.setFitHeight(img.getHeight() / scale);
             getChildren().setAll(image);
         } catch (ParseException | IllegalArgumentException e) {
-            error.setText("Cannot typeset: " + e.getMessage());
+            error.setText(org.backprop.workbench.i18n.Messages.get("formula.cannotTypeset", e.getMessage()));
             getChildren().setAll(error);
         }
     }

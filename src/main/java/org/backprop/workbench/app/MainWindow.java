@@ -84,6 +84,7 @@ public final class MainWindow extends BorderPane {
 
     private final WorkbenchModel model;
     private final FileActions files;
+    private final CompareValues compare;
     private final ActionFactory actions;
     private final DialogService dialogs;
 
@@ -131,6 +132,7 @@ public final class MainWindow extends BorderPane {
                 model.notationProperty(), model.selectedCheckProperty(), model.zoomProperty(),
                 model.darkThemeProperty(), model.checkingProperty());
         this.files = new FileActions(model, recent, this.dialogs, detail::getSnapshotTarget);
+        this.compare = new CompareValues(model, this.dialogs, files::openFile);
         this.actions = new ActionFactory(model::getSelectedView);
         this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
         this.presentation = new PresentationMode(model, builderShown, this::getWidth, this::getHeight);
@@ -193,6 +195,13 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
         builder.setMinWidth(BuilderPanel.MIN_WIDTH);
+        // beside a lesson panel the check table needs the width more than the builder's combos: the builder narrows
+        rightProperty().addListener((o, was, panel) -> {
+            builder.setMaxWidth(panel == null ? Double.MAX_VALUE : BuilderPanel.MIN_WIDTH);
+            if (panel == null) {
+                Platform.runLater(this::fitBuilder);
+            }
+        });
         // once the window has its width, the builder gets the width of its rows (its combos whole)
         split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -218,7 +227,6 @@ public final class MainWindow extends BorderPane {
 
     /** What each action of the table does here; the menus, keys and F1 list are built from it. */
     private void bindActions() {
-        toolBar = new WorkbenchToolBar(model, actions);
         checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
         epsilonPanel = new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
                 model.epsilonProperty(), runner);
@@ -237,6 +245,8 @@ public final class MainWindow extends BorderPane {
                 .bind(EXPORT_STEP, Command.of(files::exportStepWithDialog))
                 .bind(EXPORT_REPORT, Command.of(() -> files.exportReportWithDialog("md")))
                 .bind(EXPORT_TABLE, Command.of(() -> files.exportReportWithDialog("csv")))
+                .bind(COMPARE_VALUES, Command.of(compare::compareWithDialog))
+                .bind(EXPORT_NUMPY, Command.items(compare::exportItems))
                 .bind(QUIT, Command.of(files::quit));
 
         actions.bind(UNDO, Command.of(model::undo, model.canUndoProperty()))
@@ -278,9 +288,9 @@ public final class MainWindow extends BorderPane {
         LanguageMenu.followLanguage(this);
 
         actions.bind(MISTAKES, Command.items(() -> ChoiceMenus.mistakeItems(model)))
-                .bind(CHOOSE_MISTAKE, Command.of(toolBar::chooseMistake))
+                .bind(CHOOSE_MISTAKE, Command.of(() -> toolBar.chooseMistake()))
                 .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
-                .bind(SET_EPSILON, Command.of(toolBar::editEpsilon))
+                .bind(SET_EPSILON, Command.of(() -> toolBar.editEpsilon()))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
                 .bind(CANCEL_WORK, Command.of(taskStatus::cancelAll,
                         model.busyProperty().or(runner.busyProperty())));
@@ -288,6 +298,7 @@ public final class MainWindow extends BorderPane {
         lessons.bindActions(actions);
         actions.bind(SHORTCUTS, Command.of(() -> HelpDialogs.showShortcuts(dialogs, actions, getHeight() * 0.7)))
                 .bind(ABOUT, Command.of(() -> HelpDialogs.showAbout(dialogs)));
+        toolBar = new WorkbenchToolBar(model, actions);   // its zoom buttons come from the bound table
     }
 
     /** Brings a view to the front; the check table takes the focus so that its keys work without a click. */
@@ -330,6 +341,14 @@ public final class MainWindow extends BorderPane {
             }
         }));
 
+        // the student's values: marks in the step list, a banner and their matrix in the step view; a drop compares
+        stepList.comparisonProperty().bind(compare.comparisonProperty());
+        detail.comparisonProperty().bind(compare.comparisonProperty());
+        detail.compareNoticeProperty().bindBidirectional(compare.noticeProperty());
+        detail.setOnGoToStep(id -> model.currentStepIdProperty().set(id));
+        addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, compare::dragOver);
+        addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, compare::dropped);
+
         addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -342,7 +361,7 @@ public final class MainWindow extends BorderPane {
                         fullScreen.addListener((o3, was, on) -> stage.setFullScreen(on));
                         stage.fullScreenProperty().addListener((o3, was, on) -> fullScreen.set(on));
                         stage.setOnCloseRequest(e -> {
-                            if (!files.confirmDiscard("quit")) {
+                            if (!files.confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
                                 e.consume();
                             }
                         });
@@ -491,6 +510,9 @@ public final class MainWindow extends BorderPane {
 
     /** The action table as bound in this window (menus, keys, F1). */
     public ActionFactory actions() { return actions; }
+
+    /** File ▸ Compare with my values… and File ▸ Export NumPy script. */
+    public CompareValues compare() { return compare; }
 
     /** The file actions (new, open, save, export, recent files). */
     public FileActions files() { return files; }

@@ -28,6 +28,8 @@ public final class MatrixView extends VBox {
 
     private final ObjectProperty<DMatrixRMaj> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final ObjectProperty<int[]> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final ObjectProperty<boolean[]> differing = new SimpleObjectProperty<>(this, "differing");
+    private String differingClass = "matrix-cell-differs";
     private final ObjectProperty<java.util.List<int[]>> marks =
             new SimpleObjectProperty<>(this, "marks", java.util.List.of());
     private final ObjectProperty<int[]> hidden = new SimpleObjectProperty<>(this, "hidden");
@@ -55,6 +57,7 @@ public final class MatrixView extends VBox {
     private void initListeners() {
         matrix.addListener((o, a, b) -> rebuild());
         highlight.addListener((o, a, b) -> rebuild());
+        differing.addListener((o, a, b) -> rebuild());
         marks.addListener((o, a, b) -> rebuild());
         hidden.addListener((o, a, b) -> rebuild());
     }
@@ -117,8 +120,14 @@ public final class MatrixView extends VBox {
                 cell.setMinWidth(USE_PREF_SIZE);   // numbers are never elided to "-0.0..."
                 cell.setPrefWidth(Region.USE_COMPUTED_SIZE);
                 String background = "-fx-background-color: " + Palette.css(Palette.diverging(v, max, STRENGTH)) + ";";
-                boolean marked = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
-                if (marked) {
+                boolean[] differs = differing.get();
+                if (differs != null && differs.length == m.getNumElements() && differs[r * m.numCols + c]) {
+                    // the stylesheet's colours (theme-aware) instead of the diverging scale
+                    cell.getStyleClass().add(differingClass);
+                    background = "";
+                }
+                boolean selected = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
+                if (selected) {
                     cell.getStyleClass().add("matrix-cell-selected");
                     background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;";
                 }
@@ -129,7 +138,8 @@ public final class MatrixView extends VBox {
                 }
                 cell.setStyle(background);
                 cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v
-                        + (onCellClicked != null ? "\nclick: select this number's check" : "")));
+                        + (onCellClicked != null ? "\n" + org.backprop.workbench.i18n.Messages.get("matrix.clickTip")
+                        : "")));
                 int row = r;
                 int col = c;
                 cell.setOnMouseClicked(e -> {
@@ -147,8 +157,8 @@ public final class MatrixView extends VBox {
             }
         }
         if (m.numRows > rows || m.numCols > cols) {
-            Label more = new Label("showing " + rows + " of " + m.numRows + " rows, " + cols + " of " + m.numCols
-                    + " columns");
+            Label more = new Label(org.backprop.workbench.i18n.Messages.get("matrix.more", rows, m.numRows, cols,
+                    m.numCols));
             more.getStyleClass().add("matrix-more");
             grid.add(more, 0, rows + 1, cols + 1, 1);
         }
@@ -192,6 +202,25 @@ public final class MatrixView extends VBox {
     }
 
     public ObjectProperty<DMatrixRMaj> matrixProperty() { return matrix; }
+
+    /**
+     * The entries that differ (row-major, the matrix's size), such as those of a student's matrix beyond the
+     * tolerance of the workbench's; null for none. They get the style class of {@link #setDifferingClass}
+     * ("matrix-cell-differs" unless set) instead of the diverging scale.
+     */
+    public ObjectProperty<boolean[]> differingProperty() { return differing; }
+
+    /** The style class of the differing cells. */
+    public void setDifferingClass(String styleClass) {
+        this.differingClass = styleClass;
+        rebuild();
+    }
+
+    /** True if the cell is shown as differing; for tests. */
+    public boolean showsDiffering(int row, int column) {
+        return grid.getChildren().stream().filter(n -> ("cell-" + row + "-" + column).equals(n.getId()))
+                .anyMatch(n -> n.getStyleClass().contains(differingClass));
+    }
 
     /** The cell {row, column} whose number is hidden (a lesson's quiz asks for it), or null. */
     public ObjectProperty<int[]> hiddenProperty() { return hidden; }

@@ -22,11 +22,17 @@ public final class Screenshots {
     /**
      * One screenshot.
      *
-     * @param name   file name without .png
+     * @param name     file name without .png (zh/NAME for the app in Chinese)
+     * @param language the language the window is opened in (English unless the shot shows the translation)
      * @param setup  what to do to a fresh window (on the FX thread)
      * @param ready  true once the window shows what the shot is about (polled on the FX thread)
      */
-    public record Shot(String name, Consumer<MainWindow> setup, Predicate<MainWindow> ready) {
+    public record Shot(String name, java.util.Locale language, Consumer<MainWindow> setup,
+                       Predicate<MainWindow> ready) {
+        public Shot(String name, Consumer<MainWindow> setup, Predicate<MainWindow> ready) {
+            this(name, java.util.Locale.ENGLISH, setup, ready);
+        }
+
         public Shot(String name, Consumer<MainWindow> setup) {
             this(name, setup, Screenshots::idle);
         }
@@ -83,6 +89,11 @@ public final class Screenshots {
                 w.model().navigate(WorkbenchView.DERIVE);
                 selectFirst(w, Formula.BP2, 1);
             }, w -> idle(w) && w.derivePanel().derivationProperty().get() != null),
+            new Shot("compare-values", w -> {
+                // a student's values (the NumPy starter with BP2's σ'(z) forgotten) against the example network
+                w.openFile(java.nio.file.Path.of("examples", "softmax-2-3-2.json"));
+                w.compare().compare(java.nio.file.Path.of("examples", "values", "softmax-2-3-2-bp2-bug.json"));
+            }, w -> idle(w) && w.compare().getComparison() != null),
             new Shot("presentation-dark", w -> {
                 w.model().currentStepIdProperty().set("delta1");
                 w.presentationMode();
@@ -100,6 +111,20 @@ public final class Screenshots {
                 w.lessons().openByName("09-spot-the-bug.md");
                 w.lessons().session().goTo(5);
                 w.setBuilderShown(false);   // Ctrl+B: the check table and the lesson side by side need the width
+            }, w -> idle(w) && w.lessons().settled()),
+            // the app in Chinese: a backward step at zoom 1 and 2 (CJK text in menus, panes, the diagram), a lesson
+            new Shot("zh/backward-step", java.util.Locale.SIMPLIFIED_CHINESE, w -> {
+                w.model().currentStepIdProperty().set("delta1");
+                selectFirst(w, Formula.BP2, 1);
+            }, Screenshots::idle),
+            new Shot("zh/backward-step-zoom-2", java.util.Locale.SIMPLIFIED_CHINESE, w -> {
+                w.model().zoomProperty().set(2.0);
+                w.model().currentStepIdProperty().set("delta1");
+                selectFirst(w, Formula.BP2, 1);
+            }, Screenshots::idle),
+            new Shot("zh/lesson-batches", java.util.Locale.SIMPLIFIED_CHINESE, w -> {
+                w.lessons().openByName("04-batches.md");
+                w.lessons().session().goTo(5);
             }, w -> idle(w) && w.lessons().settled()));
 
     private Screenshots() {

@@ -2,11 +2,15 @@ package org.backprop.workbench.app;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
@@ -15,12 +19,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.backprop.workbench.against.Comparison;
+import org.backprop.workbench.against.Diagnosis;
+import org.backprop.workbench.against.QuantityComparison;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.lesson.Quantity;
-import javafx.beans.property.SimpleObjectProperty;
 import org.backprop.workbench.steps.Latex;
 import org.backprop.workbench.steps.Notation;
 import org.backprop.workbench.steps.Operand;
@@ -30,7 +37,9 @@ import org.backprop.workbench.steps.StepDetail;
 import org.backprop.workbench.steps.StepKind;
 import org.backprop.workbench.steps.Steps;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -66,6 +75,27 @@ public final class StepDetailView extends ScrollPane {
     private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
     private ScrollPane subScroll;
     private StepDetail detail;
+
+    // the student's values (File ▸ Compare with my values…): a banner, and their matrix beside the correct one
+    private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
+    private final StringProperty compareNotice = new SimpleStringProperty(this, "compareNotice", "");
+    private final VBox compareBanner = new VBox(4);
+    private final Label compareHeadline = new Label();
+    private final Label compareExplanation = new Label();
+    private final Label compareDiagnosis = new Label();
+    private final Label compareDiagnosisText = new Label();
+    private final Label compareWrong = new Label();
+    private final Label compareRight = new Label();
+    private final Label compareFloat = new Label();
+    private final Button compareGoFirst = new Button();
+    private final HBox compareNoticeBox = new HBox(10);
+    private final Label compareNoticeText = new Label();
+    private final Button compareDismiss = new Button();
+    private final MatrixView compareYours = new MatrixView();
+    private final MatrixView compareCorrect = new MatrixView();
+    private final Label compareLegend = new Label();
+    private final VBox compareMatrices = new VBox(6);
+    private java.util.function.Consumer<String> goToStep = id -> { };
 
     public StepDetailView(ObservableValue<Analysis> analysis, ObservableValue<Step> step,
                           ObservableValue<Notation> notation, ObjectProperty<CheckResult> selected,
@@ -133,15 +163,95 @@ public final class StepDetailView extends ScrollPane {
         VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
         VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
         // captions wrap at a readable width instead of pushing the result below the formula
-        formCaption.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
-        mistake.prefWidthProperty().bind(Bindings.multiply(zoom, 440));
+        // (never wider than the pane: a caption wider than the pane widened the whole content, cutting off the title
+        // and its phase chip on a narrow pane)
+        var captionWidth = Bindings.createDoubleBinding(() -> Math.max(120, Math.min(zoom.get() * 440,
+                getWidth() - 48)), zoom, widthProperty());
+        formCaption.prefWidthProperty().bind(captionWidth);
+        mistake.prefWidthProperty().bind(captionWidth);
+        notationNote.maxWidthProperty().bind(captionWidth);
+        notationNote.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(captionWidth.get(),
+                notationNote.getText() == null ? 0 : textWidth(notationNote)), captionWidth, notationNote.textProperty()));
         // side by side when both fit, the result under the formula when not
         FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
         columns.setRowValignment(javafx.geometry.VPos.TOP);
         columns.prefWrapLengthProperty().bind(widthProperty().subtract(48));
-        content.getChildren().addAll(head, verdict, columns, section("With the numbers"), shapes, subScroll,
-                numbersHidden, operandsPane);
+        createComparisonView();
+        // the student's comparison first: while it is shown it is what the step is looked at for
+        content.getChildren().addAll(head, compareNoticeBox, compareBanner, compareMatrices, verdict, columns,
+                section("With the numbers"), shapes, subScroll, numbersHidden, operandsPane);
         setContent(content);
+    }
+
+    /** The width of a label's text on one line, in its font. */
+    private static double textWidth(Label label) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(label.getText());
+        probe.setFont(label.getFont());
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + 2;
+    }
+
+    private void createComparisonView() {
+        compareBanner.setId("compareBanner");
+        compareBanner.getStyleClass().addAll("verdict-box", "compare-banner");
+        compareBanner.setMaxWidth(Double.MAX_VALUE);
+        compareHeadline.setId("compareHeadline");
+        compareHeadline.getStyleClass().add("compare-headline");
+        compareExplanation.setId("compareExplanation");
+        compareDiagnosis.setId("compareDiagnosis");
+        compareDiagnosis.getStyleClass().add("compare-diagnosis");
+        compareDiagnosisText.setId("compareDiagnosisText");
+        compareWrong.setId("compareWrong");
+        compareWrong.getStyleClass().addAll("compare-formula", "compare-wrong");
+        compareRight.setId("compareRight");
+        compareRight.getStyleClass().addAll("compare-formula", "compare-right");
+        compareFloat.setId("compareFloat");
+        compareFloat.getStyleClass().add("caption");
+        for (Label l : new Label[]{compareHeadline, compareExplanation, compareDiagnosis, compareDiagnosisText,
+                compareWrong, compareRight, compareFloat}) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        compareGoFirst.setId("compareGoFirst");
+        compareGoFirst.getStyleClass().add("small");
+        compareGoFirst.setOnAction(e -> firstDivergence().ifPresent(q -> goToStep.accept(CompareValues.stepId(q.key()))));
+        compareBanner.getChildren().addAll(compareHeadline, compareExplanation, compareDiagnosis, compareWrong,
+                compareRight, compareDiagnosisText, compareFloat, compareGoFirst);
+        compareNoticeBox.setId("compareNoticeBox");
+        compareNoticeBox.getStyleClass().addAll("verdict-box", "verdict-pending");
+        compareNoticeBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        compareNoticeText.setId("compareNotice");
+        compareNoticeText.setWrapText(true);
+        compareNoticeText.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(compareNoticeText, javafx.scene.layout.Priority.ALWAYS);
+        compareDismiss.setId("compareDismiss");
+        compareDismiss.getStyleClass().add("small");
+        compareDismiss.setOnAction(e -> compareNotice.set(""));
+        compareNoticeBox.getChildren().addAll(compareNoticeText, compareDismiss);
+        compareYours.setId("compareYours");
+        compareCorrect.setId("compareCorrect");
+        compareCorrect.setDifferingClass("matrix-cell-differs-correct");
+        compareLegend.getStyleClass().add("caption");
+        compareLegend.setWrapText(true);
+        FlowPane pair = new FlowPane(28, 10, compareYours, compareCorrect);
+        pair.setRowValignment(javafx.geometry.VPos.TOP);
+        pair.prefWrapLengthProperty().bind(widthProperty().subtract(48));
+        compareMatrices.setId("compareMatrices");
+        compareMatrices.getChildren().addAll(sectionLabel(), pair, compareLegend);
+        setShown(compareBanner, false);
+        setShown(compareNoticeBox, false);
+        setShown(compareMatrices, false);
+    }
+
+    private final Label compareSection = new Label();
+
+    private Label sectionLabel() {
+        compareSection.getStyleClass().add("section-label");
+        return compareSection;
+    }
+
+    private static void setShown(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
     }
 
     private static Label section(String text) {
@@ -157,6 +267,8 @@ public final class StepDetailView extends ScrollPane {
         hiddenEntry.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refreshVerdict());
         selected.addListener((o, a, b) -> refreshHighlight());
+        comparison.addListener((o, a, b) -> refreshComparison());
+        compareNotice.addListener((o, a, b) -> refreshComparison());
         for (FormulaView f : new FormulaView[]{formula, singleFormula, substituted}) {
             f.zoomProperty().bind(zoom);
         }
@@ -245,6 +357,156 @@ public final class StepDetailView extends ScrollPane {
         numbersHidden.setManaged(anyHidden);
         refreshVerdict();
         refreshHighlight();
+        refreshComparison();
+    }
+
+    // ---- the student's values ----
+
+    /** The comparison with the student's values to show (banner, their matrix beside the correct one); may be null. */
+    public ObjectProperty<Comparison> comparisonProperty() { return comparison; }
+
+    /** The notice that a comparison was cleared; empty for none. Its Dismiss button empties it. */
+    public StringProperty compareNoticeProperty() { return compareNotice; }
+
+    /** Called with a step id when the banner's "Go to the first divergence" is pressed. */
+    public void setOnGoToStep(java.util.function.Consumer<String> handler) { this.goToStep = handler; }
+
+    /** The student's matrix of the shown step; for tests. */
+    public MatrixView comparedYoursView() { return compareYours; }
+
+    /** The workbench's (correct) matrix beside it; for tests. */
+    public MatrixView comparedCorrectView() { return compareCorrect; }
+
+    private Optional<QuantityComparison> firstDivergence() {
+        Comparison c = comparison.get();
+        return c == null ? Optional.empty() : c.firstDivergence();
+    }
+
+    private void refreshComparison() {
+        String notice = compareNotice.get();
+        compareNoticeText.setText(notice == null ? "" : notice);
+        compareDismiss.setText(Messages.get("compare.dismiss"));
+        setShown(compareNoticeBox, notice != null && !notice.isEmpty() && comparison.get() == null);
+        Comparison c = comparison.get();
+        Step s = step.getValue();
+        Optional<QuantityComparison> here = c == null || s == null ? Optional.empty()
+                : c.get(CompareValues.key(s));
+        if (here.isEmpty()) {
+            setShown(compareBanner, false);
+            setShown(compareMatrices, false);
+            return;
+        }
+        QuantityComparison q = here.get();
+        String file = CompareValues.shortName(c.file());
+        String what = Latex.pretty(q.key().symbol()) + " (" + q.formula() + ")";
+        Optional<QuantityComparison> first = c.firstDivergence();
+        boolean isFirst = first.isPresent() && first.get().key().equals(q.key());
+        compareBanner.getStyleClass().removeAll("verdict-pass", "verdict-fail", "verdict-pending");
+        compareBanner.getStyleClass().add(switch (q.status()) {
+            case MATCHES -> "verdict-pass";
+            case DIFFERS -> "verdict-fail";
+            case NOT_GIVEN -> "verdict-pending";
+        });
+        compareHeadline.setText(switch (q.status()) {
+            case MATCHES -> Messages.get("compare.stepMatches", what, file, relative(q.maxRelError()));
+            case DIFFERS -> Messages.get(isFirst ? "compare.stepDiffersFirst" : "compare.stepDiffers", what, file,
+                    relative(q.maxRelError()), Arrays.toString(q.worst()), Latex.plainNumber(q.worstYours()),
+                    Latex.plainNumber(q.worstAnalytic()));
+            case NOT_GIVEN -> Messages.get("compare.stepNotGiven", what, file);
+        });
+        // the first divergence carries the explanation and the diagnosis; the other steps point at it
+        boolean full = isFirst && c.diagnosis() != null;
+        compareExplanation.setText(first.isEmpty()
+                ? Messages.get("compare.allMatch", file, c.quantities().stream()
+                .filter(x -> x.status() != org.backprop.workbench.against.Status.NOT_GIVEN).count(),
+                c.quantities().size(), Latex.plainNumber(c.tolerance()))
+                : isFirst ? pretty(c.explanation())
+                : Messages.get("compare.firstIs", Latex.pretty(first.get().key().symbol()), first.get().formula()));
+        Diagnosis d = c.diagnosis();
+        compareDiagnosis.setText(d == null ? "" : d.recognised() ? Messages.get("compare.diagnosis", d.mistake())
+                : Messages.get("compare.unrecognised"));
+        setShown(compareDiagnosis, full);
+        compareDiagnosisText.setText(d == null ? "" : pretty(withoutRight(d)));
+        setShown(compareDiagnosisText, full);
+        compareWrong.setText(d == null || d.wrongFormula() == null ? ""
+                : Messages.get("compare.yourFormula", pretty(d.wrongFormula())));
+        compareRight.setText(d == null ? "" : Messages.get("compare.rightFormula", pretty(d.rightFormula())));
+        setShown(compareWrong, full && d.wrongFormula() != null);
+        setShown(compareRight, full);
+        compareFloat.setText(c.floatNote() == null ? "" : pretty(c.floatNote()));
+        setShown(compareFloat, c.floatNote() != null && (isFirst || first.isEmpty()));
+        compareGoFirst.setText(first.map(f -> Messages.get("compare.goFirst", Latex.pretty(f.key().symbol())))
+                .orElse(""));
+        setShown(compareGoFirst, first.isPresent() && !isFirst);
+        setShown(compareBanner, true);
+
+        if (q.yours() == null) {
+            setShown(compareMatrices, false);
+            return;
+        }
+        boolean transpose = q.key().quantity() == org.backprop.workbench.against.Quantity.GRAD_W
+                && notation.getValue().transposesWeights();
+        compareSection.setText(Messages.get("compare.section", what, file));
+        String shape = (transpose ? q.yours().numCols + "×" + q.yours().numRows
+                : q.yours().numRows + "×" + q.yours().numCols);
+        compareYours.setCaption(Messages.get("compare.yours", Latex.pretty(q.key().symbol()), shape));
+        compareCorrect.setCaption(Messages.get("compare.correct", Latex.pretty(q.key().symbol()), shape));
+        if (s != null) {
+            headers(compareYours, s, notation.getValue(), null);
+            headers(compareCorrect, s, notation.getValue(), null);
+        }
+        boolean[] mark = transpose ? transposed(q.differing(), q.yours().numRows, q.yours().numCols) : q.differing();
+        compareYours.differingProperty().set(mark);
+        compareCorrect.differingProperty().set(mark);
+        compareYours.matrixProperty().set(transpose ? transpose(q.yours()) : q.yours());
+        compareCorrect.matrixProperty().set(transpose ? transpose(q.analytic()) : q.analytic());
+        long differing = 0;
+        for (boolean b : q.differing()) {
+            differing += b ? 1 : 0;
+        }
+        compareLegend.setText(Messages.get("compare.legend", differing, q.differing().length,
+                Latex.plainNumber(c.tolerance())));
+        setShown(compareMatrices, true);
+    }
+
+    /** The diagnosis without its closing "Right: formula", which the banner shows on its own line. */
+    private static String withoutRight(Diagnosis d) {
+        String e = d.explanation();
+        String tail = ". Right: " + d.rightFormula();
+        return e.endsWith(tail) ? e.substring(0, e.length() - tail.length()) + "." : e;
+    }
+
+    /**
+     * The core's plain-text formulas as the window writes them: superscripts for layers (δ^1 → δ¹, w^{l+1} → wˡ⁺¹,
+     * (x)^T → (x)ᵀ) and a capital at the start of a sentence (not of a formula: δ stays δ).
+     */
+    static String pretty(String text) {
+        String s = text.replace("^{l+1}", "ˡ⁺¹").replace("^{l-1}", "ˡ⁻¹").replace("^{l−1}", "ˡ⁻¹")
+                .replace("^{L-1}", "ᴸ⁻¹").replace("^{L−1}", "ᴸ⁻¹").replace("^{l}", "ˡ")
+                .replaceAll("\\^l(?![a-z])", "ˡ").replaceAll("\\^L(?![a-z])", "ᴸ").replaceAll("\\^T(?![a-z])", "ᵀ");
+        s = Latex.pretty(s);
+        // a sentence ("your δ² is right ...") starts with a capital; a formula (δ¹ = ...) keeps its letters
+        return !s.isEmpty() && s.charAt(0) >= 'a' && s.charAt(0) <= 'z'
+                ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
+    }
+
+    private static String relative(double e) {
+        return Double.isNaN(e) ? "NaN" : String.format(Locale.ROOT, "%.2e", e);
+    }
+
+    private static org.ejml.data.DMatrixRMaj transpose(org.ejml.data.DMatrixRMaj m) {
+        return org.ejml.dense.row.CommonOps_DDRM.transpose(m, null);
+    }
+
+    /** A row-major mask of a rows x cols matrix, as the mask of its transpose. */
+    private static boolean[] transposed(boolean[] mask, int rows, int cols) {
+        boolean[] t = new boolean[mask.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = mask[r * cols + c];
+            }
+        }
+        return t;
     }
 
     /**
@@ -325,7 +587,7 @@ public final class StepDetailView extends ScrollPane {
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
                 + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
                 + " checked against " + an.method().description() + " "
-                + "(ε = " + Latex.plainNumber(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + "(ε = " + WorkbenchToolBar.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));

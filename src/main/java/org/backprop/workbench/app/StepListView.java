@@ -1,5 +1,7 @@
 package org.backprop.workbench.app;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -8,12 +10,17 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.backprop.workbench.against.Comparison;
+import org.backprop.workbench.against.QuantityComparison;
+import org.backprop.workbench.against.Status;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.steps.Phase;
 import org.backprop.workbench.steps.Step;
 import org.backprop.workbench.steps.Steps;
@@ -31,6 +38,7 @@ public final class StepListView extends ListView<Step> {
     private final ObservableValue<Analysis> analysis;
     private final ObservableBooleanValue checking;
     private final StringProperty currentStepId;
+    private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
     private boolean syncing;
 
     public StepListView(ObservableValue<List<Step>> steps, StringProperty currentStepId,
@@ -66,6 +74,19 @@ public final class StepListView extends ListView<Step> {
         });
         analysis.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refresh());
+        comparison.addListener((o, a, b) -> refresh());
+    }
+
+    /**
+     * The student's values compared with the workbench (File ▸ Compare with my values…); each step then carries a
+     * mark: matches, differs or not given. Null for none.
+     */
+    public ObjectProperty<Comparison> comparisonProperty() { return comparison; }
+
+    /** How the student's value of a step compares, if a comparison is shown; for tests. */
+    public Optional<Status> comparisonOf(Step s) {
+        Comparison c = comparison.get();
+        return c == null ? Optional.empty() : c.get(CompareValues.key(s)).map(QuantityComparison::status);
     }
 
     private void selectCurrent() {
@@ -94,6 +115,7 @@ public final class StepListView extends ListView<Step> {
         private final Label phase = new Label();
         private final Label name = new Label();
         private final Label badge = new Label();
+        private final Label compared = new Label();
         private final HBox box;
 
         StepCell() {
@@ -102,7 +124,9 @@ public final class StepListView extends ListView<Step> {
             phase.getStyleClass().add("step-phase-dot");
             name.getStyleClass().add("step-name");
             badge.getStyleClass().add("step-badge");
-            box = new HBox(8, phase, name, spacer, badge);
+            compared.getStyleClass().add("compare-mark");
+            compared.setMinWidth(Region.USE_PREF_SIZE);
+            box = new HBox(8, phase, name, spacer, compared, badge);
             box.setAlignment(Pos.CENTER_LEFT);
             // the row is as wide as the cell, never wider: a long name shortens (…), the verdict badge stays in view
             phase.setMinWidth(Region.USE_PREF_SIZE);
@@ -150,8 +174,41 @@ public final class StepListView extends ListView<Step> {
                 badge.setText(s.formula().isEmpty() || an == null ? "" : checking.get() ? "…" : "–");
                 badge.setVisible(s.formula().isPresent());
             }
+            showComparison(s);
             setText(null);
             setGraphic(box);
+        }
+
+        private void showComparison(Step s) {
+            compared.getStyleClass().removeAll("compare-matches", "compare-differs", "compare-not-given");
+            Optional<Status> status = comparisonOf(s);
+            compared.setVisible(status.isPresent());
+            compared.setManaged(status.isPresent());
+            if (status.isEmpty()) {
+                compared.setId(null);
+                compared.setText("");
+                compared.setTooltip(null);
+                return;
+            }
+            compared.setId("compare-" + s.id());
+            String word = Messages.get(switch (status.get()) {
+                case MATCHES -> "compare.status.matches";
+                case DIFFERS -> "compare.status.differs";
+                case NOT_GIVEN -> "compare.status.notGiven";
+            });
+            compared.setText(switch (status.get()) {
+                case MATCHES -> "=";
+                case DIFFERS -> "≠";
+                case NOT_GIVEN -> "·";
+            });
+            compared.getStyleClass().add(switch (status.get()) {
+                case MATCHES -> "compare-matches";
+                case DIFFERS -> "compare-differs";
+                case NOT_GIVEN -> "compare-not-given";
+            });
+            String text = Messages.get("compare.mark", s.label().replace("  ", " "), word);
+            compared.setTooltip(new Tooltip(text));
+            setAccessibleText(text);
         }
     }
 }

@@ -58,8 +58,8 @@ final class WorkbenchToolBar {
         epsilonField.setId("epsilonField");
         epsilonField.setPrefColumnCount(6);
         epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
-                + "such as 1e-5, Enter to apply (Ctrl+E)"));
-        epsilonField.setText(Latex.plainNumber(model.epsilonProperty().get()));
+                + "such as 1e-5, or auto (a step chosen per number, with an error bound); Enter to apply (Ctrl+E)"));
+        epsilonField.setText(stepText(model.epsilonProperty().get()));
         notationBox.setId("notationBox");
         notationBox.setTooltip(new Tooltip("How weights are shown: w_kj (rows = inputs, the note) or w_jk "
                 + "(rows = outputs, Nielsen) — Ctrl+T"));
@@ -112,7 +112,7 @@ final class WorkbenchToolBar {
                 applyEpsilon();
             }
         });
-        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(Latex.plainNumber(v.doubleValue())));
+        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(stepText(v.doubleValue())));
     }
 
     /** "w_kj" of "w_kj (rows = inputs, the note)": what the weights box shows. */
@@ -123,16 +123,21 @@ final class WorkbenchToolBar {
 
     private void applyEpsilon() {
         try {
-            double eps = Epsilon.parse(epsilonField.getText());
+            double eps = Epsilon.parseOrAuto(epsilonField.getText());
             epsilonField.getStyleClass().remove("invalid");
             model.epsilonProperty().set(eps);
-            model.say("ε = " + Latex.plainNumber(eps));   // replaces a complaint about an earlier invalid ε
+            model.say("ε = " + stepText(eps));   // replaces a complaint about an earlier invalid ε
         } catch (IllegalArgumentException ex) {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.complain("ε: " + ex.getMessage() + "; ε stays " + Latex.plainNumber(model.epsilonProperty().get()));
+            model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
         }
+    }
+
+    /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */
+    static String stepText(double h) {
+        return Epsilon.isAuto(h) ? "auto" : Latex.plainNumber(h);
     }
 
     /** Opens the mistake list (Ctrl+M). */

@@ -27,20 +27,22 @@ import java.util.Random;
  * quotient: two costs for central differences). If backprop's ∂C/∂θ_i is wrong by Δ_i, the two differ by
  * Σ Δ_i u_i, which is not 0 unless the errors happen to be orthogonal to u (probability 0 for a random u). Restricting
  * u to a part S of the parameters (u_i = 0 outside S) asks "is anything in S wrong?" for the price of one check, so a
- * failing network is localised by bisection: after the whole check, each block ∂C/∂b^l (BP3) and ∂C/∂w^l (BP4), then halves of a
- * failing block, down to single entries. A half is checked only while its parent failed; if the first half passes,
- * the second is known to hold the error and is not checked. When most of a block fails (every part of the second
- * halving, every entry of a small block, or more than {@link #MAX_NAMED} parts at one level) the block is named
- * without its entries. Each check
- * draws a fresh u from the seed, so the same seed gives the same evaluations.
+ * failing network is localised by bisection: after the whole check, each block ∂C/∂b^l (BP3) and ∂C/∂w^l (BP4),
+ * then halves of a failing block, down to single entries. A half is checked only while its parent failed; if the
+ * first half passes, the second is known to hold the error and is not checked (a single entry always is). The whole
+ * check draws a Gaussian u; the parts draw random signs with sizes in [1, 2), so that no entry weighs less than half
+ * another and none hides. The block is named without its entries when most of it fails (more than half of the parts
+ * of a halving from the second on, every entry of a small block, or more than {@link #MAX_NAMED} parts at one
+ * level), or when no half of a failing part fails on its own. Each check draws a fresh u from the seed, so the same
+ * seed gives the same evaluations.
  */
 public final class DirectionalCheck {
     /** Inside a block, failing entries are named only up to this many; beyond it the block is named as a whole. */
     public static final int MAX_NAMED = 8;
 
     /**
-     * A halving level at which every part fails, with at least this many parts, means the error is spread over the
-     * block (a wrong formula, not a wrong entry): naming its entries would take ~2 checks per entry.
+     * A halving level at which more than half of the parts fail, with at least this many parts, means the error is
+     * spread over the block (a wrong formula, not a wrong entry): naming its entries would take ~2 checks per entry.
      */
     static final int SPREAD_PARTS = 4;
 
@@ -57,8 +59,8 @@ public final class DirectionalCheck {
     }
 
     /**
-     * One localised failure: a block (index null: most of it, or more than {@link #MAX_NAMED} of its entries, fail)
-     * or one entry of it ([j] for b^l, [k, j] for w^l).
+     * One localised failure: a block (index null: most of it, or more than {@link #MAX_NAMED} of its entries, fail,
+     * or the bisection lost the error between two halves) or one entry of it ([j] for b^l, [k, j] for w^l).
      */
     public record Localised(Formula formula, int layer, int[] index) {
     }
@@ -152,6 +154,10 @@ public final class DirectionalCheck {
             ub[l] = new DMatrixRMaj(net.size(l), 1);
         }
         Random random = new Random(draws == 0 ? seed : seed * 0x9E3779B97F4A7C15L + draws);
+        // parts get random signs and sizes in [1, 2) before normalising: a Gaussian u_i can come out near 0 and hide
+        // a wrong entry from the half that holds it (Δ_i u_i then drowns in the rounding noise), and equal sizes (±1)
+        // can hit a direction along which C does not change (all biases of a softmax output up by the same amount)
+        boolean signed = draws > 0;
         draws++;
         double norm2 = 0;
         long parameters = 0;
@@ -161,7 +167,7 @@ public final class DirectionalCheck {
                 for (Part p : parts) {
                     if (p.formula() == f && p.layer() == l) {
                         for (int i = p.from(); i < p.to(); i++) {
-                            u[i] = random.nextGaussian();
+                            u[i] = signed ? (random.nextBoolean() ? 1 : -1) * (1 + random.nextDouble()) : random.nextGaussian();
                             norm2 += u[i] * u[i];
                         }
                         parameters += p.size();
@@ -248,6 +254,7 @@ public final class DirectionalCheck {
         while (failing.stream().anyMatch(p -> p.size() > 1)) {
             List<Part> next = new ArrayList<>();
             int parts = 0;
+            boolean lost = false;
             for (Part p : failing) {
                 if (p.size() == 1) {
                     next.add(p);
@@ -262,11 +269,18 @@ public final class DirectionalCheck {
                     if (fails(second)) {
                         next.add(second);
                     }
+                } else if (second.size() > 1 || fails(second)) {
+                    // the parent failed and its first half did not: the error is in the second half (a single entry
+                    // is confirmed rather than inferred, so that an entry is named only when its own check fails)
+                    next.add(second);
                 } else {
-                    next.add(second);   // the parent failed and its first half did not: the error is here
+                    lost = true;
                 }
             }
-            if (next.size() > MAX_NAMED || (parts >= SPREAD_PARTS && next.size() == parts)) {
+            if (lost || next.isEmpty()) {
+                return List.of(new Localised(block.formula(), block.layer(), null));
+            }
+            if (next.size() > MAX_NAMED || (parts >= SPREAD_PARTS && 2 * next.size() > parts)) {
                 return List.of(new Localised(block.formula(), block.layer(), null));
             }
             failing = next;

@@ -116,6 +116,11 @@ public final class FastGradientCheck {
      */
     public List<CheckResult> run(Network net, Batch batch, ForwardTrace forward, BackwardTrace backward,
                                  CheckProgress progress) {
+        if (options.isAuto()) {
+            // a step chosen per number evaluates a tableau of steps per number: the engine's own probe, not the
+            // incremental one (the results and their order are the same)
+            return GradientCheck.auto(options.method()).run(net, batch, forward, backward, progress);
+        }
         if (options.method().isComplex()) {
             ComplexForward.requireAnalytic(net);
         }

@@ -1,16 +1,21 @@
 package org.backprop.workbench.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Batch;
@@ -92,6 +97,7 @@ public final class NetworkFile {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .nodeFactory(new CompactNumbers())
             .build();
 
@@ -116,6 +122,78 @@ public final class NetworkFile {
     }
 
     private NetworkFile() {
+    }
+
+    /**
+     * The JSON tree of a file, built straight from the token stream: each written number is parsed once, to a double
+     * (Jackson's fast, correctly rounded parser), and only a number that overflows it is parsed again as a decimal,
+     * so that 1e400 is still told from a literal Infinity and an exponent beyond an int still gives its own message.
+     * {@code ObjectMapper.readTree} with decimals parsed every one of the ~111,000 numbers of a 784-128-64-10 file
+     * through BigDecimal, which was most of the read of a cold {@code check}.
+     */
+    private static final class Tree {
+        private static final JsonNodeFactory NODES = new CompactNumbers();
+
+        private Tree() {
+        }
+
+        /** The one top-level value of the parser's input; more text after it is an error, as in readTree. */
+        static JsonNode read(JsonParser parser) throws IOException {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return NODES.missingNode();
+            }
+            JsonNode root = value(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value",
+                        parser.currentTokenLocation());
+            }
+            return root;
+        }
+
+        private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+            switch (token) {
+                case START_OBJECT: {
+                    ObjectNode object = NODES.objectNode();
+                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                        String name = parser.currentName();
+                        object.set(name, value(parser, parser.nextToken()));
+                    }
+                    return object;
+                }
+                case START_ARRAY: {
+                    ArrayNode array = NODES.arrayNode();
+                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                        array.add(value(parser, t));
+                    }
+                    return array;
+                }
+                case VALUE_NUMBER_FLOAT: {
+                    double d = parser.getDoubleValue();
+                    if (Double.isInfinite(d) && !parser.isNaN()) {
+                        return NODES.numberNode(parser.getDecimalValue());   // 1e400: the decimal it is
+                    }
+                    return DoubleNode.valueOf(d);   // a finite number, or the literal NaN or ±Infinity
+                }
+                case VALUE_NUMBER_INT:
+                    return switch (parser.getNumberType()) {
+                        case INT -> NODES.numberNode(parser.getIntValue());
+                        case LONG -> NODES.numberNode(parser.getLongValue());
+                        default -> NODES.numberNode(parser.getBigIntegerValue());
+                    };
+                case VALUE_STRING:
+                    return NODES.textNode(parser.getText());
+                case VALUE_TRUE:
+                    return NODES.booleanNode(true);
+                case VALUE_FALSE:
+                    return NODES.booleanNode(false);
+                case VALUE_NULL:
+                    return NODES.nullNode();
+                default:
+                    throw new JsonParseException(parser, "Unexpected token " + token);
+            }
+        }
     }
 
     /**
@@ -176,7 +254,7 @@ public final class NetworkFile {
         JsonParser parser = null;
         try {
             parser = source.open();
-            root = MAPPER.readTree(parser);
+            root = Tree.read(parser);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
@@ -501,7 +579,10 @@ public final class NetworkFile {
             expectArray(node, path, length, shape);
             double[] row = new double[length];
             for (int i = 0; i < length; i++) {
-                row[i] = number(node.get(i), path + "[" + i + "]");
+                JsonNode entry = node.get(i);
+                // the path of each number is written out only for a message: a big file has 10^5 of them
+                row[i] = entry.isDouble() && Double.isFinite(entry.doubleValue()) ? entry.doubleValue()
+                        : number(entry, path + "[" + i + "]");
             }
             return row;
         }

@@ -590,10 +590,10 @@ public final class LessonParser {
 
     private static double epsilon(String text) {
         try {
-            return org.backprop.workbench.numeric.Epsilon.parse(text);
+            return org.backprop.workbench.numeric.Epsilon.parseOrAuto(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad epsilon " + text.strip() + ": expected "
-                    + org.backprop.workbench.numeric.Epsilon.EXPECTED);
+                    + org.backprop.workbench.numeric.Epsilon.EXPECTED_OR_AUTO);
         }
     }
 

@@ -31,7 +31,8 @@ public final class LessonValidator {
                         lesson.file(), expectation.line(), "@expect " + expectation.claim().text()
                         + ": the claim does not hold with mistake " + step.mistake().id() + ", method "
                         + step.method().id() + " and ε = "
-                        + String.format(Locale.ROOT, "%.3g", step.epsilon()) + ": " + found)));
+                        + (org.backprop.workbench.numeric.Epsilon.isAuto(step.epsilon()) ? "auto"
+                        : String.format(Locale.ROOT, "%.3g", step.epsilon())) + ": " + found)));
             }
             step.quizQuestion().ifPresent(quiz -> {
                 if (!Double.isFinite(quiz.expected())) {

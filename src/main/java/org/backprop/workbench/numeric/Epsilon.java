@@ -16,6 +16,15 @@ public final class Epsilon {
     /** What every message says is expected. */
     public static final String EXPECTED = "a positive number below 1, such as 1e-5";
 
+    /** What a field or option that also takes {@code auto} says is expected. */
+    public static final String EXPECTED_OR_AUTO = EXPECTED + ", or auto (a step chosen per number)";
+
+    /**
+     * The step "auto": chosen per number by {@link AutoStep} (Ridders' extrapolation, with an error bound). It is NaN
+     * so that no arithmetic can mistake it for a step; test it with {@link #isAuto}.
+     */
+    public static final double AUTO = Double.NaN;
+
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private Epsilon() {
@@ -42,6 +51,35 @@ public final class Epsilon {
             throw new IllegalArgumentException(message(text));
         }
         return h;
+    }
+
+    /** True for {@link #AUTO}. */
+    public static boolean isAuto(double h) {
+        return Double.isNaN(h);
+    }
+
+    /**
+     * Reads ε or the word {@code auto} (any case, trimmed) as typed in the tool bar, the ε plot, a lesson's
+     * {@code @epsilon} or the CLI's {@code --epsilon}.
+     *
+     * @return the step, or {@link #AUTO}
+     * @throws IllegalArgumentException naming what was found and that auto is accepted too
+     */
+    public static double parseOrAuto(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.equalsIgnoreCase("auto")) {
+            return AUTO;
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected " + EXPECTED_OR_AUTO + "; found \"" + t + "\"");
+        }
+    }
+
+    /** "1e-05" for a step, "auto" for {@link #AUTO}: how a step is written back into a field or a file. */
+    public static String text(double h) {
+        return isAuto(h) ? "auto" : Double.toString(h);
     }
 
     /**

@@ -1,9 +1,5 @@
 package org.backprop.workbench.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /**
  * The two number forms of the reports, {@code %.Nf} and {@code %.Ne} of {@link java.util.Formatter} in the root
  * locale, character for character, without the Formatter: a text report of 784-128-64-10 prints ~110,000 numbers, and
@@ -17,9 +13,26 @@ final class Decimal {
 
     /** {@code String.format(Locale.ROOT, "%." + digits + "f", v)} for a finite v. */
     static String fixed(double v, int digits) {
-        String magnitude = new BigDecimal(Double.toString(Math.abs(v))).setScale(digits, RoundingMode.HALF_UP)
-                .toPlainString();
-        return v < 0 || (v == 0 && 1 / v < 0) ? "-" + magnitude : magnitude;   // the Formatter keeps the sign of -0
+        Digits d = new Digits(Math.abs(v));
+        d.round(d.point + digits);
+        StringBuilder s = new StringBuilder(Math.max(d.point, 1) + digits + 2);
+        if (v < 0 || (v == 0 && 1 / v < 0)) {
+            s.append('-');   // the Formatter keeps the sign of -0 and of what rounds to 0
+        }
+        if (d.point <= 0) {
+            s.append('0');
+        } else {
+            for (int i = 0; i < d.point; i++) {
+                s.append(d.digit(i));
+            }
+        }
+        if (digits > 0) {
+            s.append('.');
+            for (int i = d.point; i < d.point + digits; i++) {
+                s.append(d.digit(i));
+            }
+        }
+        return s.toString();
     }
 
     /** {@code String.format(Locale.ROOT, "%." + digits + "e", v)} for a finite v. */
@@ -36,24 +49,109 @@ final class Decimal {
             }
             return s.append("e+00").toString();
         }
-        BigDecimal rounded = new BigDecimal(Double.toString(abs)).round(new MathContext(digits + 1, RoundingMode.HALF_UP));
-        String unscaled = rounded.unscaledValue().toString();
-        int exponent = unscaled.length() - 1 - rounded.scale();
-        s.append(unscaled.charAt(0));
+        Digits d = new Digits(abs);
+        d.round(digits + 1);
+        s.append(d.digit(0));
         if (digits > 0) {
             s.append('.');
-            int have = Math.min(unscaled.length() - 1, digits);
-            s.append(unscaled, 1, 1 + have);
-            for (int i = have; i < digits; i++) {
-                s.append('0');
+            for (int i = 1; i <= digits; i++) {
+                s.append(d.digit(i));
             }
         }
+        int exponent = d.point - 1;
         s.append(exponent < 0 ? "e-" : "e+");
         int e = Math.abs(exponent);
         if (e < 10) {
             s.append('0');
         }
         return s.append(e).toString();
+    }
+
+    /**
+     * The shortest decimal of a non-negative double ({@link Double#toString}, which the Formatter also starts from) as
+     * significant digits d_0 d_1 ... and the position of the decimal point: the value is 0.d_0 d_1 ... × 10^point.
+     * Read off the characters of Double.toString; no BigDecimal (a text report formats ~110,000 numbers).
+     */
+    private static final class Digits {
+        private char[] digits = new char[20];
+        private int count;
+        private int point;
+
+        Digits(double abs) {
+            String text = Double.toString(abs);
+            int e = text.indexOf('E');
+            int end = e < 0 ? text.length() : e;
+            int exponent = e < 0 ? 0 : Integer.parseInt(text, e + 1, text.length(), 10);
+            int integerDigits = 0;
+            boolean seenPoint = false;
+            boolean leading = true;
+            for (int i = 0; i < end; i++) {
+                char c = text.charAt(i);
+                if (c == '.') {
+                    seenPoint = true;
+                    continue;
+                }
+                if (!seenPoint) {
+                    integerDigits++;
+                }
+                if (leading && c == '0') {
+                    if (seenPoint) {
+                        point--;   // 0.00123: each zero after the point moves it left
+                    } else {
+                        integerDigits--;
+                    }
+                    continue;
+                }
+                leading = false;
+                digits[count++] = c;
+            }
+            while (count > 0 && digits[count - 1] == '0') {
+                count--;
+            }
+            point += integerDigits + exponent;
+            if (count == 0) {   // zero
+                point = 1;
+            }
+        }
+
+        /** Digit i (0 beyond the significant ones and before the first). */
+        char digit(int i) {
+            return i >= 0 && i < count ? digits[i] : '0';
+        }
+
+        /** Rounds half-up to the first {@code keep} significant digits (keep &lt;= 0: to 0 or to one unit there). */
+        void round(int keep) {
+            if (keep >= count) {
+                return;
+            }
+            boolean up = keep >= 0 && digits[keep] >= '5';
+            if (keep < 0) {
+                count = 0;
+                point = 1;
+                return;
+            }
+            count = keep;
+            if (up) {
+                int i = keep - 1;
+                while (i >= 0 && digits[i] == '9') {
+                    i--;
+                }
+                if (i < 0) {   // 9.99 -> 10.0: one digit 1, the point one further right
+                    digits[0] = '1';
+                    count = 1;
+                    point++;
+                    return;
+                }
+                digits[i]++;
+                count = i + 1;
+            }
+            while (count > 0 && digits[count - 1] == '0') {
+                count--;
+            }
+            if (count == 0) {
+                point = 1;
+            }
+        }
     }
 
     /** s right-aligned in a field of the width, as {@code %<width>s}. */

@@ -368,7 +368,7 @@ class MainWindowTest {
     void whenNothingRunsTheStatusBarSaysReadyWithoutProgressOrCancel() {
         waitForChecks();
         waitUntil(() -> !window.runner().isBusy());
-        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.READY, fx(() -> window.taskStatus().text()));
+        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(() -> window.taskStatus().text()));
         assertFalse(fx(() -> window.lookup("#cancelWork").isVisible()));
         assertTrue(fx(() -> window.lookup("#taskStatus").getStyleClass().contains("status-idle")));
     }
@@ -406,7 +406,7 @@ class MainWindowTest {
                     .contains("cancelled"));
             assertTrue(fx(() -> ((javafx.scene.control.Label) other.lookup("#stepVerdict")).getText())
                     .contains("cancelled"));
-            assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.READY, fx(() -> other.taskStatus().text()));
+            assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(() -> other.taskStatus().text()));
             assertFalse(fx(() -> other.lookup("#cancelWork").isVisible()));
 
             javafx.scene.control.MenuItem again = fx(() -> other.menuBar().getMenus().stream()

@@ -9,6 +9,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +38,19 @@ class PresentationModeTest {
     @TempDir
     static Path settings;
 
+    /** A window of its own: a 1920×1080 one must not resize the stage the other UI tests share. */
     private Stage stage;
     private MainWindow window;
     private WorkbenchModel model;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        stage = new Stage();
+    }
+
+    @AfterEach
+    void closeTheWindow() {
+        fx(() -> stage.close());
     }
 
     private void open(double width, double height) {

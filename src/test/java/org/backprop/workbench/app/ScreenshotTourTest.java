@@ -53,6 +53,7 @@ class ScreenshotTourTest {
                 continue;
             }
             MainWindow window = fx(() -> {
+                org.backprop.workbench.i18n.Messages.setLocale(shot.language());
                 WorkbenchModel model = new WorkbenchModel();
                 MainWindow w = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
                 w.installTheme();
@@ -70,6 +71,7 @@ class ScreenshotTourTest {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> shot.ready().test(window)));
             WaitForAsyncUtils.waitForFxEvents();
             Path png = folder.resolve(shot.name() + ".png");
+            Files.createDirectories(png.getParent());
             fx(() -> {
                 window.getScene().getRoot().applyCss();
                 window.getScene().getRoot().layout();
@@ -79,6 +81,7 @@ class ScreenshotTourTest {
             assertTrue(Files.size(png) > 10_000, png + " holds a picture");
             fx(() -> {
                 window.model().darkThemeProperty().set(false);
+                org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
                 window.runner().cancel();
                 return null;
             });

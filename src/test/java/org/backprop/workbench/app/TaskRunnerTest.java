@@ -121,7 +121,7 @@ class TaskRunnerTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("latest", result.get());
         assertEquals("", fx(() -> runner.messageProperty().get()));
-        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.READY, fx(bar::text));
+        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(bar::text));
         assertFalse(fx(bar::isBusy));
     }
 }

@@ -27,7 +27,8 @@ class HardCodedTextTest {
     private static final Path APP = Path.of("src/main/java/org/backprop/workbench/app");
     /** App files (or folders, ending in /) whose user-visible text is all in the bundles. */
     static final java.util.List<String> CONVERTED = java.util.List.of("actions/", "LanguageMenu.java",
-            "panels/DerivePanel.java", "DeriveHooks.java");
+            "panels/DerivePanel.java", "DeriveHooks.java", "MatrixView.java", "FormulaView.java",
+            "panels/TaskStatusBar.java", "dialogs/FxDialogService.java");
     static final Pattern VISIBLE = Pattern.compile("(?:setText|new Label|new MenuItem|new Menu|new CheckMenuItem"
             + "|new RadioMenuItem|new Button|new ToggleButton|new CheckBox|new Tooltip|new Tab|setTitle|setHeaderText"
             + "|setContentText|setPromptText)\\(\\s*\"([^\"]*[A-Za-z]{2,}[^\"]*)\"");

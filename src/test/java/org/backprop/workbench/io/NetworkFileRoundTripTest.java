@@ -63,6 +63,41 @@ class NetworkFileRoundTripTest {
                 new Batch(inputs, targets), seed);
     }
 
+    /**
+     * Numbers as people and other programs write them (long digit strings, halfway cases between two doubles,
+     * subnormals, integers beyond a long) read as the correctly rounded double, the value BigDecimal gives.
+     */
+    @Test
+    void handWrittenDecimalsReadAsTheNearestDouble() throws Exception {
+        Random random = new Random(9);
+        String[] texts = new String[400];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = switch (i % 8) {
+                case 0 -> new java.math.BigDecimal(random.nextGaussian()).toPlainString();   // the exact binary value
+                case 1 -> new java.math.BigDecimal(Math.nextUp(random.nextDouble()))
+                        .add(new java.math.BigDecimal(Math.ulp(random.nextDouble()) / 2)).toString();   // near halfway
+                case 2 -> "0." + Long.toString(Math.abs(random.nextLong())) + Long.toString(Math.abs(random.nextLong()));
+                case 3 -> (random.nextInt(9) + 1) + "." + random.nextInt(1_000_000) + "e-" + (300 + random.nextInt(23));
+                case 4 -> "-" + random.nextInt(1000) + "E+" + random.nextInt(300);
+                case 5 -> "123456789012345678901234567890" + random.nextInt(10);
+                case 6 -> Long.toString(random.nextLong());
+                default -> Integer.toString(random.nextInt());
+            };
+        }
+        StringBuilder weights = new StringBuilder("[[");
+        for (int i = 0; i < texts.length; i++) {
+            weights.append(i == 0 ? "" : ", ").append(texts[i]);
+        }
+        weights.append("]]");
+        NetworkDocument doc = NetworkFile.parse("{\"layers\": [1, {\"size\": " + texts.length
+                + ", \"activation\": \"identity\"}], \"loss\": \"quadratic\", \"weights\": [" + weights
+                + "], \"biases\": [[0" + ", 0".repeat(texts.length - 1) + "]], \"inputs\": [[1]], \"targets\": [" + "[0" + ", 0".repeat(texts.length - 1) + "]]}", "hand.json");
+        double[] read = doc.network().w(1).data;
+        for (int i = 0; i < texts.length; i++) {
+            assertEquals(new java.math.BigDecimal(texts[i]).doubleValue(), read[i], 0.0, texts[i]);
+        }
+    }
+
     @Test
     void savingThenLoadingGivesEveryParameterAndSampleBackBitForBit() throws Exception {
         NetworkDocument saved = awkwardDocument(7264);

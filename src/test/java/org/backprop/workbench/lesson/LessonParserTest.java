@@ -133,6 +133,8 @@ class LessonParserTest {
 
     @Test
     void methodSetsTheDifferenceMethodAndCarriesOver() throws LessonException {
+        Lesson auto = parse("## A\n@epsilon auto\n## B\nStill auto.\n");
+        assertTrue(org.backprop.workbench.numeric.Epsilon.isAuto(auto.step(2).epsilon()), "auto carries over");
         Lesson lesson = parse("## A\n@method forward\n@epsilon 1e-8\n## B\nStill forward.\n");
         assertEquals(org.backprop.workbench.numeric.DifferenceMethod.FORWARD, lesson.step(2).method());
         assertEquals(1e-8, lesson.step(2).epsilon());
@@ -199,6 +201,7 @@ class LessonParserTest {
     @Test
     void aBadEpsilonIsReported() {
         assertTrue(problem("## Step\n@epsilon 0\n").message().contains("bad epsilon 0"));
+        assertTrue(problem("## Step\n@epsilon often\n").message().contains("or auto (a step chosen per number)"));
         assertTrue(problem("## Step\n@epsilon 2\n").message().contains("bad epsilon 2"));
         assertTrue(problem("## Step\n@epsilon small\n").message().contains("bad epsilon small: expected a positive number below 1"));
     }

@@ -30,6 +30,22 @@ class LessonValidatorTest {
     }
 
     @Test
+    void claimsAreValidatedWithTheAutomaticStepToo() throws LessonException {
+        assertEquals(List.of(), problems("""
+                ## Correct with a step chosen per number
+                @epsilon auto
+                @expect all pass
+                ## A mistake in BP2
+                @mistake bp2-no-sigma-prime
+                @expect BP2 layer 1 fails
+                @expect BP1 passes
+                """));
+        List<LessonProblem> found = problems("## Auto\n@epsilon auto\n@mistake bp2-no-sigma-prime\n@expect all pass\n");
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).message().contains("and ε = auto: "), found.get(0).message());
+    }
+
+    @Test
     void aClaimThatDoesNotHoldIsReportedOnItsLineWithWhatTheEngineFound() throws LessonException {
         List<LessonProblem> found = problems("""
                 ## Wrong claim

@@ -30,4 +30,16 @@ class EpsilonTest {
         assertThrows(IllegalArgumentException.class, () -> Epsilon.check(Double.NaN));
         assertTrue(Epsilon.isValid(Math.ulp(0.0)));
     }
+
+    @Test
+    void autoIsReadWhereAStepMayBeChosenPerNumber() {
+        assertTrue(Epsilon.isAuto(Epsilon.parseOrAuto("auto")));
+        assertTrue(Epsilon.isAuto(Epsilon.parseOrAuto(" AUTO ")));
+        assertEquals(1e-5, Epsilon.parseOrAuto("1e-5"));
+        assertEquals("auto", Epsilon.text(Epsilon.AUTO));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Epsilon.parseOrAuto("car"));
+        assertEquals("expected a positive number below 1, such as 1e-5, or auto (a step chosen per number); "
+                + "found \"car\"", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Epsilon.parse("auto"), "a plain step is a number");
+    }
 }

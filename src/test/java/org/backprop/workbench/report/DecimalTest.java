@@ -34,7 +34,9 @@ class DecimalTest {
     void halfwayCasesRoundUpAsTheFormatterDoes() {
         double[] cases = {0.0000125, 1.25e-5, 9.9999995, 9.999995e-7, 0.5, 1.5, 2.5, 0.0015, 0.001, 99999.9999995,
                 1e-3, 1e5, 1.000005e-12, 123456.5, 9.995e-3, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, Double.MIN_VALUE,
-                Double.MAX_VALUE, 1e-300, 5e-324, 1e100, 0.0, -0.0, 1.0, -1.0};
+                Double.MAX_VALUE, 1e-300, 5e-324, 1e100, 0.0, -0.0, 1.0, -1.0,
+                // rounding to the first digit, to nothing, and carries through every digit
+                5e-7, -5e-7, 4.9999999e-7, -4e-7, 5e-8, 0.9999999996, 999.9999995, 9.99999e99, 9.999995e-100};
         for (double v : cases) {
             agree(v);
         }

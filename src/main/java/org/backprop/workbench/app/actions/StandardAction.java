@@ -34,6 +34,8 @@ public enum StandardAction {
     EXPORT_STEP(FILE, "Export step as _PNG…", "Shortcut+Shift+P", Kind.ACTION, true),
     EXPORT_REPORT(FILE, "Export check report (_Markdown)…", "Shortcut+Shift+M"),
     EXPORT_TABLE(FILE, "Export check table (_CSV)…", "Shortcut+Shift+C"),
+    COMPARE_VALUES(FILE, "Compare with m_y values…", "Shortcut+Shift+V", Kind.ACTION, true),
+    EXPORT_NUMPY(FILE, "Export NumPy scrip_t", null, Kind.SUBMENU),
     QUIT(FILE, "_Quit", "Shortcut+Q", Kind.ACTION, true),
 
     UNDO(EDIT, "_Undo", "Shortcut+Z"),

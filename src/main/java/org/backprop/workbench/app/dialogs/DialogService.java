@@ -11,7 +11,10 @@ import java.util.Optional;
  * {@link FxDialogService}, tests a fake that answers what the test says and records what it was asked.
  */
 public interface DialogService {
-    /** What a file dialog offers: its title, one filter ("Network files (*.json)", "*.json"), where it starts. */
+    /**
+     * What a file dialog offers: its title, one filter ("Network files (*.json)", "*.json"; several patterns are
+     * separated by ";": "*.json;*.npz"), where it starts.
+     */
     record FileRequest(String title, String filterName, String pattern, Path initialFolder, String initialName) {
         public FileRequest withInitialName(String name) {
             return new FileRequest(title, filterName, pattern, initialFolder, name);

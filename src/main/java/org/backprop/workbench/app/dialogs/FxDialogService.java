@@ -1,5 +1,7 @@
 package org.backprop.workbench.app.dialogs;
 
+import org.backprop.workbench.i18n.Messages;
+
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -37,7 +39,8 @@ public final class FxDialogService implements DialogService {
     private static FileChooser chooser(FileRequest request) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(request.title());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.filterName(), request.pattern()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.filterName(),
+                request.pattern().split(";")));
         if (request.initialFolder() != null && Files.isDirectory(request.initialFolder())) {
             chooser.setInitialDirectory(request.initialFolder().toFile());
         }
@@ -49,11 +52,11 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public SaveAnswer askSaveChanges(String action) {
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The network has changes that are not saved.",
+        ButtonType save = new ButtonType(Messages.get("save.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(Messages.get("save.discard"), ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("save.content"),
                 save, discard, ButtonType.CANCEL);
-        alert.setHeaderText("Save changes before you " + action + "?");
+        alert.setHeaderText(Messages.get("save.header", action));
         alert.getDialogPane().setId("saveChangesDialog");
         alert.initOwner(owner.get());
         Optional<ButtonType> answer = alert.showAndWait();

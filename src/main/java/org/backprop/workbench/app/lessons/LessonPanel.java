@@ -1,5 +1,6 @@
 package org.backprop.workbench.app.lessons;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Insets;
@@ -39,6 +40,10 @@ import java.util.Locale;
 public final class LessonPanel implements Panel {
     /** Width of the side panel at zoom 1: room for a formula and a paragraph, the workbench keeps the rest. */
     public static final double WIDTH = 400;
+    /** Least width: a paragraph still reads as one. */
+    public static final double MIN_WIDTH = 280;
+    /** Share of the window's width the panel takes when the window is too narrow for {@link #WIDTH}. */
+    static final double SHARE = 0.3;
 
     private final LessonSession session;
     private final ReadOnlyObjectProperty<Analysis> analysis;
@@ -87,8 +92,19 @@ public final class LessonPanel implements Panel {
         root.getStylesheets().addAll(STYLESHEET,
                 LessonPanel.class.getResource("lessons.css").toExternalForm());
         root.setPadding(new Insets(12));
+        root.setMinWidth(MIN_WIDTH);
+        // a share of the window on a small screen (a 1024-px projector), so that the workbench beside it keeps its
+        // own least width and nothing of the window is pushed off its right edge
+        root.sceneProperty().addListener((o, was, scene) -> {
+            root.prefWidthProperty().unbind();
+            if (scene == null) {
+                root.setPrefWidth(WIDTH);
+            } else {
+                root.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                        () -> Math.min(WIDTH, Math.max(MIN_WIDTH, scene.getWidth() * SHARE)), scene.widthProperty()));
+            }
+        });
         root.setPrefWidth(WIDTH);
-        root.setMinWidth(280);
 
         lessonTitle.setId("lessonTitle");
         lessonTitle.getStyleClass().add("lesson-title");

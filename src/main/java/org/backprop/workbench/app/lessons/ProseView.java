@@ -8,7 +8,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -156,9 +158,20 @@ public final class ProseView extends VBox {
             if (spans.size() == 1 && spans.get(0).math()) {
                 HBox box = new HBox(formula(spans.get(0).text(), DISPLAY_SIZE));
                 box.setAlignment(Pos.CENTER);
-                box.setMinWidth(0);   // a formula wider than the panel even when shrunk must not widen the text
+                // centred while it fits; a formula wider than the panel even when shrunk starts at the left edge and
+                // scrolls sideways: centred in a narrower box, its start (the "z" of "z = ...") was cut off
+                box.setMinWidth(Region.USE_PREF_SIZE);
                 box.getStyleClass().add("lesson-display-formula");
-                return box;
+                ScrollPane scroll = new ScrollPane(box);
+                scroll.setFitToWidth(true);
+                scroll.setFitToHeight(true);
+                scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+                scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+                scroll.getStyleClass().addAll("edge-to-edge", "lesson-display-scroll");
+                scroll.setMinWidth(0);   // it must not widen the text around it
+                scroll.setPrefViewportWidth(0);
+                scroll.setMaxWidth(Double.MAX_VALUE);
+                return scroll;
             }
         }
         return null;

@@ -297,7 +297,7 @@ public final class CheckTablePanel implements Panel {
         }
         CheckSummary s = a.summary();
         Label counts = new Label(String.format(Locale.ROOT, "%,d checked at ε = %s:", s.checked(),
-                Formats.small(a.epsilon())));
+                org.backprop.workbench.numeric.Epsilon.isAuto(a.epsilon()) ? "auto" : Formats.small(a.epsilon())));
         summary.getChildren().add(counts);
         summary.getChildren().add(chip(Verdict.PASS, s.pass()));
         summary.getChildren().add(chip(Verdict.WARN, s.warn()));

@@ -20,6 +20,7 @@ import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.explore.EpsilonSweep;
+import org.backprop.workbench.numeric.Epsilon;
 import org.backprop.workbench.explore.EpsilonSweep.Curve;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.explore.EpsilonSweep.Point;
@@ -78,6 +79,8 @@ public final class EpsilonPlotPanel implements Panel {
     private final Button best = new Button("Use _best ε");
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final ValueMarker epsilonMarker = Charts.domainMarker(1e-5, "", Charts.FAIL_RED);
+    /** With ε = auto: the relative error bound of the selected number's chosen step, as a level on the V. */
+    private final ValueMarker boundMarker = Charts.rangeMarker(1, "", Charts.GREY);
     private XYPlot plot;
     private ChartViewer viewer;
     private boolean syncing;
@@ -110,6 +113,18 @@ public final class EpsilonPlotPanel implements Panel {
 
     /** The latest finished sweep (for tests and screenshots). */
     public ReadOnlyObjectProperty<Sweep> sweepProperty() { return sweep.getReadOnlyProperty(); }
+
+    /** What the ε marker says and where it stands (the plot is a canvas: tests read the marker itself). */
+    public String epsilonMarkerText() { return epsilonMarker.getLabel() + " @ " + epsilonMarker.getValue(); }
+
+    /** The error-bound level of an automatic step, or empty when none is drawn. */
+    public String boundMarkerText() {
+        return plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).contains(boundMarker)
+                ? boundMarker.getLabel() + " @ " + boundMarker.getValue() : "";
+    }
+
+    /** The line under the plot: relative errors at the current step. */
+    public String readoutText() { return readout.getText(); }
 
 
     private void createView() {
@@ -234,7 +249,7 @@ public final class EpsilonPlotPanel implements Panel {
 
     private void commitField() {
         try {
-            double value = org.backprop.workbench.numeric.Epsilon.parse(epsilonField.getText());
+            double value = Epsilon.parseOrAuto(epsilonField.getText());
             epsilonField.setStyle("");
             epsilon.set(value);
         } catch (IllegalArgumentException e) {
@@ -244,6 +259,14 @@ public final class EpsilonPlotPanel implements Panel {
     }
 
     private void showEpsilon(double value) {
+        if (Epsilon.isAuto(value)) {
+            epsilonField.setText("auto");
+            epsilonField.setStyle("");
+            showAutoStep();
+            updateReadout();
+            return;
+        }
+        plot.removeRangeMarker(boundMarker, org.jfree.chart.ui.Layer.FOREGROUND);
         syncing = true;
         slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), Math.log10(value))));
         epsilonField.setText(Formats.small(value));
@@ -252,6 +275,29 @@ public final class EpsilonPlotPanel implements Panel {
         epsilonMarker.setValue(value);
         epsilonMarker.setLabel("current ε = " + Formats.small(value));
         updateReadout();
+    }
+
+    /**
+     * ε = auto: the marker moves to the step chosen for the swept number, and a level shows its error bound relative
+     * to the value, so the chosen point can be read against the V (it should sit near the bottom, above the curve).
+     */
+    private void showAutoStep() {
+        Sweep s = sweep.get();
+        plot.removeRangeMarker(boundMarker, org.jfree.chart.ui.Layer.FOREGROUND);
+        if (s == null || !Double.isFinite(s.target().step())) {
+            epsilonMarker.setLabel("ε = auto (chosen per number)");
+            return;
+        }
+        CheckResult t = s.target();
+        epsilonMarker.setValue(t.step());
+        epsilonMarker.setLabel("auto step ε = " + Formats.small(t.step()));
+        double scale = Math.max(Math.abs(t.analytic()), Math.abs(t.numeric()));
+        if (Double.isFinite(t.errorBound()) && scale > 0) {
+            double relative = t.errorBound() / scale;
+            boundMarker.setValue(Math.max(relative, PLOT_FLOOR));
+            boundMarker.setLabel("error bound of the auto step " + Formats.small(relative));
+            Charts.addForeground(plot, boundMarker, false);
+        }
     }
 
     private static double fromLog(double log10) {
@@ -338,6 +384,9 @@ public final class EpsilonPlotPanel implements Panel {
                 + ". Each point re-runs the network with that number moved by ε; errors of 0 sit at 10⁻¹⁷. "
                 + "Select a row of the check table to sweep it; click the plot or use the slider to set ε.");
         fitRange(s);
+        if (Epsilon.isAuto(epsilon.get())) {
+            showAutoStep();
+        }
         updateReadout();
     }
 
@@ -384,10 +433,16 @@ public final class EpsilonPlotPanel implements Panel {
             readout.setText("Sweeping…");
             return;
         }
-        double h = epsilon.get();
         CheckResult t = s.target();
+        boolean auto = Epsilon.isAuto(epsilon.get());
+        double h = auto ? (Double.isFinite(t.step()) ? t.step() : s.analysis().method().defaultStep()) : epsilon.get();
         DifferenceMethod.Probe probe = EpsilonSweep.probe(s.analysis(), t);
-        StringBuilder text = new StringBuilder("Relative error at ε = ").append(Formats.small(h)).append(":  ");
+        StringBuilder text = new StringBuilder(auto ? "Relative error at the auto step ε = " : "Relative error at ε = ")
+                .append(Formats.small(h));
+        if (auto && Double.isFinite(t.errorBound())) {
+            text.append(" (estimated error ").append(Formats.small(t.errorBound())).append(')');
+        }
+        text.append(":  ");
         for (DifferenceMethod m : DifferenceMethod.values()) {
             if (EpsilonSweep.applicable(s.analysis(), m)) {
                 double rel = EpsilonSweep.relativeError(s.analysis(), t, m.estimate(probe, h).value());

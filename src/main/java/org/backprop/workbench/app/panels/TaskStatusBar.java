@@ -29,13 +29,14 @@ import java.util.Objects;
  */
 public final class TaskStatusBar implements Panel {
     /** What the bar says when nothing runs and no task was cancelled or failed. */
-    public static final String READY = "Ready";
+    public static String ready() { return org.backprop.workbench.i18n.Messages.get("status.ready"); }
 
     private final TaskRunner runner;
     private final HBox root = new HBox();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label();
-    private final Button cancel = new Button("Cancel");
+    private final Button cancel = new Button();
+    private final Tooltip cancelTip = new Tooltip();
     private ObservableBooleanValue otherBusy;
     private ObservableDoubleValue otherProgress;
     private ObservableStringValue otherMessage;
@@ -54,7 +55,7 @@ public final class TaskStatusBar implements Panel {
     }
 
     @Override
-    public String getName() { return "Status"; }
+    public String getName() { return org.backprop.workbench.i18n.Messages.get("status.name"); }
 
     @Override
     public Region getView() { return root; }
@@ -101,10 +102,17 @@ public final class TaskStatusBar implements Panel {
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
         cancel.setId("cancelWork");
-        cancel.setTooltip(new Tooltip("Stop the running work (Esc)"));
+        cancel.setTooltip(cancelTip);
+        relabel();
+        org.backprop.workbench.i18n.Messages.addListener(this::relabel);
         cancel.setCancelButton(false);
         cancel.setOnAction(e -> cancelAll());
         root.getChildren().setAll(bar, message, cancel);
+    }
+
+    private void relabel() {
+        cancel.setText(org.backprop.workbench.i18n.Messages.get("status.cancel"));
+        cancelTip.setText(org.backprop.workbench.i18n.Messages.get("status.cancelTip"));
     }
 
     private void initListeners() {
@@ -140,7 +148,7 @@ public final class TaskStatusBar implements Panel {
             message.setText(runner.messageProperty().get());
         } else {
             String last = runner.messageProperty().get();
-            message.setText(last == null || last.isEmpty() ? READY : last);
+            message.setText(last == null || last.isEmpty() ? ready() : last);
             message.getStyleClass().add("status-idle");
         }
     }
