@@ -10,6 +10,7 @@ import org.backprop.workbench.io.AtomicFiles;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
+import org.backprop.workbench.io.Printable;
 import org.backprop.workbench.report.CheckReport;
 import org.backprop.workbench.steps.Step;
 
@@ -30,6 +31,13 @@ public final class FileActions {
     private final RecentFiles recent;
     private final DialogService dialogs;
     private final Supplier<Node> stepSnapshot;
+    private Saver saver = NetworkFile::save;
+
+    /** How a document reaches its file: {@link NetworkFile#save}, or a stand-in for a drive that tests cannot mount. */
+    @FunctionalInterface
+    interface Saver {
+        AtomicFiles.Outcome save(NetworkDocument document, Path path) throws IOException;
+    }
 
     /**
      * @param model        the window's model ({@code null} not permitted)
@@ -42,6 +50,11 @@ public final class FileActions {
         this.recent = Objects.requireNonNull(recent, "recent");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.stepSnapshot = Objects.requireNonNull(stepSnapshot, "stepSnapshot");
+    }
+
+    /** Saves through {@code saver} from now on (a test's stand-in for a network or FAT drive). */
+    void saveWith(Saver saver) {
+        this.saver = Objects.requireNonNull(saver, "saver");
     }
 
     public void newDocument() {
@@ -98,7 +111,7 @@ public final class FileActions {
     /** Saves the document atomically; an error shows a dialog and the document stays unsaved. */
     public boolean saveTo(Path path) {
         try {
-            AtomicFiles.Outcome outcome = NetworkFile.save(model.getDocument(), path);
+            AtomicFiles.Outcome outcome = saver.save(model.getDocument(), path);
             model.saved(path);
             recent.add(path);
             model.say(outcome == AtomicFiles.Outcome.ATOMIC ? "Saved " + path.getFileName()
@@ -200,9 +213,15 @@ public final class FileActions {
         };
     }
 
+    /**
+     * Shows a refusal in the status line and a dialog. The message quotes the file (a name, a field, a value), so its
+     * control characters are shown as escapes, as the command line shows them: an escape sequence or a line break
+     * hidden in a file cannot garble the dialog or forge a line of it.
+     */
     private void error(String header, String message) {
-        model.complain(message);
-        dialogs.showError(header, message);
+        String shown = Printable.escape(message);
+        model.complain(shown);
+        dialogs.showError(Printable.escape(header), shown);
     }
 
     /** The dialogs these actions use. */

@@ -292,6 +292,8 @@ public final class MainWindow extends BorderPane {
                 .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
                 .bind(SET_EPSILON, Command.of(() -> toolBar.editEpsilon()))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
+                .bind(StandardAction.CHECKS_FAILURES_ONLY, Command.of(checkTable::toggleFailuresOnly))
+                .bind(StandardAction.CHECKS_CLEAR_FILTERS, Command.of(checkTable::clearFilters))
                 .bind(CANCEL_WORK, Command.of(taskStatus::cancelAll,
                         model.busyProperty().or(runner.busyProperty())));
 

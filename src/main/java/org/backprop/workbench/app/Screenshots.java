@@ -125,7 +125,11 @@ public final class Screenshots {
             new Shot("zh/lesson-batches", java.util.Locale.SIMPLIFIED_CHINESE, w -> {
                 w.lessons().openByName("04-batches.md");
                 w.lessons().session().goTo(5);
-            }, w -> idle(w) && w.lessons().settled()));
+            }, w -> idle(w) && w.lessons().settled()),
+            new Shot("zh/compare-values", java.util.Locale.SIMPLIFIED_CHINESE, w -> {
+                w.openFile(java.nio.file.Path.of("examples", "softmax-2-3-2.json"));
+                w.compare().compare(java.nio.file.Path.of("examples", "values", "softmax-2-3-2-bp2-bug.json"));
+            }, w -> idle(w) && w.compare().getComparison() != null));
 
     private Screenshots() {
     }

@@ -96,6 +96,8 @@ public final class StepDetailView extends ScrollPane {
     private final Label compareLegend = new Label();
     private final VBox compareMatrices = new VBox(6);
     private java.util.function.Consumer<String> goToStep = id -> { };
+    /** The result's cell a quiz hides (shown order), or null: the correct matrix beside the student's hides it too. */
+    private int[] hiddenInResult;
 
     public StepDetailView(ObservableValue<Analysis> analysis, ObservableValue<Step> step,
                           ObservableValue<Notation> notation, ObjectProperty<CheckResult> selected,
@@ -261,8 +263,17 @@ public final class StepDetailView extends ScrollPane {
     }
 
     private void initListeners() {
-        analysis.addListener((o, a, b) -> refresh());
-        step.addListener((o, a, b) -> refresh());
+        analysis.addListener((o, a, b) -> {
+            if (a != null && b != null && sameTraces(a, b)) {
+                refreshVerdict();   // only the checks arrived (the model publishes the traces first): the rest stands
+            } else {
+                refresh();
+            }
+        });
+        step.addListener((o, a, b) -> {
+            refresh();
+            setVvalue(0);   // a new step starts at its title and verdict, not where the last one was scrolled to
+        });
         notation.addListener((o, a, b) -> refresh());
         hiddenEntry.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refreshVerdict());
@@ -332,6 +343,7 @@ public final class StepDetailView extends ScrollPane {
         headers(result, s, notation.getValue(), r);
         java.util.List<Quantity> hide = org.backprop.workbench.app.panels.HiddenNumbers.of(hiddenEntry.get(), m);
         int[] hiddenResult = hiddenCell(hide, r.name(), notation.getValue());
+        hiddenInResult = hiddenResult;
         boolean anyHidden = hiddenResult != null;
         result.hiddenProperty().set(hiddenResult);
         result.matrixProperty().set(r.value());
@@ -411,7 +423,7 @@ public final class StepDetailView extends ScrollPane {
             case MATCHES -> Messages.get("compare.stepMatches", what, file, relative(q.maxRelError()));
             case DIFFERS -> Messages.get(isFirst ? "compare.stepDiffersFirst" : "compare.stepDiffers", what, file,
                     relative(q.maxRelError()), Arrays.toString(q.worst()), Latex.plainNumber(q.worstYours()),
-                    Latex.plainNumber(q.worstAnalytic()));
+                    hiddenInResult != null ? MatrixView.HIDDEN_TEXT : Latex.plainNumber(q.worstAnalytic()));
             case NOT_GIVEN -> Messages.get("compare.stepNotGiven", what, file);
         });
         // the first divergence carries the explanation and the diagnosis; the other steps point at it
@@ -456,6 +468,7 @@ public final class StepDetailView extends ScrollPane {
             headers(compareCorrect, s, notation.getValue(), null);
         }
         boolean[] mark = transpose ? transposed(q.differing(), q.yours().numRows, q.yours().numCols) : q.differing();
+        compareCorrect.hiddenProperty().set(hiddenInResult);   // a quiz's answer stays hidden
         compareYours.differingProperty().set(mark);
         compareCorrect.differingProperty().set(mark);
         compareYours.matrixProperty().set(transpose ? transpose(q.yours()) : q.yours());
@@ -555,6 +568,16 @@ public final class StepDetailView extends ScrollPane {
             }
             default -> view.setHeaders(j, x);
         }
+    }
+
+    /**
+     * True if two analyses differ at most in their checks: what the formulas and matrices show is the same, and
+     * rebuilding them for a big network (a^0 of 784-128-64-10 alone is 6,272 cells) kept the FX thread busy for
+     * most of a second when its 111,002 checks arrived.
+     */
+    private static boolean sameTraces(Analysis a, Analysis b) {
+        return a.network() == b.network() && a.batch() == b.batch() && a.forward() == b.forward()
+                && a.backward() == b.backward() && a.mistake() == b.mistake();
     }
 
     private void refreshVerdict() {

@@ -2,6 +2,16 @@ package org.backprop.workbench.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,9 +29,17 @@ import java.util.Optional;
  *
  * <p>A FIFO would block the reader forever, {@code /dev/zero} or {@code /dev/urandom} would fill the heap, and
  * {@code Files.size} says nothing true about either; so links are followed to their real target, which must be a
- * regular file, and the read stops one byte past the limit whatever the file claims its size to be.
+ * regular file, and the read stops one byte past the limit whatever the file claims its size to be. A file swapped
+ * for a pipe between that check and the open cannot hang the reader either ({@link #open}).
  */
 public final class SafeFiles {
+    /**
+     * How long opening a checked regular file may take before it is taken for a pipe put in its place. A regular
+     * file opens in microseconds, and within a second even on a slow network drive; a pipe's open waits for a
+     * writer, which may never come.
+     */
+    static final Duration OPEN_TIMEOUT = Duration.ofSeconds(5);
+
     /** Why a file cannot be read, in words for the person who named it (no exception class names). */
     public static final class Refusal extends IOException {
         public Refusal(String message) {
@@ -50,7 +68,7 @@ public final class SafeFiles {
         } catch (IOException e) {
             throw refusal(e, what);
         }
-        try (InputStream in = Files.newInputStream(real)) {
+        try (InputStream in = Channels.newInputStream(open(real, what))) {
             int limit = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
             byte[] buffer = new byte[(int) Math.min(limit, Math.max(8192, Files.size(real) + 1))];
             int length = 0;
@@ -75,6 +93,94 @@ public final class SafeFiles {
             throw e;
         } catch (IOException e) {
             throw refusal(e, what);
+        }
+    }
+
+    /**
+     * Opens a file that {@link #regular} has just checked, without trusting that it is still the same file. Between
+     * the check and the open, another process could put a pipe in its place, and opening a pipe waits for a writer,
+     * forever; so the open runs on a thread of its own and gives up after {@link #OPEN_TIMEOUT}, and the file opened
+     * must be the one that was checked (the same file key, still a regular file, no link put in its place).
+     */
+    static FileChannel open(Path real, String what) throws Refusal {
+        return open(real, key(real, what), what);
+    }
+
+    /** {@link #open(Path, String)} for a file whose {@link #key} was taken before (at the check). */
+    static FileChannel open(Path real, Object checked, String what) throws Refusal {
+        FutureTask<FileChannel> opening = new FutureTask<>(() -> FileChannel.open(real, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS));
+        Thread opener = new Thread(opening, "bpw-open");
+        opener.setDaemon(true);
+        opener.start();
+        FileChannel channel;
+        try {
+            channel = opening.get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            releaseBlockedOpen(real, opening);
+            throw new Refusal("is not a regular file (a device, pipe or socket); expected " + what);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? refusal(io, what)
+                    : new Refusal("cannot be read: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal("cannot be read: interrupted while opening");
+        }
+        try {
+            if (!checked.equals(key(real, what))) {
+                throw new Refusal("was replaced while it was being opened; expected " + what);
+            }
+            return channel;
+        } catch (Refusal e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /**
+     * Identifies the regular file at {@code real} (its device and inode where the platform has them); refuses a
+     * path that is not, or no longer, a regular file.
+     */
+    static Object key(Path real, String what) throws Refusal {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new Refusal(attributes.isDirectory() ? "is a folder; expected " + what
+                        : "is not a regular file (a device, pipe or socket); expected " + what);
+            }
+            Object key = attributes.fileKey();
+            return key != null ? key : List.of(attributes.size(), attributes.lastModifiedTime());
+        } catch (Refusal e) {
+            throw e;
+        } catch (IOException e) {
+            throw refusal(e, what);
+        }
+    }
+
+    /**
+     * Ends an open that is waiting for a pipe's writer by being that writer for a moment (opening the pipe for
+     * writing and closing it at once): the waiting open then returns, and its channel is closed. Nothing is done to
+     * a path that is not a pipe now, so no regular file is ever opened for writing.
+     */
+    private static void releaseBlockedOpen(Path real, FutureTask<FileChannel> opening) {
+        opening.cancel(true);
+        try {
+            if (Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                try (FileChannel writer = FileChannel.open(real, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    // opening is enough
+                }
+            }
+        } catch (IOException e) {
+            // the pipe went away; the opening thread is a daemon and does not keep the program alive
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was read from it
         }
     }
 

@@ -233,6 +233,21 @@ class CompareValuesTest {
     }
 
     @Test
+    void aNumberAQuizHidesStaysHiddenInTheCorrectMatrix() {
+        openNetwork();
+        // a lesson's quiz asks for δ¹[0, 3]: the workbench's value must not appear beside the student's
+        fx(() -> model.hiddenEntryProperty().set(new org.backprop.workbench.lesson.Quantity(
+                org.backprop.workbench.lesson.Quantity.Kind.DELTA, 1, new int[]{0, 3})));
+        assertTrue(fx(() -> window.compare().compare(BUGGY)));
+        String correct = Latex.plainNumber(correct(b -> b.delta(1)).get(0, 3));
+        MatrixView correctView = fx(() -> window.detailView().comparedCorrectView());
+        assertEquals(MatrixView.HIDDEN_TEXT, fx(() -> correctView.cellText(0, 3)));
+        String headline = text("compareHeadline");
+        assertTrue(headline.contains("at [0, 3]") && !headline.contains(correct), headline);
+        assertEquals(Latex.plainNumber(correct(b -> b.delta(1)).get(1, 3)), fx(() -> correctView.cellText(1, 3)));
+    }
+
+    @Test
     void quantitiesTheFileLeavesOutAreMarkedNotGiven() throws Exception {
         openNetwork();
         // only the gradients, as a student who computes nothing else might write

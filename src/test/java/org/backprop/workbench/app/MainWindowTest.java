@@ -504,4 +504,34 @@ class MainWindowTest {
             }
         }
     }
+
+    /** "auto" typed in the tool bar's ε field: a step chosen per number, in the check table and on the ε plot. */
+    @Test
+    void autoInTheEpsilonFieldChoosesAStepPerNumberAndThePlotShowsItWithItsBound(FxRobot robot) {
+        waitForChecks();
+        javafx.scene.control.TextField eps = (javafx.scene.control.TextField) window.lookup("#epsilonField");
+        robot.clickOn(eps).eraseText(eps.getText().length()).write("auto").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> model.getAnalysis() != null && org.backprop.workbench.numeric.Epsilon.isAuto(model.getAnalysis().epsilon())
+                && !model.busyProperty().get() && !model.checkingProperty().get()
+                && !model.getAnalysis().checks().isEmpty());
+        assertFalse(fx(() -> eps.getStyleClass().contains("invalid")));
+        assertEquals("auto", fx(() -> eps.getText()));
+        assertEquals("ε = auto", fx(() -> model.messageProperty().get()));
+        // every number has its own step and an error bound, and the default network's formulas all pass
+        for (org.backprop.workbench.check.CheckResult c : model.getAnalysis().checks()) {
+            assertTrue(Double.isFinite(c.step()) && c.step() > 0, c.toString());
+            assertTrue(Double.isFinite(c.errorBound()), c.toString());
+        }
+        assertEquals(0, model.getAnalysis().summary().fail());
+        fx(() -> { model.navigate(WorkbenchView.EPSILON); });
+        var panel = window.epsilonPanel();
+        waitUntil(() -> panel.sweepProperty().get() != null
+                && org.backprop.workbench.numeric.Epsilon.isAuto(panel.sweepProperty().get().analysis().epsilon()));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.backprop.workbench.check.CheckResult target = panel.sweepProperty().get().target();
+        String marker = fx(panel::epsilonMarkerText);
+        assertTrue(marker.startsWith("auto step ε = ") && marker.endsWith(" @ " + target.step()), marker);
+        assertTrue(fx(panel::boundMarkerText).startsWith("error bound of the auto step "), fx(panel::boundMarkerText));
+        assertTrue(fx(panel::readoutText).startsWith("Relative error at the auto step ε = "), fx(panel::readoutText));
+    }
 }

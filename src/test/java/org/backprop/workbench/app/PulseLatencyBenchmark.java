@@ -37,11 +37,20 @@ class PulseLatencyBenchmark {
     static Path settings;
 
     private WorkbenchModel model;
+    private final List<String> listenerMillis = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Start
     void start(Stage stage) {
         model = new WorkbenchModel();
+        // the FX thread's CPU time spent by the window's listeners on each published analysis: one listener before
+        // the window's (registered first, called first) and one after them
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] before = {0};
+        model.analysisProperty().addListener((o, a, b) -> before[0] = threads.getCurrentThreadCpuTime());
         MainWindow window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
+        model.analysisProperty().addListener((o, a, b) -> listenerMillis.add(String.format(Locale.ROOT, "%s %.0f ms",
+                b.checks().isEmpty() ? "traces" : b.checks().size() + " checks",
+                (threads.getCurrentThreadCpuTime() - before[0]) / 1e6)));
         window.installTheme();
         stage.setScene(window.createScene(1400, 860));
         stage.show();
@@ -68,6 +77,10 @@ class PulseLatencyBenchmark {
                 last[1] = cpu;
             }
         };
+        // which interval each publish falls in: the pulse count when the traces, then the checks, arrive
+        List<String> publishes = new ArrayList<>();
+        fx(() -> model.analysisProperty().addListener((o, a, b) -> publishes.add((b.checks().isEmpty()
+                ? "traces" : "checks") + " in interval " + busy.size())));
         fx(probe::start);
         waitUntil(() -> gaps.size() > 10);
         long openStart = System.nanoTime();
@@ -90,6 +103,13 @@ class PulseLatencyBenchmark {
         fx(probe::stop);
         List<Long> during = fx(() -> new ArrayList<>(gaps));
         List<Long> cpu = fx(() -> new ArrayList<>(busy));
+        List<Long> inOrder = new ArrayList<>(cpu);
+        System.out.printf(Locale.ROOT, "the window's listeners on each published analysis (FX thread CPU): %s%n",
+                fx(() -> new ArrayList<>(listenerMillis)));
+        System.out.printf(Locale.ROOT, "published: %s; FX thread CPU of the intervals over 50 ms, in order: %s%n",
+                fx(() -> new ArrayList<>(publishes)), java.util.stream.IntStream.range(0, inOrder.size())
+                        .filter(i -> inOrder.get(i) > 50_000_000L)
+                        .mapToObj(i -> "#" + i + " " + inOrder.get(i) / 1_000_000 + " ms").toList());
         cpu.sort(null);
         assertEquals(111_002, fx(() -> model.getAnalysis().checks().size()));
         assertTrue(during.size() > 10, "the pulses went on during the checks");

@@ -78,6 +78,10 @@ public enum StandardAction {
     SET_EPSILON(CHECK, "Set _ε…", "Shortcut+E"),
     RERUN_CHECKS(CHECK, "_Run checks again", "F9", Kind.ACTION, true),
     CANCEL_WORK(CHECK, "_Cancel running work", "ESCAPE"),
+    CHECKS_FAILURES_ONLY(CHECK, "_Failures only (check table)", "Alt+O", Kind.ACTION, true, null,
+            WorkbenchView.CHECKS),
+    CHECKS_CLEAR_FILTERS(CHECK, "C_lear the check table's filters", "Alt+R", Kind.ACTION, false, null,
+            WorkbenchView.CHECKS),
 
     LESSON_LIST(LESSONS, "Lessons", null, Kind.ITEMS),
     LESSON_OPEN(LESSONS, "_Open lesson file…", "Shortcut+Shift+L", Kind.ACTION, true),

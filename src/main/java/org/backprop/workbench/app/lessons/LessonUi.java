@@ -158,11 +158,14 @@ public final class LessonUi {
     }
 
     private void showProblems(LessonException e) {
-        TextArea text = new TextArea(e.getMessage());
+        // one problem a line; a line break or escape sequence the lesson put into a problem is shown escaped
+        String problems = String.join("\n", e.problems().stream()
+                .map(p -> org.backprop.workbench.io.Printable.escape(p.toString())).toList());
+        TextArea text = new TextArea(problems);
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefColumnCount(PROBLEM_COLUMNS);
-        text.setPrefRowCount(problemRows(e.getMessage()));
+        text.setPrefRowCount(problemRows(problems));
         dialogs.showError("lessonErrorDialog", "This lesson cannot be used (" + e.problems().size()
                 + (e.problems().size() == 1 ? " problem" : " problems") + ")", text);
     }

@@ -63,12 +63,12 @@ public final class CheckTablePanel implements Panel {
 
     private final VBox root = new VBox();
     private final TableView<CheckResult> table = new TableView<>(sorted);
-    private final ToggleButton failuresOnly = new ToggleButton("Failures _only");
+    private final ToggleButton failuresOnly = new ToggleButton("Failures only");
     private final ComboBox<Formula> formulaChoice = new ComboBox<>();
     private final ComboBox<Verdict> verdictChoice = new ComboBox<>();
     private final TextField textFilter = new TextField();
     private final FlowPane summary = new FlowPane();
-    private final Button clear = new Button("Clea_r filters");
+    private final Button clear = new Button("Clear filters");
     private boolean syncing;
 
     /**
@@ -103,6 +103,12 @@ public final class CheckTablePanel implements Panel {
         return this;
     }
 
+    /** Failures only on or off, as Alt+O does. */
+    public void toggleFailuresOnly() { failuresOnly.setSelected(!failuresOnly.isSelected()); }
+
+    /** Shows every checked number again, as Alt+R does. */
+    public void clearFilters() { clear.fire(); }
+
     /** Shows only failures (Alt+O). */
     public void setFailuresOnly(boolean value) { failuresOnly.setSelected(value); }
 
@@ -119,7 +125,9 @@ public final class CheckTablePanel implements Panel {
         root.getStyleClass().addAll("bw-panel", "check-table");
         root.getStylesheets().add(STYLESHEET);
 
-        failuresOnly.setMnemonicParsing(true);
+        // Alt+O and Alt+R are actions of the window's table (acting on the Checks tab when it is shown), not
+        // mnemonics: a mnemonic answered from whichever table registered it, the hidden Training one included
+        failuresOnly.setMnemonicParsing(false);
         failuresOnly.setTooltip(new Tooltip("Show only the numbers whose check failed (Alt+O)"));
 
         formulaChoice.getItems().add(null);
@@ -141,7 +149,7 @@ public final class CheckTablePanel implements Panel {
         textFilter.setPromptText("Filter text (Ctrl+F)");
         textFilter.setTooltip(new Tooltip("Rows whose formula, quantity, index or verdict contain the text (Ctrl+F; Esc clears)"));
 
-        clear.setMnemonicParsing(true);
+        clear.setMnemonicParsing(false);
         clear.setTooltip(new Tooltip("Show every checked number again (Alt+R)"));
         clear.setOnAction(e -> {
             failuresOnly.setSelected(false);

@@ -1,5 +1,7 @@
 package org.backprop.workbench.app.panels;
 
+import org.backprop.workbench.i18n.Messages;
+
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -76,7 +78,15 @@ public final class EpsilonPlotPanel implements Panel {
     private final Label readout = new Label();
     private final Slider slider = new Slider(-12, -1, -5);
     private final TextField epsilonField = new TextField();
-    private final Button best = new Button("Use _best ε");
+    /** What the ε field shows for the automatic step: entry syntax, the same in every language. */
+    private static final String AUTO_ENTRY = "auto";
+    private final Button best = new Button();
+    private final Label epsilonLabel = new Label();
+    private final Tooltip sliderTip = new Tooltip();
+    private final Tooltip fieldTip = new Tooltip();
+    private final Tooltip bestTip = new Tooltip();
+    private org.jfree.chart.plot.ValueMarker passMarker;
+    private org.jfree.chart.plot.ValueMarker failMarker;
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final ValueMarker epsilonMarker = Charts.domainMarker(1e-5, "", Charts.FAIL_RED);
     /** With ε = auto: the relative error bound of the selected number's chosen step, as a level on the V. */
@@ -133,7 +143,7 @@ public final class EpsilonPlotPanel implements Panel {
 
         heading.getStyleClass().add("bw-title");
         caption.getStyleClass().add("bw-caption");
-        caption.setText("Select a row of the check table to sweep it; click the plot, drag the slider or type ε to set it.");
+        caption.setText(Messages.get("epsilon.select"));
 
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(3);
@@ -148,17 +158,18 @@ public final class EpsilonPlotPanel implements Panel {
             @Override
             public Double fromString(String s) { return Double.valueOf(s.substring(2)); }
         });
-        slider.setTooltip(new Tooltip("ε on a log scale: ← → move a quarter decade"));
+        slider.setTooltip(sliderTip);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        Label epsilonLabel = new Label("Step si_ze ε:");
         epsilonLabel.setMnemonicParsing(true);
         epsilonLabel.setLabelFor(epsilonField);
         epsilonField.setPrefColumnCount(6);
         epsilonField.setMinWidth(Region.USE_PREF_SIZE);
-        epsilonField.setTooltip(new Tooltip("Type ε (e.g. 1e-6) and press Enter (Alt+Z)"));
-        best.setTooltip(new Tooltip("Set ε where the central difference is most accurate for this number (Alt+B)"));
+        epsilonField.setTooltip(fieldTip);
+        best.setTooltip(bestTip);
         best.setMinWidth(Region.USE_PREF_SIZE);
         epsilonLabel.setMinWidth(Region.USE_PREF_SIZE);
+        relabel();
+        Messages.addListener(this::relabel);
         HBox controls = new HBox(epsilonLabel, epsilonField, slider, best);
         controls.getStyleClass().add("bw-toolbar");
         readout.getStyleClass().addAll("bw-readout");
@@ -167,16 +178,18 @@ public final class EpsilonPlotPanel implements Panel {
         VBox top = new VBox(6, heading, caption, controls, readout);
         content.setTop(top);
 
-        LogAxis x = Charts.decadeAxis("step ε   (◀ rounding error ~ ε_machine·|C|/ε,  truncation error ~ εᵖ ▶)");
+        LogAxis x = Charts.decadeAxis(Messages.get("epsilon.xAxis"));
         x.setRange(EpsilonSweep.SMALLEST / 2, EpsilonSweep.LARGEST * 2);
-        LogAxis y = Charts.decadeAxis("relative error");
+        LogAxis y = Charts.decadeAxis(Messages.get("epsilon.yAxis"));
         plot = Charts.plot(data, x, y, METHOD_COLOURS);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(DifferenceMethod.values().length, Charts.GREY);
         renderer.setSeriesStroke(DifferenceMethod.values().length, Charts.DASHED);
         renderer.setSeriesShapesVisible(DifferenceMethod.values().length, false);
-        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.PASS, "pass ≤ 10⁻⁷", Charts.PASS_GREEN), false);
-        Charts.addForeground(plot, Charts.rangeMarker(Thresholds.FAIL, "fail > 10⁻⁴", Charts.FAIL_RED), false);
+        passMarker = Charts.rangeMarker(Thresholds.PASS, Messages.get("epsilon.passLine"), Charts.PASS_GREEN);
+        failMarker = Charts.rangeMarker(Thresholds.FAIL, Messages.get("epsilon.failLine"), Charts.FAIL_RED);
+        Charts.addForeground(plot, passMarker, false);
+        Charts.addForeground(plot, failMarker, false);
         Charts.addForeground(plot, epsilonMarker, true);
         JFreeChart chart = Charts.chart(plot);
         Charts.follow(caption, chart);
@@ -260,7 +273,7 @@ public final class EpsilonPlotPanel implements Panel {
 
     private void showEpsilon(double value) {
         if (Epsilon.isAuto(value)) {
-            epsilonField.setText("auto");
+            epsilonField.setText(AUTO_ENTRY);
             epsilonField.setStyle("");
             showAutoStep();
             updateReadout();
@@ -273,7 +286,7 @@ public final class EpsilonPlotPanel implements Panel {
         epsilonField.setStyle("");
         syncing = false;
         epsilonMarker.setValue(value);
-        epsilonMarker.setLabel("current ε = " + Formats.small(value));
+        epsilonMarker.setLabel(Messages.get("epsilon.current", Formats.small(value)));
         updateReadout();
     }
 
@@ -285,17 +298,17 @@ public final class EpsilonPlotPanel implements Panel {
         Sweep s = sweep.get();
         plot.removeRangeMarker(boundMarker, org.jfree.chart.ui.Layer.FOREGROUND);
         if (s == null || !Double.isFinite(s.target().step())) {
-            epsilonMarker.setLabel("ε = auto (chosen per number)");
+            epsilonMarker.setLabel(Messages.get("epsilon.auto"));
             return;
         }
         CheckResult t = s.target();
         epsilonMarker.setValue(t.step());
-        epsilonMarker.setLabel("auto step ε = " + Formats.small(t.step()));
+        epsilonMarker.setLabel(Messages.get("epsilon.autoStep", Formats.small(t.step())));
         double scale = Math.max(Math.abs(t.analytic()), Math.abs(t.numeric()));
         if (Double.isFinite(t.errorBound()) && scale > 0) {
             double relative = t.errorBound() / scale;
             boundMarker.setValue(Math.max(relative, PLOT_FLOOR));
-            boundMarker.setLabel("error bound of the auto step " + Formats.small(relative));
+            boundMarker.setLabel(Messages.get("epsilon.autoBound", Formats.small(relative)));
             Charts.addForeground(plot, boundMarker, false);
         }
     }
@@ -342,7 +355,27 @@ public final class EpsilonPlotPanel implements Panel {
             return;
         }
         String name = Formats.superscripts(target.quantity());
-        runner.run(TASK_KEY, "ε sweep of " + name, progress -> compute(a, target, progress), sweep::set);
+        runner.run(TASK_KEY, Messages.get("epsilon.task", name), progress -> compute(a, target, progress), sweep::set);
+    }
+
+    /** The texts that do not depend on the sweep, in the current language (again after a switch). */
+    private void relabel() {
+        best.setText(Messages.get("epsilon.useBest"));
+        epsilonLabel.setText(Messages.get("epsilon.label"));
+        sliderTip.setText(Messages.get("epsilon.sliderTip"));
+        fieldTip.setText(Messages.get("epsilon.fieldTip"));
+        bestTip.setText(Messages.get("epsilon.bestTip"));
+        if (plot != null) {
+            plot.getDomainAxis().setLabel(Messages.get("epsilon.xAxis"));
+            plot.getRangeAxis().setLabel(Messages.get("epsilon.yAxis"));
+            passMarker.setLabel(Messages.get("epsilon.passLine"));
+            failMarker.setLabel(Messages.get("epsilon.failLine"));
+            if (sweep.get() != null) {
+                draw(sweep.get());
+            } else {
+                caption.setText(Messages.get("epsilon.select"));
+            }
+        }
     }
 
     /** The whole sweep, off the FX thread. */
@@ -353,7 +386,7 @@ public final class EpsilonPlotPanel implements Panel {
             if (EpsilonSweep.applicable(a, method)) {
                 curves.add(EpsilonSweep.sweep(a, target, method, grid));
             } else {
-                curves.add(new Curve(method.description() + " (needs a network without relu)", method, List.of()));
+                curves.add(new Curve(Messages.get("epsilon.notApplicable", method.description()), method, List.of()));
             }
         }
         List<CheckResult> group = a.checks(target.formula(), target.layer());
@@ -369,20 +402,18 @@ public final class EpsilonPlotPanel implements Panel {
             boolean inUse = curve.method() == s.analysis().method();
             data.addSeries(series((curve.points().isEmpty() ? curve.label()
                     : curve.method().id() + " " + EpsilonSweep.order(curve.method()))
-                    + (inUse ? " (in use)" : ""), curve));
+                    + (inUse ? Messages.get("epsilon.inUse") : ""), curve));
             // the method the checks use is drawn heavier
             renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);
         }
         data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2)
                 + ", central", s.worst()));
         CheckResult t = s.target();
-        heading.setText("Relative error against ε for " + Formats.superscripts(t.quantity())
-                + "  (" + t.formula().name() + ")");
-        caption.setText("Analytic value " + Formats.value(t.analytic()).trim()
-                + (s.analysis().mistake() == org.backprop.workbench.engine.Mistake.NONE ? ""
-                : " (with the mistake \"" + s.analysis().mistake().id() + "\")")
-                + ". Each point re-runs the network with that number moved by ε; errors of 0 sit at 10⁻¹⁷. "
-                + "Select a row of the check table to sweep it; click the plot or use the slider to set ε.");
+        heading.setText(Messages.get("epsilon.heading", Formats.superscripts(t.quantity()), t.formula().name()));
+        String value = Formats.value(t.analytic()).trim();
+        caption.setText(s.analysis().mistake() == org.backprop.workbench.engine.Mistake.NONE
+                ? Messages.get("epsilon.caption", value)
+                : Messages.get("epsilon.captionMistake", value, s.analysis().mistake().id()));
         fitRange(s);
         if (Epsilon.isAuto(epsilon.get())) {
             showAutoStep();
@@ -430,19 +461,17 @@ public final class EpsilonPlotPanel implements Panel {
     private void updateReadout() {
         Sweep s = sweep.get();
         if (s == null) {
-            readout.setText("Sweeping…");
+            readout.setText(Messages.get("epsilon.sweeping"));
             return;
         }
         CheckResult t = s.target();
         boolean auto = Epsilon.isAuto(epsilon.get());
         double h = auto ? (Double.isFinite(t.step()) ? t.step() : s.analysis().method().defaultStep()) : epsilon.get();
         DifferenceMethod.Probe probe = EpsilonSweep.probe(s.analysis(), t);
-        StringBuilder text = new StringBuilder(auto ? "Relative error at the auto step ε = " : "Relative error at ε = ")
-                .append(Formats.small(h));
-        if (auto && Double.isFinite(t.errorBound())) {
-            text.append(" (estimated error ").append(Formats.small(t.errorBound())).append(')');
-        }
-        text.append(":  ");
+        StringBuilder text = new StringBuilder(!auto ? Messages.get("epsilon.readout", Formats.small(h))
+                : Double.isFinite(t.errorBound())
+                ? Messages.get("epsilon.readoutAutoBound", Formats.small(h), Formats.small(t.errorBound()))
+                : Messages.get("epsilon.readoutAuto", Formats.small(h)));
         for (DifferenceMethod m : DifferenceMethod.values()) {
             if (EpsilonSweep.applicable(s.analysis(), m)) {
                 double rel = EpsilonSweep.relativeError(s.analysis(), t, m.estimate(probe, h).value());
@@ -452,11 +481,10 @@ public final class EpsilonPlotPanel implements Panel {
         Curve central = s.curves().stream().filter(c -> c.method() == DifferenceMethod.CENTRAL).findFirst().orElseThrow();
         Point bestPoint = central.best();
         if (bestPoint.relativeError() > Thresholds.FAIL) {
-            text.append("\nNo ε brings the numerical value near the analytic one (least relative error ")
-                    .append(Formats.small(bestPoint.relativeError())).append("): the formula is wrong, not the step.");
+            text.append('\n').append(Messages.get("epsilon.noBest", Formats.small(bestPoint.relativeError())));
         } else {
-            text.append("\nCentral difference is most accurate at ε ≈ ").append(Formats.small(bestPoint.epsilon()))
-                    .append(" (relative error ").append(Formats.small(bestPoint.relativeError())).append(").");
+            text.append('\n').append(Messages.get("epsilon.best", Formats.small(bestPoint.epsilon()),
+                    Formats.small(bestPoint.relativeError())));
         }
         readout.setText(text.toString());
     }

@@ -17,6 +17,8 @@ public final class FakeDialogService implements DialogService {
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> informations = new ArrayList<>();
+    /** The text of each error dialog's content (a text area's or label's text), in order. */
+    public final List<String> errorTexts = new ArrayList<>();
 
     @Override
     public Optional<Path> showOpenDialog(FileRequest request) {
@@ -39,11 +41,14 @@ public final class FakeDialogService implements DialogService {
     @Override
     public void showError(String header, String message) {
         errors.add(header + ": " + message);
+        errorTexts.add(message);
     }
 
     @Override
     public void showError(String id, String header, Node content) {
         errors.add(id + ": " + header);
+        errorTexts.add(content instanceof javafx.scene.control.TextInputControl t ? t.getText()
+                : content instanceof javafx.scene.control.Labeled l ? l.getText() : String.valueOf(content));
     }
 
     @Override

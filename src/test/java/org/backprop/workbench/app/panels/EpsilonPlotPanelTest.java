@@ -63,6 +63,35 @@ class EpsilonPlotPanelTest {
         assertTrue(sweep.worst().label().contains("BP4 of layer 1"), sweep.worst().label());
     }
 
+    /** The text of every label and button under {@code node}. */
+    private static java.util.List<String> texts(javafx.scene.Node node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (node instanceof javafx.scene.control.Labeled l) {
+            out.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                out.addAll(texts(child));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLanguageSwitchRelabelsThePanelAndItsReadout() {
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            java.util.List<String> texts = fx(() -> texts(panel.getView()));
+            assertTrue(texts.contains("使用最佳 ε(_B)"), texts.toString());
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith("ε = ") && t.contains("时的相对误差")), texts.toString());
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith("解析值 ")), texts.toString());
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+        java.util.List<String> english = fx(() -> texts(panel.getView()));
+        assertTrue(english.contains("Use _best ε"), english.toString());
+    }
+
     @Test
     void typingEpsilonSetsTheProperty() {
         TextField field = fx(() -> (TextField) panel.getView().lookupAll(".text-field").iterator().next());
