@@ -177,7 +177,7 @@ public final class FastGradientCheck {
         for (CheckResult[] part : byChunk) {
             results.addAll(Arrays.asList(part));
         }
-        return Collections.unmodifiableList(results);
+        return GradientCheck.guardIntermediates(forward, Collections.unmodifiableList(results));
     }
 
     /**

@@ -119,7 +119,46 @@ public final class GradientCheck {
             checkWeights(probe, batch, forward, backward, l, results, progress, total, noise);
         }
         progress.advanced(results.size(), total);
-        return results;
+        return guardIntermediates(forward, results);
+    }
+
+    /**
+     * The results, with every pass, warn and finite-valued fail within the fail threshold made a warn with
+     * {@link Reason#NON_FINITE_INTERMEDIATE} if some z^l or a^l of the unperturbed forward pass is NaN or infinite
+     * (the cost may still be finite: a saturating activation maps ∞ to a finite value, and then C(θ ± h) = C(θ) and
+     * 0 = 0 would pass). A non-finite value or a difference beyond the fail threshold stays a FAIL. Unchanged when
+     * every intermediate is finite.
+     */
+    static List<CheckResult> guardIntermediates(ForwardTrace forward, List<CheckResult> results) {
+        if (allFinite(forward)) {
+            return results;
+        }
+        List<CheckResult> guarded = new ArrayList<>(results.size());
+        for (CheckResult r : results) {
+            // the noise estimate runs through the overflow too (it is NaN or ∞), which made finite numbers "non-finite"
+            // failures; numbers that are finite are judged by what they are
+            boolean demote = r.verdict() == Verdict.PASS || r.verdict() == Verdict.WARN
+                    || r.verdict() == Verdict.FAIL && !r.nonFinite() && !(r.relativeError() > Thresholds.FAIL);
+            double scale = Math.max(Math.abs(r.analytic()), Math.abs(r.numeric()));
+            double plain = scale == 0 ? 0 : Math.abs(r.analytic() - r.numeric()) / scale;
+            guarded.add(demote ? new CheckResult(r.formula(), r.layer(), r.index(), r.analytic(), r.numeric(),
+                    plain, Verdict.WARN, Reason.NON_FINITE_INTERMEDIATE, r.noise(), r.step(), r.errorBound()) : r);
+        }
+        return java.util.Collections.unmodifiableList(guarded);
+    }
+
+    /** True if every z^l and a^l (l ≥ 1) of the forward pass is finite. */
+    static boolean allFinite(ForwardTrace forward) {
+        for (int l = 1; l <= forward.depth(); l++) {
+            for (double[] values : new double[][]{forward.z(l).data, forward.a(l).data}) {
+                for (double v : values) {
+                    if (!Double.isFinite(v)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** BP1 (l = L) or BP2: δ^l_jx against ∂C/∂z^l_jx = (C_x(z + ε) − C_x(z − ε)) / 2ε / m. */

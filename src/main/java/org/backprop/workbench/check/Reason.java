@@ -23,6 +23,12 @@ public enum Reason {
             + "or a kink is near)"),
     /** {@code --epsilon auto}: the difference exceeds the error bound's margin but not the FAIL threshold. WARN. */
     BEYOND_BOUND("the difference exceeds the margin of the error bound but not the fail threshold"),
+    /**
+     * The cost is finite but a pre-activation or an activation of the network is NaN or infinite (tanh(∞) = 1 hides
+     * an overflowed z): the numerical value is computed through it and measures nothing. WARN, never a pass; a FAIL
+     * stays a FAIL.
+     */
+    NON_FINITE_INTERMEDIATE("a pre-activation or activation is NaN or infinite although the cost is finite"),
     /** A relu-like input crossed 0 during the step: KINK. */
     KINK("a relu input crossed 0");
 

@@ -110,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
         }
         DifferenceMethod chosenMethod = Options.method(method);
-        boolean auto = "auto".equalsIgnoreCase(epsilon == null ? "" : epsilon.trim());
+        boolean auto = org.backprop.workbench.numeric.Epsilon.isAutoText(epsilon);
         Double typed = null;
         if (!auto && epsilon != null) {
             try {

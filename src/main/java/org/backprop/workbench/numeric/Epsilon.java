@@ -67,7 +67,7 @@ public final class Epsilon {
      */
     public static double parseOrAuto(String text) {
         String t = text == null ? "" : text.strip();
-        if (t.equalsIgnoreCase("auto")) {
+        if (isAutoText(t)) {
             return AUTO;
         }
         try {
@@ -75,6 +75,11 @@ public final class Epsilon {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expected " + EXPECTED_OR_AUTO + "; found \"" + t + "\"");
         }
+    }
+
+    /** True if the text is the word {@code auto} (any case, trimmed). */
+    public static boolean isAutoText(String text) {
+        return text != null && text.strip().equalsIgnoreCase("auto");
     }
 
     /** "1e-05" for a step, "auto" for {@link #AUTO}: how a step is written back into a field or a file. */

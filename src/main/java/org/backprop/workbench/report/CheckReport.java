@@ -98,13 +98,16 @@ public final class CheckReport {
                 + "rounding noise of the numerical value%s;%n"
                 + " pass: rel <= %s; warn: up to %s; fail: above, or NaN/Infinity; kink: a relu input crossed 0)%n",
                 rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS), rel(Thresholds.FAIL)));
-        for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED}) {
+        for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED, Reason.NON_FINITE_INTERMEDIATE}) {
             long count = analysis.checks().stream().filter(r -> r.reason() == reason).count();
             if (count > 0) {
                 s.append(String.format(Locale.ROOT, "%d of the checked numbers warn: %s (%s)%s.%n", count,
-                        reason.id(), reason.description(), reason == Reason.STEP_LOST
-                                ? "; choose a larger --epsilon"
-                                : "; try a larger --epsilon, --epsilon auto or double precision"));
+                        reason.id(), reason.description(), switch (reason) {
+                            case STEP_LOST -> "; choose a larger --epsilon";
+                            case NON_FINITE_INTERMEDIATE -> "; the numerical values are computed through an overflow: "
+                                    + "scale the weights or inputs down";
+                            default -> "; try a larger --epsilon, --epsilon auto or double precision";
+                        }));
             }
         }
         List<CheckResult> failures = analysis.failures();

@@ -96,6 +96,35 @@ class KinkAndNonFiniteTest {
         assertTrue(json.contains("\"relError\" : \"NaN\""), json);
     }
 
+    /**
+     * 1-1-1, tanh then identity, quadratic: w^1 = 1e308 and x = 10 give z^1 = ∞, a^1 = tanh(∞) = 1 and a finite cost
+     * C = (0.5 − 0)²/2 = 0.125. Backprop gives δ^1 = 0 (tanh'(∞) = 0) and a moved w^1 leaves z^1 at ∞, so the
+     * numerical value is 0 too: without the rule, 0 = 0 would pass for a number computed through an overflow.
+     */
+    @Test
+    void anOverflowedPreActivationBehindAFiniteCostIsNeverAPass() {
+        Network net = Nets.network(1, List.of(Activation.TANH, Activation.IDENTITY), Loss.QUADRATIC,
+                List.of(matrix(new double[]{1e308}), matrix(new double[]{0.5})),
+                List.of(column(0.0), column(0.0)));
+        Batch batch = new Batch(samples(new double[]{10.0}), samples(new double[]{0.0}));
+        Analysis naive = GradientCheck.analyse(net, batch, new Backprop(), Thresholds.DEFAULT_EPSILON);
+        Analysis fast = FastGradientCheck.analyse(net, batch, new Backprop(), CheckOptions.defaults(),
+                CheckProgress.NONE);
+        for (Analysis an : List.of(naive, fast)) {
+            assertEquals(Double.POSITIVE_INFINITY, an.forward().z(1).get(0, 0));
+            assertEquals(0.125, an.forward().cost(), 1e-15);
+            assertEquals(0, an.summary().pass(), "no number passes");
+            assertTrue(an.checks().stream().allMatch(r -> r.verdict() == Verdict.WARN
+                    && r.reason() == Reason.NON_FINITE_INTERMEDIATE), an.checks().toString());
+            assertTrue(CheckReport.text(an).contains("warn: non-finite-intermediate (a pre-activation or activation is "
+                    + "NaN or infinite although the cost is finite)"), CheckReport.text(an));
+        }
+        Network fine = Nets.network(1, List.of(Activation.TANH, Activation.IDENTITY), Loss.QUADRATIC,
+                List.of(matrix(new double[]{0.3}), matrix(new double[]{0.5})), List.of(column(0.0), column(0.0)));
+        Analysis ok = GradientCheck.analyse(fine, batch, new Backprop(), Thresholds.DEFAULT_EPSILON);
+        assertEquals(ok.checks().size(), ok.summary().pass(), "finite intermediates keep their verdicts");
+    }
+
     @Test
     void theLossFusedViewOfTheSameLogitsStaysFinite() {
         Analysis an = GradientCheck.analyse(saturated(Activation.IDENTITY, Loss.SOFTMAX_CROSS_ENTROPY), WRONG_CLASS,
