@@ -36,6 +36,9 @@ public final class NetworkDiagram extends Region {
 
     /** Opacity of edges outside the current step, low enough to recede but still show the structure. */
     private static final double DIM = 0.18;
+    /** Dimming and the smallest opacity of an edge in the dark theme, where thin faint lines disappear. */
+    private static final double DARK_DIM = 0.45;
+    private static final double DARK_FLOOR = 0.5;
 
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step");
@@ -53,6 +56,9 @@ public final class NetworkDiagram extends Region {
     private double lastTop;
     private double lastUsable;
     private double lastRadius;
+    /** What the last drawing marked as failing: {l, j} neurons, {l, k, j} edges. */
+    private final java.util.List<int[]> lastFailing = new java.util.ArrayList<>();
+    private boolean lastSelectionDrawn;
 
     public NetworkDiagram() {
         createView();
@@ -204,18 +210,54 @@ public final class NetworkDiagram extends Region {
                         t = 0.3;
                         c = neuronStroke;
                     }
-                    double alpha = (0.25 + 0.75 * t) * (current == null || active ? 1.0 : DIM);
-                    g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
-                    g.setLineWidth((0.6 + 4.4 * t) * Math.sqrt(z));
+                    // on the dark background faint strokes vanish (a projector loses them first): a higher floor,
+                    // a lighter dimming and brighter colours keep every edge visible
+                    boolean onDark = dark.get();
+                    double floor = onDark ? DARK_FLOOR : 0.25;
+                    double alpha = (floor + (1 - floor) * t)
+                            * (current == null || active ? 1.0 : onDark ? DARK_DIM : DIM);
+                    Color stroke = onDark ? c.deriveColor(0, 0.9, 1.35, 1) : c;
+                    g.setStroke(Color.color(stroke.getRed(), stroke.getGreen(), stroke.getBlue(), alpha));
+                    g.setLineWidth(((onDark ? 1.2 : 0.6) + 4.4 * t) * Math.sqrt(z));
                     g.setLineCap(StrokeLineCap.ROUND);
                     g.strokeLine(x(l - 1, left, colGap), y(k, net.size(l - 1), top, usableH),
                             x(l, left, colGap), y(j, net.size(l), top, usableH));
                 }
             }
         }
-        // the selected weight
+        // the failing checks of the current step: a mistake's wrong numbers stand out where it fails
+        lastFailing.clear();
+        Color failColor = Color.web(Palette.verdictColor(org.backprop.workbench.check.Verdict.FAIL));
+        if (current != null && current.formula().isPresent() && !an.checks().isEmpty()) {
+            for (CheckResult c : an.checks(current.formula().get(), current.layer())) {
+                if (c.verdict() != org.backprop.workbench.check.Verdict.FAIL) {
+                    continue;
+                }
+                int l = c.layer();
+                int[] i = c.index();
+                if (c.formula() == Formula.BP4) {
+                    if (i[0] < shown(net.size(l - 1)) && i[1] < shown(net.size(l))) {
+                        g.setStroke(failColor);
+                        g.setLineWidth(3.5 * Math.sqrt(z));
+                        g.setLineDashes(8, 5);
+                        g.strokeLine(x(l - 1, left, colGap), y(i[0], net.size(l - 1), top, usableH),
+                                x(l, left, colGap), y(i[1], net.size(l), top, usableH));
+                        g.setLineDashes((double[]) null);
+                        lastFailing.add(new int[]{l, i[0], i[1]});
+                    }
+                } else if (i[0] < shown(net.size(l)) && lastFailing.stream()
+                        .noneMatch(p -> p.length == 2 && p[0] == l && p[1] == i[0])) {
+                    lastFailing.add(new int[]{l, i[0]});
+                }
+            }
+        }
+        // the selected weight, on the steps it belongs to (its BP4 step and the z step that uses it)
         CheckResult sel = selected.get();
-        if (sel != null && sel.formula() == Formula.BP4 && sel.layer() <= depth
+        boolean selectionHere = sel != null && (current == null || current.layer() == sel.layer()
+                && (sel.formula() == Formula.BP4 ? current.kind() == StepKind.GRAD_W || current.kind() == StepKind.Z
+                : current.formula().isPresent()));
+        lastSelectionDrawn = selectionHere;
+        if (selectionHere && sel.formula() == Formula.BP4 && sel.layer() <= depth
                 && sel.index()[0] < shown(net.size(sel.layer() - 1)) && sel.index()[1] < shown(net.size(sel.layer()))) {
             int l = sel.layer();
             g.setStroke(Palette.HIGHLIGHT);
@@ -256,7 +298,14 @@ public final class NetworkDiagram extends Region {
                     g.setLineWidth(3 * Math.sqrt(z));
                     g.strokeOval(cx - radius - 3, cy - radius - 3, 2 * radius + 6, 2 * radius + 6);
                 }
-                if (sel != null && sel.formula() != Formula.BP4 && sel.layer() == l && sel.index()[0] == j) {
+                int layer = l;
+                int neuron = j;
+                if (lastFailing.stream().anyMatch(p -> p.length == 2 && p[0] == layer && p[1] == neuron)) {
+                    g.setStroke(failColor);
+                    g.setLineWidth(3.5 * Math.sqrt(z));
+                    g.strokeOval(cx - radius - 5, cy - radius - 5, 2 * radius + 10, 2 * radius + 10);
+                }
+                if (selectionHere && sel.formula() != Formula.BP4 && sel.layer() == l && sel.index()[0] == j) {
                     g.setStroke(Palette.HIGHLIGHT);
                     g.setLineWidth(4 * Math.sqrt(z));
                     g.setLineDashes(6, 4);
@@ -381,6 +430,12 @@ public final class NetworkDiagram extends Region {
         javafx.geometry.Point2D to = neuronCentre(l, j);
         return from.add(to.subtract(from).multiply(0.25));
     }
+
+    /** The neurons {l, j} and edges {l, k, j} the last drawing marked as failing their check; for tests. */
+    public java.util.List<int[]> failingMarks() { return java.util.List.copyOf(lastFailing); }
+
+    /** Whether the last drawing marked the selected check (it is marked on the steps it belongs to only). */
+    public boolean selectionDrawn() { return lastSelectionDrawn; }
 
     public ObjectProperty<Analysis> analysisProperty() { return analysis; }
 

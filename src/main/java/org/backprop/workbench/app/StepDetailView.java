@@ -270,7 +270,10 @@ public final class StepDetailView extends ScrollPane {
                 refresh();
             }
         });
-        step.addListener((o, a, b) -> refresh());
+        step.addListener((o, a, b) -> {
+            refresh();
+            setVvalue(0);   // a new step starts at its title and verdict, not where the last one was scrolled to
+        });
         notation.addListener((o, a, b) -> refresh());
         hiddenEntry.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refreshVerdict());
@@ -607,7 +610,7 @@ public final class StepDetailView extends ScrollPane {
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
                 + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
                 + " checked against " + an.method().description() + " "
-                + "(ε = " + MainWindow.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + "(ε = " + WorkbenchToolBar.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));

@@ -174,6 +174,9 @@ public final class NetworkFile {
                     if (Double.isInfinite(d) && !parser.isNaN()) {
                         return NODES.numberNode(parser.getDecimalValue());   // 1e400: the decimal it is
                     }
+                    if (d == 0.0 && hasExponent(parser.getText())) {
+                        parser.getDecimalValue();   // 0.1e-2147483648 is no zero: its exponent is refused by name
+                    }
                     return DoubleNode.valueOf(d);   // a finite number, or the literal NaN or ±Infinity
                 }
                 case VALUE_NUMBER_INT:
@@ -193,6 +196,11 @@ public final class NetworkFile {
                 default:
                     throw new JsonParseException(parser, "Unexpected token " + token);
             }
+        }
+
+        /** Whether a number's text has an exponent (only then can a zero read from it be an underflow). */
+        private static boolean hasExponent(String text) {
+            return text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
         }
     }
 
@@ -286,6 +294,10 @@ public final class NetworkFile {
     private static final java.util.regex.Pattern JACKSON_LIMIT = java.util.regex.Pattern.compile(
             "(Number value|String value|Name) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
+    /** Jackson's message for a raw control character in a string ("Illegal unquoted character ((CTRL-CHAR, code 27))"). */
+    private static final java.util.regex.Pattern JACKSON_CONTROL = java.util.regex.Pattern.compile(
+            "Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+
     /** Jackson's message without the parts that speak of Jackson (features, binding types, redacted sources). */
     static String jsonProblem(String message) {
         if (message.startsWith("Trailing token")) {
@@ -294,6 +306,12 @@ public final class NetworkFile {
         if (message.startsWith("Document nesting depth")) {
             return "arrays or objects nested more than " + MAX_NESTING + " deep; a network file nests at most 4 deep "
                     + "(weights[l][k][j])";
+        }
+        java.util.regex.Matcher control = JACKSON_CONTROL.matcher(message);
+        if (control.find()) {
+            int code = Integer.parseInt(control.group(1));
+            return String.format("a control character (U+%04X) inside a string; JSON allows it only escaped, as "
+                    + "\\u%04x, and no name in a network file needs one", code, code);
         }
         java.util.regex.Matcher limit = JACKSON_LIMIT.matcher(message);
         if (limit.find()) {

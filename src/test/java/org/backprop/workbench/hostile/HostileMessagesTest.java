@@ -45,6 +45,18 @@ class HostileMessagesTest {
     }
 
     @Test
+    void aRawControlCharacterInAStringIsNamedAndShownEscaped(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ansi.json"),
+                "{\"layers\": [1, {\"size\": 1, \"activation\": \"\u001b[2Jsigmoid\"}], \"loss\": \"quadratic\"}");
+        Hostile.Run r = Hostile.cli("check", file.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("error: " + file + ": line 1, column 43: malformed JSON: a control character (U+001B) inside a "
+                + "string; JSON allows it only escaped, as \\u001b, and no name in a network file needs one",
+                r.err().strip());
+        noImplementation(r.err());
+    }
+
+    @Test
     void aHugeIndexInALessonIsAnOutOfRangeIndexNotAParserMessage(@TempDir Path dir) throws Exception {
         Path lesson = Hostile.write(dir.resolve("l.md"), Hostile.lesson("@highlight w1[99999999999999999999,0]\n"
                 + "@expect BP99999999999999 layer 1 fails\n@quiz a99999999999[0]"));

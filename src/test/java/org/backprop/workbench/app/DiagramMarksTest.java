@@ -1,0 +1,136 @@
+package org.backprop.workbench.app;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.check.Formula;
+import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.engine.Mistake;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.backprop.workbench.app.FxThread.fx;
+import static org.backprop.workbench.app.FxThread.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the diagram and the step pane show as the student steps: failing checks marked, the selection where it belongs. */
+@ExtendWith(ApplicationExtension.class)
+class DiagramMarksTest {
+    @TempDir
+    static Path settings;
+
+    private MainWindow window;
+    private WorkbenchModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new WorkbenchModel();
+        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
+        window.installTheme();
+        stage.setScene(window.createScene(1024, 768));
+        stage.show();
+    }
+
+    private void settle() {
+        waitUntil(() -> model.getAnalysis() != null && !model.busyProperty().get() && !model.checkingProperty().get()
+                && !model.getAnalysis().checks().isEmpty() && model.getAnalysis().mistake() == model.mistakeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void goTo(String id) {
+        fx(() -> model.currentStepIdProperty().set(id));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Set<String> keys(List<int[]> marks) {
+        Set<String> out = new TreeSet<>();
+        marks.forEach(m -> out.add(java.util.Arrays.toString(m)));
+        return out;
+    }
+
+    @Test
+    void aMistakesFailingNeuronsAndEdgesStandOutOnTheStepThatFails(FxRobot robot) {
+        fx(() -> model.mistakeProperty().set(Mistake.BP2_NO_SIGMA_PRIME));
+        settle();
+        int depth = fx(() -> model.getDocument().network().depth());
+        int l = depth - 1;   // BP2 fails first at the last hidden layer
+        goTo("delta" + l);
+        Set<String> expected = new TreeSet<>();
+        for (CheckResult c : fx(() -> model.getAnalysis().checks(Formula.BP2, l))) {
+            if (c.verdict() == Verdict.FAIL) {
+                expected.add(java.util.Arrays.toString(new int[]{l, c.index()[0]}));
+            }
+        }
+        assertFalse(expected.isEmpty(), "BP2 without σ' fails at layer " + l);
+        assertEquals(expected, keys(fx(() -> window.diagram().failingMarks())));
+
+        goTo("gradW" + l);
+        Set<String> edges = new TreeSet<>();
+        for (CheckResult c : fx(() -> model.getAnalysis().checks(Formula.BP4, l))) {
+            if (c.verdict() == Verdict.FAIL) {
+                edges.add(java.util.Arrays.toString(new int[]{l, c.index()[0], c.index()[1]}));
+            }
+        }
+        assertEquals(edges, keys(fx(() -> window.diagram().failingMarks())));
+
+        goTo("z1");
+        assertEquals(Set.of(), keys(fx(() -> window.diagram().failingMarks())), "a forward step marks nothing");
+        goTo("delta" + depth);
+        assertEquals(Set.of(), keys(fx(() -> window.diagram().failingMarks())), "BP1 passes: nothing marked");
+        fx(() -> model.mistakeProperty().set(Mistake.NONE));
+    }
+
+    @Test
+    void anEdgeSelectedFromTheCheckTableIsMarkedOnlyOnItsOwnSteps(FxRobot robot) {
+        settle();
+        int depth = fx(() -> model.getDocument().network().depth());
+        fx(() -> model.navigate(WorkbenchView.CHECKS));
+        fx(() -> window.checkTable().setFormulaFilter(Formula.BP4));
+        CheckResult first = fx(() -> window.checkTable().shownRows().get(0));
+        robot.clickOn(fx(() -> robot.lookup(".table-row-cell").queryAll().stream()
+                .filter(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() == first)
+                .findFirst().orElseThrow()));
+        waitUntil(() -> model.selectedCheckProperty().get() != null
+                && model.selectedCheckProperty().get().formula() == Formula.BP4);
+        int l = fx(() -> model.selectedCheckProperty().get().layer());
+        goTo("gradW" + l);
+        assertTrue(fx(() -> window.diagram().selectionDrawn()), "marked on its BP4 step");
+        goTo("z" + l);
+        assertTrue(fx(() -> window.diagram().selectionDrawn()), "and on the z step that uses the weight");
+        goTo("delta" + depth);
+        assertFalse(fx(() -> window.diagram().selectionDrawn()), "not on BP1");
+        goTo("cost");
+        assertFalse(fx(() -> window.diagram().selectionDrawn()), "not on the cost");
+        fx(() -> window.checkTable().setFormulaFilter(null));
+    }
+
+    @Test
+    void everyStepChangeScrollsTheStepPaneBackToItsTitle(FxRobot robot) {
+        settle();
+        fx(() -> model.navigate(WorkbenchView.STEP));
+        goTo("gradW1");
+        fx(() -> window.detailView().setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> window.stepList().requestFocus());
+        robot.type(KeyCode.LEFT);
+        waitUntil(() -> !"gradW1".equals(model.currentStepIdProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> window.detailView().getVvalue()), 1e-9);
+        javafx.scene.Node title = robot.lookup("#stepTitle").query();
+        double titleTop = fx(() -> title.localToScene(title.getLayoutBounds()).getMinY());
+        double paneTop = fx(() -> window.detailView().localToScene(window.detailView().getLayoutBounds()).getMinY());
+        assertTrue(titleTop >= paneTop, "the title is in view");
+    }
+}
