@@ -183,7 +183,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP, model.zoomProperty().get(), 1e-9);
         assertTrue(fx(() -> formula.prefWidth(-1)) > before * 1.15);
-        assertTrue(fx(window::getStyle).contains("-fx-font-size: 16.94px"), fx(window::getStyle));
+        String size = String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx",
+                MainWindow.BASE_FONT * WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP);
+        assertTrue(fx(window::getStyle).contains(size), fx(window::getStyle));
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, model.zoomProperty().get(), 0.0);
@@ -477,7 +479,8 @@ class MainWindowTest {
     void zoomedStepListKeepsEveryVerdictBadgeInViewOnASmallProjector() {
         waitForChecks();
         fx(() -> window.getScene().getWindow().setWidth(1024));   // XGA, still common in lecture halls
-        for (Runnable zoom : new Runnable[]{() -> model.zoomProperty().set(1.5), window::presentationMode}) {
+        // (presentation mode hides the step list: PresentationModeTest)
+        for (Runnable zoom : new Runnable[]{() -> model.zoomProperty().set(1.5), () -> model.zoomProperty().set(2.0)}) {
             fx(zoom);
             WaitForAsyncUtils.waitForFxEvents();
             fx(() -> model.currentStepIdProperty().set("gradB1"));
