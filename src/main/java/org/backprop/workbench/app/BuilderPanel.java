@@ -46,6 +46,30 @@ public final class BuilderPanel extends ScrollPane {
         initListeners();
     }
 
+    /** Room for the vertical scroll bar beside the rows, in px (AtlantaFX's bar is about 10 px wide). */
+    private static final double SCROLL_BAR = 16;
+
+    /** Narrowest builder column: with a lesson open on a 1024-wide window the centre needs the rest. */
+    public static final double MIN_WIDTH = 300;
+
+    /**
+     * As wide as the widest row that cannot wrap (the layer sizes with their activations and × buttons, the loss,
+     * the seed), plus the scroll bar: the window opens the column this wide, so that no combo box is cut (there is
+     * no horizontal scrolling). Wrapping captions take the width they get.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        double widest = 0;
+        for (javafx.scene.Node child : content.getChildren()) {
+            if (child.isManaged() && !(child instanceof javafx.scene.control.Labeled l && l.isWrapText())) {
+                widest = Math.max(widest, child.prefWidth(-1));
+            }
+        }
+        Insets pad = content.getPadding();
+        Insets in = getInsets();
+        return widest + pad.getLeft() + pad.getRight() + in.getLeft() + in.getRight() + SCROLL_BAR;
+    }
+
     private void createView() {
         setId("builder");
         getStyleClass().addAll("builder", "edge-to-edge");
@@ -111,8 +135,7 @@ public final class BuilderPanel extends ScrollPane {
             int layer = l;
             String name = l == 0 ? "Input" : l == net.depth() ? "Output" : "Hidden " + l;
             Label label = new Label(name);
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            label.setPrefWidth(64);
+            label.setMinWidth(Region.USE_PREF_SIZE);   // the grid's column is as wide as "Hidden 1" at any zoom
             Spinner<Integer> size = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                     Math.max(Edits.MAX_LAYER_SIZE, net.size(l)), net.size(l)));
             size.setId("size" + l);

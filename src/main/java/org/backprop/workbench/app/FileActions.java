@@ -143,7 +143,7 @@ public final class FileActions {
     /** Writes the step detail as a PNG at the current zoom and output scale. */
     public boolean exportStep(Path path) {
         try {
-            MainWindow.writePng(stepSnapshot.get(), path);
+            PngSnapshot.write(stepSnapshot.get(), path);
             model.say("Exported " + path.getFileName());
             return true;
         } catch (IOException e) {

@@ -7,41 +7,26 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -57,22 +42,12 @@ import org.backprop.workbench.app.panels.EpsilonPlotPanel;
 import org.backprop.workbench.app.panels.SoftmaxComparisonPanel;
 import org.backprop.workbench.app.panels.TaskStatusBar;
 import org.backprop.workbench.app.panels.TrainingPanel;
-import org.backprop.workbench.check.Analysis;
-import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.edit.Edits;
 import org.backprop.workbench.engine.Mistake;
-import org.backprop.workbench.io.AtomicFiles;
-import org.backprop.workbench.numeric.DifferenceMethod;
-import org.backprop.workbench.numeric.Epsilon;
-import org.backprop.workbench.steps.Latex;
 import org.backprop.workbench.steps.Notation;
 import org.backprop.workbench.steps.Step;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +62,11 @@ import static org.backprop.workbench.app.actions.StandardAction.*;
  * Built like AtlantaFX's MainLayer: the constructor calls {@code createView(); initListeners();} and nothing else.
  */
 public final class MainWindow extends BorderPane {
-    /** Body font size in px at zoom 1 (AtlantaFX's default); every em-sized control scales with it. */
-    public static final double BASE_FONT = 14;
+    /**
+     * Body font size in px at zoom 1: one more than AtlantaFX's 14, for a classroom; every em-sized control scales
+     * with it.
+     */
+    public static final double BASE_FONT = 15;
 
     /**
      * Share of the height above the tabs on the Step tab: the diagram and the step list are what a step is about.
@@ -121,22 +99,13 @@ public final class MainWindow extends BorderPane {
     /** Diagram and step list above, the tabs below; each tab keeps its own divider position. */
     private final SplitPane centre = new SplitPane();
     private final Map<Tab, Double> dividers = new HashMap<>();
-    private final ComboBox<Mistake> mistakeBox = new ComboBox<>(FXCollections.observableArrayList(Mistake.values()));
-    private final TextField epsilonField = new TextField();
-    private final ComboBox<Notation> notationBox = new ComboBox<>(FXCollections.observableArrayList(Notation.values()));
-    private final Label stepPosition = new Label();
-    private final Label status = new Label();
-    private final Label costLabel = new Label();
-    private final Label checkLabel = new Label();
-    private final Button backButton = new Button("← Back");
-    private final Button nextButton = new Button("Next →");
-    private final ComboBox<DifferenceMethod> methodBox =
-            new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
     private final TaskRunner runner = new TaskRunner();
     private final TaskStatusBar taskStatus = new TaskStatusBar(runner);
     private final BooleanProperty builderShown = new SimpleBooleanProperty(this, "builderShown", true);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
     private final PresentationMode presentation;
+    private final StepNavigation navigation;
+    private WorkbenchToolBar toolBar;
     private CheckTablePanel checkTable;
     private org.backprop.workbench.app.panels.DerivePanel derivePanel;
     private final LessonUi lessons;
@@ -166,7 +135,8 @@ public final class MainWindow extends BorderPane {
         this.compare = new CompareValues(model, this.dialogs, files::openFile);
         this.actions = new ActionFactory(model::getSelectedView);
         this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
-        this.presentation = new PresentationMode(model, builderShown);
+        this.presentation = new PresentationMode(model, builderShown, this::getWidth, this::getHeight);
+        this.navigation = new StepNavigation(model, stepList);
         setErrorLog(ErrorLog.standard());
         createView();
         initListeners();
@@ -181,7 +151,8 @@ public final class MainWindow extends BorderPane {
         menuBar = actions.createMenuBar();
         menuBar.setId("menuBar");
         menuBar.setUseSystemMenuBar(true);
-        setTop(new VBox(menuBar, toolBar()));
+        showWithChrome(toolBar.getView());
+        setTop(new VBox(menuBar, toolBar.getView()));
 
         diagram.analysisProperty().bind(model.analysisProperty());
         diagram.stepProperty().bind(model.currentStepProperty());
@@ -189,30 +160,18 @@ public final class MainWindow extends BorderPane {
         diagram.darkProperty().bind(model.darkThemeProperty());
         diagram.zoomProperty().bind(model.zoomProperty());
         diagram.setId("diagram");
-        diagram.setOnPick(this::selectPicked);
-
-        backButton.setId("backButton");
-        nextButton.setId("nextButton");
-        backButton.setTooltip(new Tooltip("Previous step (← or Page Up)"));
-        nextButton.setTooltip(new Tooltip("Next step (→ or Page Down)"));
-        backButton.setOnAction(e -> model.back());
-        nextButton.setOnAction(e -> model.next());
-        stepPosition.getStyleClass().add("step-position");
-        stepPosition.setId("stepPosition");
-        Region navSpacer = new Region();
-        HBox.setHgrow(navSpacer, Priority.ALWAYS);
-        HBox nav = new HBox(backButton, nextButton, navSpacer, stepPosition);
-        nav.getStyleClass().add("nav-bar");
+        diagram.setOnPick(hit -> DiagramPicks.select(model, hit));
 
         Label stepsTitle = new Label("Steps");
         stepsTitle.getStyleClass().add("pane-title");
         VBox listBox = new VBox(stepsTitle, stepList);
+        showWithChrome(listBox);
         VBox.setVgrow(stepList, Priority.ALWAYS);
         listBox.minWidthProperty().bind(model.zoomProperty().multiply(200));
         listBox.prefWidthProperty().bind(model.zoomProperty().multiply(225));
         listBox.maxWidthProperty().bind(model.zoomProperty().multiply(300));
         BorderPane diagramBox = new BorderPane(diagram);
-        diagramBox.setBottom(nav);
+        diagramBox.setBottom(navigation.getView());
         HBox top = new HBox(listBox, diagramBox);
         HBox.setHgrow(diagramBox, Priority.ALWAYS);
 
@@ -235,67 +194,35 @@ public final class MainWindow extends BorderPane {
         builderShown.addListener((o, was, on) -> showBuilder(on));
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(builder, false);
-        builder.setMinWidth(300);
+        builder.setMinWidth(BuilderPanel.MIN_WIDTH);
+        // beside a lesson panel the check table needs the width more than the builder's combos: the builder narrows
+        rightProperty().addListener((o, was, panel) -> {
+            builder.setMaxWidth(panel == null ? Double.MAX_VALUE : BuilderPanel.MIN_WIDTH);
+            if (panel == null) {
+                Platform.runLater(this::fitBuilder);
+            }
+        });
+        // once the window has its width, the builder gets the width of its rows (its combos whole)
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    Platform.runLater(MainWindow.this::fitBuilder);
+                }
+            }
+        });
         setCenter(split);
-        setBottom(statusBar());
+        HBox statusBar = new StatusLine(model, taskStatus).getView();
+        showWithChrome(statusBar);
+        setBottom(statusBar);
         applyZoom();
     }
 
-    private ToolBar toolBar() {
-        mistakeBox.setId("mistakeBox");
-        mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
-                + "and see which checks catch it (Ctrl+M)"));
-        mistakeBox.setPrefWidth(210);
-        mistakeBox.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(Mistake mk, boolean empty) {
-                super.updateItem(mk, empty);
-                setText(empty || mk == null ? null
-                        : mk == Mistake.NONE ? "none — every formula as in the note" : mk.id() + " — " + Latex.superscripts(mk.description()));
-            }
-        });
-        epsilonField.setId("epsilonField");
-        epsilonField.setPrefColumnCount(6);
-        epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
-                + "such as 1e-5, or auto (a step chosen per number, with an error bound); Enter to apply (Ctrl+E)"));
-        epsilonField.setText(stepText(model.epsilonProperty().get()));
-        notationBox.setId("notationBox");
-        notationBox.setTooltip(new Tooltip("How weights are shown: w_kj (rows = inputs, the note) or w_jk "
-                + "(rows = outputs, Nielsen) — Ctrl+T"));
-        Label mistakeLabel = new Label("Mistake");
-        mistakeLabel.setLabelFor(mistakeBox);
-        Label epsLabel = new Label("ε");
-        epsLabel.setLabelFor(epsilonField);
-        methodBox.setId("methodBox");
-        methodBox.setTooltip(new Tooltip("Numerical method of the checks; choosing one sets ε to its best step"));
-        Label methodLabel = new Label("Method");
-        methodLabel.setLabelFor(methodBox);
-        Label notationLabel = new Label("Weights");
-        notationLabel.setLabelFor(notationBox);
-        Button zoomOut = actions.createButton(StandardAction.ZOOM_OUT, "A−");
-        Button zoomIn = actions.createButton(StandardAction.ZOOM_IN, "A+");
-        zoomIn.setId("zoomIn");
-        zoomOut.setId("zoomOut");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(mistakeLabel, mistakeBox, methodLabel, methodBox, epsLabel, epsilonField, notationLabel,
-                notationBox, spacer,
-                zoomOut, zoomIn);
-    }
-
-    private HBox statusBar() {
-        status.setId("statusMessage");
-        costLabel.setId("costLabel");
-        checkLabel.setId("checkLabel");
-        // the model's checks and the panels' tasks share one progress bar, message and Cancel (Esc)
-        taskStatus.track(model.busyProperty(), model.progressProperty(), model.progressMessageProperty(),
-                model::cancelChecks);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, status, spacer, taskStatus.getView(), checkLabel, costLabel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
+    /** The node is shown, and takes room, only outside presentation mode. */
+    private void showWithChrome(Node node) {
+        node.visibleProperty().bind(presentation.chromeShownProperty());
+        node.managedProperty().bind(presentation.chromeShownProperty());
     }
 
     /** What each action of the table does here; the menus, keys and F1 list are built from it. */
@@ -334,7 +261,7 @@ public final class MainWindow extends BorderPane {
                         Bindings.createBooleanBinding(() -> model.getDocument().batch().size() > 1,
                                 model.documentProperty())));
 
-        actions.bind(NOTATIONS, Command.items(this::notationItems))
+        actions.bind(NOTATIONS, Command.items(() -> ChoiceMenus.notationItems(model)))
                 .bind(TOGGLE_NOTATION, Command.of(this::toggleNotation))
                 .bind(ZOOM_IN, Command.of(model::zoomIn))
                 .bind(ZOOM_OUT, Command.of(model::zoomOut))
@@ -351,25 +278,19 @@ public final class MainWindow extends BorderPane {
 
         actions.bind(NEXT_STEP, Command.of(model::next))
                 .bind(PREVIOUS_STEP, Command.of(model::back))
-                .bind(FIRST_STEP, Command.of(() -> goTo(0)))
-                .bind(LAST_STEP, Command.of(() -> goTo(model.stepsProperty().get().size() - 1)))
+                .bind(FIRST_STEP, Command.of(() -> navigation.goTo(0)))
+                .bind(LAST_STEP, Command.of(() -> navigation.goTo(model.stepsProperty().get().size() - 1)))
                 .bind(FIRST_BACKWARD_STEP, Command.of(() -> model.currentStepIdProperty().set("gradA")))
-                .bind(NEXT_FAILING_STEP, Command.of(this::nextFailing))
+                .bind(NEXT_FAILING_STEP, Command.of(navigation::nextFailing))
                 .bind(FOCUS_STEPS, Command.of(stepList::requestFocus));
 
         actions.bind(StandardAction.LANGUAGE, Command.items(LanguageMenu::items));
         LanguageMenu.followLanguage(this);
 
-        actions.bind(MISTAKES, Command.items(this::mistakeItems))
-                .bind(CHOOSE_MISTAKE, Command.of(() -> {
-                    mistakeBox.requestFocus();
-                    mistakeBox.show();
-                }))
+        actions.bind(MISTAKES, Command.items(() -> ChoiceMenus.mistakeItems(model)))
+                .bind(CHOOSE_MISTAKE, Command.of(() -> toolBar.chooseMistake()))
                 .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
-                .bind(SET_EPSILON, Command.of(() -> {
-                    epsilonField.requestFocus();
-                    epsilonField.selectAll();
-                }))
+                .bind(SET_EPSILON, Command.of(() -> toolBar.editEpsilon()))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
                 .bind(StandardAction.CHECKS_FAILURES_ONLY, Command.of(checkTable::toggleFailuresOnly))
                 .bind(StandardAction.CHECKS_CLEAR_FILTERS, Command.of(checkTable::clearFilters))
@@ -377,31 +298,9 @@ public final class MainWindow extends BorderPane {
                         model.busyProperty().or(runner.busyProperty())));
 
         lessons.bindActions(actions);
-        actions.bind(SHORTCUTS, Command.of(this::showShortcuts))
-                .bind(ABOUT, Command.of(this::showAbout));
-    }
-
-    private List<MenuItem> notationItems() {
-        ToggleGroup group = new ToggleGroup();
-        return Arrays.stream(Notation.values()).map(n -> {
-            RadioMenuItem r = new RadioMenuItem("Weights as " + n.label());
-            r.setToggleGroup(group);
-            r.setOnAction(e -> model.notationProperty().set(n));
-            ActionFactory.selectWhen(r, model.notationProperty(), n);
-            return (MenuItem) r;
-        }).toList();
-    }
-
-    private List<MenuItem> mistakeItems() {
-        ToggleGroup group = new ToggleGroup();
-        return Arrays.stream(Mistake.values()).map(mk -> {
-            RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? "None (every formula as in the note)"
-                    : mk.formula() + ": " + Latex.superscripts(mk.description()));
-            r.setToggleGroup(group);
-            r.setOnAction(e -> model.mistakeProperty().set(mk));
-            ActionFactory.selectWhen(r, model.mistakeProperty(), mk);
-            return (MenuItem) r;
-        }).toList();
+        actions.bind(SHORTCUTS, Command.of(() -> HelpDialogs.showShortcuts(dialogs, actions, getHeight() * 0.7)))
+                .bind(ABOUT, Command.of(() -> HelpDialogs.showAbout(dialogs)));
+        toolBar = new WorkbenchToolBar(model, actions);   // its zoom buttons come from the bound table
     }
 
     /** Brings a view to the front; the check table takes the focus so that its keys work without a click. */
@@ -415,24 +314,6 @@ public final class MainWindow extends BorderPane {
     // ---- listeners ----
 
     private void initListeners() {
-        mistakeBox.valueProperty().bindBidirectional(model.mistakeProperty());
-        methodBox.valueProperty().bindBidirectional(model.methodProperty());
-        notationBox.valueProperty().bindBidirectional(model.notationProperty());
-        notationBox.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Notation n) { return n == null ? "" : n.label(); }
-
-            @Override
-            public Notation fromString(String s) { return null; }
-        });
-        epsilonField.setOnAction(e -> applyEpsilon());
-        epsilonField.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                applyEpsilon();
-            }
-        });
-        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(stepText(v.doubleValue())));
-
         // each tab remembers where the user left the divider; a panel tab starts with more room than the Step tab
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (was != null) {
@@ -445,12 +326,6 @@ public final class MainWindow extends BorderPane {
         });
         model.zoomProperty().addListener((o, a, b) -> applyZoom());
         model.darkThemeProperty().addListener((o, a, dark) -> applyTheme());
-        model.currentStepProperty().addListener((o, a, b) -> updatePosition());
-        model.stepsProperty().addListener((o, a, b) -> updatePosition());
-        model.analysisProperty().addListener((o, a, b) -> updateStatus());
-        model.checkingProperty().addListener((o, a, b) -> updateStatus());
-        model.messageProperty().addListener((o, a, b) -> updateStatus());
-        model.checksCancelledProperty().addListener((o, a, b) -> updateStatus());
         model.fileProperty().addListener((o, a, b) -> updateTitle());
         model.dirtyProperty().addListener((o, a, b) -> updateTitle());
         model.documentProperty().addListener((o, a, b) -> updateTitle());
@@ -496,8 +371,6 @@ public final class MainWindow extends BorderPane {
                 });
             }
         });
-        updatePosition();
-        updateStatus();
     }
 
     /**
@@ -539,25 +412,6 @@ public final class MainWindow extends BorderPane {
         e.consume();
     }
 
-    private void applyEpsilon() {
-        try {
-            double eps = Epsilon.parseOrAuto(epsilonField.getText());
-            epsilonField.getStyleClass().remove("invalid");
-            model.epsilonProperty().set(eps);
-            model.say("ε = " + stepText(eps));   // replaces a complaint about an earlier invalid ε
-        } catch (IllegalArgumentException ex) {
-            if (!epsilonField.getStyleClass().contains("invalid")) {
-                epsilonField.getStyleClass().add("invalid");
-            }
-            model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
-        }
-    }
-
-    /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */
-    static String stepText(double h) {
-        return Epsilon.isAuto(h) ? "auto" : Latex.plainNumber(h);
-    }
-
     private void applyZoom() {
         setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.2f", BASE_FONT * model.zoomProperty().get()) + "px;");
     }
@@ -573,41 +427,6 @@ public final class MainWindow extends BorderPane {
         applyTheme();
     }
 
-    private void updatePosition() {
-        List<Step> steps = model.stepsProperty().get();
-        Step s = model.getCurrentStep();
-        int i = steps.indexOf(s);
-        stepPosition.setText(s == null ? "" : "Step " + (i + 1) + " of " + steps.size() + " · " + s.label());
-        backButton.setDisable(i <= 0);
-        nextButton.setDisable(i < 0 || i >= steps.size() - 1);
-    }
-
-    private void updateStatus() {
-        String message = model.messageProperty().get();
-        status.setText(message);
-        status.getStyleClass().remove("status-error");
-        if (!message.isEmpty() && model.messageIsErrorProperty().get()) {
-            status.getStyleClass().add("status-error");
-        }
-        Analysis an = model.getAnalysis();
-        if (an == null) {
-            costLabel.setText("computing…");
-            return;
-        }
-        costLabel.setText("C = " + Latex.plainNumber(an.forward().cost()) + "  ·  m = " + an.batch().size());
-        if (model.checkingProperty().get()) {
-            checkLabel.setText("checking…");
-        } else if (model.checksCancelledProperty().get()) {
-            checkLabel.setText("checks cancelled (F9 runs them)");
-        } else {
-            CheckSummary sum = an.summary();
-            checkLabel.setText(sum.checked() + " checks: " + sum.pass() + " pass"
-                    + (sum.warn() > 0 ? ", " + sum.warn() + " warn" : "")
-                    + (sum.fail() > 0 ? ", " + sum.fail() + " fail" : "")
-                    + (sum.kink() > 0 ? ", " + sum.kink() + " kink" : ""));
-        }
-    }
-
     private void updateTitle() {
         if (getScene() == null || !(getScene().getWindow() instanceof Stage stage)) {
             return;
@@ -617,62 +436,23 @@ public final class MainWindow extends BorderPane {
         stage.setTitle((model.dirtyProperty().get() ? "• " : "") + name + " — Backprop Workbench");
     }
 
-    /**
-     * A click in the diagram selects a check: an edge its weight (BP4); a neuron its δ of the first sample on a δ
-     * step of that layer, else its bias (BP3). Input neurons have no check.
-     */
-    private void selectPicked(int[] hit) {
-        Analysis an = model.getAnalysis();
-        if (an == null || an.checks().isEmpty() || hit[0] == 0) {
-            return;
-        }
-        int layer = hit[0];
-        Step s = model.getCurrentStep();
-        org.backprop.workbench.check.Formula formula;
-        int[] index;
-        if (hit.length == 3) {
-            formula = org.backprop.workbench.check.Formula.BP4;
-            index = new int[]{hit[1], hit[2]};
-        } else if (s != null && s.kind() == org.backprop.workbench.steps.StepKind.DELTA && s.layer() == layer) {
-            formula = s.formula().orElseThrow();
-            index = new int[]{hit[1], 0};
-        } else {
-            formula = org.backprop.workbench.check.Formula.BP3;
-            index = new int[]{hit[1]};
-        }
-        an.checks().stream().filter(c -> c.formula() == formula && c.layer() == layer
-                && java.util.Arrays.equals(c.index(), index)).findFirst()
-                .ifPresent(c -> model.selectedCheckProperty().set(c));
-    }
-
-    private void goTo(int index) {
-        List<Step> steps = model.stepsProperty().get();
-        if (index >= 0 && index < steps.size()) {
-            model.currentStepIdProperty().set(steps.get(index).id());
-        }
-    }
-
-    private void nextFailing() {
-        List<Step> steps = model.stepsProperty().get();
-        int start = steps.indexOf(model.getCurrentStep());
-        for (int n = 1; n <= steps.size(); n++) {
-            Step s = steps.get((start + n) % steps.size());
-            if (stepList.verdictOf(s).filter(v -> v == org.backprop.workbench.check.Verdict.FAIL).isPresent()) {
-                model.currentStepIdProperty().set(s.id());
-                return;
-            }
-        }
-        model.say("No step has failing checks.");
-    }
-
     private void toggleNotation() {
         model.notationProperty().set(model.notationProperty().get() == Notation.NOTE ? Notation.NIELSEN : Notation.NOTE);
+    }
+
+    /** Gives the builder the width of its rows, at most half the window. */
+    private void fitBuilder() {
+        double width = split.getWidth();
+        if (width > 0 && split.getItems().contains(builder)) {
+            builder.applyCss();
+            split.setDividerPositions(Math.min(0.5, builder.prefWidth(-1) / width));
+        }
     }
 
     private void showBuilder(boolean on) {
         if (on && !split.getItems().contains(builder)) {
             split.getItems().add(0, builder);
-            split.setDividerPositions(0.24);
+            fitBuilder();
         } else if (!on) {
             split.getItems().remove(builder);
         }
@@ -692,54 +472,9 @@ public final class MainWindow extends BorderPane {
     /** Exports the check report (Markdown for *.md, else CSV), as the export menu items do after their dialog. */
     public boolean exportReport(Path path) { return files.exportReport(path); }
 
-    /** Snapshots a node (scaled by the window's output scale, so HiDPI exports stay sharp) into a PNG, atomically. */
-    public static void writePng(Node node, Path path) throws IOException {
-        SnapshotParameters params = new SnapshotParameters();
-        double scale = node.getScene() != null && node.getScene().getWindow() != null
-                ? Math.max(1, node.getScene().getWindow().getOutputScaleX()) : 1;
-        params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
-        WritableImage image = node.snapshot(params, null);
-        AtomicFiles.write(path, temp -> {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-        });
-    }
-
-    /** Keys that are not menu actions: the context-dependent arrows and the panels' own controls. */
-    static final List<String> OTHER_KEYS = List.of(
-            "Other keys",
-            "→ / ←                      next / previous step (unless a text field, table or slider has the focus)",
-            "click a cell / edge        select that number's check (result matrix, diagram)",
-            "Ctrl+F                     check table: filter text (Esc clears)",
-            "Alt+O / Alt+R              check table: failures only / clear filters",
-            "Alt+Z / Alt+B              ε tab: type ε / use the best ε",
-            "Alt+L / Alt+P / Alt+X      softmax tab: logit scale / plot / sample",
-            "Alt+R/P/O/T/K/A            training: run, pause, step once, reset, check here, apply");
-
     /** The F1 list: every key of the action table, by menu, then the other keys. */
     public String shortcutText() {
-        List<String> lines = new ArrayList<>(actions.shortcutLines());
-        lines.addAll(OTHER_KEYS);
-        return String.join("\n", lines);
-    }
-
-    private void showShortcuts() {
-        Label label = new Label(shortcutText());
-        label.setStyle("-fx-font-family: Monospaced;");
-        label.setMinWidth(Region.USE_PREF_SIZE);   // the dialog grows to the longest line instead of eliding it
-        ScrollPane scroll = new ScrollPane(label);
-        scroll.setPrefViewportHeight(Math.min(600, getHeight() * 0.7));
-        scroll.setPrefViewportWidth(label.prefWidth(-1) + 20);
-        dialogs.showInformation("shortcutsDialog", "Keyboard shortcuts", scroll);
-    }
-
-    private void showAbout() {
-        Label text = new Label("Step through the forward and backward pass of small networks and see every "
-                + "backprop formula (BP1–BP4) checked against finite differences.");
-        text.setWrapText(true);
-        text.setPrefWidth(420);
-        dialogs.showInformation("aboutDialog", "Backprop Workbench", text);
+        return HelpDialogs.shortcutText(actions);
     }
 
     private Window window() {

@@ -36,6 +36,9 @@ public final class NetworkDiagram extends Region {
 
     /** Opacity of edges outside the current step, low enough to recede but still show the structure. */
     private static final double DIM = 0.18;
+    /** Dimming and the smallest opacity of an edge in the dark theme, where thin faint lines disappear. */
+    private static final double DARK_DIM = 0.45;
+    private static final double DARK_FLOOR = 0.5;
 
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step");
@@ -207,9 +210,15 @@ public final class NetworkDiagram extends Region {
                         t = 0.3;
                         c = neuronStroke;
                     }
-                    double alpha = (0.25 + 0.75 * t) * (current == null || active ? 1.0 : DIM);
-                    g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
-                    g.setLineWidth((0.6 + 4.4 * t) * Math.sqrt(z));
+                    // on the dark background faint strokes vanish (a projector loses them first): a higher floor,
+                    // a lighter dimming and brighter colours keep every edge visible
+                    boolean onDark = dark.get();
+                    double floor = onDark ? DARK_FLOOR : 0.25;
+                    double alpha = (floor + (1 - floor) * t)
+                            * (current == null || active ? 1.0 : onDark ? DARK_DIM : DIM);
+                    Color stroke = onDark ? c.deriveColor(0, 0.9, 1.35, 1) : c;
+                    g.setStroke(Color.color(stroke.getRed(), stroke.getGreen(), stroke.getBlue(), alpha));
+                    g.setLineWidth(((onDark ? 1.2 : 0.6) + 4.4 * t) * Math.sqrt(z));
                     g.setLineCap(StrokeLineCap.ROUND);
                     g.strokeLine(x(l - 1, left, colGap), y(k, net.size(l - 1), top, usableH),
                             x(l, left, colGap), y(j, net.size(l), top, usableH));

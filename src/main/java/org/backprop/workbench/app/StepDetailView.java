@@ -610,7 +610,7 @@ public final class StepDetailView extends ScrollPane {
         verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
                 + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
                 + " checked against " + an.method().description() + " "
-                + "(ε = " + MainWindow.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
+                + "(ε = " + WorkbenchToolBar.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
                 + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
                 + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
                 sum.maxRelativeError())));

@@ -183,7 +183,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP, model.zoomProperty().get(), 1e-9);
         assertTrue(fx(() -> formula.prefWidth(-1)) > before * 1.15);
-        assertTrue(fx(window::getStyle).contains("-fx-font-size: 16.94px"), fx(window::getStyle));
+        String size = String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx",
+                MainWindow.BASE_FONT * WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP);
+        assertTrue(fx(window::getStyle).contains(size), fx(window::getStyle));
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, model.zoomProperty().get(), 0.0);
@@ -477,7 +479,8 @@ class MainWindowTest {
     void zoomedStepListKeepsEveryVerdictBadgeInViewOnASmallProjector() {
         waitForChecks();
         fx(() -> window.getScene().getWindow().setWidth(1024));   // XGA, still common in lecture halls
-        for (Runnable zoom : new Runnable[]{() -> model.zoomProperty().set(1.5), window::presentationMode}) {
+        // (presentation mode hides the step list: PresentationModeTest)
+        for (Runnable zoom : new Runnable[]{() -> model.zoomProperty().set(1.5), () -> model.zoomProperty().set(2.0)}) {
             fx(zoom);
             WaitForAsyncUtils.waitForFxEvents();
             fx(() -> model.currentStepIdProperty().set("gradB1"));
@@ -500,5 +503,35 @@ class MainWindowTest {
                 }
             }
         }
+    }
+
+    /** "auto" typed in the tool bar's ε field: a step chosen per number, in the check table and on the ε plot. */
+    @Test
+    void autoInTheEpsilonFieldChoosesAStepPerNumberAndThePlotShowsItWithItsBound(FxRobot robot) {
+        waitForChecks();
+        javafx.scene.control.TextField eps = (javafx.scene.control.TextField) window.lookup("#epsilonField");
+        robot.clickOn(eps).eraseText(eps.getText().length()).write("auto").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> model.getAnalysis() != null && org.backprop.workbench.numeric.Epsilon.isAuto(model.getAnalysis().epsilon())
+                && !model.busyProperty().get() && !model.checkingProperty().get()
+                && !model.getAnalysis().checks().isEmpty());
+        assertFalse(fx(() -> eps.getStyleClass().contains("invalid")));
+        assertEquals("auto", fx(() -> eps.getText()));
+        assertEquals("ε = auto", fx(() -> model.messageProperty().get()));
+        // every number has its own step and an error bound, and the default network's formulas all pass
+        for (org.backprop.workbench.check.CheckResult c : model.getAnalysis().checks()) {
+            assertTrue(Double.isFinite(c.step()) && c.step() > 0, c.toString());
+            assertTrue(Double.isFinite(c.errorBound()), c.toString());
+        }
+        assertEquals(0, model.getAnalysis().summary().fail());
+        fx(() -> { model.navigate(WorkbenchView.EPSILON); });
+        var panel = window.epsilonPanel();
+        waitUntil(() -> panel.sweepProperty().get() != null
+                && org.backprop.workbench.numeric.Epsilon.isAuto(panel.sweepProperty().get().analysis().epsilon()));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.backprop.workbench.check.CheckResult target = panel.sweepProperty().get().target();
+        String marker = fx(panel::epsilonMarkerText);
+        assertTrue(marker.startsWith("auto step ε = ") && marker.endsWith(" @ " + target.step()), marker);
+        assertTrue(fx(panel::boundMarkerText).startsWith("error bound of the auto step "), fx(panel::boundMarkerText));
+        assertTrue(fx(panel::readoutText).startsWith("Relative error at the auto step ε = "), fx(panel::readoutText));
     }
 }

@@ -75,7 +75,7 @@ class ScreenshotTourTest {
             fx(() -> {
                 window.getScene().getRoot().applyCss();
                 window.getScene().getRoot().layout();
-                MainWindow.writePng(window.getScene().getRoot(), png);
+                PngSnapshot.write(window.getScene().getRoot(), png);
                 return null;
             });
             assertTrue(Files.size(png) > 10_000, png + " holds a picture");

@@ -1,0 +1,71 @@
+package org.backprop.workbench.app;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.backprop.workbench.app.panels.TaskStatusBar;
+import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.steps.Latex;
+
+/**
+ * The status line at the bottom: the model's last message (red if it is a complaint), the progress of long work
+ * with its Cancel, the checks' summary and the cost. It follows the model; nothing else writes it.
+ */
+final class StatusLine {
+    private final WorkbenchModel model;
+    private final Label status = new Label();
+    private final Label costLabel = new Label();
+    private final Label checkLabel = new Label();
+    private final HBox view;
+
+    StatusLine(WorkbenchModel model, TaskStatusBar taskStatus) {
+        this.model = model;
+        status.setId("statusMessage");
+        costLabel.setId("costLabel");
+        checkLabel.setId("checkLabel");
+        // the model's checks and the panels' tasks share one progress bar, message and Cancel (Esc)
+        taskStatus.track(model.busyProperty(), model.progressProperty(), model.progressMessageProperty(),
+                model::cancelChecks);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        view = new HBox(14, status, spacer, taskStatus.getView(), checkLabel, costLabel);
+        view.setAlignment(Pos.CENTER_LEFT);
+        view.getStyleClass().add("status-bar");
+        model.analysisProperty().addListener((o, a, b) -> update());
+        model.checkingProperty().addListener((o, a, b) -> update());
+        model.messageProperty().addListener((o, a, b) -> update());
+        model.checksCancelledProperty().addListener((o, a, b) -> update());
+        update();
+    }
+
+    private void update() {
+        String message = model.messageProperty().get();
+        status.setText(message);
+        status.getStyleClass().remove("status-error");
+        if (!message.isEmpty() && model.messageIsErrorProperty().get()) {
+            status.getStyleClass().add("status-error");
+        }
+        Analysis an = model.getAnalysis();
+        if (an == null) {
+            costLabel.setText("computing…");
+            return;
+        }
+        costLabel.setText("C = " + Latex.plainNumber(an.forward().cost()) + "  ·  m = " + an.batch().size());
+        if (model.checkingProperty().get()) {
+            checkLabel.setText("checking…");
+        } else if (model.checksCancelledProperty().get()) {
+            checkLabel.setText("checks cancelled (F9 runs them)");
+        } else {
+            CheckSummary sum = an.summary();
+            checkLabel.setText(sum.checked() + " checks: " + sum.pass() + " pass"
+                    + (sum.warn() > 0 ? ", " + sum.warn() + " warn" : "")
+                    + (sum.fail() > 0 ? ", " + sum.fail() + " fail" : "")
+                    + (sum.kink() > 0 ? ", " + sum.kink() + " kink" : ""));
+        }
+    }
+
+    HBox getView() { return view; }
+}

@@ -1,0 +1,157 @@
+package org.backprop.workbench.app;
+
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.actions.StandardAction;
+import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.numeric.DifferenceMethod;
+import org.backprop.workbench.numeric.Epsilon;
+import org.backprop.workbench.steps.Latex;
+import org.backprop.workbench.steps.Notation;
+
+import java.util.List;
+
+/**
+ * The tool bar: the deliberate mistake, the difference method, ε, the weight notation and the zoom buttons, each
+ * bound to the model. At 1024×768 every control fits (labels never elide; a still smaller window moves what does
+ * not fit into the tool bar's overflow menu).
+ */
+final class WorkbenchToolBar {
+    private final WorkbenchModel model;
+    private final ComboBox<Mistake> mistakeBox = new ComboBox<>(FXCollections.observableArrayList(Mistake.values()));
+    private final TextField epsilonField = new TextField();
+    private final ComboBox<Notation> notationBox = new ComboBox<>(FXCollections.observableArrayList(Notation.values()));
+    private final ComboBox<DifferenceMethod> methodBox =
+            new ComboBox<>(FXCollections.observableArrayList(DifferenceMethod.values()));
+    private final ToolBar view;
+
+    WorkbenchToolBar(WorkbenchModel model, ActionFactory actions) {
+        this.model = model;
+        this.view = createView(actions);
+        initListeners();
+    }
+
+    private ToolBar createView(ActionFactory actions) {
+        mistakeBox.setId("mistakeBox");
+        mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
+                + "and see which checks catch it (Ctrl+M)"));
+        mistakeBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 11));
+        mistakeBox.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Mistake mk, boolean empty) {
+                super.updateItem(mk, empty);
+                setText(empty || mk == null ? null
+                        : mk == Mistake.NONE ? "none — every formula as in the note"
+                        : mk.id() + " — " + org.backprop.workbench.steps.Latex.superscripts(mk.description()));
+            }
+        });
+        epsilonField.setId("epsilonField");
+        epsilonField.setPrefColumnCount(6);
+        epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
+                + "such as 1e-5, or auto (a step chosen per number, with an error bound); Enter to apply (Ctrl+E)"));
+        epsilonField.setText(stepText(model.epsilonProperty().get()));
+        notationBox.setId("notationBox");
+        notationBox.setTooltip(new Tooltip("How weights are shown: w_kj (rows = inputs, the note) or w_jk "
+                + "(rows = outputs, Nielsen) — Ctrl+T"));
+        Label mistakeLabel = new Label("Mistake");
+        mistakeLabel.setLabelFor(mistakeBox);
+        Label epsLabel = new Label("ε");
+        epsLabel.setLabelFor(epsilonField);
+        methodBox.setId("methodBox");
+        methodBox.setTooltip(new Tooltip("Numerical method of the checks; choosing one sets ε to its best step"));
+        Label methodLabel = new Label("Method");
+        methodLabel.setLabelFor(methodBox);
+        Label notationLabel = new Label("Weights");
+        notationLabel.setLabelFor(notationBox);
+        for (Label l : List.of(mistakeLabel, epsLabel, methodLabel, notationLabel)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // the weights box shows w_kj / w_jk, its list the whole description
+        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 6));
+        notationBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Notation n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : shortLabel(n));
+            }
+        });
+        Button zoomOut = actions.createButton(StandardAction.ZOOM_OUT, "A−");
+        Button zoomIn = actions.createButton(StandardAction.ZOOM_IN, "A+");
+        zoomIn.setId("zoomIn");
+        zoomOut.setId("zoomOut");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(mistakeLabel, mistakeBox, methodLabel, methodBox, epsLabel, epsilonField, notationLabel,
+                notationBox, spacer, zoomOut, zoomIn);
+    }
+
+    private void initListeners() {
+        mistakeBox.valueProperty().bindBidirectional(model.mistakeProperty());
+        methodBox.valueProperty().bindBidirectional(model.methodProperty());
+        notationBox.valueProperty().bindBidirectional(model.notationProperty());
+        notationBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Notation n) { return n == null ? "" : n.label(); }
+
+            @Override
+            public Notation fromString(String s) { return null; }
+        });
+        epsilonField.setOnAction(e -> applyEpsilon());
+        epsilonField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                applyEpsilon();
+            }
+        });
+        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(stepText(v.doubleValue())));
+    }
+
+    /** "w_kj" of "w_kj (rows = inputs, the note)": what the weights box shows. */
+    static String shortLabel(Notation n) {
+        int paren = n.label().indexOf(" (");
+        return paren > 0 ? n.label().substring(0, paren) : n.label();
+    }
+
+    private void applyEpsilon() {
+        try {
+            double eps = Epsilon.parseOrAuto(epsilonField.getText());
+            epsilonField.getStyleClass().remove("invalid");
+            model.epsilonProperty().set(eps);
+            model.say("ε = " + stepText(eps));   // replaces a complaint about an earlier invalid ε
+        } catch (IllegalArgumentException ex) {
+            if (!epsilonField.getStyleClass().contains("invalid")) {
+                epsilonField.getStyleClass().add("invalid");
+            }
+            model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
+        }
+    }
+
+    /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */
+    static String stepText(double h) {
+        return Epsilon.isAuto(h) ? "auto" : Latex.plainNumber(h);
+    }
+
+    /** Opens the mistake list (Ctrl+M). */
+    void chooseMistake() {
+        mistakeBox.requestFocus();
+        mistakeBox.show();
+    }
+
+    /** Puts the cursor in the ε field, its text selected (Ctrl+E). */
+    void editEpsilon() {
+        epsilonField.requestFocus();
+        epsilonField.selectAll();
+    }
+
+    ToolBar getView() { return view; }
+}

@@ -1,0 +1,210 @@
+package org.backprop.workbench.app;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.backprop.workbench.app.FxThread.fx;
+import static org.backprop.workbench.app.FxThread.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Presentation mode as a lecturer meets it on a 1024×768 projector (and a 1920×1080 one): F5 from the step list;
+ * the diagram, the step's title, verdict and formula are wholly in view in large type and no label is elided;
+ * F5 again brings back the tool bar, the step list and the builder whole (nothing cut to "M…").
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresentationModeTest {
+    @TempDir
+    static Path settings;
+
+    /** A window of its own: a 1920×1080 one must not resize the stage the other UI tests share. */
+    private Stage stage;
+    private MainWindow window;
+    private WorkbenchModel model;
+
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+    }
+
+    @AfterEach
+    void closeTheWindow() {
+        fx(() -> stage.close());
+    }
+
+    private void open(double width, double height) {
+        fx(() -> {
+            model = new WorkbenchModel();
+            window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
+            window.installTheme();
+            stage.setScene(window.createScene(width, height));
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+        });
+        waitUntil(() -> Screenshots.idle(window));
+        fx(() -> model.currentStepIdProperty().set("delta1"));
+        waitUntil(() -> Screenshots.idle(window));
+    }
+
+    private void pressF5(FxRobot robot) {
+        fx(() -> window.stepList().requestFocus());
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> Screenshots.idle(window));
+        fx(() -> {
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    /** True if the node is in the window and it and every parent is visible. */
+    private static boolean shown(Node n) {
+        if (n.getScene() == null) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void assertWhollyInView(String what, Node node) {
+        Bounds b = fx(() -> inScene(node));
+        double w = fx(() -> window.getScene().getWidth());
+        double h = fx(() -> window.getScene().getHeight());
+        assertTrue(fx(() -> shown(node)), what + " is shown");
+        assertTrue(b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= w + 0.5 && b.getMaxY() <= h + 0.5,
+                what + " lies in the " + w + "×" + h + " window: " + b);
+        Bounds viewport = fx(() -> {
+            var scroll = window.detailView().lookup(".scroll-pane");
+            return scroll == null ? null : inScene(scroll);
+        });
+        if (viewport != null && fx(() -> isInside(node, window.detailView()))) {
+            assertTrue(b.getMaxY() <= viewport.getMaxY() + 0.5, what + " is above the fold of the step pane: " + b
+                    + " / " + viewport);
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node p = node; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every shown label, button and tab title whose rendered text is not its text (elided with "…"). */
+    private static List<String> elided(Parent root) {
+        List<String> found = new ArrayList<>();
+        for (Node n : root.lookupAll(".labeled")) {
+            if (!(n instanceof Labeled l) || !shown(l) || l.getText() == null || l.getText().isEmpty()) {
+                continue;
+            }
+            for (Node child : l.getChildrenUnmodifiable()) {
+                if (child instanceof Text t && child.getStyleClass().contains("text")
+                        && !t.getText().equals(l.getText())) {
+                    found.add("\"" + l.getText() + "\" shown as \"" + t.getText() + "\"");
+                }
+            }
+        }
+        return found;
+    }
+
+    private void assertPresentationIsReadable(double width, double height) {
+        assertTrue(fx(() -> window.presentation().onProperty().get()));
+        // type readable from the back of the room: at least 1.5 × the body font
+        assertTrue(model.zoomProperty().get() >= PresentationMode.ZOOM, "zoom " + model.zoomProperty().get());
+        assertWhollyInView("the diagram", window.diagram());
+        assertTrue(fx(() -> window.diagram().getHeight()) >= height * 0.2,
+                "the diagram is " + fx(() -> window.diagram().getHeight()) + " px tall");
+        assertWhollyInView("Back / Next and the step's name", window.lookup("#stepPosition"));
+        assertWhollyInView("the step's title", window.lookup("#stepTitle"));
+        assertWhollyInView("the verdict", window.lookup("#stepVerdict"));
+        assertWhollyInView("the formula", window.lookup("#stepFormula"));
+        assertFalse(fx(() -> shown(window.builder())), "the builder is hidden");
+        assertFalse(fx(() -> shown(window.stepList())), "the step list is hidden");
+        assertEquals(List.of(), fx(() -> elided(window)), "no label is elided at " + width + "×" + height);
+    }
+
+    private void assertTheWholeWindowIsBack() {
+        assertFalse(fx(() -> window.presentation().onProperty().get()));
+        ToolBar toolBar = fx(() -> (ToolBar) window.lookup(".tool-bar"));
+        assertTrue(fx(() -> shown(toolBar)), "the tool bar is back");
+        Node overflow = fx(() -> toolBar.lookup(".tool-bar-overflow-button"));
+        assertTrue(overflow == null || !fx(() -> overflow.isVisible()), "every tool bar control fits: no » menu");
+        assertTrue(fx(() -> shown(window.stepList())) && fx(() -> shown(window.builder())));
+        assertEquals(List.of(), fx(() -> elided(window)), "no label is elided after presentation mode");
+        for (Node n : fx(() -> List.copyOf(window.builder().lookupAll(".combo-box")))) {
+            ComboBox<?> box = (ComboBox<?>) n;
+            if (!fx(() -> shown(box))) {
+                continue;
+            }
+            Bounds b = fx(() -> inScene(box));
+            Bounds builder = fx(() -> inScene(window.builder()));
+            assertTrue(b.getMaxX() <= builder.getMaxX() + 0.5, box.getId() + " is not cut by the builder's edge");
+            assertTrue(fx(() -> box.getWidth() + 0.5 >= box.minWidth(-1)), box.getId() + " is not squeezed");
+        }
+    }
+
+    @Test
+    void onAnXgaProjectorEverythingAStepIsAboutIsReadableAndComesBackWhole(FxRobot robot) {
+        open(1024, 768);
+        double zoomBefore = model.zoomProperty().get();
+        assertEquals(List.of(), fx(() -> elided(window)), "nothing is elided at 1024×768 before F5");
+        pressF5(robot);
+        assertPresentationIsReadable(1024, 768);
+        pressF5(robot);
+        assertTheWholeWindowIsBack();
+        assertEquals(zoomBefore, model.zoomProperty().get(), 0.0);
+        assertFalse(model.darkThemeProperty().get());
+    }
+
+    @Test
+    void onAFullHdProjectorTheTypeIsLargerStill(FxRobot robot) {
+        open(1920, 1080);
+        pressF5(robot);
+        assertPresentationIsReadable(1920, 1080);
+        assertTrue(model.zoomProperty().get() > PresentationMode.ZOOM + 0.3,
+                "a larger screen gets larger type: zoom " + model.zoomProperty().get());
+        pressF5(robot);
+        assertTheWholeWindowIsBack();
+    }
+
+    @Test
+    void theZoomFollowsTheScreen() {
+        assertEquals(PresentationMode.ZOOM, PresentationMode.zoomFor(1024, 768), 1e-12);
+        assertEquals(PresentationMode.ZOOM, PresentationMode.zoomFor(800, 600), 1e-12, "never below 1.5");
+        assertEquals(PresentationMode.ZOOM * 1080 / 768, PresentationMode.zoomFor(1920, 1080), 1e-12);
+        assertEquals(PresentationMode.MAX_ZOOM, PresentationMode.zoomFor(3840, 2160), 1e-12);
+    }
+}
