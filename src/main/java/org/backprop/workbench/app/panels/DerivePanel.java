@@ -117,7 +117,7 @@ public final class DerivePanel implements Panel {
             }
         });
         entry.addListener((o, was, now) -> refresh());
-        Messages.addListener(this::refresh);
+        Relabel.follow(this, DerivePanel::refresh);
         hiddenEntry.addListener((o, was, now) -> refresh());
         analysis.addListener((o, was, now) -> refresh());
         notation.addListener((o, was, now) -> refresh());

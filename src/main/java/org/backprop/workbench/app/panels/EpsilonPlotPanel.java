@@ -169,7 +169,7 @@ public final class EpsilonPlotPanel implements Panel {
         best.setMinWidth(Region.USE_PREF_SIZE);
         epsilonLabel.setMinWidth(Region.USE_PREF_SIZE);
         relabel();
-        Messages.addListener(this::relabel);
+        Relabel.follow(this, EpsilonPlotPanel::relabel);
         HBox controls = new HBox(epsilonLabel, epsilonField, slider, best);
         controls.getStyleClass().add("bw-toolbar");
         readout.getStyleClass().addAll("bw-readout");

@@ -1,5 +1,7 @@
 package org.backprop.workbench.app.panels;
 
+import org.backprop.workbench.i18n.Messages;
+
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -45,20 +47,22 @@ import java.util.Optional;
 public final class SoftmaxComparisonPanel implements Panel {
     /** Task key of the logit-scale sweep. */
     public static final String TASK_KEY = "softmax-scale-sweep";
+    /** The softmax Jacobian, written as the note writes it (the same in every language). */
+    private static final String JACOBIAN = "J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)";
 
     /** 61 points over five decades of logit scale: 12 per decade, enough to see where the naive form breaks. */
     public static final int SCALE_POINTS = 61;
 
     /** What the plot shows against the logit scale. */
     public enum Plotted {
-        COST("cost C"), MAX_DELTA("max |δ^L|");
+        COST("softmax.plottedCost"), MAX_DELTA("softmax.plottedDelta");
 
         private final String label;
 
         Plotted(String label) { this.label = label; }
 
         @Override
-        public String toString() { return Formats.superscripts(label); }
+        public String toString() { return Formats.superscripts(Messages.get(label)); }
     }
 
     private final ReadOnlyObjectProperty<NetworkDocument> document;
@@ -108,7 +112,7 @@ public final class SoftmaxComparisonPanel implements Panel {
     }
 
     @Override
-    public String getName() { return "Softmax"; }
+    public String getName() { return Messages.get("softmax.name"); }
 
     @Override
     public Region getView() { return root; }
@@ -140,22 +144,21 @@ public final class SoftmaxComparisonPanel implements Panel {
         root.getStyleClass().add("bw-panel");
         root.getStylesheets().add(STYLESHEET);
 
-        Label title = new Label("Softmax, two ways: as the output activation, or fused into the loss");
+        Label title = Relabel.text(new Label(), "softmax.title");
         title.getStyleClass().add("bw-title");
-        Label caption = new Label("Same weights, two output layers. Both give δᴸ = (softmax(zᴸ) − t) / m; "
-                + "only the fused form survives large logits.");
+        Label caption = Relabel.text(new Label(), "softmax.caption");
         caption.getStyleClass().add("bw-caption");
         // the verdict of the comparison (equal up to rounding, or the naive form broke) spans the whole tab
         root.setTop(new VBox(4, title, caption, difference));
 
-        VBox naiveCard = card("Softmax activation + cross-entropy  (naive)", "a = softmax(z),  C = −Σ t ln a",
+        VBox naiveCard = card(Messages.get("softmax.naiveCard"), "a = softmax(z),  C = −Σ t ln a",
                 naiveCost, naiveDelta);
-        VBox fusedCard = card("Identity output + softmax-cross-entropy  (fused)", "a = z,  C = logsumexp(z) − Σ t z",
+        VBox fusedCard = card(Messages.get("softmax.fusedCard"), "a = z,  C = logsumexp(z) − Σ t z",
                 fusedCost, fusedDelta);
         sample.setEditable(true);
         sample.setPrefWidth(5 * 16);
-        sample.setTooltip(new Tooltip("Which sample's Jacobian to show (Alt+X, then ↑ ↓)"));
-        Label sampleLabel = new Label("sample _x =");
+        sample.setTooltip(Relabel.tip("softmax.sampleTip"));
+        Label sampleLabel = Relabel.text(new Label(), "softmax.sampleLabel");
         sampleLabel.setMnemonicParsing(true);
         sampleLabel.setLabelFor(sample);
         jacobianTitle.getStyleClass().add("bw-card-title");
@@ -164,7 +167,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         jacobianTitle.setWrapText(true);
         sampleLabel.setMinWidth(Region.USE_PREF_SIZE);
         sample.setMinWidth(Region.USE_PREF_SIZE);
-        Label jacobianFormula = new Label("J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)");
+        Label jacobianFormula = new Label(JACOBIAN);
         jacobianFormula.getStyleClass().add("bw-caption");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -172,14 +175,14 @@ public final class SoftmaxComparisonPanel implements Panel {
         formulaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox jacobianCard = new VBox(jacobianTitle, formulaRow, jacobian);
         jacobianCard.getStyleClass().add("bw-card");
-        Label sigmoidTitle = new Label("Sigmoid, two ways: binary cross-entropy through σ′, or fused into the loss");
+        Label sigmoidTitle = Relabel.text(new Label(), "softmax.sigmoidTitle");
         sigmoidTitle.getStyleClass().add("bw-card-title");
         sigmoidTitle.setWrapText(true);
         sigmoidDifference.getStyleClass().add("bw-summary");
         sigmoidDifference.setWrapText(true);
-        VBox sigmoidNaiveCard = card("Sigmoid activation + binary-cross-entropy  (activation view)",
+        VBox sigmoidNaiveCard = card(Messages.get("softmax.sigmoidNaiveCard"),
                 "a = σ(z),  δ = (a − t) / (a (1 − a)) · σ′(z)", sigmoidNaiveCost, sigmoidNaiveDelta);
-        VBox sigmoidFusedCard = card("Identity output + sigmoid-cross-entropy  (fused)",
+        VBox sigmoidFusedCard = card(Messages.get("softmax.sigmoidFusedCard"),
                 "a = z,  C = Σ t softplus(−z) + (1 − t) softplus(z),  δ = σ(z) − t", sigmoidFusedCost,
                 sigmoidFusedDelta);
         VBox sigmoidPair = new VBox(6, sigmoidTitle, sigmoidDifference, sigmoidNaiveCard, sigmoidFusedCard);
@@ -188,9 +191,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         difference.getStyleClass().add("bw-summary");
         difference.setWrapText(true);
 
-        LogAxis x = Charts.decadeAxis("logit scale s  (zᴸ × s via wᴸ, bᴸ)");
+        LogAxis x = Charts.decadeAxis(Messages.get("softmax.xAxis"));
         x.setRange(SoftmaxComparison.SCALE_FROM / 1.3, SoftmaxComparison.SCALE_TO * 1.3);
-        LogAxis y = Charts.decadeAxis("cost C");
+        LogAxis y = Charts.decadeAxis(Messages.get("softmax.plottedCost"));
         plot = Charts.plot(data, x, y, Charts.VERMILION, Charts.BLUE, Charts.FAIL_RED);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesLinesVisible(2, false);
@@ -220,19 +223,19 @@ public final class SoftmaxComparisonPanel implements Panel {
             @Override
             public Double fromString(String s) { return 0.0; }
         });
-        scale.setTooltip(new Tooltip("Logit scale s on a log scale: ← → a quarter decade"));
+        scale.setTooltip(Relabel.tip("softmax.scaleTip"));
         HBox.setHgrow(scale, Priority.ALWAYS);
-        Label scaleLabel = new Label("_Logit scale s:");
+        Label scaleLabel = Relabel.text(new Label(), "softmax.scaleLabel");
         scaleLabel.setMnemonicParsing(true);
         scaleLabel.setLabelFor(scaleField);
         scaleField.setPrefColumnCount(5);
         scaleField.setMinWidth(Region.USE_PREF_SIZE);
         scale.setMinWidth(8 * 16);
-        scaleField.setTooltip(new Tooltip("Type a scale (e.g. 1000) and press Enter (Alt+L)"));
+        scaleField.setTooltip(Relabel.tip("softmax.scaleFieldTip"));
         plotted.getItems().setAll(Plotted.values());
         plotted.setValue(Plotted.COST);
-        plotted.setTooltip(new Tooltip("What the plot shows against the logit scale (Alt+P)"));
-        Label plottedLabel = new Label("_Plot:");
+        plotted.setTooltip(Relabel.tip("softmax.plottedTip"));
+        Label plottedLabel = Relabel.text(new Label(), "softmax.plottedLabel");
         plottedLabel.setMnemonicParsing(true);
         plottedLabel.setLabelFor(plotted);
         scaleLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -281,13 +284,10 @@ public final class SoftmaxComparisonPanel implements Panel {
         sigmoidFusedDelta.show(r.fused().deltaL());
         double diff = r.maxAbsDifference();
         if (!Double.isFinite(diff)) {
-            sigmoidDifference.setText("At s = " + Formats.plain(s) + " the activation view's δᴸ is no longer finite ("
-                    + nonFiniteCount(r.naive()) + " entries are NaN or ∞): (a − t) / (a (1 − a)) overflows once "
-                    + "|zᴸ| passes about 709.8. The fused form is still finite: max |δᴸ| = "
-                    + Formats.small(r.fused().maxAbsDelta()) + ".");
+            sigmoidDifference.setText(Messages.get("softmax.sigmoidNotFinite", Formats.plain(s),
+                    nonFiniteCount(r.naive()), Formats.small(r.fused().maxAbsDelta())));
         } else {
-            sigmoidDifference.setText("max |δᴸ_activation − δᴸ_fused| = " + Formats.small(diff)
-                    + ": equal up to rounding.");
+            sigmoidDifference.setText(Messages.get("softmax.sigmoidEqual", Formats.small(diff)));
         }
     }
 
@@ -336,11 +336,10 @@ public final class SoftmaxComparisonPanel implements Panel {
     private void recompute() {
         NetworkDocument doc = document.get();
         Optional<String> why = doc == null
-                ? Optional.of("No network is open. Open or build a network with at least 2 outputs.")
+                ? Optional.of(Messages.get("softmax.noNetwork"))
                 : SoftmaxComparison.unsuitable(doc.network(), doc.batch());
         if (why.isPresent()) {
-            explanation.setText("This comparison needs a classifier.\n\n" + why.get()
-                    + "\n\nThe comparison then replaces the output layer's activation and loss, keeping every weight.");
+            explanation.setText(Messages.get("softmax.needsClassifier", why.get()));
             explanation.setVisible(true);
             ((ScrollPane) root.getCenter()).setContent(explanation);
             result.set(null);
@@ -362,14 +361,12 @@ public final class SoftmaxComparisonPanel implements Panel {
         fusedDelta.show(r.fused().deltaL());
         double diff = r.maxAbsDifference();
         if (Double.isNaN(diff) || !Double.isFinite(diff)) {
-            difference.setText("At s = " + Formats.plain(s) + " the naive δᴸ is no longer finite ("
-                    + nonFiniteCount(r.naive()) + " entries are NaN or ∞): softmax underflowed to 0 and ln 0 = −∞. "
-                    + "The fused form is still finite: max |δᴸ| = " + Formats.small(r.fused().maxAbsDelta()) + ".");
+            difference.setText(Messages.get("softmax.naiveNotFinite", Formats.plain(s), nonFiniteCount(r.naive()),
+                    Formats.small(r.fused().maxAbsDelta())));
             difference.getStyleClass().add("non-finite");
         } else {
             difference.getStyleClass().remove("non-finite");
-            difference.setText("max |δᴸ_naive − δᴸ_fused| = " + Formats.small(diff)
-                    + ": equal up to rounding (a double carries about 16 digits).");
+            difference.setText(Messages.get("softmax.equal", Formats.small(diff)));
         }
         showSigmoidPair(doc, s);
         int m = doc.batch().size();
@@ -407,7 +404,7 @@ public final class SoftmaxComparisonPanel implements Panel {
             return;
         }
         int x = sample.getValue();
-        jacobianTitle.setText("Softmax Jacobian of the naive side");
+        jacobianTitle.setText(Messages.get("softmax.jacobianTitle"));
         jacobian.show(r.jacobian(x));
     }
 
@@ -419,7 +416,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         if (runner == null) {
             scaleSweep.set(sweep(doc));
         } else {
-            runner.run(TASK_KEY, "Softmax logit-scale sweep", p -> sweep(doc), scaleSweep::set);
+            runner.run(TASK_KEY, Messages.get("softmax.task"), p -> sweep(doc), scaleSweep::set);
         }
     }
 
@@ -436,10 +433,10 @@ public final class SoftmaxComparisonPanel implements Panel {
             return;
         }
         boolean cost = plotted.getValue() == Plotted.COST;
-        ((LogAxis) plot.getRangeAxis()).setLabel(cost ? "cost C" : "max |δᴸ|");
-        XYSeries naive = new XYSeries("softmax activation + cross-entropy (naive)", false, true);
-        XYSeries fused = new XYSeries("identity + softmax-cross-entropy (fused)", false, true);
-        XYSeries broken = new XYSeries("naive value is +∞ or NaN", false, true);
+        ((LogAxis) plot.getRangeAxis()).setLabel(Messages.get(cost ? "softmax.plottedCost" : "softmax.axisDelta"));
+        XYSeries naive = new XYSeries(Messages.get("softmax.seriesNaive"), false, true);
+        XYSeries fused = new XYSeries(Messages.get("softmax.seriesFused"), false, true);
+        XYSeries broken = new XYSeries(Messages.get("softmax.seriesBroken"), false, true);
         double top = 0;
         for (ScalePoint p : points) {
             top = Math.max(top, finiteOr0(cost ? p.naiveCost() : p.naiveDelta()));

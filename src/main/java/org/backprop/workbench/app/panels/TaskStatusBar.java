@@ -104,7 +104,7 @@ public final class TaskStatusBar implements Panel {
         cancel.setId("cancelWork");
         cancel.setTooltip(cancelTip);
         relabel();
-        org.backprop.workbench.i18n.Messages.addListener(this::relabel);
+        Relabel.follow(this, TaskStatusBar::relabel);
         cancel.setCancelButton(false);
         cancel.setOnAction(e -> cancelAll());
         root.getChildren().setAll(bar, message, cancel);

@@ -47,6 +47,41 @@ class SoftmaxComparisonPanelTest {
         assertTrue(panel.scaleSweepProperty().get().stream().anyMatch(p -> !Double.isFinite(p.naiveCost())));
     }
 
+    /** The text of every label and button under {@code node}. */
+    private static java.util.List<String> texts(javafx.scene.Node node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (node instanceof javafx.scene.control.Labeled l) {
+            out.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                out.addAll(texts(child));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLanguageSwitchRelabelsTheTitlesAndTheNextResultSpeaksChinese() {
+        SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(PanelFixtures.document());
+        SoftmaxComparisonPanel panel = fx(() -> new SoftmaxComparisonPanel(doc));
+        PanelFixtures.show(stage, panel.getView(), 1280, 800);
+        assertTrue(fx(() -> texts(panel.getView())).contains(
+                "Softmax, two ways: as the output activation, or fused into the loss"));
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            java.util.List<String> zh = fx(() -> texts(panel.getView()));
+            assertTrue(zh.contains("softmax 的两种形式：作为输出激活函数，或融合进损失"), zh.toString());
+            assertTrue(zh.contains("logit 缩放 s(_L)："), zh.toString());
+            fx(() -> panel.setLogitScale(1e4));
+            java.util.List<String> after = fx(() -> texts(panel.getView()));
+            assertTrue(after.stream().anyMatch(t -> t.startsWith("在 s = ") && t.contains("朴素形式的 δᴸ 已不再有限")),
+                    after.toString());
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+    }
+
     @Test
     void showsTheSigmoidPairAsASecondComparison() {
         SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(PanelFixtures.document());
