@@ -90,8 +90,13 @@ class QuizUiTest {
     }
 
     private void answer(FxRobot robot, String typed) {
-        fx(() -> ui.panel().quizAnswer().clear());
-        robot.clickOn("#quizAnswer").write(typed).type(KeyCode.ENTER);
+        // focus as a click would; TestFX's clickOn reads node bounds off the FX thread, racing the views' rebuilds
+        fx(() -> {
+            ui.panel().quizAnswer().clear();
+            ui.panel().quizAnswer().requestFocus();
+        });
+        waitUntil(() -> ui.panel().quizAnswer().isFocused());
+        robot.write(typed).type(KeyCode.ENTER);
     }
 
     @Test
