@@ -30,7 +30,7 @@ final class ChoiceMenus {
         ToggleGroup group = new ToggleGroup();
         return Arrays.stream(Mistake.values()).map(mk -> {
             RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? "None (every formula as in the note)"
-                    : mk.formula() + ": " + mk.description());
+                    : mk.formula() + ": " + org.backprop.workbench.steps.Latex.superscripts(mk.description()));
             r.setToggleGroup(group);
             r.setOnAction(e -> model.mistakeProperty().set(mk));
             ActionFactory.selectWhen(r, model.mistakeProperty(), mk);

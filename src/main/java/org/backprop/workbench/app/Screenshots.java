@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /**
  * The documentation screenshots: a list of named scenes of the real window. {@code mvn -B test -Pscreenshots}
  * (the test {@code ScreenshotTourTest}) opens a fresh window on the default network for each, runs its set-up, waits
- * until it is ready and writes {@code screenshots/NAME.png} at {@link #WIDTH} x {@link #HEIGHT}. To add a shot,
+ * until it is ready and writes {@code screenshots/NAME.png} at {@link #WIDTH} x {@link #HEIGHT} (or the shot's own size). To add a shot,
  * add a {@link Shot} to {@link #ALL}.
  */
 public final class Screenshots {
@@ -26,11 +26,22 @@ public final class Screenshots {
      * @param language the language the window is opened in (English unless the shot shows the translation)
      * @param setup  what to do to a fresh window (on the FX thread)
      * @param ready  true once the window shows what the shot is about (polled on the FX thread)
+     * @param width  the window's size ({@link #WIDTH} × {@link #HEIGHT} unless the shot is about another size)
+     * @param height
      */
     public record Shot(String name, java.util.Locale language, Consumer<MainWindow> setup,
-                       Predicate<MainWindow> ready) {
+                       Predicate<MainWindow> ready, double width, double height) {
+        public Shot(String name, java.util.Locale language, Consumer<MainWindow> setup, Predicate<MainWindow> ready) {
+            this(name, language, setup, ready, WIDTH, HEIGHT);
+        }
+
         public Shot(String name, Consumer<MainWindow> setup, Predicate<MainWindow> ready) {
             this(name, java.util.Locale.ENGLISH, setup, ready);
+        }
+
+        /** The same shot in a window of another size (a projector's 1024×768). */
+        public Shot at(double w, double h) {
+            return new Shot(name, language, setup, ready, w, h);
         }
 
         public Shot(String name, Consumer<MainWindow> setup) {
@@ -98,6 +109,20 @@ public final class Screenshots {
                 w.model().currentStepIdProperty().set("delta1");
                 w.presentationMode();
             }),
+            // presentation mode (F5) on the XGA projector of many lecture rooms, and on a Full HD one
+            new Shot("presentation-1024", w -> {
+                w.model().currentStepIdProperty().set("delta1");
+                w.presentationMode();
+            }).at(1024, 768),
+            new Shot("presentation-1920", w -> {
+                w.model().currentStepIdProperty().set("delta1");
+                w.presentationMode();
+            }).at(1920, 1080),
+            // a quiz as the student meets it (the asked number hidden), then after the answer
+            new Shot("lesson-quiz-asked", w -> {
+                w.lessons().openByName("01-one-neuron.md");
+                w.lessons().session().goTo(5);
+            }, w -> idle(w) && w.lessons().settled()),
             new Shot("lesson-quiz", w -> {
                 w.lessons().openByName("01-one-neuron.md");
                 w.lessons().session().goTo(5);

@@ -52,7 +52,8 @@ final class WorkbenchToolBar {
             protected void updateItem(Mistake mk, boolean empty) {
                 super.updateItem(mk, empty);
                 setText(empty || mk == null ? null
-                        : mk == Mistake.NONE ? "none — every formula as in the note" : mk.id() + " — " + mk.description());
+                        : mk == Mistake.NONE ? "none — every formula as in the note"
+                        : mk.id() + " — " + org.backprop.workbench.steps.Latex.superscripts(mk.description()));
             }
         });
         epsilonField.setId("epsilonField");

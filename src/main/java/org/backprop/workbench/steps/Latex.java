@@ -86,6 +86,33 @@ public final class Latex {
         return s.toString().replace("∇_a C", "∇ₐC");
     }
 
+    private static final String SUPERSCRIPT_FROM = "0123456789+-−Llj kT";
+    private static final String SUPERSCRIPT_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻ᴸˡʲ ᵏᵀ";
+
+    /**
+     * Plain-text exponents as a reader expects them: {@code σ'(z^L)} → σ'(zᴸ), {@code w^{l+1}} → wˡ⁺¹, {@code δ^2} →
+     * δ²; an exponent with a character that has no superscript is left as written.
+     */
+    public static String superscripts(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\^(\\{([^{}]*)\\}|[0-9]+|[LlT])").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String exponent = m.group(2) != null ? m.group(2) : m.group(1);
+            StringBuilder sup = new StringBuilder();
+            for (char c : exponent.toCharArray()) {
+                int at = SUPERSCRIPT_FROM.indexOf(c);
+                if (at < 0 || c == ' ') {
+                    sup = null;
+                    break;
+                }
+                sup.append(SUPERSCRIPT_TO.charAt(at));
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(sup == null ? m.group() : sup.toString()));
+        }
+        m.appendTail(out);
+        return out.toString().replace("∇_a C", "∇ₐC");
+    }
+
     private static String plain(double v) {
         BigDecimal d = new BigDecimal(v).round(new MathContext(DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         return d.toPlainString();

@@ -99,9 +99,12 @@ class DiagramMarksTest {
         fx(() -> model.navigate(WorkbenchView.CHECKS));
         fx(() -> window.checkTable().setFormulaFilter(Formula.BP4));
         CheckResult first = fx(() -> window.checkTable().shownRows().get(0));
-        robot.clickOn(fx(() -> robot.lookup(".table-row-cell").queryAll().stream()
-                .filter(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() == first)
-                .findFirst().orElseThrow()));
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> row = () -> fx(() ->
+                robot.lookup(".table-row-cell").queryAll().stream()
+                        .filter(r -> r instanceof javafx.scene.control.TableRow<?> t && t.getItem() == first
+                                && r.isVisible()).findFirst());
+        waitUntil(() -> row.get().isPresent());   // the table lays out its filtered rows on the next pulse
+        robot.clickOn(row.get().orElseThrow());
         waitUntil(() -> model.selectedCheckProperty().get() != null
                 && model.selectedCheckProperty().get().formula() == Formula.BP4);
         int l = fx(() -> model.selectedCheckProperty().get().layer());
@@ -132,5 +135,16 @@ class DiagramMarksTest {
         double titleTop = fx(() -> title.localToScene(title.getLayoutBounds()).getMinY());
         double paneTop = fx(() -> window.detailView().localToScene(window.detailView().getLayoutBounds()).getMinY());
         assertTrue(titleTop >= paneTop, "the title is in view");
+    }
+
+    @Test
+    void theMistakeListShowsTypesetExponents(FxRobot robot) {
+        robot.clickOn("#mistakeBox");
+        waitUntil(() -> fx(() -> robot.lookup(".combo-box-popup .list-cell").queryAll().size()) > 3);
+        List<String> texts = fx(() -> robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null).toList());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("BP1 without σ'(zᴸ)")), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.contains("^")), texts.toString());
+        robot.type(KeyCode.ESCAPE);
     }
 }

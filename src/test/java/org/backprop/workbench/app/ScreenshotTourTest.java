@@ -57,9 +57,9 @@ class ScreenshotTourTest {
                 WorkbenchModel model = new WorkbenchModel();
                 MainWindow w = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
                 w.installTheme();
-                stage.setScene(w.createScene(Screenshots.WIDTH, Screenshots.HEIGHT));
-                stage.setWidth(Screenshots.WIDTH);
-                stage.setHeight(Screenshots.HEIGHT);
+                stage.setScene(w.createScene(shot.width(), shot.height()));
+                stage.setWidth(shot.width());
+                stage.setHeight(shot.height());
                 stage.show();
                 return w;
             });
