@@ -1,5 +1,7 @@
 package org.backprop.workbench.app;
 
+import org.backprop.workbench.i18n.Messages;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -83,6 +85,7 @@ public final class NetworkDiagram extends Region {
         hiddenEntry.addListener((o, a, b) -> draw());
         zoom.addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
+        org.backprop.workbench.app.panels.Relabel.follow(this, NetworkDiagram::draw);
         // a right click picks first, so that the context menu (Derive) is about what it hit
         canvas.setOnContextMenuRequested(e -> pick(e.getX(), e.getY()));
     }
@@ -317,9 +320,7 @@ public final class NetworkDiagram extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFont(Font.font(null, FontWeight.BOLD, 12.5 * z));
-            String name = l == 0 ? "input" : l == depth ? "output" : "layer " + l;
-            g.fillText(name + " · " + n + (n > shown(n) ? " (" + shown(n) + " shown)" : ""), x(l, left, colGap),
-                    h - labelSpace + 6 * z);
+            g.fillText(layerLabel(l, depth, n, shown(n)), x(l, left, colGap), h - labelSpace + 6 * z);
             g.setFont(Font.font(11.5 * z));
             String sub = l == 0 ? "a⁰" : net.activation(l).id();
             if (l == depth) {
@@ -330,7 +331,7 @@ public final class NetworkDiagram extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11 * z));
         g.setFill(text.deriveColor(0, 1, 1, 0.7));
-        g.fillText((backward ? "edges: ∂C/∂w  ·  neurons: δ" : "edges: w  ·  neurons: a") + " (sample x = 0)", 8, 4);
+        g.fillText(legend(backward), 8, 4);
         drawPointed(g, net, left, colGap, top, usableH, radius, z);
     }
 
@@ -364,6 +365,18 @@ public final class NetworkDiagram extends Region {
             }
         }
         return false;
+    }
+
+    /** The caption under a layer: "input · 2", "layer 1 · 3", "output · 2", with "(12 shown)" for a large one. */
+    static String layerLabel(int l, int depth, int n, int shown) {
+        String label = l == 0 ? Messages.get("diagram.input", n) : l == depth ? Messages.get("diagram.output", n)
+                : Messages.get("diagram.hidden", l, n);
+        return n > shown ? label + Messages.get("diagram.shown", shown) : label;
+    }
+
+    /** The legend in the corner: what the edges and neurons show. */
+    static String legend(boolean backward) {
+        return Messages.get(backward ? "diagram.legendBackward" : "diagram.legendForward");
     }
 
     private static DMatrixRMaj neuronValues(Analysis an, int l, boolean backward) {

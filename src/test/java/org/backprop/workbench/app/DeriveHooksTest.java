@@ -108,13 +108,16 @@ class DeriveHooksTest {
         assertEquals("delta1[0,1]", fx(() -> window.derivePanel().derivationProperty().get().entry().id()));
         fx(() -> model.navigate(WorkbenchView.DERIVE));
         WaitForAsyncUtils.waitForFxEvents();
-        // term k = 1 of BP2: w^2[0,1] δ^2[1,1]
-        robot.clickOn(fx(() -> window.derivePanel().getView().lookup("#deriveTerm1")));
+        // term k = 1 of BP2: w^2[0,1] δ^2[1,1]; the terms sit under the lines: scroll down to them
+        clickTerm(1);
         WaitForAsyncUtils.waitForFxEvents();
         Term term = fx(() -> window.derivePanel().hoveredTermProperty().get());
         assertNotNull(term, "the clicked term stays marked");
         assertEquals(1, term.index());
-        robot.moveTo(fx(() -> window.derivePanel().getView().lookup("#deriveTitle")));
+        fx(() -> javafx.event.Event.fireEvent(window.derivePanel().getView().lookup("#deriveTerm1"),
+                new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_EXITED, 0, 0, 0, 0,
+                        javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                        false, false, false, null)));
         assertNotNull(fx(() -> window.derivePanel().hoveredTermProperty().get()), "after the mouse leaves it");
         fx(() -> model.navigate(WorkbenchView.STEP));
         WaitForAsyncUtils.waitForFxEvents();
@@ -133,7 +136,7 @@ class DeriveHooksTest {
         fx(() -> model.notationProperty().set(Notation.NIELSEN));
         fx(() -> model.navigate(WorkbenchView.DERIVE));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(fx(() -> window.derivePanel().getView().lookup("#deriveTerm1")));
+        clickTerm(1);
         fx(() -> model.navigate(WorkbenchView.STEP));
         WaitForAsyncUtils.waitForFxEvents();
         List<MatrixView> again = fx(() -> window.detailView().operandViews());
@@ -187,6 +190,20 @@ class DeriveHooksTest {
                     javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(), scene.getY(),
                     screen.getX(), screen.getY(), false, new javafx.scene.input.PickResult(node, scene.getX(),
                     scene.getY())));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A click on term k of the Derive view, delivered to the term (it may sit below the fold of an 860 px window,
+     * where the robot cannot reach it).
+     */
+    private void clickTerm(int k) {
+        fx(() -> {
+            Node term = window.derivePanel().getView().lookup("#deriveTerm" + k);
+            javafx.event.Event.fireEvent(term, new javafx.scene.input.MouseEvent(
+                    javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY,
+                    1, false, false, false, false, true, false, false, true, false, true, null));
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

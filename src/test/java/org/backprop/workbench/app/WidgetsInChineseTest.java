@@ -54,6 +54,17 @@ class WidgetsInChineseTest {
     }
 
     @Test
+    void theDiagramsCaptionsAndLegendFollowTheLanguage() {
+        assertEquals("input · 2", NetworkDiagram.layerLabel(0, 2, 2, 2));
+        assertEquals("layer 1 · 30 (12 shown)", NetworkDiagram.layerLabel(1, 2, 30, 12));
+        assertEquals("edges: ∂C/∂w  ·  neurons: δ (sample x = 0)", NetworkDiagram.legend(true));
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("输出 · 2", NetworkDiagram.layerLabel(2, 2, 2, 2));
+        assertEquals("第 1 层 · 30（显示 12 个）", NetworkDiagram.layerLabel(1, 2, 30, 12));
+        assertEquals("边：w  ·  神经元：a（样本 x = 0）", NetworkDiagram.legend(false));
+    }
+
+    @Test
     void theStatusBarRelabelsOnASwitch() {
         TaskRunner runner = fx(TaskRunner::new);
         try {

@@ -145,6 +145,9 @@ public final class DerivePanel implements Panel {
         Quantity q = entry.get();
         lines.getChildren().clear();
         terms.getChildren().clear();
+        // a clicked term stays marked while the same entry is derived again (a new run, the notation)
+        String keptEntry = pinned == null || derivation.get() == null ? null : derivation.get().entry().id();
+        int keptIndex = pinned == null ? -1 : pinned.index();
         pinned = null;
         hovered.set(null);
         hoveredTerm.set(null);
@@ -198,7 +201,13 @@ public final class DerivePanel implements Panel {
         }
         List<Term> all = d.terms();
         for (Term t : all.size() > Deriver.MAX_TERMS ? shownLargest(all) : all) {
-            terms.getChildren().add(termView(t));
+            Region view = termView(t);
+            terms.getChildren().add(view);
+            if (t.index() == keptIndex && d.entry().id().equals(keptEntry)) {
+                pinned = t;
+                view.pseudoClassStateChanged(PINNED, true);
+                point(t, sourceOf(t));
+            }
         }
         if (all.size() > Deriver.MAX_TERMS) {
             terms.getChildren().add(new Label(Messages.get("derive.smallerTerms",
