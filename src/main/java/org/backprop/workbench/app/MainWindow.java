@@ -103,6 +103,8 @@ public final class MainWindow extends BorderPane {
     private final TaskStatusBar taskStatus = new TaskStatusBar(runner);
     private final BooleanProperty builderShown = new SimpleBooleanProperty(this, "builderShown", true);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
+    /** Follows the stage's full-screen state into {@link #fullScreen}; held here, added to the stage weakly. */
+    private final javafx.beans.value.ChangeListener<Boolean> stageFullScreen = (o, was, on) -> fullScreen.set(on);
     private final PresentationMode presentation;
     private final StepNavigation navigation;
     private WorkbenchToolBar toolBar;
@@ -361,7 +363,9 @@ public final class MainWindow extends BorderPane {
                     updateTitle();
                     if (w instanceof Stage stage) {
                         fullScreen.addListener((o3, was, on) -> stage.setFullScreen(on));
-                        stage.fullScreenProperty().addListener((o3, was, on) -> fullScreen.set(on));
+                        // weakly: a stage outlives the windows shown in it (every UI test shows its own)
+                        stage.fullScreenProperty().addListener(new javafx.beans.value.WeakChangeListener<>(
+                                stageFullScreen));
                         stage.setOnCloseRequest(e -> {
                             if (!files.confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
                                 e.consume();
