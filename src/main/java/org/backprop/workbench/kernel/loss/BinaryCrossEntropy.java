@@ -38,6 +38,11 @@ public final class BinaryCrossEntropy implements LossKernel {
     }
 
     @Override public <T> T sampleCost(Arithmetic<T> ar, T[] z, T[] a, double[] t, int toff) {
+        return costFromLogits(ar, z, t, toff);
+    }
+
+    /** {@link #costFromLogits(double[], double[], int, int, int)} in any arithmetic (complex step, float). */
+    static <T> T costFromLogits(Arithmetic<T> ar, T[] z, double[] t, int toff) {
         T sum = ar.real(0);
         for (int j = 0; j < z.length; j++) {
             double tj = t[toff + j];

@@ -3,7 +3,6 @@ package org.backprop.workbench.kernel.loss;
 import org.backprop.workbench.kernel.Arithmetic;
 import org.backprop.workbench.kernel.LossKernel;
 import org.backprop.workbench.kernel.activation.Sigmoid;
-import org.backprop.workbench.kernel.activation.Softplus;
 
 /**
  * "Loss-fused sigmoid": the output layer is the identity (a^L = z^L) and the loss applies the sigmoid itself,
@@ -33,14 +32,7 @@ public final class SigmoidCrossEntropy implements LossKernel {
     }
 
     @Override public <T> T sampleCost(Arithmetic<T> ar, T[] z, T[] a, double[] t, int toff) {
-        T sum = ar.real(0);
-        for (int j = 0; j < z.length; j++) {
-            double tj = t[toff + j];
-            T c = ar.plus(ar.times(Softplus.softplus(ar, ar.negate(z[j])), tj),
-                    ar.times(Softplus.softplus(ar, z[j]), 1 - tj));
-            sum = ar.plus(sum, c);
-        }
-        return sum;
+        return BinaryCrossEntropy.costFromLogits(ar, z, t, toff);
     }
 
     @Override public String costLatex(int depth, boolean batch, String m) {
