@@ -232,6 +232,24 @@ class WidgetsInChineseTest {
         assertShows(fx(() -> texts(detail)), "WITH THE NUMBERS");
     }
 
+    @Test
+    void countsAndPluralsFollowTheLanguage() {
+        assertEquals("37 checks: 35 pass, 2 fail", Messages.get(Locale.ENGLISH, "statusLine.checks", 37, 35, 0, 2, 0));
+        assertEquals("1 check: 1 pass", Messages.get(Locale.ENGLISH, "statusLine.checks", 1, 1, 0, 0, 0));
+        assertEquals("111,002 checks: 111,000 pass, 1 warn, 1 kink",
+                Messages.get(Locale.ENGLISH, "statusLine.checks", 111_002, 111_000, 1, 0, 1));
+        assertEquals("检验 37 个：通过 35，失败 2",
+                Messages.get(Locale.SIMPLIFIED_CHINESE, "statusLine.checks", 37, 35, 0, 2, 0));
+        assertEquals("Training 1 step, η = 0.5", Messages.get(Locale.ENGLISH, "training.task", 1, "0.5"));
+        assertEquals("Training 1,000 steps, η = 0.5", Messages.get(Locale.ENGLISH, "training.task", 1000, "0.5"));
+        assertEquals("训练 1,000 步，η = 0.5", Messages.get(Locale.SIMPLIFIED_CHINESE, "training.task", 1000, "0.5"));
+        assertEquals("This lesson cannot be used (1 problem)", Messages.get(Locale.ENGLISH, "lessons.cannotUse", 1));
+        assertEquals("这个课程无法使用（3 个问题）", Messages.get(Locale.SIMPLIFIED_CHINESE, "lessons.cannotUse", 3));
+        assertEquals("Hidden 2", Messages.get(Locale.ENGLISH, "builder.layer", 2, 1));
+        assertEquals("隐藏层 2 的激活函数 σ", Messages.get(Locale.SIMPLIFIED_CHINESE, "builder.activationTip", 2, 1));
+        assertEquals("输出层的激活函数 σ", Messages.get(Locale.SIMPLIFIED_CHINESE, "builder.activationTip", 2, 2));
+    }
+
     private static String text(Node root, String selector) {
         return ((Label) root.lookup(selector)).getText();
     }
