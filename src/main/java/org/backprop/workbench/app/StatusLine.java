@@ -22,8 +22,12 @@ final class StatusLine {
     private final Label checkLabel = new Label();
     private final HBox view;
 
-    StatusLine(WorkbenchModel model, TaskStatusBar taskStatus) {
+    private final javafx.beans.value.ObservableStringValue quickSummary;
+
+    /** @param quickSummary what the quick check found (empty for none); while it says something, the checks' label says it */
+    StatusLine(WorkbenchModel model, TaskStatusBar taskStatus, javafx.beans.value.ObservableStringValue quickSummary) {
         this.model = model;
+        this.quickSummary = quickSummary;
         status.setId("statusMessage");
         costLabel.setId("costLabel");
         checkLabel.setId("checkLabel");
@@ -39,6 +43,7 @@ final class StatusLine {
         model.checkingProperty().addListener((o, a, b) -> update());
         model.messageProperty().addListener((o, a, b) -> update());
         model.checksCancelledProperty().addListener((o, a, b) -> update());
+        quickSummary.addListener((o, a, b) -> update());
         update();
         org.backprop.workbench.app.panels.Relabel.follow(this, StatusLine::update);
     }
@@ -56,7 +61,9 @@ final class StatusLine {
             return;
         }
         costLabel.setText(Messages.get("statusLine.cost", Latex.plainNumber(an.forward().cost()), an.batch().size()));
-        if (model.checkingProperty().get()) {
+        if (!quickSummary.get().isEmpty()) {
+            checkLabel.setText(quickSummary.get());
+        } else if (model.checkingProperty().get()) {
             checkLabel.setText(Messages.get("statusLine.checking"));
         } else if (model.checksCancelledProperty().get()) {
             checkLabel.setText(Messages.get("statusLine.cancelled"));

@@ -94,6 +94,7 @@ public final class WorkbenchModel {
             new SimpleObjectProperty<>(this, "method", DifferenceMethod.CENTRAL);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyBooleanWrapper tracesPending = new ReadOnlyBooleanWrapper(this, "tracesPending");
     private final ReadOnlyObjectWrapper<List<Step>> steps = new ReadOnlyObjectWrapper<>(this, "steps", List.of());
     private final StringProperty currentStepId = new SimpleStringProperty(this, "currentStepId", "delta2");
     private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
@@ -178,6 +179,7 @@ public final class WorkbenchModel {
         DifferenceMethod how = method.get();
         steps.set(Steps.of(doc.network()));
         busy.set(true);
+        tracesPending.set(true);
         progress.set(-1);
         progressMessage.set(org.backprop.workbench.i18n.Messages.get("model.computing"));
         checksCancelled.set(false);
@@ -249,6 +251,7 @@ public final class WorkbenchModel {
             ui.execute(() -> {
                 if (gen == generation.get()) {
                     busy.set(false);
+                    tracesPending.set(false);
                     progressMessage.set("");
                     String line = org.backprop.workbench.i18n.Messages.get("error.compute", e.getMessage());
                     ErrorLog log = errorLog;
@@ -285,6 +288,7 @@ public final class WorkbenchModel {
             if (gen == generation.get()) {
                 busy.set(false);
                 checking.set(false);
+                tracesPending.set(false);
                 progressMessage.set("");
                 complain(text);
             }
@@ -298,6 +302,7 @@ public final class WorkbenchModel {
         CheckResult selected = selectedCheck.get();
         analysis.set(result);
         checking.set(stillChecking);
+        tracesPending.set(false);
         if (!stillChecking) {
             busy.set(false);
             progress.set(1);
@@ -471,6 +476,12 @@ public final class WorkbenchModel {
 
     /** True while forward and backward are shown but the numerical checks are still running. */
     public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+
+    /**
+     * True from a change (of the document, the mistake, ε, the method, or F9) until its forward and backward pass is
+     * published (or failed): meanwhile {@link #analysisProperty()} still shows the previous one.
+     */
+    public ReadOnlyBooleanProperty tracesPendingProperty() { return tracesPending.getReadOnlyProperty(); }
 
     /** The steps of the current network. */
     public ReadOnlyObjectProperty<List<Step>> stepsProperty() { return steps.getReadOnlyProperty(); }
