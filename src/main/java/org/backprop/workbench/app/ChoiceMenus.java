@@ -33,7 +33,7 @@ final class ChoiceMenus {
         return Arrays.stream(Mistake.values()).map(mk -> {
             RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? Messages.get("choice.noMistake")
                     : Messages.get("choice.mistake", mk.formula(),
-                    org.backprop.workbench.steps.Latex.superscripts(Names.mistake(mk))));
+                    org.backprop.workbench.steps.Latex.superscripts(Names.mistake(mk, model.notationProperty().get()))));
             r.setToggleGroup(group);
             r.setOnAction(e -> model.mistakeProperty().set(mk));
             ActionFactory.selectWhen(r, model.mistakeProperty(), mk);

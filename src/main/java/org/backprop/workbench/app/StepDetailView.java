@@ -349,7 +349,9 @@ public final class StepDetailView extends ScrollPane {
         }
         singleFormula.setVisible(detail.batch());
         singleFormula.setManaged(detail.batch());
-        mistake.setText(detail.mistaken() ? Messages.get("step.mistake", detail.mistakeNote()) : "");
+        // in the notation shown and the language in use (the detail's note is the core's English)
+        mistake.setText(detail.mistaken() ? Messages.get("step.mistake",
+                org.backprop.workbench.app.panels.Names.mistake(an.mistake(), notation.getValue())) : "");
         mistake.setVisible(detail.mistaken());
         mistake.setManaged(detail.mistaken());
         shapes.setText(Messages.get("step.shapes", detail.shapes().replace("^T", "ᵀ")));

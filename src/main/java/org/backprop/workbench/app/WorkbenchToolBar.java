@@ -47,16 +47,11 @@ final class WorkbenchToolBar {
         mistakeBox.setId("mistakeBox");
         mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
                 + "and see which checks catch it (Ctrl+M)"));
-        mistakeBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 11));
-        mistakeBox.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Mistake mk, boolean empty) {
-                super.updateItem(mk, empty);
-                setText(empty || mk == null ? null
-                        : mk == Mistake.NONE ? "none — every formula as in the note"
-                        : mk.id() + " — " + org.backprop.workbench.steps.Latex.superscripts(mk.description()));
-            }
-        });
+        // as wide as the longest mistake's name (bp2-no-sigma-prime, not "bp2-no-sigm…"), at every zoom
+        mistakeBox.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> mistakeBoxWidth(MainWindow.BASE_FONT * model.zoomProperty().get()), model.zoomProperty()));
+        mistakeBox.setMinWidth(Region.USE_PREF_SIZE);
+        mistakeBox.setCellFactory(mistakeCells());
         epsilonField.setId("epsilonField");
         epsilonField.setPrefColumnCount(6);
         epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
@@ -97,7 +92,43 @@ final class WorkbenchToolBar {
                 notationBox, spacer, zoomOut, zoomIn);
     }
 
+    /** The list's cells: each mistake's name and what it gets wrong, written in the notation in use. */
+    private javafx.util.Callback<javafx.scene.control.ListView<Mistake>, javafx.scene.control.ListCell<Mistake>>
+            mistakeCells() {
+        Notation notation = model.notationProperty().get();
+        return v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Mistake mk, boolean empty) {
+                super.updateItem(mk, empty);
+                setText(empty || mk == null ? null
+                        : mk == Mistake.NONE ? "none — every formula as in the note"
+                        : mk.id() + " — " + Latex.superscripts(
+                        org.backprop.workbench.app.panels.Names.mistake(mk, notation)));
+            }
+        };
+    }
+
+    /**
+     * Width of the mistake box for a font size in px: the widest mistake name in the body font, plus the cell's
+     * padding and the arrow button (about {@link #COMBO_CHROME_EM} em).
+     */
+    static double mistakeBoxWidth(double fontSize) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), fontSize));
+        double widest = 0;
+        for (Mistake mk : Mistake.values()) {
+            text.setText(mk.id());
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest + COMBO_CHROME_EM * fontSize);
+    }
+
+    /** A combo box's cell padding and arrow button, in em (AtlantaFX: about 0.9 em + 0.9 em and a 1.6 em arrow). */
+    static final double COMBO_CHROME_EM = 3.6;
+
     private void initListeners() {
+        // the list rewrites each mistake's formula in the notation just chosen (δ^l = (w^{l+1})^T δ^{l+1} for w_jk)
+        model.notationProperty().addListener((o, was, now) -> mistakeBox.setCellFactory(mistakeCells()));
         mistakeBox.valueProperty().bindBidirectional(model.mistakeProperty());
         methodBox.valueProperty().bindBidirectional(model.methodProperty());
         notationBox.valueProperty().bindBidirectional(model.notationProperty());

@@ -25,7 +25,8 @@ public enum Mistake {
         }
     },
     BP2_NO_SIGMA_PRIME("bp2-no-sigma-prime", "BP2",
-            "BP2 without σ'(z^l): δ^l = w^{l+1} δ^{l+1}") {
+            "BP2 without σ'(z^l): δ^l = w^{l+1} δ^{l+1}",
+            "BP2 without σ'(z^l): δ^l = (w^{l+1})^T δ^{l+1}") {
         @Override DMatrixRMaj bp2(Backprop right, DMatrixRMaj wNext, DMatrixRMaj deltaNext, Activation sigma,
                                   DMatrixRMaj zl, DMatrixRMaj al) {
             return right.backpropagated(wNext, deltaNext);
@@ -98,7 +99,8 @@ public enum Mistake {
         @Override public boolean altersGradB(int batchSize) { return batchSize > 1; }
     },
     BP4_Z_NOT_A("bp4-z-not-a", "BP4",
-            "BP4 with the previous layer's z where its a belongs: ∂C/∂w^l = z^{l-1} (δ^l)^T (layer 1 still uses a^0)") {
+            "BP4 with the previous layer's z where its a belongs: ∂C/∂w^l = z^{l-1} (δ^l)^T (layer 1 still uses a^0)",
+            "BP4 with the previous layer's z where its a belongs: ∂C/∂w^l = δ^l (z^{l-1})^T (layer 1 still uses a^0)") {
         @Override DMatrixRMaj bp4(Backprop right, ForwardTrace forward, int l, DMatrixRMaj delta) {
             return right.bp4(l > 1 ? forward.z(l - 1) : forward.a(l - 1), delta);
         }
@@ -134,11 +136,22 @@ public enum Mistake {
     private final String id;
     private final String formula;
     private final String description;
+    private final String descriptionTransposed;
 
     Mistake(String id, String formula, String description) {
+        this(id, formula, description, description);
+    }
+
+    /**
+     * @param description           in the note's convention: w^l is n_{l-1} x n_l (w_kj), z^l = (w^l)^T a^{l-1} + b^l
+     * @param descriptionTransposed the same with the weights transposed (Nielsen's w_jk, n_l x n_{l-1}),
+     *                              z^l = w^l a^{l-1} + b^l; differs where the sentence writes a product with w
+     */
+    Mistake(String id, String formula, String description, String descriptionTransposed) {
         this.id = id;
         this.formula = formula;
         this.description = description;
+        this.descriptionTransposed = descriptionTransposed;
     }
 
     /** The name used on the command line and in lessons, e.g. {@code bp2-no-sigma-prime}. */
@@ -149,6 +162,14 @@ public enum Mistake {
 
     /** One sentence saying what is wrong. */
     public String description() { return description; }
+
+    /**
+     * The sentence for weights shown transposed or not: with {@code transposedWeights} (Nielsen's w_jk) a product with
+     * w is written as that convention writes it, e.g. δ^l = (w^{l+1})^T δ^{l+1} for the note's w^{l+1} δ^{l+1}.
+     */
+    public String description(boolean transposedWeights) {
+        return transposedWeights ? descriptionTransposed : description;
+    }
 
     // ---- the formulas, right unless overridden ----
 

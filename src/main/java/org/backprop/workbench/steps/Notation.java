@@ -21,4 +21,9 @@ public enum Notation {
 
     /** True if weight matrices are shown transposed against the engine's storage. */
     public boolean transposesWeights() { return this == NIELSEN; }
+
+    /** What a deliberate mistake gets wrong, its formula written in this notation. */
+    public String describe(org.backprop.workbench.engine.Mistake mistake) {
+        return mistake.description(transposesWeights());
+    }
 }

@@ -224,7 +224,7 @@ public final class Steps {
             Operand result = operands.remove("gradA");
             batchSymbols.remove("gradA");
             if (mistake.altersGradA(m)) {
-                mistakeNote = mistake.description();
+                mistakeNote = notation.describe(mistake);
             }
             String shape = net.size(depth) + "×" + m;
             String shapes = (m > 1 ? "(1/" + m + ") · " : "") + "f(" + shape + ", " + shape + ") = " + shape;
@@ -267,7 +267,7 @@ public final class Steps {
             Function<Renderer, String> rhs;
             String shapes;
             if (dropped) {
-                mistakeNote = mistake.description();
+                mistakeNote = notation.describe(mistake);
                 rhs = r -> Latex.wrong(incoming.apply(r));
                 shapes = incomingShape + " = " + n;
             } else if (fused && !atA) {
@@ -283,7 +283,7 @@ public final class Steps {
                 shapes = (m > 1 ? "(1/" + m + ") · " : "") + "(" + n + " − " + n + ") = " + n
                         + "   (loss-fused softmax: σ' = 1)";
             } else if (diagonal) {
-                mistakeNote = mistake.description();
+                mistakeNote = notation.describe(mistake);
                 operand("sp", "a^" + l + " ⊙ (1 − a^" + l + ")", "a^{" + l + "} \\odot (1 - a^{" + l + "})",
                         "\\mathbf{a}^{" + l + "} \\odot (1 - \\mathbf{a}^{" + l + "})", sigma.derivative(an.forward().z(l)));
                 rhs = r -> incoming.apply(r) + " \\odot " + Latex.wrong(r.of("sp"));
@@ -291,7 +291,7 @@ public final class Steps {
             } else if (!sigma.isElementwise()) {
                 DMatrixRMaj at = atA ? an.forward().a(l) : an.forward().z(l);
                 if (atA) {
-                    mistakeNote = mistake.description();
+                    mistakeNote = notation.describe(mistake);
                     layerValue("at", "a", l, at);
                 } else {
                     layerValue("at", "z", l, at);
@@ -306,7 +306,7 @@ public final class Steps {
                 DMatrixRMaj at = atA ? an.forward().a(l) : an.forward().z(l);
                 String arg = atA ? "a" : "z";
                 if (atA) {
-                    mistakeNote = mistake.description();
+                    mistakeNote = notation.describe(mistake);
                 }
                 operand("sp", name(sigma) + "'(" + arg + "^" + l + ")",
                         fn(sigma) + "'(" + arg + "^{" + l + "})", fn(sigma) + "'(\\mathbf{" + arg + "}^{" + l + "})",
@@ -326,7 +326,7 @@ public final class Steps {
                     an.backward().gradB(l));
             boolean first = mistake.bp3FirstSampleOnly(m);
             if (mistake.altersGradB(m)) {
-                mistakeNote = mistake.description();
+                mistakeNote = notation.describe(mistake);
             }
             if (first) {
                 DMatrixRMaj e1 = new DMatrixRMaj(m, 1);
@@ -342,7 +342,7 @@ public final class Steps {
         private Template gradW() {
             boolean zNotA = mistake.bp4ReadsZ(l);
             if (zNotA) {
-                mistakeNote = mistake.description();
+                mistakeNote = notation.describe(mistake);
                 layerValue("a", "z", l - 1, an.forward().z(l - 1));
             } else {
                 layerValue("a", "a", l - 1, an.forward().a(l - 1));

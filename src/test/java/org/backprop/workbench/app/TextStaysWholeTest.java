@@ -235,4 +235,76 @@ class TextStaysWholeTest {
         settle();
         assertEquals(idleHeight, fx(() -> ((javafx.scene.layout.Region) window.getCenter()).getHeight()), 0.5, "and after it ended");
     }
+
+    @Test
+    void theMistakeExplanationFollowsTheNotation(FxRobot robot) {
+        open(1260, 800);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.backprop.workbench.engine.Mistake> box =
+                fx(() -> (javafx.scene.control.ComboBox<org.backprop.workbench.engine.Mistake>)
+                        window.lookup("#mistakeBox"));
+        fx(() -> box.setValue(org.backprop.workbench.engine.Mistake.BP2_NO_SIGMA_PRIME));
+        fx(() -> model.currentStepIdProperty().set("delta1"));
+        waitUntil(() -> Screenshots.idle(window));
+        settle();
+        Label note = fx(() -> (Label) window.lookup("#stepMistake"));
+        assertTrue(fx(() -> note.getText()).contains("δ^l = w^{l+1} δ^{l+1}"), fx(() -> note.getText()));
+
+        press(robot, KeyCode.CONTROL, KeyCode.T);   // View ▸ Toggle notation: w_jk
+        assertEquals(org.backprop.workbench.steps.Notation.NIELSEN, model.notationProperty().get());
+        String nielsen = fx(() -> note.getText());
+        assertTrue(nielsen.contains("δ^l = (w^{l+1})^T δ^{l+1}"), nielsen);
+        assertFalse(nielsen.contains("= w^{l+1} δ^{l+1}"), nielsen);
+
+        // the list of mistakes says it the same way
+        fx(() -> window.stepList().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            List<String> cells = fx(() -> robot.lookup(".list-cell").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getParent() != box
+                            && c.getItem() == org.backprop.workbench.engine.Mistake.BP2_NO_SIGMA_PRIME)
+                    .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).toList());
+            assertFalse(cells.isEmpty(), "the open list shows bp2-no-sigma-prime");
+            String expected = org.backprop.workbench.steps.Latex.superscripts("δ^l = (w^{l+1})^T δ^{l+1}");
+            assertTrue(cells.stream().allMatch(t -> t.contains(expected)), cells + " should contain " + expected);
+        } finally {
+            fx(box::hide);
+        }
+    }
+
+    @Test
+    void everyMistakeNameIsWholeInTheToolBarOnAnXgaProjector(FxRobot robot) {
+        open(1024, 768);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.backprop.workbench.engine.Mistake> box =
+                fx(() -> (javafx.scene.control.ComboBox<org.backprop.workbench.engine.Mistake>)
+                        window.lookup("#mistakeBox"));
+        for (org.backprop.workbench.engine.Mistake m : org.backprop.workbench.engine.Mistake.values()) {
+            fx(() -> box.setValue(m));
+            settle();
+            Labeled shownValue = fx(() -> box.lookupAll(".list-cell").stream().filter(n -> n.getParent() == box)
+                    .map(n -> (Labeled) n).findFirst().orElseThrow());
+            assertEquals(m.id(), fx(() -> shownValue.getText()));
+            assertEquals(null, fx(() -> elision(shownValue)), "the mistake box at 1024×768");
+        }
+        javafx.scene.control.ToolBar toolBar = fx(() -> (javafx.scene.control.ToolBar) window.lookup(".tool-bar"));
+        Node overflow = fx(() -> toolBar.lookup(".tool-bar-overflow-button"));
+        assertTrue(overflow == null || !fx(() -> overflow.isVisible()), "every tool bar control still fits: no » menu");
+        fx(() -> box.setValue(org.backprop.workbench.engine.Mistake.NONE));
+        // and the open list shows each mistake's whole sentence
+        fx(() -> window.stepList().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            List<String> cut = fx(() -> robot.lookup(".list-cell").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ListCell<?> c
+                            && c.getParent() != box
+                            && c.getItem() instanceof org.backprop.workbench.engine.Mistake && shown(c))
+                    .map(n -> elision((Labeled) n)).filter(java.util.Objects::nonNull).toList());
+            assertEquals(List.of(), cut, "no mistake in the open list is elided");
+        } finally {
+            fx(box::hide);
+        }
+    }
 }

@@ -51,6 +51,24 @@ public final class Names {
         });
     }
 
+    /**
+     * What a deliberate mistake does, its formula written in the given notation: for Nielsen's w_jk the products with w
+     * are transposed ("δ^l = (w^{l+1})^T δ^{l+1}"), as the step view writes them.
+     */
+    public static String mistake(Mistake mistake, Notation notation) {
+        if (notation.transposesWeights()) {
+            switch (mistake) {
+                case BP2_NO_SIGMA_PRIME:
+                    return Messages.get("mistake.bp2NoSigmaPrimeJk");
+                case BP4_Z_NOT_A:
+                    return Messages.get("mistake.bp4ZNotAJk");
+                default:
+                    break;
+            }
+        }
+        return mistake(mistake);
+    }
+
     /** A weight notation for menus: "w_kj (rows = inputs, the note)". */
     public static String notation(Notation notation) {
         return Messages.get(switch (notation) {

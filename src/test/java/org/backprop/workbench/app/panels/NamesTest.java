@@ -39,6 +39,22 @@ class NamesTest {
     }
 
     @Test
+    void withNielsensWeightsAMistakeWritesItsProductsWithWTransposed() {
+        Messages.setLocale(Locale.ENGLISH);
+        for (Mistake m : Mistake.values()) {
+            assertEquals(m.description(true), Names.mistake(m, Notation.NIELSEN), m.id());
+            assertEquals(m.description(), Names.mistake(m, Notation.NOTE), m.id());
+        }
+        // the note's w^l is n_{l-1} x n_l, Nielsen's its transpose: w^{l+1} δ^{l+1} becomes (w^{l+1})^T δ^{l+1}
+        assertEquals("BP2 without σ'(z^l): δ^l = (w^{l+1})^T δ^{l+1}",
+                Names.mistake(Mistake.BP2_NO_SIGMA_PRIME, Notation.NIELSEN));
+        assertTrue(Names.mistake(Mistake.BP4_Z_NOT_A, Notation.NIELSEN).contains("∂C/∂w^l = δ^l (z^{l-1})^T"));
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertTrue(Names.mistake(Mistake.BP2_NO_SIGMA_PRIME, Notation.NIELSEN).contains("δ^l = (w^{l+1})^T δ^{l+1}"));
+        assertTrue(Names.mistake(Mistake.BP4_Z_NOT_A, Notation.NIELSEN).startsWith("BP4 在该用前一层"));
+    }
+
+    @Test
     void inChineseEachNameIsTranslatedAndKeepsTheFormulas() {
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         for (Mistake m : Mistake.values()) {
