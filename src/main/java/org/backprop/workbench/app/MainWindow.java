@@ -101,7 +101,7 @@ public final class MainWindow extends BorderPane {
 
         NetworkDiagram diagram = parts.diagram();
         diagram.setId("diagram");
-        Label stepsTitle = Relabel.text(new Label(), "window.steps");
+        Label stepsTitle = Relabel.text(new Label(), "app.steps");
         stepsTitle.getStyleClass().add("pane-title");
         StepListView stepList = parts.stepList();
         VBox listBox = new VBox(stepsTitle, stepList);
@@ -133,7 +133,8 @@ public final class MainWindow extends BorderPane {
         builder.setMinWidth(BuilderPanel.MIN_WIDTH);
         setCenter(split);
         rightProperty().bind(parts.lessonSlotProperty());
-        HBox statusBar = new StatusLine(parts.model(), parts.taskStatus()).getView();
+        HBox statusBar = new StatusLine(parts.model(), parts.taskStatus(),
+                parts.quickCheck().summaryProperty()).getView();
         showWithChrome(statusBar);
         setBottom(statusBar);
         applyZoom();

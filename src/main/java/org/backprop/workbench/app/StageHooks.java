@@ -68,7 +68,7 @@ final class StageHooks {
         WorkbenchModel model = parts.model();
         Path f = model.fileProperty().get();
         String name = f != null ? f.getFileName().toString() : model.getDocument().network().describe();
-        stage.setTitle(Messages.get(model.dirtyProperty().get() ? "window.titleUnsaved" : "window.title", name));
+        stage.setTitle(Messages.get(model.dirtyProperty().get() ? "app.titleUnsaved" : "app.title", name));
     }
 
     /** Whether the stage is in full screen (F11); follows the stage when it leaves full screen itself (Esc). */

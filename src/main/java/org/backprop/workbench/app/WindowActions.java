@@ -93,6 +93,7 @@ final class WindowActions {
         actions.bind(MISTAKES, Command.items(() -> ChoiceMenus.mistakeItems(model)))
                 .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
+                .bind(QUICK_CHECK, Command.of(parts.quickCheck()::run, model.analysisProperty().isNotNull()))
                 .bind(CHECKS_FAILURES_ONLY, Command.of(parts.checkTable()::toggleFailuresOnly))
                 .bind(CHECKS_CLEAR_FILTERS, Command.of(parts.checkTable()::clearFilters))
                 .bind(CANCEL_WORK, Command.of(parts.taskStatus()::cancelAll,

@@ -51,6 +51,7 @@ public final class WindowParts {
     private final BooleanProperty builderShown = new SimpleBooleanProperty(this, "builderShown", true);
     private final PresentationMode presentation;
     private final StepNavigation navigation;
+    private final QuickCheck quickCheck;
 
     /**
      * @param model   the window's state ({@code null} not permitted)
@@ -74,6 +75,7 @@ public final class WindowParts {
         lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, lessonSlot);
         presentation = new PresentationMode(model, builderShown, host::getWidth, host::getHeight);
         navigation = new StepNavigation(model, stepList);
+        quickCheck = new QuickCheck(model, runner);
         setErrorLog(ErrorLog.standard());
         checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
         epsilonPanel = new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
@@ -93,6 +95,8 @@ public final class WindowParts {
         diagram.selectedProperty().bind(model.selectedCheckProperty());
         diagram.darkProperty().bind(model.darkThemeProperty());
         diagram.zoomProperty().bind(model.zoomProperty());
+        diagram.quickCheckProperty().bind(quickCheck.resultProperty());
+        stepList.quickCheckProperty().bind(quickCheck.resultProperty());
         diagram.setOnPick(hit -> DiagramPicks.select(model, hit));
         derivePanel.entryProperty().bindBidirectional(model.deriveEntryProperty());
         DeriveHooks.install(model, diagram, detail, checkTable, derivePanel);
@@ -169,6 +173,9 @@ public final class WindowParts {
 
     /** Whether the builder column is shown (Ctrl+B). */
     public BooleanProperty builderShownProperty() { return builderShown; }
+
+    /** Check ▸ Quick check (directional): its result and summary. */
+    public QuickCheck quickCheck() { return quickCheck; }
 
     /** The Back / Next bar and the Step menu's jumps. */
     StepNavigation navigation() { return navigation; }

@@ -7,11 +7,15 @@ import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
+import org.backprop.workbench.numeric.IncrementalCost;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The one probe of C(θ ± h) along the coordinate a check is about, through the engine's own forward pass: used by
- * {@link GradientCheck}, by the ε sweep of {@code explore} and by the naive side of the benchmark.
+ * The one probe of C(θ ± h) along the coordinate a check is about, used by {@link GradientCheck},
+ * {@link FastGradientCheck}, the {@link EpsilonSweep} (CLI and app) and both sides of the benchmark. It comes in two
+ * backings of the same function, a {@link Source} each: {@link #engine} through the engine's own forward pass
+ * (double, the reference), {@link #incremental} through {@link IncrementalCost}'s layer-by-layer updates (any
+ * precision, and the layer's {@link LinearTail} where one applies).
  *
  * <ul>
  *   <li>BP1/BP2 (δ^l_jx): C_x with z^l_jx + t and the network run on from layer l — the cost of that sample alone,
@@ -22,6 +26,63 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class CostProbe {
     private CostProbe() {
+    }
+
+    /** Where the probes along the numbers of one network come from; one per thread (a source keeps scratch state). */
+    public interface Source {
+        /**
+         * The probe along one number, as {@link CostProbe#of}: C_x (not divided by m) for δ, C for a parameter.
+         *
+         * @param index {j, x} for δ, {j} for a bias, {k, j} for a weight
+         */
+        Probe along(Formula formula, int layer, int[] index);
+    }
+
+    /**
+     * Probes through the engine's forward pass, in double. The source keeps a private copy of the network for the
+     * parameters it perturbs, so the given network is only read.
+     */
+    public static Source engine(Network net, Batch batch, ForwardTrace forward) {
+        Network copy = net.copy();
+        return (formula, layer, index) -> of(formula == Formula.BP3 || formula == Formula.BP4 ? copy : net, batch,
+                forward, formula, layer, index);
+    }
+
+    /** Probes through one workspace of the incremental cost (the precision is the cost's). */
+    public static Source incremental(IncrementalCost.Workspace ws) {
+        return (formula, layer, index) -> incremental(ws, null, formula, layer, index[0],
+                index.length > 1 ? index[1] : 0);
+    }
+
+    /**
+     * The cost along one number through the layer's linear tail where it applies (null: none) and the workspace's
+     * layer-by-layer update otherwise: δ^l_ik (i = j, k = x), b^l_i, w^l_ik (i = k, k = j).
+     */
+    static Probe incremental(IncrementalCost.Workspace ws, LinearTail.Scratch tail, Formula formula, int l, int i,
+                             int k) {
+        return switch (formula) {
+            case BP1, BP2 -> new Probe() {
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.z(i, k, t);
+                    return v != null ? v : ws.z(l, i, k, t);
+                }
+                @Override public double imaginary(double h) { return ws.zImaginary(l, i, k, h); }
+            };
+            case BP3 -> new Probe() {
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.bias(i, t);
+                    return v != null ? v : ws.bias(l, i, t);
+                }
+                @Override public double imaginary(double h) { return ws.biasImaginary(l, i, h); }
+            };
+            case BP4 -> new Probe() {
+                @Override public Value real(double t) {
+                    Value v = tail == null ? null : tail.weight(i, k, t);
+                    return v != null ? v : ws.weight(l, i, k, t);
+                }
+                @Override public double imaginary(double h) { return ws.weightImaginary(l, i, k, h); }
+            };
+        };
     }
 
     /**

@@ -246,42 +246,9 @@ public final class FastGradientCheck {
         };
     }
 
-    /** The cost along the item's coordinate, through a workspace's layer-by-layer update. */
-    static Probe probe(Item item, IncrementalCost.Workspace ws) {
-        return probe(item, ws, null);
-    }
-
-    /**
-     * The cost along the item's coordinate, through the layer's linear tail where it applies (null: none) and the
-     * workspace's layer-by-layer update otherwise.
-     */
+    /** The cost along the item's coordinate, through the layer's linear tail where it applies (null: none). */
     static Probe probe(Item item, IncrementalCost.Workspace ws, LinearTail.Scratch tail) {
-        int l = item.layer();
-        int i = item.i();
-        int k = item.k();
-        return switch (item.formula()) {
-            case BP1, BP2 -> new Probe() {
-                @Override public Value real(double t) {
-                    Value v = tail == null ? null : tail.z(i, k, t);
-                    return v != null ? v : ws.z(l, i, k, t);
-                }
-                @Override public double imaginary(double h) { return ws.zImaginary(l, i, k, h); }
-            };
-            case BP3 -> new Probe() {
-                @Override public Value real(double t) {
-                    Value v = tail == null ? null : tail.bias(i, t);
-                    return v != null ? v : ws.bias(l, i, t);
-                }
-                @Override public double imaginary(double h) { return ws.biasImaginary(l, i, h); }
-            };
-            case BP4 -> new Probe() {
-                @Override public Value real(double t) {
-                    Value v = tail == null ? null : tail.weight(i, k, t);
-                    return v != null ? v : ws.weight(l, i, k, t);
-                }
-                @Override public double imaginary(double h) { return ws.weightImaginary(l, i, k, h); }
-            };
-        };
+        return CostProbe.incremental(ws, tail, item.formula(), item.layer(), item.i(), item.k());
     }
 
     /** Forward, backward and the fast check in one call. */

@@ -19,32 +19,26 @@ import java.util.Optional;
  */
 public enum Loss {
     /** C_x = ½ ‖a^L − t‖², for any output activation. */
-    QUADRATIC(new Quadratic(), null, ""),
+    QUADRATIC(new Quadratic(), null),
     /** C_x = −Σ_j [t_j ln a_j + (1 − t_j) ln(1 − a_j)] on a sigmoid output, evaluated from z. */
-    BINARY_CROSS_ENTROPY(new BinaryCrossEntropy(), Activation.SIGMOID, "use a sigmoid output layer"),
+    BINARY_CROSS_ENTROPY(new BinaryCrossEntropy(), Activation.SIGMOID),
     /** C_x = −Σ_j t_j ln a_j on a softmax output: "softmax as activation". */
-    CROSS_ENTROPY(new CrossEntropy(), Activation.SOFTMAX,
-            "use a softmax output layer, or an identity output with \"softmax-cross-entropy\""),
+    CROSS_ENTROPY(new CrossEntropy(), Activation.SOFTMAX),
     /** "Loss-fused softmax": identity output, C_x = logsumexp(z) − Σ_j t_j z_j. */
-    SOFTMAX_CROSS_ENTROPY(new SoftmaxCrossEntropy(), Activation.IDENTITY,
-            "it applies softmax itself, so the output layer must be \"identity\""),
+    SOFTMAX_CROSS_ENTROPY(new SoftmaxCrossEntropy(), Activation.IDENTITY),
     /**
      * "Loss-fused sigmoid": identity output, C_x = Σ_j [t_j softplus(−z_j) + (1 − t_j) softplus(z_j)], so that
      * δ^L = σ(z^L) − t for any z (binary cross-entropy through the sigmoid's σ' overflows past |z| ≈ 709.8).
      */
-    SIGMOID_CROSS_ENTROPY(new SigmoidCrossEntropy(), Activation.IDENTITY,
-            "it applies the sigmoid itself, so the output layer must be \"identity\"");
+    SIGMOID_CROSS_ENTROPY(new SigmoidCrossEntropy(), Activation.IDENTITY);
 
     private static final Ids<Loss> IDS = new Ids<>(values(), Loss::id);
 
     private final LossKernel kernel;
     private final Activation requiredOutput;
-    private final String advice;
-
-    Loss(LossKernel kernel, Activation requiredOutput, String advice) {
+    Loss(LossKernel kernel, Activation requiredOutput) {
         this.kernel = kernel;
         this.requiredOutput = requiredOutput;
-        this.advice = advice;
     }
 
     /** The formulas of this loss. */
@@ -53,7 +47,10 @@ public enum Loss {
     /** The name used in files and on the command line. */
     public String id() { return kernel.id(); }
 
-    /** The output activation this loss needs, or null if it takes any. */
+    /**
+     * The output activation this loss needs, or null if it takes any (the network file reader words the advice, in
+     * the user's language, when a file pairs them wrongly).
+     */
     public Activation requiredOutput() { return requiredOutput; }
 
     /** True if the targets of every sample must be a probability distribution (non-negative, summing to 1). */
@@ -61,26 +58,6 @@ public enum Loss {
 
     /** True if every target must lie in [0, 1]. */
     public boolean needsUnitIntervalTargets() { return kernel.needsUnitIntervalTargets(); }
-
-    /**
-     * Why this loss cannot sit on that output activation, naming the right choice; empty if it can.
-     */
-    public Optional<String> mismatch(Activation output) {
-        if (requiredOutput == null || requiredOutput == output) {
-            return Optional.empty();
-        }
-        String more = "";
-        if (this == CROSS_ENTROPY && output == Activation.SIGMOID) {
-            more = ", or \"binary-cross-entropy\" for a sigmoid output";
-        } else if (this == SOFTMAX_CROSS_ENTROPY && output == Activation.SOFTMAX) {
-            more = " (or keep the softmax output and use \"cross-entropy\")";
-        } else if (this == BINARY_CROSS_ENTROPY && output == Activation.SOFTMAX) {
-            more = ", or \"cross-entropy\" for a softmax output";
-        }
-        String article = requiredOutput == Activation.IDENTITY ? "an " : "a ";
-        return Optional.of("loss \"" + id() + "\" needs " + article + requiredOutput.id() + " output layer, not "
-                + output.id() + ": " + advice + more);
-    }
 
     /** C_x for sample x (column x). */
     public double sampleCostOf(DMatrixRMaj zL, DMatrixRMaj aL, DMatrixRMaj t, int x) {

@@ -11,30 +11,32 @@ import java.util.Optional;
  */
 public enum DifferenceMethod {
     /** (C(θ + h) − C(θ)) / h: error h·|C''|/2 + 2 eps_machine |C| / h, least near h ≈ 1e-8, about 1e-8. */
-    FORWARD("forward", "forward differences", 1e-8, 1),
+    FORWARD("forward", "forward differences", "O(ε)", 1e-8, 1),
     /** (C(θ + h) − C(θ − h)) / 2h: error h²·|C'''|/6 + eps_machine |C| / h, least near h ≈ 1e-5, about 1e-10. */
-    CENTRAL("central", "central differences", 1e-5, 2),
+    CENTRAL("central", "central differences", "O(ε²)", 1e-5, 2),
     /**
      * Richardson extrapolation of central differences, (4 D(h/2) − D(h)) / 3 with D(h) the central difference:
      * the h² terms cancel, error h⁴·|C⁽⁵⁾|/480 + about 3 eps_machine |C| / h, least near h ≈ 1e-3.
      */
-    RICHARDSON("richardson", "Richardson extrapolation", 1e-3, 4),
+    RICHARDSON("richardson", "Richardson extrapolation", "O(ε⁴)", 1e-3, 4),
     /**
      * Complex step Im C(θ + ih) / h: no subtraction, so no cancellation; error h²·|C'''|/6 relative to nothing but
      * the truncation, below eps_machine for h ≤ 1e-8. Needs an analytic network (no relu).
      */
-    COMPLEX_STEP("complex-step", "complex step", 1e-20, 1);
+    COMPLEX_STEP("complex-step", "complex step", "O(ε²), no subtraction", 1e-20, 1);
 
     private static final Ids<DifferenceMethod> IDS = new Ids<>(values(), DifferenceMethod::id);
 
     private final String id;
     private final String description;
+    private final String order;
     private final double defaultStep;
     private final int evaluations;
 
-    DifferenceMethod(String id, String description, double defaultStep, int evaluations) {
+    DifferenceMethod(String id, String description, String order, double defaultStep, int evaluations) {
         this.id = id;
         this.description = description;
+        this.order = order;
         this.defaultStep = defaultStep;
         this.evaluations = evaluations;
     }
@@ -44,6 +46,9 @@ public enum DifferenceMethod {
 
     /** "central differences", for reports. */
     public String description() { return description; }
+
+    /** The order of the truncation error, e.g. "O(ε²)", for legends. */
+    public String order() { return order; }
 
     /**
      * The step h with the least total error for a cost and derivatives of order 1 (see each constant); the complex

@@ -21,11 +21,11 @@ import org.backprop.workbench.app.TaskRunner;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.Thresholds;
-import org.backprop.workbench.explore.EpsilonSweep;
+import org.backprop.workbench.check.EpsilonSweep;
 import org.backprop.workbench.numeric.Epsilon;
-import org.backprop.workbench.explore.EpsilonSweep.Curve;
+import org.backprop.workbench.check.EpsilonSweep.Curve;
 import org.backprop.workbench.numeric.DifferenceMethod;
-import org.backprop.workbench.explore.EpsilonSweep.Point;
+import org.backprop.workbench.check.EpsilonSweep.Point;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -401,7 +401,7 @@ public final class EpsilonPlotPanel implements Panel {
         for (Curve curve : s.curves()) {
             boolean inUse = curve.method() == s.analysis().method();
             data.addSeries(series((curve.points().isEmpty() ? curve.label()
-                    : curve.method().id() + " " + EpsilonSweep.order(curve.method()))
+                    : curve.method().id() + " " + curve.method().order())
                     + (inUse ? Messages.get("epsilon.inUse") : ""), curve));
             // the method the checks use is drawn heavier
             renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);
@@ -467,14 +467,13 @@ public final class EpsilonPlotPanel implements Panel {
         CheckResult t = s.target();
         boolean auto = Epsilon.isAuto(epsilon.get());
         double h = auto ? (Double.isFinite(t.step()) ? t.step() : s.analysis().method().defaultStep()) : epsilon.get();
-        DifferenceMethod.Probe probe = EpsilonSweep.probe(s.analysis(), t);
         StringBuilder text = new StringBuilder(!auto ? Messages.get("epsilon.readout", Formats.small(h))
                 : Double.isFinite(t.errorBound())
                 ? Messages.get("epsilon.readoutAutoBound", Formats.small(h), Formats.small(t.errorBound()))
                 : Messages.get("epsilon.readoutAuto", Formats.small(h)));
         for (DifferenceMethod m : DifferenceMethod.values()) {
             if (EpsilonSweep.applicable(s.analysis(), m)) {
-                double rel = EpsilonSweep.relativeError(s.analysis(), t, m.estimate(probe, h).value());
+                double rel = EpsilonSweep.relativeError(s.analysis(), t, EpsilonSweep.estimate(s.analysis(), t, m, h));
                 text.append(m.id()).append(' ').append(Formats.small(rel)).append("    ");
             }
         }

@@ -9,7 +9,7 @@ import org.backprop.workbench.app.TaskRunner;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.engine.Mistake;
-import org.backprop.workbench.explore.EpsilonSweep;
+import org.backprop.workbench.check.EpsilonSweep;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,14 +1,9 @@
-package org.backprop.workbench.explore;
+package org.backprop.workbench.check;
 
 import org.backprop.workbench.app.DefaultNetwork;
-import org.backprop.workbench.check.Analysis;
-import org.backprop.workbench.check.CheckProgress;
-import org.backprop.workbench.check.CheckResult;
-import org.backprop.workbench.check.Formula;
-import org.backprop.workbench.check.GradientCheck;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
-import org.backprop.workbench.explore.EpsilonSweep.Curve;
+import org.backprop.workbench.check.EpsilonSweep.Curve;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.io.NetworkDocument;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class EpsilonSweepTest {
+class EpsilonSweepPlotTest {
     private static Analysis analysis(Mistake mistake) {
         NetworkDocument doc = DefaultNetwork.load();
         return GradientCheck.analyse(doc.network(), doc.batch(), new Backprop(mistake), 1e-5);
@@ -111,5 +106,22 @@ class EpsilonSweepTest {
         assertEquals(10, sample.size());
         assertEquals(0, sample.get(0));
         assertEquals(999, sample.get(9));
+    }
+
+    @Test
+    void theCommandLineAndThePlotSweepOneNumberAlikeOnACorrectNetwork() {
+        // the two users of the one sweep differ in their probe (incremental against the engine's forward pass), so
+        // they agree where truncation, not rounding, makes the error: at the steps of 1e-3 and above
+        Analysis a = analysis(Mistake.NONE);
+        CheckResult c = a.checks(Formula.BP4, 1).get(1);
+        double[] steps = EpsilonSweep.defaultSteps();
+        EpsilonSweep.Result cli = EpsilonSweep.sweep(a.network(), a.batch(), Formula.BP4, 1, c.index(),
+                org.backprop.workbench.numeric.Precision.DOUBLE, steps, 1, CheckProgress.NONE);
+        Curve plot = EpsilonSweep.sweep(a, c, DifferenceMethod.CENTRAL, steps);
+        Curve line = cli.curve(DifferenceMethod.CENTRAL);
+        for (int i = 0; i < steps.length && steps[i] >= 1e-3; i++) {
+            double expected = line.points().get(i).relativeError();
+            assertEquals(expected, plot.points().get(i).relativeError(), 1e-3 * expected, "ε = " + steps[i]);
+        }
     }
 }
