@@ -146,12 +146,12 @@ class QuickCheckTest {
         // the mistake and Shift+F9 in one go: the shown analysis is still the correct network's
         fx(() -> {
             model.mistakeProperty().set(Mistake.BP4_Z_NOT_A);
-            window.quickCheck().run();
+            window.parts().quickCheck().run();
         });
-        waitUntil(() -> window.quickCheck().resultProperty().get() != null);
+        waitUntil(() -> window.parts().quickCheck().resultProperty().get() != null);
         assertEquals(Mistake.BP4_Z_NOT_A, fx(() -> model.getAnalysis().mistake()));
-        assertEquals(Verdict.FAIL, fx(() -> window.stepList().verdictOf(step("gradW2")).orElseThrow()));
-        assertEquals(Verdict.PASS, fx(() -> window.stepList().verdictOf(step("gradB2")).orElseThrow()));
+        assertEquals(Verdict.FAIL, fx(() -> window.parts().stepList().verdictOf(step("gradW2")).orElseThrow()));
+        assertEquals(Verdict.PASS, fx(() -> window.parts().stepList().verdictOf(step("gradB2")).orElseThrow()));
     }
 
     @Test
