@@ -60,6 +60,13 @@ class ArchitectureTest {
             .because("every package may use them, so they may use none");
 
     @ArchTest
+    static final ArchRule theMessagesKnowOnlyJavaAndTheUtilities = classes()
+            .that().resideInAPackage(ROOT + ".i18n..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".i18n..", UTIL, "java..")
+            .because("the file readers of the core (io, lesson, against), the command line and the app all word their"
+                    + " messages through i18n, so it must stay plain Java that knows none of them");
+
+    @ArchTest
     static final ArchRule theEngineKnowsOnlyItsKernelsAndTheUtilities = classes()
             .that().resideInAPackage(ROOT + ".engine..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".engine..", KERNEL, UTIL, "org.ejml..",

@@ -1,5 +1,7 @@
 package org.backprop.workbench.against;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -35,54 +37,50 @@ public final class Npy {
     /** Reads one {@code .npy} file held in {@code bytes}. */
     public static NpyArray read(byte[] bytes) throws FormatException {
         if (bytes.length < MAGIC.length + 2) {
-            throw new FormatException("is not a .npy array: too short (" + bytes.length + " bytes)");
+            throw new FormatException(Messages.get("npy.tooShort", String.valueOf(bytes.length)));
         }
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes[i] != MAGIC[i]) {
-                throw new FormatException("is not a .npy array: it does not begin with \\x93NUMPY");
+                throw new FormatException(Messages.get("npy.noMagic"));
             }
         }
         int major = bytes[6] & 0xFF;
         int minor = bytes[7] & 0xFF;
         if (major < 1 || major > 3 || minor != 0) {
-            throw new FormatException(".npy format version " + major + "." + minor + " is not known; expected 1.0, "
-                    + "2.0 or 3.0");
+            throw new FormatException(Messages.get("npy.version", major + "." + minor));
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int lengthBytes = major == 1 ? 2 : 4;
         if (bytes.length < 8 + lengthBytes) {
-            throw new FormatException(".npy header is cut short");
+            throw new FormatException(Messages.get("npy.headerShort"));
         }
         long headerLength = major == 1 ? buf.getShort(8) & 0xFFFF : buf.getInt(8) & 0xFFFFFFFFL;
         int start = 8 + lengthBytes;
         if (headerLength > MAX_HEADER_BYTES) {
-            throw new FormatException(".npy header of " + headerLength + " bytes; at most " + MAX_HEADER_BYTES
-                    + " are read");
+            throw new FormatException(Messages.get("npy.headerTooLong", String.valueOf(headerLength),
+                    String.valueOf(MAX_HEADER_BYTES)));
         }
         if (start + headerLength > bytes.length) {
-            throw new FormatException(".npy header is cut short: it says " + headerLength + " bytes, the file has "
-                    + (bytes.length - start));
+            throw new FormatException(Messages.get("npy.headerCut", String.valueOf(headerLength),
+                    String.valueOf(bytes.length - start)));
         }
         String header = new String(bytes, start, (int) headerLength,
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).strip();
         Map<String, Object> dict = new HeaderParser(header).dict();
         if (!dict.keySet().equals(java.util.Set.of("descr", "fortran_order", "shape"))) {
-            throw new FormatException(".npy header must have exactly the keys 'descr', 'fortran_order' and 'shape'; "
-                    + "found " + dict.keySet());
+            throw new FormatException(Messages.get("npy.keys", String.valueOf(dict.keySet())));
         }
         if (!(dict.get("descr") instanceof String descr)) {
-            throw new FormatException(".npy header: 'descr' must be a dtype string such as '<f8'; found "
-                    + dict.get("descr"));
+            throw new FormatException(Messages.get("npy.descr", String.valueOf(dict.get("descr"))));
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
-            throw new FormatException(".npy header: 'fortran_order' must be True or False");
+            throw new FormatException(Messages.get("npy.fortranOrder"));
         }
         if (!(dict.get("shape") instanceof int[] shape)) {
-            throw new FormatException(".npy header: 'shape' must be a tuple of whole numbers such as (3, 2)");
+            throw new FormatException(Messages.get("npy.shape"));
         }
         if (shape.length > 2) {
-            throw new FormatException("has " + shape.length + " dimensions (shape " + tuple(shape)
-                    + "); values are scalars, vectors or matrices");
+            throw new FormatException(Messages.get("npy.dimensions", String.valueOf(shape.length), tuple(shape)));
         }
         long count = 1;
         for (int d : shape) {
@@ -92,8 +90,8 @@ public final class Npy {
         long available = bytes.length - dataStart;
         Dtype dtype = Dtype.parse(descr);
         if (available != count * dtype.size) {
-            throw new FormatException("shape " + tuple(shape) + " of dtype '" + descr + "' needs " + count * dtype.size
-                    + " bytes of data; found " + available);
+            throw new FormatException(Messages.get("npy.dataLength", tuple(shape), descr,
+                    String.valueOf(count * dtype.size), String.valueOf(available)));
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) available).slice().order(dtype.order);
         int rows = shape.length == 2 ? shape[0] : 1;
@@ -136,8 +134,7 @@ public final class Npy {
 
     private record Dtype(char kind, int size, ByteOrder order) {
         static Dtype parse(String descr) throws FormatException {
-            String hint = "dtype '" + descr + "' is not read; expected float64 ('<f8'), float32 ('<f4') or integers "
-                    + "('<i8', '<i4'); write the array with .astype(np.float64)";
+            String hint = Messages.get("npy.dtype", descr);
             if (descr.length() < 3) {
                 throw new FormatException(hint);
             }
@@ -307,8 +304,7 @@ public final class Npy {
         }
 
         private FormatException bad(String what) {
-            return new FormatException(".npy header is not a dict such as {'descr': '<f8', 'fortran_order': False, "
-                    + "'shape': (3, 2)}: " + what + " at character " + (at + 1));
+            return new FormatException(Messages.get("npy.notADict", what, String.valueOf(at + 1)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.backprop.workbench.against;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +41,8 @@ public final class Npz {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(path.toFile())) {
             if (zip.size() > MAX_ENTRIES) {
-                throw new ValuesFileException(file, "", "holds " + zip.size() + " entries; a values archive holds at "
-                        + "most " + MAX_ENTRIES);
+                throw new ValuesFileException(file, "", Messages.get("npz.tooManyEntries", String.valueOf(zip.size()),
+                        String.valueOf(MAX_ENTRIES)));
             }
             long total = 0;
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -49,11 +51,11 @@ public final class Npz {
                 String name = entry.getName();
                 String array = arrayName(file, name);
                 if (arrays.containsKey(array)) {
-                    throw new ValuesFileException(file, name, "appears twice in the archive");
+                    throw new ValuesFileException(file, name, Messages.get("npz.twice"));
                 }
                 if (entry.getSize() > MAX_ENTRY_BYTES) {
-                    throw new ValuesFileException(file, array, "is " + entry.getSize() + " bytes; arrays are read up "
-                            + "to " + MAX_ENTRY_BYTES + " bytes");
+                    throw new ValuesFileException(file, array, Messages.get("npz.entryTooLarge",
+                            String.valueOf(entry.getSize()), String.valueOf(MAX_ENTRY_BYTES)));
                 }
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
@@ -67,10 +69,9 @@ public final class Npz {
                 }
             }
         } catch (ZipException e) {
-            throw new ValuesFileException(file, "", "is not a readable .npz (zip) archive: " + e.getMessage()
-                    + "; write it with np.savez or np.savez_compressed");
+            throw new ValuesFileException(file, "", Messages.get("npz.notZip", e.getMessage()));
         } catch (IOException e) {
-            throw new ValuesFileException(file, "", "cannot be read: " + e.getMessage());
+            throw new ValuesFileException(file, "", Messages.get("file.cannotReadBecause", e.getMessage()));
         }
         return arrays;
     }
@@ -79,13 +80,11 @@ public final class Npz {
     private static String arrayName(String file, String name) throws ValuesFileException {
         if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")
                 || !name.endsWith(".npy") || name.length() == ".npy".length()) {
-            throw new ValuesFileException(file, "entry \"" + printable(name) + "\"",
-                    "is not an array entry; an .npz holds only NAME.npy entries at its top level (no folders)");
+            throw new ValuesFileException(file, Messages.get("npz.entry", printable(name)), Messages.get("npz.notAnArray"));
         }
         String array = name.substring(0, name.length() - ".npy".length());
         if (!array.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            throw new ValuesFileException(file, "entry \"" + printable(name) + "\"",
-                    "is not a known array name such as gradW2.npy");
+            throw new ValuesFileException(file, Messages.get("npz.entry", printable(name)), Messages.get("npz.unknownName"));
         }
         return array;
     }
@@ -104,8 +103,8 @@ public final class Npz {
         while ((n = in.read(buffer)) > 0) {
             read += n;
             if (read > limit) {
-                throw new ValuesFileException(file, array, "unpacks to more than " + limit + " bytes; refused "
-                        + "(values archives are read up to " + MAX_TOTAL_BYTES + " bytes in all)");
+                throw new ValuesFileException(file, array, Messages.get("npz.bomb", String.valueOf(limit),
+                        String.valueOf(MAX_TOTAL_BYTES)));
             }
             out.write(buffer, 0, n);
         }

@@ -1,5 +1,8 @@
 package org.backprop.workbench.against;
 
+import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.io.NetworkFileException;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,7 +66,7 @@ public final class ValuesFile {
         boolean npz;
         try {
             if (Files.isDirectory(path)) {
-                throw new ValuesFileException(file, "", "is a folder; expected a values file (.json or .npz)");
+                throw new ValuesFileException(file, "", Messages.get("values.folder"));
             }
             byte[] head = new byte[2];
             try (InputStream in = Files.newInputStream(path)) {
@@ -74,15 +77,15 @@ public final class ValuesFile {
             } else {
                 long size = Files.size(path);
                 if (size > MAX_JSON_BYTES) {
-                    throw new ValuesFileException(file, "", "is " + size + " bytes; JSON values files are read up to "
-                            + MAX_JSON_BYTES + " bytes (write an .npz instead)");
+                    throw new ValuesFileException(file, "", Messages.get("values.tooLarge", String.valueOf(size),
+                            String.valueOf(MAX_JSON_BYTES)));
                 }
                 arrays = json(Files.readAllBytes(path), file, net);
             }
         } catch (NoSuchFileException e) {
-            throw new ValuesFileException(file, "", "no such file");
+            throw new ValuesFileException(file, "", Messages.get("file.noSuchFile"));
         } catch (IOException e) {
-            throw new ValuesFileException(file, "", "cannot be read: " + e.getMessage());
+            throw new ValuesFileException(file, "", Messages.get("file.cannotReadBecause", e.getMessage()));
         }
         return validate(arrays, file, net, m, npz);
     }
@@ -94,35 +97,34 @@ public final class ValuesFile {
             root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw new ValuesFileException(file, where == null ? "" : "line " + where.getLineNr() + ", column "
-                    + where.getColumnNr(), "malformed JSON: " + e.getOriginalMessage());
+            throw new ValuesFileException(file, where == null ? ""
+                    : NetworkFileException.lineColumn(where.getLineNr(), where.getColumnNr()),
+                    Messages.get("network.malformed", e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ValuesFileException(file, "", "cannot be read: " + e.getMessage());
+            throw new ValuesFileException(file, "", Messages.get("file.cannotReadBecause", e.getMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new ValuesFileException(file, "", "expected a JSON object such as {\"layers\": [{\"layer\": 1, "
-                    + "\"gradW\": [[...]]}]} (see docs/VALUES.md)");
+            throw new ValuesFileException(file, "", Messages.get("values.notAnObject"));
         }
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!TOP_FIELDS.contains(field)) {
-                throw new ValuesFileException(file, field, "unknown field; a values file has " + sorted(TOP_FIELDS));
+                throw new ValuesFileException(file, field, Messages.get("values.unknownField", sorted(TOP_FIELDS)));
             }
         }
         if (root.has("notation")) {
             JsonNode n = root.get("notation");
             if (!n.isTextual()) {
-                throw new ValuesFileException(file, "notation", "expected \"" + NOTE_NOTATION + "\" or \""
-                        + NIELSEN_NOTATION + "\"; found " + n);
+                throw new ValuesFileException(file, "notation", Messages.get("values.notationNotText",
+                        NOTE_NOTATION, NIELSEN_NOTATION, n.toString()));
             }
             arrays.put("notation", new NpyArray(new int[0], null, new String[]{n.asText()}));
         }
         if (root.has("loss")) {
             JsonNode loss = root.get("loss");
             if (!loss.isNumber()) {
-                throw new ValuesFileException(file, "loss", "expected a number (the batch cost C); found "
-                        + brief(loss));
+                throw new ValuesFileException(file, "loss", Messages.get("values.lossNotNumber", brief(loss)));
             }
             arrays.put("loss", new NpyArray(new int[0], new double[]{loss.asDouble()}, null));
         }
@@ -132,33 +134,30 @@ public final class ValuesFile {
         if (root.has("layers")) {
             JsonNode layers = root.get("layers");
             if (!layers.isArray()) {
-                throw new ValuesFileException(file, "layers", "expected a list of layer objects such as "
-                        + "{\"layer\": 1, \"delta\": [[...]]}; found " + brief(layers));
+                throw new ValuesFileException(file, "layers", Messages.get("values.layersNotList", brief(layers)));
             }
             Set<Integer> seen = new java.util.HashSet<>();
             for (int i = 0; i < layers.size(); i++) {
                 JsonNode layer = layers.get(i);
                 String where = "layers[" + i + "]";
                 if (!layer.isObject()) {
-                    throw new ValuesFileException(file, where, "expected an object with \"layer\"; found "
-                            + brief(layer));
+                    throw new ValuesFileException(file, where, Messages.get("values.layerNotObject", brief(layer)));
                 }
                 JsonNode number = layer.get("layer");
                 if (number == null || !number.canConvertToExactIntegral() || number.asInt() < 1
                         || number.asInt() > net.depth()) {
-                    throw new ValuesFileException(file, where + ".layer", "expected a layer number from 1 to "
-                            + net.depth() + " (the network has " + net.depth() + " layers after the input); found "
-                            + (number == null ? "nothing" : brief(number)));
+                    throw new ValuesFileException(file, where + ".layer", Messages.get("values.badLayerNumber",
+                            String.valueOf(net.depth()), number == null ? Messages.get("values.nothing") : brief(number)));
                 }
                 int l = number.asInt();
                 if (!seen.add(l)) {
-                    throw new ValuesFileException(file, where + ".layer", "layer " + l + " appears twice");
+                    throw new ValuesFileException(file, where + ".layer", Messages.get("values.layerTwice", String.valueOf(l)));
                 }
                 for (Iterator<String> it = layer.fieldNames(); it.hasNext(); ) {
                     String field = it.next();
                     if (!LAYER_FIELDS.contains(field)) {
-                        throw new ValuesFileException(file, where + "." + field, "unknown field; a layer has "
-                                + sorted(LAYER_FIELDS));
+                        throw new ValuesFileException(file, where + "." + field, Messages.get("values.unknownLayerField",
+                                sorted(LAYER_FIELDS)));
                     }
                     if (!field.equals("layer")) {
                         arrays.put(field + l, field.equals("gradB") && layer.get(field).isArray()
@@ -174,8 +173,7 @@ public final class ValuesFile {
 
     private static NpyArray matrix(JsonNode node, String file, String name) throws ValuesFileException {
         if (!node.isArray() || node.isEmpty() || !node.get(0).isArray()) {
-            throw new ValuesFileException(file, name, "expected a matrix as a list of rows, such as [[1, 2], "
-                    + "[3, 4]]; found " + brief(node));
+            throw new ValuesFileException(file, name, Messages.get("values.notAMatrix", brief(node)));
         }
         int rows = node.size();
         int cols = node.get(0).size();
@@ -183,14 +181,15 @@ public final class ValuesFile {
         for (int r = 0; r < rows; r++) {
             JsonNode row = node.get(r);
             if (!row.isArray() || row.size() != cols) {
-                throw new ValuesFileException(file, name, "row " + (r + 1) + " has " + (row.isArray() ? row.size()
-                        + " entries" : "no list") + " but row 1 has " + cols + "; a matrix's rows are equally long");
+                throw new ValuesFileException(file, name, row.isArray()
+                        ? Messages.get("values.raggedRow", String.valueOf(r + 1), row.size(), cols)
+                        : Messages.get("values.rowNotList", String.valueOf(r + 1), cols));
             }
             for (int c = 0; c < cols; c++) {
                 JsonNode v = row.get(c);
                 if (!v.isNumber()) {
-                    throw new ValuesFileException(file, name, "row " + (r + 1) + ", entry " + (c + 1)
-                            + ": expected a number; found " + brief(v));
+                    throw new ValuesFileException(file, name, Messages.get("values.rowEntryNotNumber",
+                            String.valueOf(r + 1), String.valueOf(c + 1), brief(v)));
                 }
                 values[r * cols + c] = v.asDouble();
             }
@@ -203,8 +202,8 @@ public final class ValuesFile {
         for (int i = 0; i < values.length; i++) {
             JsonNode v = node.get(i);
             if (!v.isNumber()) {
-                throw new ValuesFileException(file, name, "entry " + (i + 1) + ": expected a number; found "
-                        + brief(v));
+                throw new ValuesFileException(file, name, Messages.get("values.entryNotNumber", String.valueOf(i + 1),
+                        brief(v)));
             }
             values[i] = v.asDouble();
         }
@@ -219,9 +218,9 @@ public final class ValuesFile {
         if (declared != null) {
             if (!declared.isText() || declared.strings().length != 1
                     || !Set.of(NOTE_NOTATION, NIELSEN_NOTATION).contains(declared.strings()[0])) {
-                throw new ValuesFileException(file, "notation", "expected \"" + NOTE_NOTATION + "\" (the note's, "
-                        + "gradW is n_{l-1} x n_l) or \"" + NIELSEN_NOTATION + "\" (gradW is n_l x n_{l-1}); found "
-                        + (declared.isText() ? String.join(",", declared.strings()) : "numbers"));
+                throw new ValuesFileException(file, "notation", Messages.get("values.badNotation", NOTE_NOTATION,
+                        NIELSEN_NOTATION, declared.isText() ? String.join(",", declared.strings())
+                                : Messages.get("values.numbers")));
             }
             notation = declared.strings()[0];
         }
@@ -235,13 +234,12 @@ public final class ValuesFile {
             QuantityKey key = key(name, depth, file);
             NpyArray array = e.getValue();
             if (array.isText()) {
-                throw new ValuesFileException(file, name, "holds text; expected numbers");
+                throw new ValuesFileException(file, name, Messages.get("values.holdsText"));
             }
             values.put(key, shaped(key, array, file, net, m, notation, npz));
         }
         if (values.isEmpty()) {
-            throw new ValuesFileException(file, "", "gives no values; expected at least one of loss, gradA, z1, a1, "
-                    + "delta1, gradB1, gradW1, ... (see docs/VALUES.md)");
+            throw new ValuesFileException(file, "", Messages.get("values.noValues"));
         }
         return new StudentValues(file, notation, values);
     }
@@ -260,16 +258,14 @@ public final class ValuesFile {
                 if (digits.matches("[0-9]{1,3}")) {
                     int l = Integer.parseInt(digits);
                     if (l < 1 || l > depth) {
-                        throw new ValuesFileException(file, name, "there is no layer " + l + ": the network has "
-                                + "layers 1 to " + depth + " after the input" + (l == 0 ? " (a0 is the input; leave "
-                                + "it out)" : ""));
+                        throw new ValuesFileException(file, name, Messages.get(l == 0 ? "values.noLayerZero"
+                                : "values.noSuchLayer", String.valueOf(l), String.valueOf(depth)));
                     }
                     return new QuantityKey(q, l);
                 }
             }
         }
-        throw new ValuesFileException(file, name, "is not a quantity; expected loss, gradA, notation, or z, a, "
-                + "delta, gradB, gradW followed by a layer number 1.." + depth + " (e.g. gradW" + depth + ")");
+        throw new ValuesFileException(file, name, Messages.get("values.notAQuantity", String.valueOf(depth)));
     }
 
     private static DMatrixRMaj shaped(QuantityKey key, NpyArray array, String file, Network net, int m,
@@ -277,11 +273,11 @@ public final class ValuesFile {
         int l = key.layer();
         int[] s = array.shape();
         String name = key.arrayName();
-        String found = "; found " + array.shapeText();
+        String found = array.shapeText();
         switch (key.quantity()) {
             case LOSS -> {
                 if (array.values().length != 1 || s.length > 2) {
-                    throw new ValuesFileException(file, name, "must be one number (the batch cost C)" + found);
+                    throw new ValuesFileException(file, name, Messages.get("values.lossShape", found));
                 }
                 return matrix(1, 1, array.values());
             }
@@ -291,8 +287,8 @@ public final class ValuesFile {
                 boolean nielsen = notation.equals(NIELSEN_NOTATION);
                 int wantRows = nielsen ? cols : rows;
                 int wantCols = nielsen ? rows : cols;
-                String terms = nielsen ? "n_" + l + " x n_" + (l - 1) + ", w_jk notation"
-                        : "n_" + (l - 1) + " x n_" + l + ", the shape of w^" + l;
+                String terms = nielsen ? Messages.get("values.termsNielsen", String.valueOf(l), String.valueOf(l - 1))
+                        : Messages.get("values.termsNote", String.valueOf(l - 1), String.valueOf(l));
                 if (s.length == 2 && s[0] == wantRows && s[1] == wantCols) {
                     DMatrixRMaj g = matrix(wantRows, wantCols, array.values());
                     if (nielsen) {
@@ -302,15 +298,13 @@ public final class ValuesFile {
                     }
                     return g;
                 }
-                String why = "must be " + wantRows + " x " + wantCols + " (" + terms + ")" + found;
+                String message = "values.gradWShape";
                 if (s.length == 2 && s[0] == wantCols && s[1] == wantRows) {
-                    why += nielsen
-                            ? ", which is the note's w_kj shape: remove the notation \"" + NIELSEN_NOTATION + "\""
-                            : " — looks like w_jk (Nielsen's, row = output): set notation "
-                              + (npz ? "(np.savez(..., notation=\"w_jk\"))" : "(\"notation\": \"w_jk\" at the top)")
-                              + " or transpose it";
+                    message = nielsen ? "values.gradWShapeIsNote" : npz ? "values.gradWShapeLooksNielsenNpz"
+                            : "values.gradWShapeLooksNielsenJson";
                 }
-                throw new ValuesFileException(file, name, why);
+                throw new ValuesFileException(file, name, Messages.get(message, String.valueOf(wantRows),
+                        String.valueOf(wantCols), terms, found, NIELSEN_NOTATION));
             }
             case GRAD_B -> {
                 int n = net.size(l);
@@ -319,13 +313,14 @@ public final class ValuesFile {
                 if (vector || column) {
                     return matrix(n, 1, array.values());
                 }
-                String why = "must be " + n + " numbers (n_" + l + ", or an n_" + l + " x 1 column)" + found;
+                String message = "values.gradBShape";
                 if (s.length == 2 && s[0] == 1 && s[1] == n && n > 1) {
-                    why += ", a row: flatten it or make it a column";
+                    message = "values.gradBShapeRow";
                 } else if (s.length == 2 && s[0] == n && s[1] == m && m > 1) {
-                    why += ": that is δ^" + l + "'s shape; BP3b sums δ^" + l + " over the samples (δ^" + l + " 1)";
+                    message = "values.gradBShapeDelta";
                 }
-                throw new ValuesFileException(file, name, why);
+                throw new ValuesFileException(file, name, Messages.get(message, String.valueOf(n), String.valueOf(l),
+                        found));
             }
             default -> {
                 int n = net.size(l);
@@ -333,12 +328,10 @@ public final class ValuesFile {
                 if ((s.length == 2 && s[0] == n && s[1] == m) || (m == 1 && s.length == 1 && s[0] == n)) {
                     return matrix(n, m, array.values());
                 }
-                String why = "must be " + n + " x " + m + " (" + symbol + " x m: neurons x samples, samples as "
-                        + "columns)" + found;
-                if (s.length == 2 && s[0] == m && s[1] == n && n != m) {
-                    why += " — samples look like rows: the note puts samples in columns, transpose it";
-                }
-                throw new ValuesFileException(file, name, why);
+                String message = s.length == 2 && s[0] == m && s[1] == n && n != m ? "values.samplesShapeRows"
+                        : "values.samplesShape";
+                throw new ValuesFileException(file, name, Messages.get(message, String.valueOf(n), String.valueOf(m),
+                        symbol, found));
             }
         }
     }

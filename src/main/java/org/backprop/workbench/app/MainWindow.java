@@ -101,6 +101,7 @@ public final class MainWindow extends BorderPane {
     private final Map<Tab, Double> dividers = new HashMap<>();
     private final TaskRunner runner = new TaskRunner();
     private final TaskStatusBar taskStatus = new TaskStatusBar(runner);
+    private final QuickCheck quickCheck;
     private final BooleanProperty builderShown = new SimpleBooleanProperty(this, "builderShown", true);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
     /** Follows the stage's full-screen state into {@link #fullScreen}; held here, added to the stage weakly. */
@@ -139,6 +140,7 @@ public final class MainWindow extends BorderPane {
         this.lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, rightProperty());
         this.presentation = new PresentationMode(model, builderShown, this::getWidth, this::getHeight);
         this.navigation = new StepNavigation(model, stepList);
+        this.quickCheck = new QuickCheck(model, runner);
         setErrorLog(ErrorLog.standard());
         createView();
         initListeners();
@@ -161,6 +163,8 @@ public final class MainWindow extends BorderPane {
         diagram.selectedProperty().bind(model.selectedCheckProperty());
         diagram.darkProperty().bind(model.darkThemeProperty());
         diagram.zoomProperty().bind(model.zoomProperty());
+        diagram.quickCheckProperty().bind(quickCheck.resultProperty());
+        stepList.quickCheckProperty().bind(quickCheck.resultProperty());
         diagram.setId("diagram");
         diagram.setOnPick(hit -> DiagramPicks.select(model, hit));
 
@@ -215,7 +219,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         setCenter(split);
-        HBox statusBar = new StatusLine(model, taskStatus).getView();
+        HBox statusBar = new StatusLine(model, taskStatus, quickCheck.summaryProperty()).getView();
         showWithChrome(statusBar);
         setBottom(statusBar);
         applyZoom();
@@ -294,6 +298,7 @@ public final class MainWindow extends BorderPane {
                 .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
                 .bind(SET_EPSILON, Command.of(() -> toolBar.editEpsilon()))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
+                .bind(QUICK_CHECK, Command.of(quickCheck::run, model.analysisProperty().isNotNull()))
                 .bind(StandardAction.CHECKS_FAILURES_ONLY, Command.of(checkTable::toggleFailuresOnly))
                 .bind(StandardAction.CHECKS_CLEAR_FILTERS, Command.of(checkTable::clearFilters))
                 .bind(CANCEL_WORK, Command.of(taskStatus::cancelAll,
@@ -552,6 +557,9 @@ public final class MainWindow extends BorderPane {
         runner.setErrorLog(log);
         model.setErrorLog(log);
     }
+
+    /** Check ▸ Quick check (directional): its result and summary. */
+    public QuickCheck quickCheck() { return quickCheck; }
 
     /** The background runner of the panels. */
     public TaskRunner runner() { return runner; }

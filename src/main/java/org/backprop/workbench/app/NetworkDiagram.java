@@ -61,6 +61,8 @@ public final class NetworkDiagram extends Region {
     /** What the last drawing marked as failing: {l, j} neurons, {l, k, j} edges. */
     private final java.util.List<int[]> lastFailing = new java.util.ArrayList<>();
     private boolean lastSelectionDrawn;
+    private final ObjectProperty<org.backprop.workbench.check.DirectionalCheck.Localisation> quickCheck =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "quickCheck");
 
     public NetworkDiagram() {
         createView();
@@ -84,6 +86,7 @@ public final class NetworkDiagram extends Region {
         dark.addListener((o, a, b) -> draw());
         hiddenEntry.addListener((o, a, b) -> draw());
         zoom.addListener((o, a, b) -> draw());
+        quickCheck.addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
         org.backprop.workbench.app.panels.Relabel.follow(this, NetworkDiagram::draw);
         // a right click picks first, so that the context menu (Derive) is about what it hit
@@ -231,14 +234,25 @@ public final class NetworkDiagram extends Region {
         // the failing checks of the current step: a mistake's wrong numbers stand out where it fails
         lastFailing.clear();
         Color failColor = Color.web(Palette.verdictColor(org.backprop.workbench.check.Verdict.FAIL));
+        // the exhaustive checks' failures and the entries a quick check named (its whole blocks are the step list's)
+        java.util.List<CheckResult> failing = new java.util.ArrayList<>();
         if (current != null && current.formula().isPresent() && !an.checks().isEmpty()) {
             for (CheckResult c : an.checks(current.formula().get(), current.layer())) {
-                if (c.verdict() != org.backprop.workbench.check.Verdict.FAIL) {
-                    continue;
+                if (c.verdict() == org.backprop.workbench.check.Verdict.FAIL) {
+                    failing.add(c);
                 }
-                int l = c.layer();
-                int[] i = c.index();
-                if (c.formula() == Formula.BP4) {
+            }
+        }
+        java.util.List<int[]> quickEntries = current == null || current.formula().isEmpty() || quickCheck.get() == null
+                ? java.util.List.of() : QuickCheck.entries(quickCheck.get(), current.formula().get(), current.layer());
+        java.util.List<int[]> marks = new java.util.ArrayList<>();
+        failing.forEach(c -> marks.add(c.index()));
+        marks.addAll(quickEntries);
+        if (current != null && current.formula().isPresent()) {
+            Formula formula = current.formula().get();
+            for (int[] i : marks) {
+                int l = current.layer();
+                if (formula == Formula.BP4) {
                     if (i[0] < shown(net.size(l - 1)) && i[1] < shown(net.size(l))) {
                         g.setStroke(failColor);
                         g.setLineWidth(3.5 * Math.sqrt(z));
@@ -442,6 +456,14 @@ public final class NetworkDiagram extends Region {
         javafx.geometry.Point2D from = neuronCentre(l - 1, k);
         javafx.geometry.Point2D to = neuronCentre(l, j);
         return from.add(to.subtract(from).multiply(0.25));
+    }
+
+    /**
+     * The result of Check ▸ Quick check (directional), or null: the entries it names are marked on their step as
+     * failing checks are.
+     */
+    public ObjectProperty<org.backprop.workbench.check.DirectionalCheck.Localisation> quickCheckProperty() {
+        return quickCheck;
     }
 
     /** The neurons {l, j} and edges {l, k, j} the last drawing marked as failing their check; for tests. */

@@ -21,8 +21,12 @@ final class StatusLine {
     private final Label checkLabel = new Label();
     private final HBox view;
 
-    StatusLine(WorkbenchModel model, TaskStatusBar taskStatus) {
+    private final javafx.beans.value.ObservableStringValue quickSummary;
+
+    /** @param quickSummary what the quick check found (empty for none); while it says something, the checks' label says it */
+    StatusLine(WorkbenchModel model, TaskStatusBar taskStatus, javafx.beans.value.ObservableStringValue quickSummary) {
         this.model = model;
+        this.quickSummary = quickSummary;
         status.setId("statusMessage");
         costLabel.setId("costLabel");
         checkLabel.setId("checkLabel");
@@ -38,6 +42,7 @@ final class StatusLine {
         model.checkingProperty().addListener((o, a, b) -> update());
         model.messageProperty().addListener((o, a, b) -> update());
         model.checksCancelledProperty().addListener((o, a, b) -> update());
+        quickSummary.addListener((o, a, b) -> update());
         update();
     }
 
@@ -54,7 +59,9 @@ final class StatusLine {
             return;
         }
         costLabel.setText("C = " + Latex.plainNumber(an.forward().cost()) + "  ·  m = " + an.batch().size());
-        if (model.checkingProperty().get()) {
+        if (!quickSummary.get().isEmpty()) {
+            checkLabel.setText(quickSummary.get());
+        } else if (model.checkingProperty().get()) {
             checkLabel.setText("checking…");
         } else if (model.checksCancelledProperty().get()) {
             checkLabel.setText("checks cancelled (F9 runs them)");

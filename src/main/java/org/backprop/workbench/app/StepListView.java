@@ -19,6 +19,7 @@ import org.backprop.workbench.against.QuantityComparison;
 import org.backprop.workbench.against.Status;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.check.DirectionalCheck;
 import org.backprop.workbench.check.Verdict;
 import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.steps.Phase;
@@ -39,6 +40,8 @@ public final class StepListView extends ListView<Step> {
     private final ObservableBooleanValue checking;
     private final StringProperty currentStepId;
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
+    private final ObjectProperty<DirectionalCheck.Localisation> quickCheck =
+            new SimpleObjectProperty<>(this, "quickCheck");
     private boolean syncing;
 
     public StepListView(ObservableValue<List<Step>> steps, StringProperty currentStepId,
@@ -75,7 +78,14 @@ public final class StepListView extends ListView<Step> {
         analysis.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refresh());
         comparison.addListener((o, a, b) -> refresh());
+        quickCheck.addListener((o, a, b) -> refresh());
     }
+
+    /**
+     * The result of Check ▸ Quick check (directional) on the shown pass, or null: while set, the ∂C/∂b^l and
+     * ∂C/∂w^l steps carry its verdict of their block (the δ steps keep the exhaustive checks' badges).
+     */
+    public ObjectProperty<DirectionalCheck.Localisation> quickCheckProperty() { return quickCheck; }
 
     /**
      * The student's values compared with the workbench (File ▸ Compare with my values…); each step then carries a
@@ -102,8 +112,15 @@ public final class StepListView extends ListView<Step> {
         syncing = false;
     }
 
-    /** The verdict badge text of a step ("✗ 6", "✓"), empty for unchecked steps; for tests. */
+    /**
+     * The verdict a step's badge shows: the quick check's for its block while one is shown, else its formula's
+     * exhaustive checks; empty for unchecked steps.
+     */
     public Optional<Verdict> verdictOf(Step s) {
+        Optional<Verdict> quick = QuickCheck.verdictOf(quickCheck.get(), s);
+        if (quick.isPresent()) {
+            return quick;
+        }
         Analysis an = analysis.getValue();
         if (an == null || checking.get() || an.checks().isEmpty()) {
             return Optional.empty();
@@ -153,7 +170,16 @@ public final class StepListView extends ListView<Step> {
             phase.getStyleClass().removeAll("phase-forward", "phase-backward");
             phase.getStyleClass().add(s.phase() == Phase.FORWARD ? "phase-forward" : "phase-backward");
             name.setText(s.label());
-            badge.getStyleClass().removeAll("badge-pass", "badge-warn", "badge-fail", "badge-kink");
+            badge.getStyleClass().removeAll("badge-pass", "badge-warn", "badge-fail", "badge-kink", "badge-quick");
+            badge.setTooltip(null);
+            Optional<Verdict> quick = QuickCheck.verdictOf(quickCheck.get(), s);
+            if (quick.isPresent()) {
+                showQuick(s, quick.get());
+                showComparison(s);
+                setText(null);
+                setGraphic(box);
+                return;
+            }
             Analysis an = analysis.getValue();
             Optional<CheckSummary> sum = an == null || checking.get() || an.checks().isEmpty()
                     ? Optional.empty() : Steps.summary(an, s);
@@ -177,6 +203,17 @@ public final class StepListView extends ListView<Step> {
             showComparison(s);
             setText(null);
             setGraphic(box);
+        }
+
+        /** The quick check's mark: its verdict, the number of entries it names, and a tooltip saying where it is from. */
+        private void showQuick(Step s, Verdict v) {
+            int named = s.formula().map(f -> QuickCheck.entries(quickCheck.get(), f, s.layer()).size()).orElse(0);
+            badge.setText(Palette.verdictMark(v) + (named > 0 ? " " + named : ""));
+            badge.getStyleClass().addAll("badge-" + v.id(), "badge-quick");
+            badge.setVisible(true);
+            String tip = Messages.get("quickCheck.badgeTip", v.id().toUpperCase(Locale.ROOT));
+            badge.setTooltip(new Tooltip(tip));
+            setAccessibleText(s.label() + ", " + tip);
         }
 
         private void showComparison(Step s) {

@@ -87,6 +87,7 @@ public final class WorkbenchModel {
             new SimpleObjectProperty<>(this, "method", DifferenceMethod.CENTRAL);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyBooleanWrapper tracesPending = new ReadOnlyBooleanWrapper(this, "tracesPending");
     private final ReadOnlyObjectWrapper<List<Step>> steps = new ReadOnlyObjectWrapper<>(this, "steps", List.of());
     private final StringProperty currentStepId = new SimpleStringProperty(this, "currentStepId", "delta2");
     private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
@@ -171,6 +172,7 @@ public final class WorkbenchModel {
         DifferenceMethod how = method.get();
         steps.set(Steps.of(doc.network()));
         busy.set(true);
+        tracesPending.set(true);
         progress.set(-1);
         progressMessage.set("Computing forward and backward…");
         checksCancelled.set(false);
@@ -241,6 +243,7 @@ public final class WorkbenchModel {
             ui.execute(() -> {
                 if (gen == generation.get()) {
                     busy.set(false);
+                    tracesPending.set(false);
                     progressMessage.set("");
                     String line = org.backprop.workbench.i18n.Messages.get("error.compute", e.getMessage());
                     ErrorLog log = errorLog;
@@ -277,6 +280,7 @@ public final class WorkbenchModel {
             if (gen == generation.get()) {
                 busy.set(false);
                 checking.set(false);
+                tracesPending.set(false);
                 progressMessage.set("");
                 complain(text);
             }
@@ -290,6 +294,7 @@ public final class WorkbenchModel {
         CheckResult selected = selectedCheck.get();
         analysis.set(result);
         checking.set(stillChecking);
+        tracesPending.set(false);
         if (!stillChecking) {
             busy.set(false);
             progress.set(1);
@@ -463,6 +468,12 @@ public final class WorkbenchModel {
 
     /** True while forward and backward are shown but the numerical checks are still running. */
     public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+
+    /**
+     * True from a change (of the document, the mistake, ε, the method, or F9) until its forward and backward pass is
+     * published (or failed): meanwhile {@link #analysisProperty()} still shows the previous one.
+     */
+    public ReadOnlyBooleanProperty tracesPendingProperty() { return tracesPending.getReadOnlyProperty(); }
 
     /** The steps of the current network. */
     public ReadOnlyObjectProperty<List<Step>> stepsProperty() { return steps.getReadOnlyProperty(); }

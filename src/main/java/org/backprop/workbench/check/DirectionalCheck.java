@@ -18,6 +18,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * Directional checks along random unit directions u restricted to parts of the parameters, and the bisection that
@@ -72,16 +73,34 @@ public final class DirectionalCheck {
      * @param localised   the failing blocks and entries, in the order b^1, w^1, b^2, ... (empty if none failed)
      * @param evaluations the cost evaluations spent, the whole check included
      * @param exhaustive  the evaluations the method would need to check every parameter one by one
+     * @param blocks      the verdict of each block's own check, in the order of {@link #blocks()}: b^1, w^1, b^2, ...
      */
     public record Localisation(DirectionalResult whole, List<Localised> localised, long evaluations,
-                               long exhaustive) {
+                               long exhaustive, List<Verdict> blocks) {
         public Localisation {
             localised = List.copyOf(localised);
+            blocks = List.copyOf(blocks);
         }
 
         /** FAIL if the whole check or any block failed, else the whole check's verdict. */
         public Verdict verdict() {
             return localised.isEmpty() ? whole.verdict() : Verdict.FAIL;
+        }
+
+        /**
+         * The verdict of one block's own check: ∂C/∂b^l for BP3, ∂C/∂w^l for BP4; empty for BP1 and BP2 (δ is not a
+         * parameter, so no direction runs along it) and for a layer the network does not have.
+         */
+        public java.util.Optional<Verdict> verdictOf(Formula formula, int layer) {
+            if ((formula != Formula.BP3 && formula != Formula.BP4) || layer < 1 || 2 * layer > blocks.size()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(blocks.get(2 * (layer - 1) + (formula == Formula.BP3 ? 0 : 1)));
+        }
+
+        /** The localised failures in one block (the block itself, or its named entries). */
+        public List<Localised> in(Formula formula, int layer) {
+            return localised.stream().filter(x -> x.formula() == formula && x.layer() == layer).toList();
         }
     }
 
@@ -97,6 +116,7 @@ public final class DirectionalCheck {
     private final NoiseModel noise;
     private long evaluations;
     private long draws;
+    private CheckProgress progress = CheckProgress.NONE;
 
     /**
      * @param net      the network, not modified
@@ -146,6 +166,9 @@ public final class DirectionalCheck {
      * derived from it.
      */
     public DirectionalResult along(List<Part> parts) {
+        if (progress.cancelled()) {
+            throw new CancellationException("directional check cancelled");
+        }
         int depth = net.depth();
         DMatrixRMaj[] uw = new DMatrixRMaj[depth + 1];
         DMatrixRMaj[] ub = new DMatrixRMaj[depth + 1];
@@ -231,17 +254,36 @@ public final class DirectionalCheck {
      * are checked down to single entries (see the class comment for when it stops early).
      */
     public Localisation localise() {
+        return localise(CheckProgress.NONE);
+    }
+
+    /**
+     * {@link #localise()} with progress and cancellation: after the whole check and after each block (with its
+     * bisection) {@code progress} hears how many of the 2L + 1 stages are done; a cancellation ends the next
+     * directional check with a {@link CancellationException}.
+     */
+    public Localisation localise(CheckProgress progress) {
+        this.progress = progress;
+        List<Part> blocks = blocks();
+        long stages = blocks.size() + 1L;
         DirectionalResult whole = whole();
+        progress.advanced(1, stages);
         List<Localised> localised = new ArrayList<>();
+        long done = 1;
         // every block is checked even when the whole check passes: along all 109,386 parameters of 784-128-64-10 the
         // derivative is dominated by the largest blocks, so a wrong ∂C/∂b^3 (10 numbers) changes it by less than the
         // fail threshold; along its own block the same error is plain
-        for (Part block : blocks()) {
-            if (fails(block)) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Part block : blocks) {
+            Verdict v = along(List.of(block)).verdict();
+            verdicts.add(v);
+            if (v == Verdict.FAIL) {
                 localised.addAll(inside(block));
             }
+            progress.advanced(++done, stages);
         }
-        return new Localisation(whole, localised, evaluations, (long) method.evaluations() * whole.parameters());
+        return new Localisation(whole, localised, evaluations, (long) method.evaluations() * whole.parameters(),
+                verdicts);
     }
 
     private boolean fails(Part part) {

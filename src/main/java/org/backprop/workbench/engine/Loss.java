@@ -69,7 +69,10 @@ public final class Loss {
     /** The name used in files and on the command line. */
     public String id() { return kernel.id(); }
 
-    /** The output activation this loss needs, or null if it takes any. */
+    /**
+     * The output activation this loss needs, or null if it takes any (the network file reader words the advice, in
+     * the user's language, when a file pairs them wrongly).
+     */
     public Activation requiredOutput() { return requiredOutput; }
 
     /** True if the targets of every sample must be a probability distribution (non-negative, summing to 1). */
@@ -77,19 +80,6 @@ public final class Loss {
 
     /** True if every target must lie in [0, 1]. */
     public boolean needsUnitIntervalTargets() { return kernel.needsUnitIntervalTargets(); }
-
-    /**
-     * Why this loss cannot sit on that output activation, naming the right choice; empty if it can.
-     */
-    public Optional<String> mismatch(Activation output) {
-        if (requiredOutput == null || requiredOutput == output) {
-            return Optional.empty();
-        }
-        String more = kernel.alternativeFor(output.id());
-        String article = requiredOutput == Activation.IDENTITY ? "an " : "a ";
-        return Optional.of("loss \"" + id() + "\" needs " + article + requiredOutput.id() + " output layer, not "
-                + output.id() + ": " + kernel.outputAdvice() + more);
-    }
 
     /** C_x for sample x (column x). */
     public double sampleCostOf(DMatrixRMaj zL, DMatrixRMaj aL, DMatrixRMaj t, int x) {

@@ -22,6 +22,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.util.Names;
 import org.ejml.data.DMatrixRMaj;
 
@@ -213,7 +214,7 @@ public final class NetworkFile {
         String file = path.toString();
         byte[] bytes;
         try {
-            bytes = SafeFiles.read(path, MAX_FILE_BYTES, "a network file (JSON)");
+            bytes = SafeFiles.read(path, MAX_FILE_BYTES, Messages.get("file.what.network"));
         } catch (SafeFiles.Refusal e) {
             throw new NetworkFileException(file, "", e.getMessage());
         }
@@ -249,8 +250,7 @@ public final class NetworkFile {
     }
 
     private static NetworkFileException empty(String file) {
-        return new NetworkFileException(file, "", "is empty; expected a JSON object with \"layers\", \"loss\", "
-                + "\"inputs\" and \"targets\"");
+        return new NetworkFileException(file, "", Messages.get("network.empty"));
     }
 
     private interface TreeSource {
@@ -265,16 +265,16 @@ public final class NetworkFile {
             root = Tree.read(parser);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new NetworkFileException(file, location, "malformed JSON: " + jsonProblem(e.getOriginalMessage()));
+            String location = where == null ? "" : NetworkFileException.lineColumn(where.getLineNr(), where.getColumnNr());
+            throw new NetworkFileException(file, location, Messages.get("network.malformed",
+                    jsonProblem(e.getOriginalMessage())));
         } catch (NumberFormatException e) {
             // BigDecimal cannot hold an exponent beyond the range of an int (1e999999999999, 0.1e-2147483648)
             JsonLocation where = parser == null ? null : parser.currentTokenLocation();
-            String location = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new NetworkFileException(file, location, "a number with an exponent far beyond the range of "
-                    + "double precision (about 1e-324 to 1.8e308); expected a finite number such as 1e-5");
+            String location = where == null ? "" : NetworkFileException.lineColumn(where.getLineNr(), where.getColumnNr());
+            throw new NetworkFileException(file, location, Messages.get("network.exponentBeyondDouble"));
         } catch (IOException e) {
-            throw new NetworkFileException(file, "", "cannot be read: " + e.getMessage());
+            throw new NetworkFileException(file, "", Messages.get("file.cannotReadBecause", e.getMessage()));
         } finally {
             if (parser != null) {
                 try {
@@ -298,38 +298,39 @@ public final class NetworkFile {
     private static final java.util.regex.Pattern JACKSON_CONTROL = java.util.regex.Pattern.compile(
             "Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
 
+    /** Where Jackson's message says the error is ("[Source: (byte[])...; line: 3, column: 7]"). */
+    private static final java.util.regex.Pattern JACKSON_SOURCE = java.util.regex.Pattern.compile(
+            "\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
+
     /** Jackson's message without the parts that speak of Jackson (features, binding types, redacted sources). */
     static String jsonProblem(String message) {
         if (message.startsWith("Trailing token")) {
-            return "more text after the end of the top-level object; a network file holds one JSON object";
+            return Messages.get("network.trailing");
         }
         if (message.startsWith("Document nesting depth")) {
-            return "arrays or objects nested more than " + MAX_NESTING + " deep; a network file nests at most 4 deep "
-                    + "(weights[l][k][j])";
+            return Messages.get("network.tooDeep", String.valueOf(MAX_NESTING));
         }
         java.util.regex.Matcher control = JACKSON_CONTROL.matcher(message);
         if (control.find()) {
             int code = Integer.parseInt(control.group(1));
-            return String.format("a control character (U+%04X) inside a string; JSON allows it only escaped, as "
-                    + "\\u%04x, and no name in a network file needs one", code, code);
+            return Messages.get("network.controlCharacter", String.format("%04X", code), String.format("%04x", code));
         }
         java.util.regex.Matcher limit = JACKSON_LIMIT.matcher(message);
         if (limit.find()) {
             String what = switch (limit.group(1)) {
-                case "Number value" -> "a number written with " + limit.group(2) + " characters; a number may have at "
-                        + "most " + limit.group(3) + " (a double needs at most 25)";
-                case "String value" -> "a string of " + limit.group(2) + " characters; a string may have at most "
-                        + limit.group(3);
-                default -> "a field name of " + limit.group(2) + " characters; a name may have at most "
-                        + limit.group(3);
+                case "Number value" -> Messages.get("network.numberTooLong", limit.group(2), limit.group(3));
+                case "String value" -> Messages.get("network.stringTooLong", limit.group(2), limit.group(3));
+                default -> Messages.get("network.nameTooLong", limit.group(2), limit.group(3));
             };
             return what;
         }
         return message
                 .replaceAll(",? ?from `[A-Za-z.]+\\(\\)`", "")
-                .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .transform(m -> JACKSON_SOURCE.matcher(m).replaceAll(source -> java.util.regex.Matcher.quoteReplacement(
+                        NetworkFileException.lineColumn(Integer.parseInt(source.group(1)),
+                                Integer.parseInt(source.group(2))))))
                 .replace("(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
-                        "(JSON has no comments)");
+                        Messages.get("network.noComments"));
     }
 
     /** The closest of some names to a misspelt one (at most two letters off), for "did you mean ...?". */
@@ -337,21 +338,51 @@ public final class NetworkFile {
         return Names.closest(wrong, names);
     }
 
-    private static String didYouMean(String wrong, java.util.Collection<String> names) {
-        return closest(wrong, names).map(n -> "did you mean \"" + n + "\"? ").orElse("");
+    /**
+     * "unknown ...; expected one of ...", or with "did you mean ...?" before the list when a name is close: the message
+     * {@code key} takes the given arguments then the list; {@code key + "DidYouMean"}'s the suggestion before the list.
+     */
+    private static String unknown(String key, String keyDidYouMean, String wrong, java.util.Collection<String> names,
+                                  Object... args) {
+        java.util.Optional<String> near = closest(wrong, names);
+        List<Object> all = new ArrayList<>(List.of(args));
+        near.ifPresent(all::add);
+        all.add(String.join(", ", names));
+        return Messages.get(near.isPresent() ? keyDidYouMean : key, all.toArray());
     }
 
-    /** "1 row", "3 rows". */
-    private static String count(long n, String noun, String plural) {
-        return n + " " + (n == 1 ? noun : plural);
+    /**
+     * Why {@code loss} cannot sit on an {@code output} layer of another activation than the one it needs, naming the
+     * right choice (the usual slip first: cross-entropy on a sigmoid is binary-cross-entropy's job).
+     */
+    private static String mismatch(Loss loss, Activation output) {
+        if (loss == Loss.BINARY_CROSS_ENTROPY) {
+            return output == Activation.SOFTMAX
+                    ? Messages.get("network.loss.binaryCrossEntropyOnSoftmax")
+                    : Messages.get("network.loss.binaryCrossEntropy", output.id());
+        }
+        if (loss == Loss.CROSS_ENTROPY) {
+            return output == Activation.SIGMOID
+                    ? Messages.get("network.loss.crossEntropyOnSigmoid")
+                    : Messages.get("network.loss.crossEntropy", output.id());
+        }
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+            return output == Activation.SOFTMAX
+                    ? Messages.get("network.loss.softmaxCrossEntropyOnSoftmax")
+                    : Messages.get("network.loss.softmaxCrossEntropy", output.id());
+        }
+        if (loss == Loss.SIGMOID_CROSS_ENTROPY) {
+            return Messages.get("network.loss.sigmoidCrossEntropy", output.id());
+        }
+        // a loss without advice of its own (a new kernel file) still names what it needs
+        return Messages.get("network.loss.needsOutput", loss.id(), loss.requiredOutput().id(), output.id());
     }
 
     /** Refuses a binary file (a zero byte) or bytes that are not UTF-8, decoding through a small buffer. */
     private static void requireUtf8Text(byte[] bytes, String file) throws NetworkFileException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new NetworkFileException(file, "", "is a binary file (a zero byte at offset " + i
-                        + "); expected a network file in JSON text");
+                throw new NetworkFileException(file, "", Messages.get("network.binary", String.valueOf(i)));
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -371,8 +402,7 @@ public final class NetworkFile {
             } while (result.isOverflow());
         }
         if (result.isError()) {
-            throw new NetworkFileException(file, "", "is not UTF-8 text (a malformed byte sequence at offset "
-                    + in.position() + "); expected a network file in JSON text");
+            throw new NetworkFileException(file, "", Messages.get("network.notUtf8", String.valueOf(in.position())));
         }
     }
 
@@ -386,25 +416,23 @@ public final class NetworkFile {
 
         NetworkDocument document(JsonNode root) throws NetworkFileException {
             if (!root.isObject()) {
-                throw error("", "expected a JSON object {\"layers\": ..., \"loss\": ..., ...}, found "
-                        + describe(root));
+                throw error("", Messages.get("network.notAnObject", describe(root)));
             }
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!FIELDS.contains(name)) {
-                    throw error(name, "unknown field; " + didYouMean(name, FIELDS) + "expected one of "
-                            + String.join(", ", FIELDS));
+                    throw error(name, unknown("network.unknownField", "network.unknownFieldDidYouMean", name, FIELDS));
                 }
             }
             String name = root.has("name") ? text(root.get("name"), "name") : "";
 
             JsonNode layersNode = required(root, "layers");
             if (!layersNode.isArray() || layersNode.size() < 2) {
-                throw error("layers", "expected an array of at least two layers: the input size, then "
-                        + "{\"size\": n, \"activation\": \"...\"} for each later layer");
+                throw error("layers", Messages.get("network.tooFewLayers"));
             }
             if (layersNode.size() - 1 > MAX_LAYERS) {
-                throw error("layers", (layersNode.size() - 1) + " layers after the input; at most " + MAX_LAYERS);
+                throw error("layers", Messages.get("network.tooManyLayers", String.valueOf(layersNode.size() - 1),
+                        String.valueOf(MAX_LAYERS)));
             }
             int inputSize = inputSize(layersNode.get(0));
             List<Layer> layers = new ArrayList<>();
@@ -416,25 +444,24 @@ public final class NetworkFile {
             }
             long parameters = Network.parameterCount(inputSize, sizes);
             if (parameters > MAX_PARAMETERS) {
-                throw error("layers", "these sizes need " + parameters + " weights and biases; the workbench takes at most "
-                        + MAX_PARAMETERS);
+                throw error("layers", Messages.get("network.tooManyParameters", String.valueOf(parameters),
+                        String.valueOf(MAX_PARAMETERS)));
             }
 
             JsonNode lossNode = required(root, "loss");
             String lossId = text(lossNode, "loss");
-            Loss loss = Loss.fromId(lossId).orElseThrow(() -> error("loss", "unknown loss \"" + lossId
-                    + "\"; " + didYouMean(lossId, List.of(Loss.ids().split(", "))) + "expected one of " + Loss.ids()));
+            Loss loss = Loss.fromId(lossId).orElseThrow(() -> error("loss", unknown("network.unknownLoss",
+                    "network.unknownLossDidYouMean", lossId, List.of(Loss.ids().split(", ")), lossId)));
             Activation output = layers.get(layers.size() - 1).activation();
-            var mismatch = loss.mismatch(output);
-            if (mismatch.isPresent()) {
-                throw error("loss", mismatch.get());
+            if (loss.requiredOutput() != null && loss.requiredOutput() != output) {
+                throw error("loss", mismatch(loss, output));
             }
 
             long seed = DEFAULT_SEED;
             if (root.has("seed")) {
                 JsonNode seedNode = root.get("seed");
                 if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
-                    throw error("seed", "expected a whole number, found " + describe(seedNode));
+                    throw error("seed", Messages.get("network.seedNotWhole", describe(seedNode)));
                 }
                 seed = seedNode.asLong();
             }
@@ -443,39 +470,38 @@ public final class NetworkFile {
             JsonNode inputsNode = required(root, "inputs");
             JsonNode targetsNode = required(root, "targets");
             if (!inputsNode.isArray() || inputsNode.isEmpty()) {
-                throw error("inputs", "expected an array with one row of n_0 = " + inputSize
-                        + " numbers per sample, at least one sample");
+                throw error("inputs", Messages.get("network.noInputs", String.valueOf(inputSize)));
             }
             int m = inputsNode.size();
             long activations = (long) m * (inputSize + java.util.Arrays.stream(sizes).asLongStream().sum());
             if (activations > MAX_ACTIVATIONS) {
-                throw error("inputs", m + " samples need " + activations + " activations; at most "
-                        + MAX_ACTIVATIONS);
+                throw error("inputs", Messages.get("network.tooManyActivations", String.valueOf(m),
+                        String.valueOf(activations), String.valueOf(MAX_ACTIVATIONS)));
             }
 
             Network network;
             boolean hasWeights = root.has("weights");
             boolean hasBiases = root.has("biases");
             if (hasWeights != hasBiases) {
-                throw error(hasWeights ? "biases" : "weights", "missing while \""
-                        + (hasWeights ? "weights" : "biases") + "\" is given; give both, or neither and a \"seed\"");
+                throw error(hasWeights ? "biases" : "weights", Messages.get("network.missingWhileGiven",
+                        hasWeights ? "weights" : "biases"));
             }
             if (hasWeights) {
                 List<DMatrixRMaj> weights = new ArrayList<>();
                 List<DMatrixRMaj> biases = new ArrayList<>();
                 JsonNode w = root.get("weights");
                 JsonNode b = root.get("biases");
-                expectArray(w, "weights", layers.size(), "one matrix per layer after the input");
-                expectArray(b, "biases", layers.size(), "one vector per layer after the input");
+                expectArray(w, "weights", layers.size(), Messages.get("network.shape.weights"));
+                expectArray(b, "biases", layers.size(), Messages.get("network.shape.biases"));
                 int previous = inputSize;
                 for (int l = 1; l <= layers.size(); l++) {
                     int n = layers.get(l - 1).size();
                     weights.add(matrix(w.get(l - 1), "weights[" + (l - 1) + "]", previous, n,
-                            "w^" + l + " is n_" + (l - 1) + " x n_" + l + " = " + previous + " x " + n
-                                    + ", one row per input neuron"));
+                            Messages.get("network.shape.weight", String.valueOf(l), String.valueOf(l - 1),
+                                    String.valueOf(previous), String.valueOf(n))));
                     DMatrixRMaj bl = new DMatrixRMaj(n, 1);
                     double[] row = row(b.get(l - 1), "biases[" + (l - 1) + "]", n,
-                            "b^" + l + " has n_" + l + " = " + n + " numbers");
+                            Messages.get("network.shape.bias", String.valueOf(l), String.valueOf(n)));
                     System.arraycopy(row, 0, bl.data, 0, n);
                     biases.add(bl);
                     previous = n;
@@ -486,13 +512,12 @@ public final class NetworkFile {
             }
 
             if (!targetsNode.isArray()) {
-                throw error("targets", "expected an array with one row of n_L = " + network.size(network.depth())
-                        + " numbers per sample, found " + describe(targetsNode));
+                throw error("targets", Messages.get("network.targetsNotRows",
+                        String.valueOf(network.size(network.depth())), describe(targetsNode)));
             }
             if (targetsNode.size() != m) {
-                throw error("targets", count(targetsNode.size(), "row", "rows") + " for "
-                        + count(m, "input row", "input rows") + "; expected one row of n_L = "
-                        + network.size(network.depth()) + " numbers per sample");
+                throw error("targets", Messages.get("network.targetsCount", targetsNode.size(), m,
+                        String.valueOf(network.size(network.depth()))));
             }
             DMatrixRMaj inputs = samples(inputsNode, "inputs", inputSize, "n_0 = " + inputSize);
             int nL = network.size(network.depth());
@@ -507,14 +532,14 @@ public final class NetworkFile {
                 for (int j = 0; j < targets.numRows; j++) {
                     double t = targets.get(j, x);
                     if (loss.needsUnitIntervalTargets() && (t < 0 || t > 1)) {
-                        throw error("targets[" + x + "][" + j + "]", "loss \"" + loss.id()
-                                + "\" needs targets between 0 and 1, found " + t);
+                        throw error("targets[" + x + "][" + j + "]", Messages.get("network.targetsUnitInterval",
+                                loss.id(), String.valueOf(t)));
                     }
                     sum += t;
                 }
                 if (loss.needsDistributionTargets() && Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE) {
-                    throw error("targets[" + x + "]", "loss \"" + loss.id() + "\" needs each sample's targets to sum "
-                            + "to 1 (a probability distribution, e.g. one-hot); these sum to " + sum);
+                    throw error("targets[" + x + "]", Messages.get("network.targetsDistribution", loss.id(),
+                            String.valueOf(sum)));
                 }
             }
         }
@@ -522,12 +547,12 @@ public final class NetworkFile {
         private int inputSize(JsonNode node) throws NetworkFileException {
             if (node.isObject()) {
                 if (node.has("activation")) {
-                    throw error("layers[0].activation", "the input layer has no activation; write just its size");
+                    throw error("layers[0].activation", Messages.get("network.inputActivation"));
                 }
                 for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     if (!name.equals("size")) {
-                        throw error("layers[0]." + name, "unknown field; the input layer has only a \"size\"");
+                        throw error("layers[0]." + name, Messages.get("network.inputUnknownField"));
                     }
                 }
                 return size(required(node, "size", "layers[0]"), "layers[0].size");
@@ -537,34 +562,34 @@ public final class NetworkFile {
 
         private Layer layer(JsonNode node, String path) throws NetworkFileException {
             if (!node.isObject()) {
-                throw error(path, "expected {\"size\": n, \"activation\": \"...\"}, found " + describe(node)
-                        + "; activations: " + Activation.ids());
+                throw error(path, Messages.get("network.layerNotObject", describe(node), Activation.ids()));
             }
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!name.equals("size") && !name.equals("activation")) {
-                    throw error(path + "." + name, "unknown field; " + didYouMean(name, List.of("size", "activation"))
-                            + "a layer has \"size\" and \"activation\"");
+                    throw error(path + "." + name, Names.closest(name, List.of("size", "activation"))
+                            .map(near -> Messages.get("network.layerUnknownFieldDidYouMean", near))
+                            .orElseGet(() -> Messages.get("network.layerUnknownField")));
                 }
             }
             int size = size(required(node, "size", path), path + ".size");
             String id = text(required(node, "activation", path), path + ".activation");
             Activation activation = Activation.fromId(id).orElseThrow(() -> error(path + ".activation",
-                    "unknown activation \"" + id + "\"; " + didYouMean(id, List.of(Activation.ids().split(", ")))
-                            + "expected one of " + Activation.ids()));
+                    unknown("network.unknownActivation", "network.unknownActivationDidYouMean", id,
+                            List.of(Activation.ids().split(", ")), id)));
             return new Layer(size, activation);
         }
 
         private int size(JsonNode node, String path) throws NetworkFileException {
             if (!node.isIntegralNumber()) {
-                throw error(path, "expected a whole number of neurons, found " + describe(node));
+                throw error(path, Messages.get("network.sizeNotWhole", describe(node)));
             }
             if (!node.canConvertToInt() || node.asLong() > MAX_PARAMETERS) {
-                throw error(path, node.asText() + " neurons; a layer has at most " + MAX_PARAMETERS);
+                throw error(path, Messages.get("network.sizeTooLarge", node.asText(), String.valueOf(MAX_PARAMETERS)));
             }
             int size = node.asInt();
             if (size <= 0) {
-                throw error(path, "a layer needs at least one neuron, found " + size);
+                throw error(path, Messages.get("network.sizeTooSmall", String.valueOf(size)));
             }
             return size;
         }
@@ -585,7 +610,7 @@ public final class NetworkFile {
             int m = node.size();
             DMatrixRMaj matrix = new DMatrixRMaj(n, m);
             for (int x = 0; x < m; x++) {
-                double[] row = row(node.get(x), path + "[" + x + "]", n, "one row of " + what + " numbers per sample");
+                double[] row = row(node.get(x), path + "[" + x + "]", n, Messages.get("network.shape.samples", what));
                 for (int j = 0; j < n; j++) {
                     matrix.set(j, x, row[j]);
                 }
@@ -607,36 +632,34 @@ public final class NetworkFile {
 
         private void expectArray(JsonNode node, String path, int length, String shape) throws NetworkFileException {
             if (!node.isArray()) {
-                throw error(path, "expected an array of " + length + " (" + shape + "), found " + describe(node));
+                throw error(path, Messages.get("network.notAnArray", String.valueOf(length), shape, describe(node)));
             }
             if (node.size() != length) {
-                throw error(path, "expected " + count(length, "entry", "entries") + " (" + shape + "), found "
-                        + node.size());
+                throw error(path, Messages.get("network.wrongLength", length, shape, String.valueOf(node.size())));
             }
         }
 
         private double number(JsonNode node, String path) throws NetworkFileException {
             if (!node.isNumber()) {
-                throw error(path, "expected a number, found " + describe(node));
+                throw error(path, Messages.get("network.notANumber", describe(node)));
             }
             double value = node.doubleValue();
             if (Double.isNaN(value)) {
-                throw error(path, "NaN is not allowed; expected a finite number");
+                throw error(path, Messages.get("network.nan"));
             }
             if (Double.isInfinite(value) && node.isDouble()) {
                 // only the literal tokens Infinity and -Infinity are read as doubles; written numbers are BigDecimal
-                throw error(path, node.asText() + " is not allowed; expected a finite number");
+                throw error(path, Messages.get("network.infinity", node.asText()));
             }
             if (Double.isInfinite(value)) {
-                throw error(path, node.asText() + " is beyond the range of double precision (about ±1.8e308); "
-                        + "expected a finite number");
+                throw error(path, Messages.get("network.beyondDouble", node.asText()));
             }
             return value;
         }
 
         private String text(JsonNode node, String path) throws NetworkFileException {
             if (!node.isTextual()) {
-                throw error(path, "expected a string, found " + describe(node));
+                throw error(path, Messages.get("network.notAString", describe(node)));
             }
             return node.asText();
         }
@@ -649,20 +672,20 @@ public final class NetworkFile {
             JsonNode node = parent.get(field);
             String path = parentPath.isEmpty() ? field : parentPath + "." + field;
             if (node == null || node.isNull()) {
-                throw error(path, "missing; " + expectation(field));
+                throw error(path, Messages.get("network.missing", expectation(field)));
             }
             return node;
         }
 
         private static String expectation(String field) {
             return switch (field) {
-                case "layers" -> "expected an array such as [2, {\"size\": 3, \"activation\": \"sigmoid\"}]";
-                case "loss" -> "expected one of " + Loss.ids();
-                case "inputs" -> "expected one row of n_0 numbers per sample";
-                case "targets" -> "expected one row of n_L numbers per sample";
-                case "size" -> "expected a whole number of neurons";
-                case "activation" -> "expected one of " + Activation.ids();
-                default -> "required";
+                case "layers" -> Messages.get("network.expect.layers");
+                case "loss" -> Messages.get("network.expect.oneOf", Loss.ids());
+                case "inputs" -> Messages.get("network.expect.inputs");
+                case "targets" -> Messages.get("network.expect.targets");
+                case "size" -> Messages.get("network.expect.size");
+                case "activation" -> Messages.get("network.expect.oneOf", Activation.ids());
+                default -> Messages.get("network.expect.required");
             };
         }
 
@@ -673,13 +696,20 @@ public final class NetworkFile {
         private static String describe(JsonNode node) {
             JsonNodeType type = node.getNodeType();
             if (type == JsonNodeType.NULL || type == JsonNodeType.MISSING) {
-                return "null";
+                return Messages.get("json.null");
             }
             String text = node.toString();
             if (text.length() > 40) {
                 text = text.substring(0, 37) + "...";
             }
-            return type.name().toLowerCase(Locale.ROOT) + " " + text;
+            return switch (type) {
+                case ARRAY -> Messages.get("json.array", text);
+                case OBJECT -> Messages.get("json.object", text);
+                case STRING -> Messages.get("json.string", text);
+                case NUMBER -> Messages.get("json.number", text);
+                case BOOLEAN -> Messages.get("json.boolean", text);
+                default -> type.name().toLowerCase(Locale.ROOT) + " " + text;
+            };
         }
     }
 

@@ -1,5 +1,7 @@
 package org.backprop.workbench.io;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -118,17 +120,17 @@ public final class SafeFiles {
             channel = opening.get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             releaseBlockedOpen(real, opening);
-            throw new Refusal("is not a regular file (a device, pipe or socket); expected " + what);
+            throw new Refusal(Messages.get("file.notRegular", what));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? refusal(io, what)
-                    : new Refusal("cannot be read: " + e.getCause());
+                    : new Refusal(Messages.get("file.cannotReadBecause", String.valueOf(e.getCause())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refusal("cannot be read: interrupted while opening");
+            throw new Refusal(Messages.get("file.interrupted"));
         }
         try {
             if (!checked.equals(key(real, what))) {
-                throw new Refusal("was replaced while it was being opened; expected " + what);
+                throw new Refusal(Messages.get("file.replaced", what));
             }
             return channel;
         } catch (Refusal e) {
@@ -146,8 +148,8 @@ public final class SafeFiles {
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
-                throw new Refusal(attributes.isDirectory() ? "is a folder; expected " + what
-                        : "is not a regular file (a device, pipe or socket); expected " + what);
+                throw new Refusal(attributes.isDirectory() ? Messages.get("file.folder", what)
+                        : Messages.get("file.notRegular", what));
             }
             Object key = attributes.fileKey();
             return key != null ? key : List.of(attributes.size(), attributes.lastModifiedTime());
@@ -185,8 +187,7 @@ public final class SafeFiles {
     }
 
     private static Refusal tooLarge(long maxBytes, String what) {
-        return new Refusal("is larger than " + maxBytes + " bytes; expected " + what + " of at most " + maxBytes
-                + " bytes");
+        return new Refusal(Messages.get("file.tooLarge", String.valueOf(maxBytes), what));
     }
 
     /**
@@ -198,13 +199,13 @@ public final class SafeFiles {
             Path real = path.toRealPath();
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
             if (attributes.isDirectory()) {
-                throw new Refusal("is a folder; expected " + what);
+                throw new Refusal(Messages.get("file.folder", what));
             }
             if (!attributes.isRegularFile()) {
-                throw new Refusal("is not a regular file (a device, pipe or socket); expected " + what);
+                throw new Refusal(Messages.get("file.notRegular", what));
             }
             if (real.getFileSystem() == java.nio.file.FileSystems.getDefault() && !Files.isReadable(real)) {
-                throw new Refusal("cannot be read: permission denied");
+                throw new Refusal(Messages.get("file.permissionDenied"));
             }
             return real;
         } catch (Refusal e) {
@@ -217,22 +218,23 @@ public final class SafeFiles {
     /** An I/O failure as the person who named the file would say it. */
     public static Refusal refusal(IOException e, String what) {
         if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
-            return new Refusal("no such file");
+            return new Refusal(Messages.get("file.noSuchFile"));
         }
         if (e instanceof AccessDeniedException) {
-            return new Refusal("cannot be read: permission denied");
+            return new Refusal(Messages.get("file.permissionDenied"));
         }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             String reason = fse.getReason();
             if (reason.contains("Is a directory")) {
-                return new Refusal("is a folder; expected " + what);
+                return new Refusal(Messages.get("file.folder", what));
             }
             if (reason.contains("Too many levels of symbolic links")) {
-                return new Refusal("cannot be read: its symbolic links form a loop");
+                return new Refusal(Messages.get("file.linkLoop"));
             }
-            return new Refusal("cannot be read: " + reason.toLowerCase(java.util.Locale.ROOT));
+            return new Refusal(Messages.get("file.cannotReadBecause", reason.toLowerCase(java.util.Locale.ROOT)));
         }
-        return new Refusal("cannot be read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        return new Refusal(e.getMessage() == null ? Messages.get("file.cannotRead")
+                : Messages.get("file.cannotReadBecause", e.getMessage()));
     }
 
     /** A path typed or written in a file, or empty if it cannot name a file here (a NUL byte, say). */

@@ -21,15 +21,6 @@ public interface LossKernel {
     /** The id of the output activation this loss needs, or empty if it takes any. */
     default Optional<String> outputActivation() { return Optional.empty(); }
 
-    /** Why it needs that output, for the message of a mismatch, e.g. {@code use a sigmoid output layer}. */
-    default String outputAdvice() { return ""; }
-
-    /**
-     * What else to try when the network's output is {@code outputId} instead, appended to the advice (e.g.
-     * {@code , or "binary-cross-entropy" for a sigmoid output}); empty if nothing.
-     */
-    default String alternativeFor(String outputId) { return ""; }
-
     /** C_x of one column. */
     double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n);
 

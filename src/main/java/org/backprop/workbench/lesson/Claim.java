@@ -1,5 +1,7 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
@@ -121,9 +123,6 @@ public sealed interface Claim {
     Pattern VALUE = Pattern.compile("(\\S+)\\s*=\\s*(\\S+)(?:\\s+within\\s+(\\S+))?");
     Pattern FIRST_FAILURE = Pattern.compile("(?i)first\\s+failure\\s+(?:(none)|BP([1-4])\\s+layer\\s+(\\d+))");
 
-    /** The forms, for messages. */
-    String FORMS = "\"all pass\", \"BP2 layer 1 fails\", \"gradW1[0,2] kink\", \"delta1[0,0] = -0.0123\" "
-            + "or \"first failure BP2 layer 1\" (verdicts: pass, fail, warn, kink)";
 
     /**
      * Reads the argument of {@code @expect} for a network with a batch of m samples.
@@ -147,18 +146,18 @@ public sealed interface Claim {
         if (value.matches()) {
             Quantity entry = Quantity.parse(value.group(1), net, m);
             if (!entry.isEntry()) {
-                throw new IllegalArgumentException("a value claim needs one entry, e.g. " + entry.id() + "[0,0]");
+                throw new IllegalArgumentException(Messages.get("claim.valueNeedsEntry", entry.id()));
             }
             double number = number(value.group(2), "value");
             double tolerance = value.group(3) == null ? halfLastDigit(value.group(2)) : number(value.group(3), "within");
             if (tolerance < 0) {
-                throw new IllegalArgumentException("within: expected a tolerance ≥ 0, found " + value.group(3));
+                throw new IllegalArgumentException(Messages.get("claim.negativeTolerance", value.group(3)));
             }
             return new ValueClaim(t, entry, number, tolerance);
         }
         int space = t.lastIndexOf(' ');
         if (space < 0 || !VERDICT_WORD.matcher(t.substring(space + 1)).matches()) {
-            throw new IllegalArgumentException("cannot read the claim \"" + t + "\"; expected " + FORMS);
+            throw new IllegalArgumentException(Messages.get("claim.cannotRead", t));
         }
         Verdict verdict = verdict(t.substring(space + 1));
         String subject = t.substring(0, space).trim();
@@ -172,14 +171,13 @@ public sealed interface Claim {
             if (layer != 0) {
                 checkLayer(formula, layer, depth);
             } else if (formula == Formula.BP2 && depth < 2) {
-                throw new IllegalArgumentException("BP2 needs a hidden layer; this network has none (BP1 gives δ^1)");
+                throw new IllegalArgumentException(Messages.get("claim.bp2NeedsHiddenLayer"));
             }
             return new VerdictClaim(t, formula, layer, null, verdict);
         }
         Quantity entry = Quantity.parse(subject, net, m);
         if (!entry.isEntry() || !entry.isChecked()) {
-            throw new IllegalArgumentException("\"" + subject + "\" has no check of its own; a verdict claim names "
-                    + "all, BP1-BP4 (with a layer) or one entry of delta, gradB or gradW");
+            throw new IllegalArgumentException(Messages.get("claim.noCheck", subject));
         }
         return new VerdictClaim(t, null, 0, entry, verdict);
     }
@@ -187,16 +185,16 @@ public sealed interface Claim {
     /** Checks that a formula applies to a layer: BP1 only to L, BP2 only to 1..L-1, BP3 and BP4 to 1..L. */
     static void checkLayer(Formula formula, int layer, int depth) {
         if (layer < 1 || layer > depth) {
-            throw new IllegalArgumentException("unknown layer " + layer + ": this network has layers 1.." + depth
-                    + " after the input");
+            throw new IllegalArgumentException(Messages.get("claim.unknownLayer", String.valueOf(layer),
+                    String.valueOf(depth)));
         }
         if (formula == Formula.BP1 && layer != depth) {
-            throw new IllegalArgumentException("BP1 gives δ of the output layer only, layer " + depth
-                    + "; δ^" + layer + " comes from BP2");
+            throw new IllegalArgumentException(Messages.get("claim.bp1OutputOnly", String.valueOf(depth),
+                    String.valueOf(layer)));
         }
         if (formula == Formula.BP2 && layer == depth) {
-            throw new IllegalArgumentException("BP2 gives δ of the hidden layers 1.." + (depth - 1)
-                    + "; δ^" + depth + " of the output layer comes from BP1");
+            throw new IllegalArgumentException(Messages.get("claim.bp2HiddenOnly", String.valueOf(depth - 1),
+                    String.valueOf(depth)));
         }
     }
 
@@ -217,7 +215,7 @@ public sealed interface Claim {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(what + ": expected a number such as -0.0123 or 1e-4, found \"" + text + "\"");
+        throw new IllegalArgumentException(Messages.get("claim.notANumber", what, text));
     }
 
     /** Half a unit in the last digit written: 0.25 → 0.005, 1.5e-3 → 0.05e-3, 3 → 0.5. */

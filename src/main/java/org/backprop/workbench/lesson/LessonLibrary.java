@@ -142,7 +142,7 @@ public final class LessonLibrary {
 
     /** The front matter's title (first {@code title:} line), or the file name if there is none. */
     static String title(Path lesson) {
-        try (Stream<String> lines = new String(SafeFiles.read(lesson, LessonParser.MAX_FILE_BYTES, "a lesson (.md)"),
+        try (Stream<String> lines = new String(SafeFiles.read(lesson, LessonParser.MAX_FILE_BYTES, Messages.get("file.what.lesson")),
                 StandardCharsets.UTF_8).lines()) {
             return lines.limit(20).filter(l -> l.startsWith("title:")).findFirst()
                     .map(l -> unquote(l.substring("title:".length()).strip()))

@@ -19,6 +19,7 @@ import org.backprop.workbench.numeric.Precision;
 import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
@@ -143,26 +144,23 @@ public final class LessonParser {
             }
             given = folder.getFileSystem().getPath(relative);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new NetworkFileException(relative, "", "cannot name a file (it holds a NUL or another character "
-                    + "a file name cannot have); expected a path such as networks/x.json");
+            throw new NetworkFileException(relative, "", Messages.get("lesson.read.notAPath"));
         }
-        String expected = "; a lesson's network must be in the lesson's folder or below it, e.g. networks/x.json";
         if (given.isAbsolute() || given.getRoot() != null) {
-            throw new NetworkFileException(relative, "", "is an absolute path" + expected);
+            throw new NetworkFileException(relative, "", Messages.get("lesson.read.absolutePath"));
         }
         Path resolved = folder.resolve(given).normalize();
         if (!resolved.startsWith(folder) || resolved.equals(folder)) {
-            throw new NetworkFileException(relative, "", "leaves the lesson's folder" + expected);
+            throw new NetworkFileException(relative, "", Messages.get("lesson.read.leavesFolder"));
         }
         try {
             Path realFolder = folder.toRealPath();
             Path real = resolved.toRealPath();
             if (!real.startsWith(realFolder)) {
-                throw new NetworkFileException(relative, "", "is a link to a file outside the lesson's folder"
-                        + expected);
+                throw new NetworkFileException(relative, "", Messages.get("lesson.read.linkOutside"));
             }
         } catch (IOException e) {
-            throw new NetworkFileException(resolved.toString(), "", SafeFiles.refusal(e, "a network file (JSON)")
+            throw new NetworkFileException(resolved.toString(), "", SafeFiles.refusal(e, Messages.get("file.what.network"))
                     .getMessage());
         }
         return resolved;
@@ -171,12 +169,11 @@ public final class LessonParser {
     static String read(Path path) throws LessonException {
         String file = path.toString();
         try {
-            byte[] bytes = SafeFiles.read(path, MAX_FILE_BYTES, "a lesson (.md)");
+            byte[] bytes = SafeFiles.read(path, MAX_FILE_BYTES, Messages.get("file.what.lesson"));
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new LessonException(List.of(new LessonProblem(file, 1, "is not UTF-8 text; expected a lesson "
-                    + "(.md) saved as UTF-8")));
+            throw new LessonException(List.of(new LessonProblem(file, 1, Messages.get("lesson.read.notUtf8"))));
         } catch (SafeFiles.Refusal e) {
             throw new LessonException(List.of(new LessonProblem(file, 1, e.getMessage())));
         }
@@ -198,7 +195,7 @@ public final class LessonParser {
     /** Reads lines[0..end] (the --- block); {@code end} is the index of the closing ---, or -1. */
     private FrontMatter frontMatter(String[] lines, NetworkSource source) throws LessonException {
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
-            problem(1, "a lesson starts with a front matter: a line \"---\", then title: and network:, then \"---\"");
+            problem(1, Messages.get("lesson.read.noFrontMatter"));
             throwIfProblems();
         }
         int end = -1;
@@ -209,7 +206,7 @@ public final class LessonParser {
             }
         }
         if (end < 0) {
-            problem(1, "the front matter is not closed: expected a line \"---\" after it");
+            problem(1, Messages.get("lesson.read.frontMatterNotClosed"));
             throwIfProblems();
         }
         Map<String, Integer> keyLines = new HashMap<>();
@@ -227,29 +224,28 @@ public final class LessonParser {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             int line = where == null || where.getLineNr() < 1 ? 2 : where.getLineNr() + 1;
-            problem(line, "front matter: " + e.getOriginalMessage().lines().findFirst().orElse("not valid YAML"));
+            problem(line, Messages.get("lesson.read.frontMatterYaml", e.getOriginalMessage().lines().findFirst()
+                    .orElseGet(() -> Messages.get("lesson.read.notYaml"))));
             throw new LessonException(problems);
         } catch (NumberFormatException e) {
-            problem(2, "front matter: a number with an exponent far beyond the range of double precision (about "
-                    + "1e-324 to 1.8e308); expected a finite number such as 1e-5");
+            problem(2, Messages.get("lesson.read.frontMatterYaml", Messages.get("network.exponentBeyondDouble")));
             throw new LessonException(problems);
         }
         if (root == null || !root.isObject()) {
-            problem(2, "front matter: expected fields such as \"title: One neuron\" and \"network: networks/x.json\"");
+            problem(2, Messages.get("lesson.read.frontMatterNotFields"));
             throw new LessonException(problems);
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FRONT_MATTER_FIELDS.contains(name)) {
-                problem(keyLines.getOrDefault(name, 2), "front matter: unknown field \"" + name
-                        + "\"; expected title, summary, network and networks" + suggestion(name, FRONT_MATTER_FIELDS));
+                problem(keyLines.getOrDefault(name, 2), Messages.get("lesson.read.frontMatterUnknownField", name,
+                        suggestion(name, FRONT_MATTER_FIELDS)));
             }
         }
         String title = "";
         JsonNode titleNode = root.get("title");
         if (titleNode == null || !titleNode.isValueNode() || titleNode.asText().isBlank()) {
-            problem(keyLines.getOrDefault("title", end + 1), "front matter: title: missing; expected the lesson's "
-                    + "title, e.g. \"title: One neuron, one sample\"");
+            problem(keyLines.getOrDefault("title", end + 1), Messages.get("lesson.read.noTitle"));
         } else {
             title = titleNode.asText().strip();
         }
@@ -259,8 +255,7 @@ public final class LessonParser {
         JsonNode networkNode = root.get("network");
         NetworkDocument document = null;
         if (networkNode == null || networkNode.isNull()) {
-            problem(networkLine, "front matter: network: missing; expected a path relative to the lesson "
-                    + "(network: networks/one-neuron.json) or the network itself, in the network file format");
+            problem(networkLine, Messages.get("lesson.read.noNetwork"));
         } else {
             document = network(networkNode, "network", networkLine, source);
         }
@@ -270,14 +265,13 @@ public final class LessonParser {
         if (more != null && !more.isNull()) {
             int line = keyLines.getOrDefault("networks", end + 1);
             if (!more.isObject()) {
-                problem(line, "networks: expected named networks below it, e.g. \"  batch: networks/batch.json\"");
+                problem(line, Messages.get("lesson.read.networksNotNamed"));
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = more.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = it.next();
                     int entryLine = line(lines, entry.getKey(), line, end);
                     if (!NAME.matcher(entry.getKey()).matches() || entry.getKey().equals(MAIN_NETWORK)) {
-                        problem(entryLine, "networks: \"" + entry.getKey() + "\" cannot name a network: use a word "
-                                + "such as batch-of-four (\"main\" is the lesson's network)");
+                        problem(entryLine, Messages.get("lesson.read.badNetworkName", entry.getKey()));
                     } else {
                         networks.put(entry.getKey(), network(entry.getValue(), "networks." + entry.getKey(),
                                 entryLine, source));
@@ -294,7 +288,7 @@ public final class LessonParser {
             try {
                 return source.load(node.asText());
             } catch (NetworkFileException e) {
-                problem(line, field + ": " + e.getMessage());
+                problem(line, Messages.get("lesson.read.field", field, e.getMessage()));
             }
         } else if (node.isObject()) {
             try {
@@ -302,11 +296,10 @@ public final class LessonParser {
             } catch (NetworkFileException e) {
                 problem(line, e.getMessage());
             } catch (JsonProcessingException e) {
-                problem(line, field + ": " + e.getOriginalMessage());
+                problem(line, Messages.get("lesson.read.field", field, e.getOriginalMessage()));
             }
         } else {
-            problem(line, field + ": expected a path (" + field + ": networks/x.json) or the network's fields "
-                    + "(layers:, loss:, weights:, ...) indented below it");
+            problem(line, Messages.get("lesson.read.field", field, Messages.get("lesson.read.networkNeither", field)));
         }
         return null;
     }
@@ -388,7 +381,7 @@ public final class LessonParser {
                 }
                 current = new StepBuilder(line.substring(3).strip(), lineNumber);
                 if (current.title.isEmpty()) {
-                    problem(lineNumber, "a step needs a title after \"## \"");
+                    problem(lineNumber, Messages.get("lesson.read.stepNoTitle"));
                 }
                 continue;
             }
@@ -397,8 +390,7 @@ public final class LessonParser {
             }
             if (current == null) {
                 if (!stripped.isEmpty()) {
-                    problem(lineNumber, "text before the first step: every step starts with a \"## Title\" line "
-                            + "(the lesson's title is in the front matter)");
+                    problem(lineNumber, Messages.get("lesson.read.textBeforeFirstStep"));
                 }
                 continue;
             }
@@ -412,7 +404,7 @@ public final class LessonParser {
             steps.add(current.build(steps.size() + 1, state, analyses));
         }
         if (steps.isEmpty()) {
-            problem(lines.length, "the lesson has no steps: each step is a section starting with \"## Title\"");
+            problem(lines.length, Messages.get("lesson.read.noSteps"));
         }
         throwIfProblems();
         return new Lesson(file, front.title, front.summary, doc, steps);
@@ -422,25 +414,24 @@ public final class LessonParser {
     private void directive(StepBuilder step, String line, int lineNumber) {
         Matcher matcher = DIRECTIVE.matcher(line.strip());
         if (!matcher.matches()) {
-            problem(lineNumber, "a line starting with @ is a directive, e.g. \"@mistake none\"; write \\@ to start "
-                    + "prose with @");
+            problem(lineNumber, Messages.get("lesson.read.notADirective"));
             return;
         }
         String name = matcher.group(1).toLowerCase(Locale.ROOT);
         String argument = matcher.group(2).strip();
         if (!DIRECTIVES.contains(name)) {
-            problem(lineNumber, "unknown directive @" + matcher.group(1) + suggestion(name, DIRECTIVES)
-                    + "; the directives are " + String.join(", ", DIRECTIVES.stream().map(d -> "@" + d).toList()));
+            problem(lineNumber, Messages.get("lesson.read.unknownDirective", matcher.group(1), suggestion(name, DIRECTIVES),
+                    String.join(", ", DIRECTIVES.stream().map(d -> "@" + d).toList())));
             return;
         }
         if (argument.isEmpty() && !name.equals("predict")) {
-            problem(lineNumber, "@" + name + " needs an argument, e.g. " + example(name));
+            problem(lineNumber, Messages.get("lesson.read.needsArgument", name, example(name)));
             return;
         }
         if (!name.equals("highlight") && !name.equals("expect")) {
             Integer earlier = step.seen.putIfAbsent(name, lineNumber);
             if (earlier != null) {
-                problem(lineNumber, "@" + name + " is given twice in this step (first on line " + earlier + ")");
+                problem(lineNumber, Messages.get("lesson.read.givenTwice", name, String.valueOf(earlier)));
                 return;
             }
         }
@@ -465,8 +456,8 @@ public final class LessonParser {
                 case "step" -> {
                     List<String> ids = stepIds(doc);
                     if (!ids.contains(argument)) {
-                        throw new IllegalArgumentException("unknown step id \"" + argument + "\"" + suggestion(argument, ids)
-                                + "; this network's steps are " + String.join(" ", ids));
+                        throw new IllegalArgumentException(Messages.get("lesson.read.unknownStep", argument,
+                                suggestion(argument, ids), String.join(" ", ids)));
                     }
                     step.stepId = argument;
                 }
@@ -482,43 +473,40 @@ public final class LessonParser {
                         at = entries.end();
                     }
                     if (!argument.substring(at).isBlank()) {
-                        throw new IllegalArgumentException("cannot read \"" + argument.substring(at).strip()
-                                + "\"; expected " + Quantity.FORMS);
+                        throw new IllegalArgumentException(Messages.get("lesson.read.cannotRead",
+                                argument.substring(at).strip(), Quantity.forms()));
                     }
                 }
                 case "mistake" -> step.mistake = Mistake.fromId(argument).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown mistake \"" + argument + "\"" + suggestion(argument, Arrays.stream(Mistake.values())
-                                .map(Mistake::id).toList()) + "; expected one of " + Mistake.ids()));
+                        Messages.get("lesson.read.unknownMistake", argument, suggestion(argument,
+                                Arrays.stream(Mistake.values()).map(Mistake::id).toList()), Mistake.ids())));
                 case "epsilon" -> step.epsilon = epsilon(argument);
                 case "method" -> step.method = DifferenceMethod.fromId(argument).orElseThrow(() ->
-                        new IllegalArgumentException("unknown method \"" + argument + "\""
-                                + suggestion(argument, Arrays.stream(DifferenceMethod.values())
-                                .map(DifferenceMethod::id).toList()) + "; expected one of " + DifferenceMethod.ids()));
+                        new IllegalArgumentException(Messages.get("lesson.read.unknownMethod", argument,
+                                suggestion(argument, Arrays.stream(DifferenceMethod.values())
+                                .map(DifferenceMethod::id).toList()), DifferenceMethod.ids())));
                 case "notation" -> step.notation = notation(argument).orElseThrow(() ->
-                        new IllegalArgumentException("unknown notation \"" + argument + "\"; expected note "
-                                + "(w_kj, rows = inputs) or nielsen (w_jk, rows = outputs)"));
+                        new IllegalArgumentException(Messages.get("lesson.read.unknownNotation", argument)));
                 case "view" -> step.view = View.fromId(argument).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown view \"" + argument + "\"" + suggestion(argument, Arrays.stream(View.values())
-                                .map(View::id).toList()) + "; expected one of " + View.ids()));
+                        Messages.get("lesson.read.unknownView", argument, suggestion(argument,
+                                Arrays.stream(View.values()).map(View::id).toList()), View.ids())));
                 case "expect" -> step.claims.add(new LessonStep.Expectation(lineNumber,
                         Claim.parse(argument, doc.network(), m)));
                 case "quiz" -> {
                     Matcher quiz = QUIZ.matcher(argument);
                     if (!quiz.matches()) {
-                        throw new IllegalArgumentException("expected an entry and maybe a tolerance, e.g. "
-                                + example("quiz"));
+                        throw new IllegalArgumentException(Messages.get("lesson.read.quizForm", example("quiz")));
                     }
                     Quantity entry = Quantity.parse(quiz.group(1), doc.network(), m);
                     if (!entry.isEntry()) {
-                        throw new IllegalArgumentException("a quiz asks for one number: give an index, e.g. "
-                                + entry.id() + "[0,0]");
+                        throw new IllegalArgumentException(Messages.get("lesson.read.quizOneNumber", entry.id()));
                     }
                     step.quizEntry = entry;
                     step.quizLine = lineNumber;
                     if (quiz.group(2) != null) {
                         double tolerance = number(quiz.group(2));
                         if (!(tolerance > 0)) {
-                            throw new IllegalArgumentException("tolerance: expected a positive number such as 1e-3");
+                            throw new IllegalArgumentException(Messages.get("lesson.read.quizTolerance"));
                         }
                         step.quizTolerance = tolerance;
                     }
@@ -526,15 +514,14 @@ public final class LessonParser {
                 case "derive" -> {
                     Quantity entry = Quantity.parse(argument, doc.network(), m);
                     if (!entry.isDerivable()) {
-                        throw new IllegalArgumentException("\"" + argument + "\" cannot be derived; expected "
-                                + Quantity.DERIVABLE_FORMS);
+                        throw new IllegalArgumentException(Messages.get("lesson.read.notDerivable", argument,
+                                Quantity.derivableForms()));
                     }
                     step.deriveEntry = entry;
                 }
                 case "predict" -> {
                     if (!argument.isEmpty()) {
-                        throw new IllegalArgumentException("@predict takes no argument: the engine knows the "
-                                + "answer; switch the mistake on with @mistake");
+                        throw new IllegalArgumentException(Messages.get("lesson.read.predictArgument"));
                     }
                     step.predict = true;
                 }
@@ -542,9 +529,10 @@ public final class LessonParser {
             }
         } catch (NumberFormatException e) {
             // every number is matched before it is parsed; this is the net under that, not a message to show
-            problem(lineNumber, "@" + name + ": a number in \"" + shortened(argument) + "\" is out of range");
+            problem(lineNumber, Messages.get("lesson.read.directive", name,
+                    Messages.get("lesson.read.numberOutOfRange", shortened(argument))));
         } catch (IllegalArgumentException e) {
-            problem(lineNumber, "@" + name + ": " + e.getMessage());
+            problem(lineNumber, Messages.get("lesson.read.directive", name, e.getMessage()));
         }
     }
 
@@ -555,18 +543,17 @@ public final class LessonParser {
     static Optional<String> typesetProblem(String tex) {
         Optional<String> outside = TexSubset.problem(tex);
         if (outside.isPresent()) {
-            return Optional.of("the formula $" + shortened(tex) + "$ " + outside.get()
-                    + " (lessons/README.md lists the TeX a formula may use)");
+            return Optional.of(Messages.get("lesson.read.formulaOutside", shortened(tex), outside.get()));
         }
         try {
             new TeXFormula(tex);
             return Optional.empty();
         } catch (ParseException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            return Optional.of("the formula $" + shortened(tex) + "$ cannot be typeset: " + reason);
+            return Optional.of(Messages.get("lesson.read.formulaCannotBeTypesetBecause", shortened(tex), reason));
         } catch (RuntimeException | StackOverflowError e) {
             // the subset should make this impossible; a lesson must still never crash the validator
-            return Optional.of("the formula $" + shortened(tex) + "$ cannot be typeset");
+            return Optional.of(Messages.get("lesson.read.formulaCannotBeTypeset", shortened(tex)));
         }
     }
 
@@ -592,8 +579,7 @@ public final class LessonParser {
         try {
             return org.backprop.workbench.numeric.Epsilon.parseOrAuto(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad epsilon " + text.strip() + ": expected "
-                    + org.backprop.workbench.numeric.Epsilon.EXPECTED_OR_AUTO);
+            throw new IllegalArgumentException(Messages.get("lesson.read.badEpsilon", text.strip()));
         }
     }
 
@@ -602,15 +588,15 @@ public final class LessonParser {
         if (NUMBER.matcher(t).matches()) {
             return Double.parseDouble(t);
         }
-        throw new IllegalArgumentException("expected a number such as 1e-5, found \"" + text.strip() + "\"");
+        throw new IllegalArgumentException(Messages.get("lesson.read.notANumber", text.strip()));
     }
 
     private static String example(String directive) {
         return switch (directive) {
-            case "network" -> "@network batch-of-four (a name from the front matter's networks:, or main)";
+            case "network" -> Messages.get("lesson.read.networkExample");
             case "step" -> "@step delta1";
             case "highlight" -> "@highlight w1[0,2] delta1[0,0]";
-            case "mistake" -> "@mistake bp2-no-sigma-prime (or @mistake none)";
+            case "mistake" -> Messages.get("lesson.read.mistakeExample");
             case "epsilon" -> "@epsilon 1e-3";
             case "method" -> "@method forward";
             case "notation" -> "@notation nielsen";
@@ -624,7 +610,7 @@ public final class LessonParser {
 
     /** " (did you mean "x"?)" for the closest name within two edits (or the one it begins), or "". */
     static String suggestion(String given, java.util.Collection<String> names) {
-        return Names.closestOrUniquePrefix(given, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
+        return Names.closestOrUniquePrefix(given, names).map(n -> Messages.get("lesson.read.didYouMean", n)).orElse("");
     }
 
     private void problem(int line, String message) {
@@ -686,9 +672,8 @@ public final class LessonParser {
                     if (networks.containsKey(d.argument)) {
                         state.network = d.argument;
                     } else {
-                        problem(d.line, "@network: unknown network \"" + d.argument + "\""
-                                + suggestion(d.argument, networks.keySet()) + "; the front matter names "
-                                + String.join(", ", networks.keySet()));
+                        problem(d.line, Messages.get("lesson.read.unknownNetwork", d.argument,
+                                suggestion(d.argument, networks.keySet()), String.join(", ", networks.keySet())));
                     }
                 }
             }

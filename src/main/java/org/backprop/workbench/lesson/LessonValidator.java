@@ -1,6 +1,7 @@
 package org.backprop.workbench.lesson;
 
 import org.backprop.workbench.check.Analysis;
+import org.backprop.workbench.i18n.Messages;
 
 import org.backprop.workbench.io.NetworkDocument;
 
@@ -28,16 +29,15 @@ public final class LessonValidator {
                     .get(step.mistake(), step.method(), step.epsilon());
             for (LessonStep.Expectation expectation : step.claims()) {
                 expectation.claim().disproof(analysis).ifPresent(found -> problems.add(new LessonProblem(
-                        lesson.file(), expectation.line(), "@expect " + expectation.claim().text()
-                        + ": the claim does not hold with mistake " + step.mistake().id() + ", method "
-                        + step.method().id() + " and ε = "
-                        + (org.backprop.workbench.numeric.Epsilon.isAuto(step.epsilon()) ? "auto"
-                        : String.format(Locale.ROOT, "%.3g", step.epsilon())) + ": " + found)));
+                        lesson.file(), expectation.line(), Messages.get("lesson.check.claimFails",
+                        expectation.claim().text(), step.mistake().id(), step.method().id(),
+                        org.backprop.workbench.numeric.Epsilon.isAuto(step.epsilon()) ? "auto"
+                                : String.format(Locale.ROOT, "%.3g", step.epsilon()), found))));
             }
             step.quizQuestion().ifPresent(quiz -> {
                 if (!Double.isFinite(quiz.expected())) {
-                    problems.add(new LessonProblem(lesson.file(), step.line(), "@quiz " + quiz.quantity().id()
-                            + ": the answer is not a finite number (" + quiz.expected() + "); ask for another entry"));
+                    problems.add(new LessonProblem(lesson.file(), step.line(), Messages.get("lesson.check.quizNotFinite",
+                            quiz.quantity().id(), String.valueOf(quiz.expected()))));
                 }
             });
         }

@@ -1,5 +1,7 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.Formula;
@@ -46,9 +48,10 @@ public record Quantity(Kind kind, int layer, int[] index) {
     private static final Pattern SYNTAX = Pattern.compile(
             "(cost|gradA|gradW|gradB|delta|z|a|w|b)(\\d+)?(?:\\[\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?])?");
 
-    /** What a lesson may write, for messages. */
-    public static final String FORMS = "w1[k,j], b1[j], z1[j,x], a1[j,x], delta1[j,x], gradA[j,x], gradB1[j], "
-            + "gradW1[k,j] or cost (indices from 0; leave out the index for the whole matrix)";
+    /** What a lesson may write, for messages (in the current language). */
+    public static String forms() {
+        return Messages.get("quantity.forms");
+    }
 
     /**
      * Reads a quantity and checks it against a network and a batch of m samples.
@@ -61,8 +64,8 @@ public record Quantity(Kind kind, int layer, int[] index) {
     /** A layer number or an index written in digits, refused in words if it is too long to be one. */
     static int whole(String digits, String what) {
         if (digits.length() > MAX_DIGITS) {
-            throw new IllegalArgumentException("the " + what + " " + digits.substring(0, MAX_DIGITS) + "... ("
-                    + digits.length() + " digits) is far beyond any in this network");
+            throw new IllegalArgumentException(Messages.get(what.equals("layer") ? "quantity.layerTooLong"
+                    : "quantity.indexTooLong", digits.substring(0, MAX_DIGITS), digits.length()));
         }
         return Integer.parseInt(digits);
     }
@@ -70,7 +73,7 @@ public record Quantity(Kind kind, int layer, int[] index) {
     public static Quantity parse(String text, Network net, int m) {
         Matcher matcher = SYNTAX.matcher(text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("\"" + text.trim() + "\" is not a quantity; expected " + FORMS);
+            throw new IllegalArgumentException(Messages.get("quantity.notAQuantity", text.trim(), forms()));
         }
         String name = matcher.group(1);
         Kind kind = Arrays.stream(Kind.values()).filter(k -> k.name.equals(name)).findFirst().orElseThrow();
@@ -79,20 +82,20 @@ public record Quantity(Kind kind, int layer, int[] index) {
         int layer;
         if (kind == Kind.COST || kind == Kind.GRAD_A) {
             if (layerText != null) {
-                throw new IllegalArgumentException(kind.name + " has no layer number; write " + kind.name
-                        + (kind == Kind.COST ? "" : "[j,x]"));
+                throw new IllegalArgumentException(Messages.get("quantity.noLayerNumber", kind.name,
+                        kind.name + (kind == Kind.COST ? "" : "[j,x]")));
             }
             layer = kind == Kind.COST ? 0 : depth;
         } else {
             if (layerText == null) {
-                throw new IllegalArgumentException("\"" + text.trim() + "\" needs a layer number, e.g. " + name + "1");
+                throw new IllegalArgumentException(Messages.get("quantity.needsLayer", text.trim(), name + "1"));
             }
             layer = whole(layerText, "layer");
             int lowest = kind == Kind.A ? 0 : 1;
             if (layer < lowest || layer > depth) {
-                throw new IllegalArgumentException("unknown layer " + layer + " in \"" + text.trim()
-                        + "\": this network has layers " + lowest + ".." + depth
-                        + (lowest == 0 ? " (a0 is the input)" : " after the input"));
+                throw new IllegalArgumentException(Messages.get(lowest == 0 ? "quantity.unknownLayerWithInput"
+                        : "quantity.unknownLayer", String.valueOf(layer), text.trim(), String.valueOf(lowest),
+                        String.valueOf(depth)));
             }
         }
         if (matcher.group(3) == null) {
@@ -102,16 +105,16 @@ public record Quantity(Kind kind, int layer, int[] index) {
             return new Quantity(kind, layer, null);
         }
         if (kind == Kind.COST) {
-            throw new IllegalArgumentException("the cost is one number; write cost without an index");
+            throw new IllegalArgumentException(Messages.get("quantity.costIndex"));
         }
         int first = whole(matcher.group(3), "index");
         Integer second = matcher.group(4) == null ? null : whole(matcher.group(4), "index");
-        String where = "\"" + text.trim() + "\"";
+        String where = text.trim();
         switch (kind) {
             case W, GRAD_W -> {
                 if (second == null) {
-                    throw new IllegalArgumentException(where + " needs two indices [k,j]: row k = input neuron of layer "
-                            + (layer - 1) + ", column j = neuron of layer " + layer);
+                    throw new IllegalArgumentException(Messages.get("quantity.twoIndices", where,
+                            String.valueOf(layer - 1), String.valueOf(layer)));
                 }
                 check(first, net.size(layer - 1), where, "k", "n_" + (layer - 1));
                 check(second, net.size(layer), where, "j", "n_" + layer);
@@ -119,7 +122,7 @@ public record Quantity(Kind kind, int layer, int[] index) {
             }
             case B, GRAD_B -> {
                 if (second != null) {
-                    throw new IllegalArgumentException(where + " takes one index [j]: biases are one per neuron");
+                    throw new IllegalArgumentException(Messages.get("quantity.oneIndex", where));
                 }
                 check(first, net.size(layer), where, "j", "n_" + layer);
                 return new Quantity(kind, layer, new int[]{first});
@@ -129,9 +132,9 @@ public record Quantity(Kind kind, int layer, int[] index) {
                 int sample;
                 if (second == null) {
                     if (m != 1) {
-                        throw new IllegalArgumentException(where + " needs the sample too: the batch has m = " + m
-                                + " samples; write " + name + (layerText == null ? "" : layerText) + "[" + first
-                                + ",x] with x from 0 to " + (m - 1));
+                        throw new IllegalArgumentException(Messages.get("quantity.needsSample", where,
+                                String.valueOf(m), name + (layerText == null ? "" : layerText) + "[" + first + ",x]",
+                                String.valueOf(m - 1)));
                     }
                     sample = 0;
                 } else {
@@ -145,8 +148,8 @@ public record Quantity(Kind kind, int layer, int[] index) {
 
     private static void check(int index, int size, String where, String name, String sizeName) {
         if (index >= size) {
-            throw new IllegalArgumentException("index " + name + " = " + index + " is out of range in " + where
-                    + ": " + sizeName + " = " + size + ", so " + name + " goes from 0 to " + (size - 1));
+            throw new IllegalArgumentException(Messages.get("quantity.indexOutOfRange", name, String.valueOf(index),
+                    where, sizeName, String.valueOf(size), String.valueOf(size - 1)));
         }
     }
 
@@ -155,9 +158,14 @@ public record Quantity(Kind kind, int layer, int[] index) {
         return index != null;
     }
 
-    /** What a derivation takes, for messages. */
+    /** What a derivation takes, in English, where a constant is needed (the command line's help annotations). */
     public static final String DERIVABLE_FORMS = "z2[j,x], a2[j,x], gradA[j,x], delta1[j,x], gradB1[j] or "
             + "gradW2[k,j] (one entry, zero-based; [j] alone for one sample)";
+
+    /** What a derivation takes, for messages (in the current language). */
+    public static String derivableForms() {
+        return Messages.get("quantity.derivableForms");
+    }
 
     /** True for one entry of z, a, ∇_a C, δ, ∂C/∂b or ∂C/∂w: what the chain rule derives. */
     public boolean isDerivable() {

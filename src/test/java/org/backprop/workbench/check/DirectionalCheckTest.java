@@ -64,6 +64,49 @@ class DirectionalCheckTest {
     }
 
     @Test
+    void progressCountsTheWholeCheckAndEachBlockAndACancellationStopsTheNextCheck() {
+        Network net = network();
+        Batch batch = batch(net);
+        ForwardTrace forward = Forward.run(net, batch);
+        BackwardTrace backward = new Backprop().run(net, forward, batch);
+        List<long[]> reports = new java.util.ArrayList<>();
+        DirectionalCheck check = new DirectionalCheck(net, batch, forward, backward, DifferenceMethod.CENTRAL, 1e-5,
+                Precision.DOUBLE, 3);
+        Localisation loc = check.localise(new CheckProgress() {
+            @Override
+            public void advanced(long done, long total) {
+                reports.add(new long[]{done, total});
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
+        // 3 layers: the whole check, then b^1, w^1, b^2, w^2, b^3, w^3
+        List<String> expected = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> i + "/7").toList();
+        assertEquals(expected, reports.stream().map(r -> r[0] + "/" + r[1]).toList());
+        assertEquals(Verdict.PASS, loc.verdict());
+
+        int[] checksAllowed = {3};
+        DirectionalCheck cancelled = new DirectionalCheck(net, batch, forward, backward, DifferenceMethod.CENTRAL,
+                1e-5, Precision.DOUBLE, 3);
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> cancelled.localise(new CheckProgress() {
+                    @Override
+                    public void advanced(long done, long total) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return checksAllowed[0]-- <= 0;
+                    }
+                }));
+        // the whole check and two blocks ran (two costs each), the fourth check did not start
+        assertEquals(2 * 3, cancelled.evaluations());
+    }
+
+    @Test
     void theWholeCheckDrawsTheSameDirectionAsBefore() {
         Network net = network();
         Batch batch = batch(net);

@@ -29,7 +29,7 @@ class HardCodedTextTest {
     static final java.util.List<String> CONVERTED = java.util.List.of("actions/", "LanguageMenu.java",
             "panels/DerivePanel.java", "DeriveHooks.java", "MatrixView.java", "FormulaView.java",
             "panels/TaskStatusBar.java", "dialogs/FxDialogService.java", "panels/EpsilonPlotPanel.java",
-            "panels/SoftmaxComparisonPanel.java", "NetworkDiagram.java");
+            "panels/SoftmaxComparisonPanel.java", "NetworkDiagram.java", "QuickCheck.java");
     static final Pattern VISIBLE = Pattern.compile("(?:setText|new Label|new MenuItem|new Menu|new CheckMenuItem"
             + "|new RadioMenuItem|new Button|new ToggleButton|new CheckBox|new Tooltip|new Tab|setTitle|setHeaderText"
             + "|setContentText|setPromptText)\\(\\s*\"([^\"]*[A-Za-z]{2,}[^\"]*)\"");

@@ -71,6 +71,33 @@ class MessagesTest {
         assertEquals(List.of(), unused, "keys no Java code names (as a string literal)");
     }
 
+    /**
+     * A string literal in the code that looks like a key of the bundles (a name of their namespaces such as
+     * {@code network.}, {@code lesson.}, {@code values.} followed by dotted words) must be one: a key misspelt in the
+     * code would otherwise fail only when its message is shown. File names such as "network.json" are not keys.
+     */
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundles() throws IOException {
+        Set<String> keys = read("messages.properties").stringPropertyNames();
+        Set<String> namespaces = keys.stream().map(k -> k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.')))
+                .collect(Collectors.toSet());
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"([a-z]+)((?:\\.[A-Za-z0-9_]+)+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1) + m.group(2);
+                    if (namespaces.contains(m.group(1)) && !keys.contains(key)
+                            && !key.matches(".*\\.(json|md|npz|npy|txt|png|properties|py)")) {
+                        missing.add(MAIN.relativize(f) + ": " + key);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing, "keys the code names that no bundle has");
+    }
+
     @Test
     void everyPatternParsesAndTakesTheSameArgumentsInBothLanguages() throws IOException {
         Properties en = read("messages.properties");

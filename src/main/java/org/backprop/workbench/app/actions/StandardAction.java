@@ -77,6 +77,7 @@ public enum StandardAction {
     NO_MISTAKE(CHECK, "No mistake", "Shortcut+Shift+DIGIT0"),
     SET_EPSILON(CHECK, "Set _ε…", "Shortcut+E"),
     RERUN_CHECKS(CHECK, "_Run checks again", "F9", Kind.ACTION, true),
+    QUICK_CHECK(CHECK, "_Quick check (directional)", "Shift+F9"),
     CANCEL_WORK(CHECK, "_Cancel running work", "ESCAPE"),
     CHECKS_FAILURES_ONLY(CHECK, "_Failures only (check table)", "Alt+O", Kind.ACTION, true, null,
             WorkbenchView.CHECKS),

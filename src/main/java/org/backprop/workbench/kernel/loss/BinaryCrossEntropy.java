@@ -15,10 +15,6 @@ public final class BinaryCrossEntropy implements LossKernel {
     @Override public String id() { return "binary-cross-entropy"; }
     @Override public int listPosition() { return 2; }
     @Override public Optional<String> outputActivation() { return Optional.of("sigmoid"); }
-    @Override public String outputAdvice() { return "use a sigmoid output layer"; }
-    @Override public String alternativeFor(String outputId) {
-        return outputId.equals("softmax") ? ", or \"cross-entropy\" for a softmax output" : "";
-    }
     @Override public boolean needsUnitIntervalTargets() { return true; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {

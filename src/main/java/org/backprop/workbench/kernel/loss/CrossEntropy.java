@@ -13,12 +13,6 @@ public final class CrossEntropy implements LossKernel {
     @Override public String id() { return "cross-entropy"; }
     @Override public int listPosition() { return 3; }
     @Override public Optional<String> outputActivation() { return Optional.of("softmax"); }
-    @Override public String outputAdvice() {
-        return "use a softmax output layer, or an identity output with \"softmax-cross-entropy\"";
-    }
-    @Override public String alternativeFor(String outputId) {
-        return outputId.equals("sigmoid") ? ", or \"binary-cross-entropy\" for a sigmoid output" : "";
-    }
     @Override public boolean needsDistributionTargets() { return true; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {

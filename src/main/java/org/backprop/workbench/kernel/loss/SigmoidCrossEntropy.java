@@ -18,9 +18,6 @@ public final class SigmoidCrossEntropy implements LossKernel {
     @Override public String id() { return "sigmoid-cross-entropy"; }
     @Override public int listPosition() { return 5; }
     @Override public Optional<String> outputActivation() { return Optional.of("identity"); }
-    @Override public String outputAdvice() {
-        return "it applies the sigmoid itself, so the output layer must be \"identity\"";
-    }
     @Override public boolean readsLogits() { return true; }
     @Override public boolean needsUnitIntervalTargets() { return true; }
 

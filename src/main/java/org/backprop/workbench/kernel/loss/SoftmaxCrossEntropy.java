@@ -17,12 +17,6 @@ public final class SoftmaxCrossEntropy implements LossKernel {
     @Override public String id() { return "softmax-cross-entropy"; }
     @Override public int listPosition() { return 4; }
     @Override public Optional<String> outputActivation() { return Optional.of("identity"); }
-    @Override public String outputAdvice() {
-        return "it applies softmax itself, so the output layer must be \"identity\"";
-    }
-    @Override public String alternativeFor(String outputId) {
-        return outputId.equals("softmax") ? " (or keep the softmax output and use \"cross-entropy\")" : "";
-    }
     @Override public boolean readsLogits() { return true; }
     @Override public boolean needsDistributionTargets() { return true; }
 
