@@ -43,6 +43,8 @@ public final class QuickCheck {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     /** The forward pass whose gradients {@link #result} (or the running check) checked. */
     private ForwardTrace source;
+    /** Asked for while the model still computed the forward and backward pass of a change: runs once it is shown. */
+    private boolean waiting;
 
     /**
      * @param model  the window's state: its analysis is what is checked ({@code null} not permitted)
@@ -56,20 +58,29 @@ public final class QuickCheck {
                 forget();
             }
         });
+        model.tracesPendingProperty().addListener((o, was, pending) -> {
+            if (!pending && waiting) {
+                waiting = false;
+                run();
+            }
+        });
         org.backprop.workbench.app.panels.Relabel.follow(this, QuickCheck::resummarise);
     }
 
     /**
-     * Runs the quick check on the shown forward and backward pass. The exhaustive checks, if still running, are
-     * cancelled first: on two cores they would take the time the quick check is meant to save.
+     * Runs the quick check on the shown forward and backward pass, or, while the model computes the pass of a change,
+     * on that pass once it is shown. The exhaustive checks, if still running, are cancelled first: on two cores they
+     * would take the time the quick check is meant to save.
      */
     public void run() {
+        forget();
         Analysis an = model.getAnalysis();
-        if (an == null) {
+        if (model.tracesPendingProperty().get() || an == null) {
+            // the analysis shown is about to be replaced: check the one the user just asked for, not this one
+            waiting = true;
             return;
         }
         model.cancelChecks();
-        forget();
         ForwardTrace forward = an.forward();
         source = forward;
         DifferenceMethod method = model.methodProperty().get();
@@ -97,9 +108,10 @@ public final class QuickCheck {
         });
     }
 
-    /** Drops the shown result and stops a running check. */
+    /** Drops the shown result and stops a running (or waiting) check. */
     public void forget() {
         source = null;
+        waiting = false;
         runner.cancel(TASK_KEY);
         result.set(null);
         summary.set("");

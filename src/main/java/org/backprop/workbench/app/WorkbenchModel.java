@@ -71,9 +71,16 @@ public final class WorkbenchModel {
      */
     public static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
-    /** The status line after the user cancelled the checks: what is still shown and how to run them again. */
-    public static final String CHECKS_CANCELLED =
-            "Checks cancelled — forward and backward are shown; Check ▸ Run checks again (F9) runs them.";
+    /**
+     * The status line after the user cancelled the checks: what is still shown and how to run them again (in the
+     * current language).
+     */
+    public static String checksCancelledMessage() {
+        return org.backprop.workbench.i18n.Messages.get("model.checksCancelled");
+    }
+
+    /** The cancellation notice as it was said, so that the next checks take back that very text. */
+    private String cancelledNotice;
 
     /** Undo depth; each entry is a whole document, small for the networks the builder makes. */
     public static final int UNDO_LIMIT = 100;
@@ -87,6 +94,7 @@ public final class WorkbenchModel {
             new SimpleObjectProperty<>(this, "method", DifferenceMethod.CENTRAL);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyBooleanWrapper tracesPending = new ReadOnlyBooleanWrapper(this, "tracesPending");
     private final ReadOnlyObjectWrapper<List<Step>> steps = new ReadOnlyObjectWrapper<>(this, "steps", List.of());
     private final StringProperty currentStepId = new SimpleStringProperty(this, "currentStepId", "delta2");
     private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
@@ -171,10 +179,11 @@ public final class WorkbenchModel {
         DifferenceMethod how = method.get();
         steps.set(Steps.of(doc.network()));
         busy.set(true);
+        tracesPending.set(true);
         progress.set(-1);
-        progressMessage.set("Computing forward and backward…");
+        progressMessage.set(org.backprop.workbench.i18n.Messages.get("model.computing"));
         checksCancelled.set(false);
-        if (CHECKS_CANCELLED.equals(message.get())) {
+        if (cancelledNotice != null && cancelledNotice.equals(message.get())) {
             say("");   // no longer true: these checks run
         }
         background.execute(() -> run(gen, doc, m, how, eps));
@@ -232,7 +241,8 @@ public final class WorkbenchModel {
                     progress.set(0);
                     progressMessage.set("");
                     checksCancelled.set(true);
-                    say(CHECKS_CANCELLED);
+                    cancelledNotice = checksCancelledMessage();
+                    say(cancelledNotice);
                 }
             });
         } catch (NotAnalyticException e) {
@@ -241,6 +251,7 @@ public final class WorkbenchModel {
             ui.execute(() -> {
                 if (gen == generation.get()) {
                     busy.set(false);
+                    tracesPending.set(false);
                     progressMessage.set("");
                     String line = org.backprop.workbench.i18n.Messages.get("error.compute", e.getMessage());
                     ErrorLog log = errorLog;
@@ -252,7 +263,7 @@ public final class WorkbenchModel {
 
     /** "Checking 111,002 numbers… 40 %": what the status bar says while the checks run. */
     static String checkingMessage(long total, double fraction) {
-        return String.format(java.util.Locale.ROOT, "Checking %,d numbers… %d %%", total,
+        return org.backprop.workbench.i18n.Messages.get("model.checkingNumbers", total,
                 (int) Math.floor(100 * Math.max(0, Math.min(1, fraction))));
     }
 
@@ -277,6 +288,7 @@ public final class WorkbenchModel {
             if (gen == generation.get()) {
                 busy.set(false);
                 checking.set(false);
+                tracesPending.set(false);
                 progressMessage.set("");
                 complain(text);
             }
@@ -290,6 +302,7 @@ public final class WorkbenchModel {
         CheckResult selected = selectedCheck.get();
         analysis.set(result);
         checking.set(stillChecking);
+        tracesPending.set(false);
         if (!stillChecking) {
             busy.set(false);
             progress.set(1);
@@ -463,6 +476,12 @@ public final class WorkbenchModel {
 
     /** True while forward and backward are shown but the numerical checks are still running. */
     public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+
+    /**
+     * True from a change (of the document, the mistake, ε, the method, or F9) until its forward and backward pass is
+     * published (or failed): meanwhile {@link #analysisProperty()} still shows the previous one.
+     */
+    public ReadOnlyBooleanProperty tracesPendingProperty() { return tracesPending.getReadOnlyProperty(); }
 
     /** The steps of the current network. */
     public ReadOnlyObjectProperty<List<Step>> stepsProperty() { return steps.getReadOnlyProperty(); }

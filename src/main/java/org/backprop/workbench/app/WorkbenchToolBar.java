@@ -15,6 +15,7 @@ import javafx.util.StringConverter;
 import org.backprop.workbench.app.actions.ActionFactory;
 import org.backprop.workbench.app.actions.StandardAction;
 import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.Epsilon;
 import org.backprop.workbench.steps.Latex;
@@ -113,7 +114,12 @@ final class WorkbenchToolBar {
                 applyEpsilon();
             }
         });
-        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(stepText(v.doubleValue())));
+        // whoever sets ε (this field, the ε plot's "Use best ε", the method box, a lesson), the field and the status
+        // line say the ε the checks now use
+        model.epsilonProperty().addListener((o, a, v) -> {
+            epsilonField.setText(stepText(v.doubleValue()));
+            sayEpsilon();
+        });
     }
 
     /** "w_kj" of "w_kj (rows = inputs, the note)": what the weights box shows. */
@@ -127,13 +133,17 @@ final class WorkbenchToolBar {
             double eps = Epsilon.parseOrAuto(epsilonField.getText());
             epsilonField.getStyleClass().remove("invalid");
             model.epsilonProperty().set(eps);
-            model.say("ε = " + stepText(eps));   // replaces a complaint about an earlier invalid ε
+            sayEpsilon();   // also when ε stays the same: replaces a complaint about an earlier invalid ε
         } catch (IllegalArgumentException ex) {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
             model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
         }
+    }
+
+    private void sayEpsilon() {
+        model.say(Messages.get("status.epsilon", stepText(model.epsilonProperty().get())));
     }
 
     /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */

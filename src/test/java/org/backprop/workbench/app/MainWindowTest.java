@@ -400,7 +400,7 @@ class MainWindowTest {
             assertNotNull(shown.backward(), "forward and backward stay shown");
             assertTrue(shown.checks().isEmpty());
             assertFalse(slow.busyProperty().get());
-            assertEquals(WorkbenchModel.CHECKS_CANCELLED,
+            assertEquals(WorkbenchModel.checksCancelledMessage(),
                     fx(() -> ((javafx.scene.control.Label) other.lookup("#statusMessage")).getText()));
             assertTrue(fx(() -> ((javafx.scene.control.Label) other.lookup("#checkLabel")).getText())
                     .contains("cancelled"));

@@ -141,6 +141,20 @@ class QuickCheckTest {
     }
 
     @Test
+    void aQuickCheckAskedForRightAfterAChangeChecksTheChangedPass() {
+        settle(Mistake.NONE);
+        // the mistake and Shift+F9 in one go: the shown analysis is still the correct network's
+        fx(() -> {
+            model.mistakeProperty().set(Mistake.BP4_Z_NOT_A);
+            window.quickCheck().run();
+        });
+        waitUntil(() -> window.quickCheck().resultProperty().get() != null);
+        assertEquals(Mistake.BP4_Z_NOT_A, fx(() -> model.getAnalysis().mistake()));
+        assertEquals(Verdict.FAIL, fx(() -> window.stepList().verdictOf(step("gradW2")).orElseThrow()));
+        assertEquals(Verdict.PASS, fx(() -> window.stepList().verdictOf(step("gradB2")).orElseThrow()));
+    }
+
+    @Test
     void theNextRecomputationDropsTheQuickChecksMarks(FxRobot robot) {
         fx(() -> model.mistakeProperty().set(Mistake.BP4_Z_NOT_A));
         settle(Mistake.BP4_Z_NOT_A);

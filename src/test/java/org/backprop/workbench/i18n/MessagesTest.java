@@ -89,7 +89,7 @@ class MessagesTest {
                 while (m.find()) {
                     String key = m.group(1) + m.group(2);
                     if (namespaces.contains(m.group(1)) && !keys.contains(key)
-                            && !key.matches(".*\\.(json|md|npz|npy|txt|png|properties|py)")) {
+                            && !key.matches(".*\\.(json|md|npz|npy|txt|png|properties|py|css)")) {
                         missing.add(MAIN.relativize(f) + ": " + key);
                     }
                 }
