@@ -130,6 +130,19 @@ class MessagesTest {
     }
 
     @Test
+    void theSystemLanguageFollowsLcAllThenLcMessagesThenLang() {
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.systemLocale(java.util.Map.of("LANG", "zh_CN.UTF-8"),
+                Locale.ENGLISH), "LANG=zh_CN where the JVM fell back to English (locale not installed)");
+        assertEquals(Locale.ENGLISH, Messages.systemLocale(java.util.Map.of("LC_ALL", "C", "LANG", "zh_CN.UTF-8"),
+                Locale.ENGLISH), "LC_ALL wins over LANG");
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.systemLocale(java.util.Map.of("LC_MESSAGES", "zh_TW.UTF-8",
+                "LANG", "en_US.UTF-8"), Locale.ENGLISH), "LC_MESSAGES wins over LANG");
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.systemLocale(java.util.Map.of(), Locale.CHINA),
+                "no variables: the JVM's locale (Windows, macOS)");
+        assertEquals(Locale.ENGLISH, Messages.systemLocale(java.util.Map.of("LANG", ""), Locale.GERMANY));
+    }
+
+    @Test
     void switchingTheLanguageTellsTheListenersAndChangesTheMessages() {
         Locale before = Messages.locale();
         int[] calls = {0};
