@@ -23,6 +23,7 @@ import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.NotAnalyticException;
 import org.backprop.workbench.report.CheckReport;
+import org.backprop.workbench.report.MistakeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,7 +98,7 @@ public final class CheckCommand implements Callable<Integer> {
         if ("list".equals(mistake)) {
             for (Mistake m : Mistake.values()) {
                 if (m != Mistake.NONE) {
-                    out.printf("%-20s %-9s %s%n", m.id(), m.formula(), m.description());
+                    out.printf("%-20s %-9s %s%n", m.id(), m.formula(), MistakeText.description(m));
                 }
             }
             out.flush();

@@ -69,7 +69,7 @@ public final class CheckReport {
             s.append(Messages.get("report.covers", analysis.mode().describe())).append('\n');
         }
         if (analysis.mistake() != Mistake.NONE) {
-            s.append(Messages.get("report.mistake", analysis.mistake().id(), analysis.mistake().description()))
+            s.append(Messages.get("report.mistake", analysis.mistake().id(), MistakeText.description(analysis.mistake())))
                     .append('\n');
         }
         s.append('\n');
@@ -142,7 +142,7 @@ public final class CheckReport {
             s.append(Messages.get("report.md.covers", analysis.mode().describe())).append('\n');
         }
         if (analysis.mistake() != Mistake.NONE) {
-            s.append(Messages.get("report.md.mistake", analysis.mistake().id(), analysis.mistake().description()))
+            s.append(Messages.get("report.md.mistake", analysis.mistake().id(), MistakeText.description(analysis.mistake())))
                     .append('\n');
         }
         CheckSummary all = analysis.summary();

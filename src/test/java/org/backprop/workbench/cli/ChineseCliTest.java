@@ -87,6 +87,17 @@ class ChineseCliTest {
     }
 
     @Test
+    void againstNamesTheFirstDivergenceAndDiagnosesItInChinese() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--against",
+                "examples/values/softmax-2-3-2-bp2-bug.json");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.out().contains("\n结论：不一致。第一个分歧：δ^1（BP2）。\n"
+                + "你的 δ^2 是对的，而你的 δ^1 错了：错误在于 δ 如何传回第 1 层，BP2：δ^1 = (w^2 δ^2) ⊙ σ'(z^1)。\n"
+                + "诊断：bp2-no-sigma-prime —— 你的 δ^1 正是故意的错误 bp2-no-sigma-prime 得到的结果："), run.out());
+        assertTrue(run.out().contains("  正确：  δ^1 = (w^2 δ^2) ⊙ σ'(z^1)\n"), run.out());
+    }
+
+    @Test
     void theJsonReportKeepsItsKeysAndIdsInChinese() throws Exception {
         CheckCommandTest.Run zh = CheckCommandTest.run("check", EXAMPLE, "--format", "json");
         Messages.setLocale(Locale.ENGLISH);

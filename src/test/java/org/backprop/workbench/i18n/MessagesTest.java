@@ -49,6 +49,22 @@ class MessagesTest {
         assertEquals(Set.of(), onlyZh, "keys missing from messages.properties");
     }
 
+    /** A key written twice is one message silently lost (Properties keeps the last), as parallel edits can leave it. */
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        for (String file : List.of("messages.properties", "messages_zh_CN.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#") && l.contains("=") && !seen.add(l.substring(0, l.indexOf('=')).strip())) {
+                    twice.add(l.substring(0, l.indexOf('=')).strip());
+                }
+            }
+            assertEquals(Set.of(), twice, file + ": keys defined twice");
+        }
+    }
+
     @Test
     void everyKeyIsUsedByTheCode() throws IOException {
         String code;
