@@ -1,6 +1,6 @@
 /**
  * The network and the note's formulas: layers, activations and losses by name (their mathematics is in
- * {@code kernel}), the forward pass, {@code Backprop} (∇_a C, BP1–BP4, right formulas only) and the deliberate
+ * {@code kernel}, one file each, found there rather than listed), the forward pass, {@code Backprop} (∇_a C, BP1–BP4, right formulas only) and the deliberate
  * mistakes, each an override of one formula.
  *
  * <p>May import: {@code kernel..}, {@code util}, EJML and {@code java..}; nothing else of the
