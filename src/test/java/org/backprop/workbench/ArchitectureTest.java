@@ -93,6 +93,17 @@ class ArchitectureTest {
                     "javafx..", "java..")
             .because("the action table names what to do once; the window binds what each action does");
 
+    private static final String MAIN_WINDOW = ROOT + ".app.MainWindow";
+
+    @ArchTest
+    static final ArchRule onlyTheEntryPointsKnowTheMainWindow = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            // the window itself and the two entry points that open one (the app, the screenshot tour), nested too
+            .and().haveNameNotMatching("\\Q" + ROOT + ".app.\\E(MainWindow|WorkbenchApp|Screenshots)(\\$.*)?")
+            .should().dependOnClassesThat().haveFullyQualifiedName(MAIN_WINDOW)
+            .because("the window only lays out its parts (WindowParts); a part that reached back into the window would"
+                    + " make a circle, as the lesson UI and the language menu once did");
+
     @ArchTest
     static final ArchRule everyActivationKernelIsAPublicClassOfItsPackage = classes()
             .that().implement(org.backprop.workbench.kernel.ActivationKernel.class).and().areNotInterfaces()

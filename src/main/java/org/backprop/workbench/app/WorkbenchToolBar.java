@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.actions.Command;
 import org.backprop.workbench.app.actions.StandardAction;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.i18n.Messages;
@@ -26,7 +27,8 @@ import java.util.List;
 /**
  * The tool bar: the deliberate mistake, the difference method, ε, the weight notation and the zoom buttons, each
  * bound to the model. At 1024×768 every control fits (labels never elide; a still smaller window moves what does
- * not fit into the tool bar's overflow menu).
+ * not fit into the tool bar's overflow menu). It binds the actions that act on its controls: Ctrl+M opens the mistake
+ * list, Ctrl+E selects ε.
  */
 final class WorkbenchToolBar {
     private final WorkbenchModel model;
@@ -41,13 +43,15 @@ final class WorkbenchToolBar {
         this.model = model;
         this.view = createView(actions);
         initListeners();
+        actions.bind(StandardAction.CHOOSE_MISTAKE, Command.of(this::chooseMistake))
+                .bind(StandardAction.SET_EPSILON, Command.of(this::editEpsilon));
     }
 
     private ToolBar createView(ActionFactory actions) {
         mistakeBox.setId("mistakeBox");
         mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
                 + "and see which checks catch it (Ctrl+M)"));
-        mistakeBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 11));
+        mistakeBox.prefWidthProperty().bind(model.zoomProperty().multiply(WorkbenchModel.BASE_FONT * 11));
         mistakeBox.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Mistake mk, boolean empty) {
@@ -79,7 +83,7 @@ final class WorkbenchToolBar {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         // the weights box shows w_kj / w_jk, its list the whole description
-        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 6));
+        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(WorkbenchModel.BASE_FONT * 6));
         notationBox.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Notation n, boolean empty) {
