@@ -137,9 +137,7 @@ public final class Messages {
      * otherwise give English there.
      */
     static Locale systemLocale(java.util.Map<String, String> env, Locale jvm) {
-        // the variables naming the language of messages, in POSIX's order of precedence (a local, not a static
-        // field: this runs while the class initialises, before later static fields are set)
-        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+        for (String variable : LOCALE_VARIABLES) {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
                 return value.strip().startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : supported(jvm);
