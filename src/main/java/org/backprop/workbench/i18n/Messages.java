@@ -31,6 +31,13 @@ public final class Messages {
     /** The settings key of the remembered language. */
     public static final String SETTINGS_KEY = "language";
 
+    /**
+     * The environment variables that name the language of messages, in the order POSIX gives them precedence;
+     * declared before {@link #locale}, whose initialiser reads them (after it, the jar failed at start-up with a
+     * NullPointerException unless -Dbackprop.language or a remembered language was set).
+     */
+    private static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_MESSAGES", "LANG");
+
     private static volatile Locale locale = initialLocale();
     private static volatile ResourceBundle bundle = load(locale);
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
@@ -123,9 +130,6 @@ public final class Messages {
         return remembered(SettingsStore.standard()).orElseGet(() -> systemLocale(System.getenv(), Locale.getDefault()));
     }
 
-    /** The environment variables that name the language of messages, in the order POSIX gives them precedence. */
-    private static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_MESSAGES", "LANG");
-
     /**
      * The system's language: Chinese if the first of LC_ALL, LC_MESSAGES and LANG that is set names a {@code zh}
      * locale, otherwise the JVM's default ({@code jvm}). The JVM reads the same variables, but takes English when the
@@ -133,7 +137,9 @@ public final class Messages {
      * otherwise give English there.
      */
     static Locale systemLocale(java.util.Map<String, String> env, Locale jvm) {
-        for (String variable : LOCALE_VARIABLES) {
+        // the variables naming the language of messages, in POSIX's order of precedence (a local, not a static
+        // field: this runs while the class initialises, before later static fields are set)
+        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
                 return value.strip().startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : supported(jvm);
