@@ -22,12 +22,13 @@ import org.backprop.workbench.edit.Edits;
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.io.NetworkDocument;
+import org.backprop.workbench.app.panels.Relabel;
 import org.backprop.workbench.steps.Notation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-import java.util.Locale;
 
 /**
  * The builder: layers (size, activation), loss, seed and re-initialisation, the weights and biases of one layer,
@@ -89,6 +90,8 @@ public final class BuilderPanel extends ScrollPane {
         model.notationProperty().addListener((o, a, b) -> rebuild());
         model.messageProperty().addListener((o, a, text) -> showProblem());
         model.messageIsErrorProperty().addListener((o, a, b) -> showProblem());
+        // the builder is rebuilt from the document anyway: a language switch rebuilds it in the new language
+        Relabel.follow(this, BuilderPanel::rebuild);
         problem.setVisible(false);
         problem.setManaged(false);
     }
@@ -107,10 +110,10 @@ public final class BuilderPanel extends ScrollPane {
         Network net = doc.network();
         parameterLayer = Math.min(parameterLayer, net.depth());
         content.getChildren().setAll(
-                heading("Network"), layers(net), problem,
-                heading("Loss and seed"), lossAndSeed(doc),
-                heading("Weights and biases"), parameters(net),
-                heading("Samples (m = " + doc.batch().size() + ")"), samples(doc));
+                heading(Messages.get("builder.network")), layers(net), problem,
+                heading(Messages.get("builder.lossAndSeed")), lossAndSeed(doc),
+                heading(Messages.get("builder.parameters")), parameters(net),
+                heading(Messages.get("builder.samples", doc.batch().size())), samples(doc));
         if (focused != null) {
             Platform.runLater(() -> {
                 Node n = content.lookup("#" + focused);
@@ -122,7 +125,7 @@ public final class BuilderPanel extends ScrollPane {
     }
 
     private static Label heading(String text) {
-        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        Label l = new Label(text);   // the bundles write the headings in capitals, keeping the notation's m
         l.getStyleClass().add("section-label");
         return l;
     }
@@ -133,8 +136,9 @@ public final class BuilderPanel extends ScrollPane {
         grid.setVgap(6);
         for (int l = 0; l <= net.depth(); l++) {
             int layer = l;
-            String name = l == 0 ? "Input" : l == net.depth() ? "Output" : "Hidden " + l;
-            Label label = new Label(name);
+            // the kind of layer, as the messages choose by it: 0 input, 1 hidden, 2 output
+            int kind = l == 0 ? 0 : l == net.depth() ? 2 : 1;
+            Label label = new Label(Messages.get("builder.layer", l, kind));
             label.setMinWidth(Region.USE_PREF_SIZE);   // the grid's column is as wide as "Hidden 1" at any zoom
             Spinner<Integer> size = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                     Math.max(Edits.MAX_LAYER_SIZE, net.size(l)), net.size(l)));
@@ -143,8 +147,7 @@ public final class BuilderPanel extends ScrollPane {
             size.getEditor().setPrefColumnCount(2);
             size.setPrefWidth(96);
             size.setMinWidth(96);
-            size.setTooltip(new Tooltip("n" + l + ": neurons of " + name.toLowerCase(Locale.ROOT)
-                    + " (↑/↓ or type a number)"));
+            size.setTooltip(new Tooltip(Messages.get("builder.sizeTip", l, kind)));
             size.valueProperty().addListener((o, a, v) -> {
                 if (v != null && v != model.getDocument().network().size(layer)) {
                     model.edit(d -> Edits.resize(d, layer, v));
@@ -157,7 +160,7 @@ public final class BuilderPanel extends ScrollPane {
                 ComboBox<Activation> act = new ComboBox<>(FXCollections.observableArrayList(Activation.values()));
                 act.setId("activation" + l);
                 act.setValue(net.activation(l));
-                act.setTooltip(new Tooltip("Activation σ of " + name.toLowerCase(Locale.ROOT)));
+                act.setTooltip(new Tooltip(Messages.get("builder.activationTip", l, kind)));
                 act.setPrefWidth(132);
                 act.setMinWidth(120);
                 act.valueProperty().addListener((o, a, v) -> {
@@ -172,14 +175,14 @@ public final class BuilderPanel extends ScrollPane {
                 Button remove = new Button("✕");
                 remove.setId("removeLayer" + l);
                 remove.getStyleClass().addAll("flat", "small");
-                remove.setTooltip(new Tooltip("Remove hidden layer " + l));
+                remove.setTooltip(new Tooltip(Messages.get("builder.removeLayerTip", l)));
                 remove.setOnAction(e -> model.edit(d -> Edits.removeLayer(d, layer)));
                 grid.add(remove, 3, l);
             }
         }
-        Button add = new Button("+ Hidden layer");
+        Button add = new Button(Messages.get("builder.addLayer"));
         add.setId("addLayer");
-        add.setTooltip(new Tooltip("Insert a hidden layer before the output (Ctrl+L)"));
+        add.setTooltip(new Tooltip(Messages.get("builder.addLayerTip")));
         add.setOnAction(e -> addHiddenLayer());
         VBox box = new VBox(8, grid, add);
         return box;
@@ -198,36 +201,35 @@ public final class BuilderPanel extends ScrollPane {
         ComboBox<Loss> loss = new ComboBox<>(FXCollections.observableArrayList(Loss.values()));
         loss.setId("loss");
         loss.setValue(doc.network().loss());
-        loss.setTooltip(new Tooltip("Loss C; cross-entropy needs a softmax output, softmax-cross-entropy an identity "
-                + "output (the loss-fused softmax)"));
+        loss.setTooltip(new Tooltip(Messages.get("builder.lossTip")));
         loss.valueProperty().addListener((o, a, v) -> {
             if (v != null && v != model.getDocument().network().loss() && !model.edit(d -> Edits.loss(d, v))) {
                 Platform.runLater(this::rebuild);
             }
         });
         loss.setPrefWidth(230);
-        Label lossLabel = new Label("Loss");
+        Label lossLabel = new Label(Messages.get("builder.loss"));
         lossLabel.setMinWidth(Region.USE_PREF_SIZE);
         lossLabel.setLabelFor(loss);
         TextField seed = new TextField(Long.toString(doc.seed()));
         seed.setId("seed");
         seed.setPrefColumnCount(6);
-        seed.setTooltip(new Tooltip("Seed of the random initial weights: the same seed gives the same network"));
-        Button init = new Button("Re-initialise");
+        seed.setTooltip(new Tooltip(Messages.get("builder.seedTip")));
+        Button init = new Button(Messages.get("builder.reinitialise"));
         init.setId("reinitialise");
-        init.setTooltip(new Tooltip("Draw all weights and biases from the seed (Ctrl+R)"));
+        init.setTooltip(new Tooltip(Messages.get("builder.reinitialiseTip")));
         Runnable reinit = () -> {
             try {
                 long s = Long.parseLong(seed.getText().trim());
                 model.edit(d -> Edits.reinitialise(d, s));
             } catch (NumberFormatException e) {
-                model.complain("seed: \"" + seed.getText() + "\" is not a whole number");
+                model.complain(Messages.get("builder.badSeed", seed.getText()));
             }
         };
         init.setOnAction(e -> reinit.run());
         seed.setOnAction(e -> reinit.run());
         init.setMinWidth(Region.USE_PREF_SIZE);
-        Label seedLabel = new Label("Seed");
+        Label seedLabel = new Label(Messages.get("builder.seed"));
         seedLabel.setMinWidth(Region.USE_PREF_SIZE);
         seedLabel.setLabelFor(seed);
         GridPane grid = new GridPane();
@@ -255,20 +257,20 @@ public final class BuilderPanel extends ScrollPane {
             which.getItems().add(l);
         }
         which.setValue(parameterLayer);
-        which.setTooltip(new Tooltip("The layer whose w and b to edit"));
+        which.setTooltip(new Tooltip(Messages.get("builder.layerTip")));
         which.valueProperty().addListener((o, a, v) -> {
             if (v != null) {
                 parameterLayer = v;
                 rebuild();
             }
         });
-        Label whichLabel = new Label("Layer");
+        Label whichLabel = new Label(Messages.get("builder.parameterLayer"));
         whichLabel.setLabelFor(which);
         int l = parameterLayer;
         boolean nielsen = model.notationProperty().get() == Notation.NIELSEN;
         DMatrixRMaj w = nielsen ? CommonOps_DDRM.transpose(net.w(l), null) : net.w(l);
-        Label wLabel = new Label("w" + sup(l) + "  " + w.numRows + "×" + w.numCols + "  "
-                + (nielsen ? "(w_jk: rows = outputs j, columns = inputs k)" : "(w_kj: rows = inputs k, columns = outputs j)"));
+        Label wLabel = new Label(Messages.get(nielsen ? "builder.weightsNielsen" : "builder.weights", sup(l),
+                w.numRows, w.numCols));
         wLabel.getStyleClass().add("caption");
         wLabel.setWrapText(true);
         MatrixEditor wEditor = new MatrixEditor("w" + l, w,
@@ -276,7 +278,7 @@ public final class BuilderPanel extends ScrollPane {
                 (r, c, v) -> model.edit(d -> nielsen ? Edits.weight(d, l, c, r, v) : Edits.weight(d, l, r, c, v)),
                 model::complain);
         DMatrixRMaj b = net.b(l);
-        Label bLabel = new Label("b" + sup(l) + "  " + b.numRows + "×1");
+        Label bLabel = new Label(Messages.get("builder.biases", sup(l), b.numRows));
         bLabel.getStyleClass().add("caption");
         MatrixEditor bEditor = new MatrixEditor("b" + l, b, r -> "j=" + r, c -> "b",
                 (r, c, v) -> model.edit(d -> Edits.bias(d, l, r, v)), model::complain);
@@ -288,22 +290,22 @@ public final class BuilderPanel extends ScrollPane {
     private Node samples(NetworkDocument doc) {
         DMatrixRMaj in = doc.batch().inputs();
         DMatrixRMaj t = doc.batch().targets();
-        Label inLabel = new Label("Inputs a⁰  " + in.numRows + "×" + in.numCols + "  (rows = inputs, columns = samples)");
+        Label inLabel = new Label(Messages.get("builder.inputs", in.numRows, in.numCols));
         inLabel.getStyleClass().add("caption");
         inLabel.setWrapText(true);
         MatrixEditor inEditor = new MatrixEditor("input", in, r -> "j=" + r, c -> "x=" + c,
                 (r, c, v) -> model.edit(d -> Edits.input(d, r, c, v)), model::complain);
-        Label tLabel = new Label("Targets t  " + t.numRows + "×" + t.numCols);
+        Label tLabel = new Label(Messages.get("builder.targets", t.numRows, t.numCols));
         tLabel.getStyleClass().add("caption");
         MatrixEditor tEditor = new MatrixEditor("target", t, r -> "j=" + r, c -> "x=" + c,
                 (r, c, v) -> model.edit(d -> Edits.target(d, r, c, v)), model::complain);
-        Button add = new Button("+ Sample");
+        Button add = new Button(Messages.get("builder.addSample"));
         add.setId("addSample");
-        add.setTooltip(new Tooltip("Append a sample (a copy of the last one)"));
+        add.setTooltip(new Tooltip(Messages.get("builder.addSampleTip")));
         add.setOnAction(e -> model.edit(Edits::addSample));
-        Button remove = new Button("− Sample");
+        Button remove = new Button(Messages.get("builder.removeSample"));
         remove.setId("removeSample");
-        remove.setTooltip(new Tooltip("Remove the last sample"));
+        remove.setTooltip(new Tooltip(Messages.get("builder.removeSampleTip")));
         remove.setDisable(doc.batch().size() <= 1);
         remove.setOnAction(e -> model.edit(d -> Edits.removeSample(d, d.batch().size() - 1)));
         Region spacer = new Region();

@@ -4,7 +4,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.panels.Names;
 import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.steps.Notation;
 
 import java.util.Arrays;
@@ -18,7 +20,7 @@ final class ChoiceMenus {
     static List<MenuItem> notationItems(WorkbenchModel model) {
         ToggleGroup group = new ToggleGroup();
         return Arrays.stream(Notation.values()).map(n -> {
-            RadioMenuItem r = new RadioMenuItem("Weights as " + n.label());
+            RadioMenuItem r = new RadioMenuItem(Messages.get("choice.weightsAs", Names.notation(n)));
             r.setToggleGroup(group);
             r.setOnAction(e -> model.notationProperty().set(n));
             ActionFactory.selectWhen(r, model.notationProperty(), n);
@@ -29,8 +31,9 @@ final class ChoiceMenus {
     static List<MenuItem> mistakeItems(WorkbenchModel model) {
         ToggleGroup group = new ToggleGroup();
         return Arrays.stream(Mistake.values()).map(mk -> {
-            RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? "None (every formula as in the note)"
-                    : mk.formula() + ": " + org.backprop.workbench.steps.Latex.superscripts(mk.description()));
+            RadioMenuItem r = new RadioMenuItem(mk == Mistake.NONE ? Messages.get("choice.noMistake")
+                    : Messages.get("choice.mistake", mk.formula(),
+                    org.backprop.workbench.steps.Latex.superscripts(Names.mistake(mk))));
             r.setToggleGroup(group);
             r.setOnAction(e -> model.mistakeProperty().set(mk));
             ActionFactory.selectWhen(r, model.mistakeProperty(), mk);

@@ -14,6 +14,8 @@ import org.backprop.workbench.io.Printable;
 import org.backprop.workbench.report.CheckReport;
 import org.backprop.workbench.steps.Step;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,14 +60,14 @@ public final class FileActions {
     }
 
     public void newDocument() {
-        if (confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeNew"))) {
+        if (confirmDiscard(Messages.get("save.beforeNew"))) {
             model.open(DefaultNetwork.load(), null);
         }
     }
 
     public void openWithDialog() {
-        if (confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeOpen"))) {
-            dialogs.showOpenDialog(request("Open network", "Network files (*.json)", "*.json", null))
+        if (confirmDiscard(Messages.get("save.beforeOpen"))) {
+            dialogs.showOpenDialog(request(Messages.get("files.openTitle"), Messages.get("files.networkFilter"), "*.json", null))
                     .ifPresent(this::load);
         }
     }
@@ -77,7 +79,7 @@ public final class FileActions {
      * @return true if the file was opened
      */
     public boolean openFile(Path path) {
-        return confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeOpenFile",
+        return confirmDiscard(Messages.get("save.beforeOpenFile",
                 path.getFileName().toString())) && load(path);
     }
 
@@ -86,10 +88,10 @@ public final class FileActions {
             NetworkDocument doc = NetworkFile.load(path);
             model.open(doc, path);
             recent.add(path);
-            model.say("Opened " + path.getFileName());
+            model.say(Messages.get("files.opened", path.getFileName().toString()));
             return true;
         } catch (NetworkFileException e) {
-            error("Cannot open " + path.getFileName(), e.getMessage());
+            error(Messages.get("files.cannotOpen", path.getFileName().toString()), e.getMessage());
             return false;
         }
     }
@@ -104,7 +106,7 @@ public final class FileActions {
     }
 
     public void saveAs() {
-        dialogs.showSaveDialog(request("Save network", "Network files (*.json)", "*.json", "network.json"))
+        dialogs.showSaveDialog(request(Messages.get("files.saveTitle"), Messages.get("files.networkFilter"), "*.json", "network.json"))
                 .ifPresent(this::saveTo);
     }
 
@@ -114,12 +116,12 @@ public final class FileActions {
             AtomicFiles.Outcome outcome = saver.save(model.getDocument(), path);
             model.saved(path);
             recent.add(path);
-            model.say(outcome == AtomicFiles.Outcome.ATOMIC ? "Saved " + path.getFileName()
-                    : "Saved " + path.getFileName() + ", but not atomically: this drive cannot replace a file in one "
-                    + "step, so a crash while saving could have damaged it");
+            String name = path.getFileName().toString();
+            model.say(outcome == AtomicFiles.Outcome.ATOMIC ? Messages.get("files.saved", name)
+                    : Messages.get("files.savedNotAtomically", name));
             return true;
         } catch (IOException e) {
-            error("Cannot save " + path.getFileName(), e.getMessage());
+            error(Messages.get("files.cannotSave", path.getFileName().toString()), e.getMessage());
             return false;
         }
     }
@@ -127,7 +129,7 @@ public final class FileActions {
     /** The Open Recent entries, newest first. */
     public List<MenuItem> recentItems() {
         return recent.list().stream().map(p -> {
-            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            MenuItem item = new MenuItem(Messages.get("files.recent", p.getFileName().toString(), String.valueOf(p.getParent())));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> openFile(p));
             return item;
@@ -136,7 +138,7 @@ public final class FileActions {
 
     public void exportStepWithDialog() {
         Step s = model.getCurrentStep();
-        dialogs.showSaveDialog(request("Export step as PNG", "PNG images (*.png)", "*.png",
+        dialogs.showSaveDialog(request(Messages.get("files.exportStepTitle"), Messages.get("files.pngFilter"), "*.png",
                 (s == null ? "step" : s.id()) + ".png")).ifPresent(this::exportStep);
     }
 
@@ -144,10 +146,10 @@ public final class FileActions {
     public boolean exportStep(Path path) {
         try {
             PngSnapshot.write(stepSnapshot.get(), path);
-            model.say("Exported " + path.getFileName());
+            model.say(Messages.get("files.exported", path.getFileName().toString()));
             return true;
         } catch (IOException e) {
-            error("Cannot export " + path.getFileName(), e.getMessage());
+            error(Messages.get("files.cannotExport", path.getFileName().toString()), e.getMessage());
             return false;
         }
     }
@@ -155,8 +157,8 @@ public final class FileActions {
     /** Asks where to write the check report: "md" (Markdown) or "csv" (the check table). */
     public void exportReportWithDialog(String format) {
         boolean md = format.equals("md");
-        dialogs.showSaveDialog(request(md ? "Export check report" : "Export check table",
-                md ? "Markdown (*.md)" : "CSV (*.csv)", md ? "*.md" : "*.csv", "checks." + format))
+        dialogs.showSaveDialog(request(Messages.get(md ? "files.exportReportTitle" : "files.exportTableTitle"),
+                Messages.get(md ? "files.markdownFilter" : "files.csvFilter"), md ? "*.md" : "*.csv", "checks." + format))
                 .ifPresent(this::exportReport);
     }
 
@@ -164,21 +166,21 @@ public final class FileActions {
     public boolean exportReport(Path path) {
         Analysis an = model.getAnalysis();
         if (an == null || model.checkingProperty().get()) {
-            model.say("The checks are still running; export again in a moment.");
+            model.say(Messages.get("files.stillChecking"));
             return false;
         }
         if (model.checksCancelledProperty().get()) {
-            model.say("The checks were cancelled; run them again (F9), then export.");
+            model.say(Messages.get("files.checksCancelled"));
             return false;
         }
         String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
                 ? CheckReport.markdown(an) : CheckReport.csv(an);
         try {
             AtomicFiles.writeString(path, text);   // readable like any new file, not the temp file's rw-------
-            model.say("Exported " + path.getFileName());
+            model.say(Messages.get("files.exported", path.getFileName().toString()));
             return true;
         } catch (IOException e) {
-            error("Cannot export " + path.getFileName(), e.getMessage());
+            error(Messages.get("files.cannotExport", path.getFileName().toString()), e.getMessage());
             return false;
         }
     }
@@ -190,7 +192,7 @@ public final class FileActions {
     }
 
     public void quit() {
-        if (confirmDiscard(org.backprop.workbench.i18n.Messages.get("save.beforeQuit"))) {
+        if (confirmDiscard(Messages.get("save.beforeQuit"))) {
             Platform.exit();
         }
     }

@@ -5,22 +5,31 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import org.backprop.workbench.app.actions.ActionFactory;
 import org.backprop.workbench.app.dialogs.DialogService;
+import org.backprop.workbench.i18n.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Help ▸ Keyboard shortcuts (F1), built from the action table, and Help ▸ About. */
 final class HelpDialogs {
-    /** Keys that are not menu actions: the context-dependent arrows and the panels' own controls. */
-    static final List<String> OTHER_KEYS = List.of(
-            "Other keys",
-            "→ / ←                      next / previous step (unless a text field, table or slider has the focus)",
-            "click a cell / edge        select that number's check (result matrix, diagram)",
-            "Ctrl+F                     check table: filter text (Esc clears)",
-            "Alt+O / Alt+R              check table: failures only / clear filters",
-            "Alt+Z / Alt+B              ε tab: type ε / use the best ε",
-            "Alt+L / Alt+P / Alt+X      softmax tab: logit scale / plot / sample",
-            "Alt+R/P/O/T/K/A            training: run, pause, step once, reset, check here, apply");
+    /**
+     * Keys that are not menu actions: the context-dependent arrows and the panels' own controls, each the keys (the
+     * same in every language) and the message saying what they do.
+     */
+    record OtherKey(String keys, String what) {
+    }
+
+    static final List<OtherKey> OTHER_KEYS = List.of(
+            new OtherKey("→ / ←", "help.key.arrows"),
+            new OtherKey(null, "help.key.click"),
+            new OtherKey("Ctrl+F", "help.key.filter"),
+            new OtherKey("Alt+O / Alt+R", "help.key.checkTable"),
+            new OtherKey("Alt+Z / Alt+B", "help.key.epsilon"),
+            new OtherKey("Alt+L / Alt+P / Alt+X", "help.key.softmax"),
+            new OtherKey("Alt+R/P/O/T/K/A", "help.key.training"));
+
+    /** Width of the keys column of the other keys, in characters (the list is shown in a monospaced font). */
+    static final int KEY_COLUMN = 27;
 
     private HelpDialogs() {
     }
@@ -28,7 +37,11 @@ final class HelpDialogs {
     /** The F1 list: every key of the action table, by menu, then the other keys. */
     static String shortcutText(ActionFactory actions) {
         List<String> lines = new ArrayList<>(actions.shortcutLines());
-        lines.addAll(OTHER_KEYS);
+        lines.add(Messages.get("help.otherKeys"));
+        for (OtherKey k : OTHER_KEYS) {
+            String keys = k.keys() == null ? Messages.get("help.key.clickKeys") : k.keys();
+            lines.add(keys + " ".repeat(Math.max(1, KEY_COLUMN - keys.length())) + Messages.get(k.what()));
+        }
         return String.join("\n", lines);
     }
 
@@ -40,14 +53,13 @@ final class HelpDialogs {
         ScrollPane scroll = new ScrollPane(label);
         scroll.setPrefViewportHeight(Math.min(600, maxHeight));
         scroll.setPrefViewportWidth(label.prefWidth(-1) + 20);
-        dialogs.showInformation("shortcutsDialog", "Keyboard shortcuts", scroll);
+        dialogs.showInformation("shortcutsDialog", Messages.get("help.shortcutsTitle"), scroll);
     }
 
     static void showAbout(DialogService dialogs) {
-        Label text = new Label("Step through the forward and backward pass of small networks and see every "
-                + "backprop formula (BP1–BP4) checked against finite differences.");
+        Label text = new Label(Messages.get("help.about"));
         text.setWrapText(true);
         text.setPrefWidth(420);
-        dialogs.showInformation("aboutDialog", "Backprop Workbench", text);
+        dialogs.showInformation("aboutDialog", Messages.get("help.aboutTitle"), text);
     }
 }

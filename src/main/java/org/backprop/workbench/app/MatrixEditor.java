@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Locale;
@@ -30,8 +31,8 @@ final class MatrixEditor extends GridPane {
         setHgap(3);
         setVgap(3);
         if ((long) m.numRows * m.numCols > MAX_CELLS) {
-            Label tooMany = new Label(m.numRows + "×" + m.numCols + " = " + (m.numRows * m.numCols)
-                    + " numbers: too many to edit here; edit the network file instead.");
+            Label tooMany = new Label(Messages.get("matrixEditor.tooMany", m.numRows, m.numCols,
+                    m.numRows * m.numCols));
             tooMany.setWrapText(true);
             tooMany.setMaxWidth(260);
             add(tooMany, 0, 0);
@@ -53,8 +54,8 @@ final class MatrixEditor extends GridPane {
                 field.setId(idPrefix + "-" + r + "-" + c);
                 field.getStyleClass().add("matrix-field");
                 field.setPrefColumnCount(Math.max(4, Math.min(12, field.getText().length())));
-                field.setTooltip(new Tooltip(rowHeader.apply(r) + ", " + colHeader.apply(c)
-                        + " — type a number, Enter to apply"));
+                field.setTooltip(new Tooltip(Messages.get("matrixEditor.cellTip", rowHeader.apply(r),
+                        colHeader.apply(c))));
                 int row = r;
                 int col = c;
                 Runnable apply = () -> {
@@ -73,8 +74,7 @@ final class MatrixEditor extends GridPane {
                         if (!field.getStyleClass().contains("invalid")) {
                             field.getStyleClass().add("invalid");
                         }
-                        complain.accept("\"" + field.getText() + "\" is not a number; expected a finite decimal "
-                                + "such as 0.25 or -1e-3");
+                        complain.accept(Messages.get("matrixEditor.notANumber", field.getText()));
                     }
                 };
                 field.setOnAction(e -> apply.run());

@@ -8,6 +8,7 @@ import javafx.scene.layout.Region;
 import org.backprop.workbench.app.panels.TaskStatusBar;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.steps.Latex;
 
 /**
@@ -44,6 +45,7 @@ final class StatusLine {
         model.checksCancelledProperty().addListener((o, a, b) -> update());
         quickSummary.addListener((o, a, b) -> update());
         update();
+        org.backprop.workbench.app.panels.Relabel.follow(this, StatusLine::update);
     }
 
     private void update() {
@@ -55,22 +57,20 @@ final class StatusLine {
         }
         Analysis an = model.getAnalysis();
         if (an == null) {
-            costLabel.setText("computing…");
+            costLabel.setText(Messages.get("statusLine.computing"));
             return;
         }
-        costLabel.setText("C = " + Latex.plainNumber(an.forward().cost()) + "  ·  m = " + an.batch().size());
+        costLabel.setText(Messages.get("statusLine.cost", Latex.plainNumber(an.forward().cost()), an.batch().size()));
         if (!quickSummary.get().isEmpty()) {
             checkLabel.setText(quickSummary.get());
         } else if (model.checkingProperty().get()) {
-            checkLabel.setText("checking…");
+            checkLabel.setText(Messages.get("statusLine.checking"));
         } else if (model.checksCancelledProperty().get()) {
-            checkLabel.setText("checks cancelled (F9 runs them)");
+            checkLabel.setText(Messages.get("statusLine.cancelled"));
         } else {
             CheckSummary sum = an.summary();
-            checkLabel.setText(sum.checked() + " checks: " + sum.pass() + " pass"
-                    + (sum.warn() > 0 ? ", " + sum.warn() + " warn" : "")
-                    + (sum.fail() > 0 ? ", " + sum.fail() + " fail" : "")
-                    + (sum.kink() > 0 ? ", " + sum.kink() + " kink" : ""));
+            checkLabel.setText(Messages.get("statusLine.checks", sum.checked(), sum.pass(), sum.warn(), sum.fail(),
+                    sum.kink()));
         }
     }
 

@@ -34,7 +34,6 @@ import org.backprop.workbench.steps.Operand;
 import org.backprop.workbench.steps.Phase;
 import org.backprop.workbench.steps.Step;
 import org.backprop.workbench.steps.StepDetail;
-import org.backprop.workbench.steps.StepKind;
 import org.backprop.workbench.steps.Steps;
 
 import java.util.Arrays;
@@ -70,7 +69,7 @@ public final class StepDetailView extends ScrollPane {
     private final Label notationNote = new Label();
     private final FlowPane operands = new FlowPane();
     private final java.util.List<MatrixView> operandViews = new java.util.ArrayList<>();
-    private final TitledPane operandsPane = new TitledPane("Operands", operands);
+    private final TitledPane operandsPane = new TitledPane("", operands);
     private final Label numbersHidden = new Label();
     private final ObjectProperty<Quantity> hiddenEntry = new SimpleObjectProperty<>(this, "hiddenEntry");
     private ScrollPane subScroll;
@@ -155,15 +154,14 @@ public final class StepDetailView extends ScrollPane {
         numbersHidden.setId("stepNumbersHidden");
         numbersHidden.getStyleClass().add("caption");
         numbersHidden.setWrapText(true);
-        numbersHidden.setText(org.backprop.workbench.i18n.Messages.get("quiz.hiddenNumbers"));
         subScroll = new ScrollPane(substituted);
         subScroll.getStyleClass().add("edge-to-edge");
         subScroll.setFitToHeight(true);
         subScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
         subScroll.setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
         substituted.fitWidthProperty().bind(widthProperty().subtract(48));
-        VBox formulaColumn = new VBox(8, section("Formula"), formula, formCaption, singleFormula, mistake);
-        VBox resultColumn = new VBox(8, section("Result"), result, notationNote);
+        VBox formulaColumn = new VBox(8, section("step.sectionFormula"), formula, formCaption, singleFormula, mistake);
+        VBox resultColumn = new VBox(8, section("step.sectionResult"), result, notationNote);
         // captions wrap at a readable width instead of pushing the result below the formula
         // (never wider than the pane: a caption wider than the pane widened the whole content, cutting off the title
         // and its phase chip on a narrow pane)
@@ -181,9 +179,27 @@ public final class StepDetailView extends ScrollPane {
         createComparisonView();
         // the student's comparison first: while it is shown it is what the step is looked at for
         content.getChildren().addAll(head, compareNoticeBox, compareBanner, compareMatrices, verdict, columns,
-                section("With the numbers"), shapes, subScroll, numbersHidden, operandsPane);
+                section("step.sectionNumbers"), shapes, subScroll, numbersHidden, operandsPane);
         setContent(content);
+        relabel();
+        org.backprop.workbench.app.panels.Relabel.follow(this, StepDetailView::relabelAndRefresh);
     }
+
+    /** The texts that do not depend on the step, in the current language. */
+    private void relabel() {
+        operandsPane.setText(Messages.get("step.operands"));
+        numbersHidden.setText(Messages.get("quiz.hiddenNumbers"));
+        sections.forEach((label, key) -> label.setText(Messages.get(key).toUpperCase(Messages.locale())));
+    }
+
+    /** After a language switch: the fixed texts, then the step's own (its captions, verdict and comparison). */
+    private void relabelAndRefresh() {
+        relabel();
+        refresh();
+    }
+
+    /** The section headings and their message keys (upper case in the current language). */
+    private final java.util.Map<Label, String> sections = new java.util.LinkedHashMap<>();
 
     /** The width of a label's text on one line, in its font. */
     private static double textWidth(Label label) {
@@ -256,9 +272,10 @@ public final class StepDetailView extends ScrollPane {
         n.setManaged(shown);
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text.toUpperCase(Locale.ROOT));
+    private Label section(String key) {
+        Label l = new Label();
         l.getStyleClass().add("section-label");
+        sections.put(l, key);
         return l;
     }
 
@@ -312,30 +329,31 @@ public final class StepDetailView extends ScrollPane {
             return;
         }
         detail = Steps.detail(an, s, notation.getValue());
-        title.setText(s.label().replace("  ", " ") + " — " + s.title());
-        phase.setText(s.phase() == Phase.FORWARD ? "forward" : "backward");
+        title.setText(Messages.get("step.title", s.label().replace("  ", " "),
+                org.backprop.workbench.app.panels.Names.stepTitle(s)));
+        phase.setText(Messages.get(s.phase() == Phase.FORWARD ? "step.forward" : "step.backward"));
         phase.getStyleClass().removeAll("phase-forward", "phase-backward");
         phase.getStyleClass().add(s.phase() == Phase.FORWARD ? "phase-forward" : "phase-backward");
         formula.latexProperty().set(detail.latex());
         int m = an.batch().size();
         if (detail.batch()) {
-            formCaption.setText("Batch form, m = " + m + " samples as columns"
-                    + (s.kind() == StepKind.GRAD_B ? "; 1 is the vector of " + m + " ones (a sum over the samples)" : "")
-                    + (s.kind() == StepKind.GRAD_A ? "; the 1/m of the mean cost enters here, and only here" : "")
-                    + (s.kind() == StepKind.Z ? "; b 1ᵀ repeats the bias for every sample" : "")
-                    + ". For one sample:");
+            formCaption.setText(Messages.get(switch (s.kind()) {
+                case GRAD_B -> "step.batchFormGradB";
+                case GRAD_A -> "step.batchFormGradA";
+                case Z -> "step.batchFormZ";
+                default -> "step.batchForm";
+            }, m));
             singleFormula.latexProperty().set(detail.singleLatex());
         } else {
-            formCaption.setText("One sample (m = 1).");
+            formCaption.setText(Messages.get("step.oneSample"));
             singleFormula.latexProperty().set("");
         }
         singleFormula.setVisible(detail.batch());
         singleFormula.setManaged(detail.batch());
-        mistake.setText(detail.mistaken() ? "Deliberate mistake: " + detail.mistakeNote()
-                + ". The red part is the wrong version." : "");
+        mistake.setText(detail.mistaken() ? Messages.get("step.mistake", detail.mistakeNote()) : "");
         mistake.setVisible(detail.mistaken());
         mistake.setManaged(detail.mistaken());
-        shapes.setText("shapes   " + detail.shapes().replace("^T", "ᵀ"));
+        shapes.setText(Messages.get("step.shapes", detail.shapes().replace("^T", "ᵀ")));
         substituted.narrowLatexProperty().set(detail.stackedLatex());
         substituted.latexProperty().set(detail.substitutedLatex());
         Operand r = detail.result();
@@ -594,26 +612,23 @@ public final class StepDetailView extends ScrollPane {
         verdict.getStyleClass().removeAll("verdict-pass", "verdict-warn", "verdict-fail", "verdict-kink",
                 "verdict-pending");
         if (checking.get()) {
-            verdict.setText("Checking " + f + " at layer " + s.layer() + " against finite differences…");
+            verdict.setText(Messages.get("step.checking", f.name(), s.layer()));
             verdict.getStyleClass().add("verdict-pending");
             return;
         }
         if (an.checks().isEmpty()) {
-            verdict.setText("The checks were cancelled: forward and backward are shown. Check ▸ Run checks again "
-                    + "(F9) checks " + f + " at layer " + s.layer() + ".");
+            verdict.setText(Messages.get("step.cancelled", f.name(), s.layer()));
             verdict.getStyleClass().add("verdict-pending");
             return;
         }
         CheckSummary sum = Steps.summary(an, s).orElseThrow();
         var v = sum.verdict();
         verdict.getStyleClass().add("verdict-" + v.id());
-        verdict.setText(Palette.verdictMark(v) + "  " + v.id().toUpperCase(Locale.ROOT) + " — " + f
-                + " at layer " + s.layer() + ": " + sum.checked() + (sum.checked() == 1 ? " number" : " numbers")
-                + " checked against " + an.method().description() + " "
-                + "(ε = " + WorkbenchToolBar.stepText(an.epsilon()) + ")  ·  " + sum.pass() + " pass, " + sum.warn() + " warn, "
-                + sum.fail() + " fail, " + sum.kink() + " kink  ·  worst relative error "
-                + (Double.isNaN(sum.maxRelativeError()) ? "NaN" : String.format(Locale.ROOT, "%.2e",
-                sum.maxRelativeError())));
+        verdict.setText(Messages.get("step.verdict", Palette.verdictMark(v),
+                org.backprop.workbench.app.panels.Names.verdict(v).toUpperCase(Messages.locale()), f.name(), s.layer(),
+                sum.checked(), org.backprop.workbench.app.panels.Names.method(an.method()),
+                WorkbenchToolBar.stepText(an.epsilon()), sum.pass(), sum.warn(), sum.fail(), sum.kink(),
+                relative(sum.maxRelativeError())));
     }
 
     /** A click on a cell of a checked result selects that number's check (table, diagram and ε plot follow). */

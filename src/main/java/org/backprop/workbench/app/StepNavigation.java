@@ -6,7 +6,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.backprop.workbench.app.panels.Relabel;
 import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.steps.Step;
 
 import java.util.List;
@@ -18,8 +20,10 @@ import java.util.List;
 final class StepNavigation {
     private final WorkbenchModel model;
     private final StepListView stepList;
-    private final Button backButton = new Button("← Back");
-    private final Button nextButton = new Button("Next →");
+    private final Button backButton = new Button();
+    private final Button nextButton = new Button();
+    private final Tooltip backTip = new Tooltip();
+    private final Tooltip nextTip = new Tooltip();
     private final Label stepPosition = new Label();
     private final HBox view;
 
@@ -28,8 +32,8 @@ final class StepNavigation {
         this.stepList = stepList;
         backButton.setId("backButton");
         nextButton.setId("nextButton");
-        backButton.setTooltip(new Tooltip("Previous step (← or Page Up)"));
-        nextButton.setTooltip(new Tooltip("Next step (→ or Page Down)"));
+        backButton.setTooltip(backTip);
+        nextButton.setTooltip(nextTip);
         backButton.setOnAction(e -> model.back());
         nextButton.setOnAction(e -> model.next());
         stepPosition.getStyleClass().add("step-position");
@@ -41,13 +45,18 @@ final class StepNavigation {
         model.currentStepProperty().addListener((o, a, b) -> update());
         model.stepsProperty().addListener((o, a, b) -> update());
         update();
+        Relabel.follow(this, StepNavigation::update);
     }
 
     private void update() {
         List<Step> steps = model.stepsProperty().get();
         Step s = model.getCurrentStep();
         int i = steps.indexOf(s);
-        stepPosition.setText(s == null ? "" : "Step " + (i + 1) + " of " + steps.size() + " · " + s.label());
+        backButton.setText(Messages.get("nav.back"));
+        nextButton.setText(Messages.get("nav.next"));
+        backTip.setText(Messages.get("nav.backTip"));
+        nextTip.setText(Messages.get("nav.nextTip"));
+        stepPosition.setText(s == null ? "" : Messages.get("nav.position", i + 1, steps.size(), s.label()));
         backButton.setDisable(i <= 0);
         nextButton.setDisable(i < 0 || i >= steps.size() - 1);
     }
@@ -71,7 +80,7 @@ final class StepNavigation {
                 return;
             }
         }
-        model.say("No step has failing checks.");
+        model.say(Messages.get("nav.noFailing"));
     }
 
     HBox getView() { return view; }

@@ -99,7 +99,7 @@ public final class TaskRunner {
             progress.unbind();
             message.unbind();
             progress.set(-1);
-            message.set(title + "…");
+            message.set(org.backprop.workbench.i18n.Messages.get("task.running", title));
         }
         job.setOnRunning(e -> show(job));
         job.setOnSucceeded(e -> {
@@ -107,7 +107,7 @@ public final class TaskRunner {
             finished(job, "");
             onSuccess.accept(job.getValue());
         });
-        job.setOnCancelled(e -> finished(job, "Cancelled: " + title));
+        job.setOnCancelled(e -> finished(job, org.backprop.workbench.i18n.Messages.get("task.cancelled", title)));
         job.setOnFailed(e -> {
             Throwable error = job.getException();
             String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

@@ -34,8 +34,8 @@ public class WorkbenchApp extends Application {
         WorkbenchModel model = new WorkbenchModel();
         settings.applyTo(model);
         MainWindow window = new MainWindow(model, settings.recentFiles());
-        window.setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
-        settings.follow(model, window.presentation().onProperty());
+        window.parts().setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
+        settings.follow(model, window.parts().presentation().onProperty());
         window.installTheme();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         java.util.Optional<Rectangle2D> remembered = settings.windowBounds(
@@ -73,12 +73,12 @@ public class WorkbenchApp extends Application {
                     return;
                 }
                 if (!args.isEmpty()) {
-                    Platform.runLater(() -> window.openFile(Path.of(args.get(0))));
+                    Platform.runLater(() -> window.parts().files().openFile(Path.of(args.get(0))));
                 }
             }
         };
         scene.addPostLayoutPulseListener(firstPulse);
-        window.stepList().requestFocus();
+        window.parts().stepList().requestFocus();
     }
 
     private static long sinceStart() {

@@ -59,6 +59,11 @@ import java.util.function.UnaryOperator;
  * published first (with no checks yet, {@link #checkingProperty()} true), then the whole analysis with its checks.
  */
 public final class WorkbenchModel {
+    /**
+     * Body font size in px at zoom 1: one more than AtlantaFX's 14, for a classroom; every em-sized control scales
+     * with it.
+     */
+    public static final double BASE_FONT = 15;
     /** Smallest zoom: half size still reads on a laptop. */
     public static final double MIN_ZOOM = 0.5;
     /** Largest zoom: three times fills a projector with one formula. */
@@ -71,9 +76,16 @@ public final class WorkbenchModel {
      */
     public static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
-    /** The status line after the user cancelled the checks: what is still shown and how to run them again. */
-    public static final String CHECKS_CANCELLED =
-            "Checks cancelled — forward and backward are shown; Check ▸ Run checks again (F9) runs them.";
+    /**
+     * The status line after the user cancelled the checks: what is still shown and how to run them again (in the
+     * current language).
+     */
+    public static String checksCancelledMessage() {
+        return org.backprop.workbench.i18n.Messages.get("model.checksCancelled");
+    }
+
+    /** The cancellation notice as it was said, so that the next checks take back that very text. */
+    private String cancelledNotice;
 
     /** Undo depth; each entry is a whole document, small for the networks the builder makes. */
     public static final int UNDO_LIMIT = 100;
@@ -174,9 +186,9 @@ public final class WorkbenchModel {
         busy.set(true);
         tracesPending.set(true);
         progress.set(-1);
-        progressMessage.set("Computing forward and backward…");
+        progressMessage.set(org.backprop.workbench.i18n.Messages.get("model.computing"));
         checksCancelled.set(false);
-        if (CHECKS_CANCELLED.equals(message.get())) {
+        if (cancelledNotice != null && cancelledNotice.equals(message.get())) {
             say("");   // no longer true: these checks run
         }
         background.execute(() -> run(gen, doc, m, how, eps));
@@ -234,7 +246,8 @@ public final class WorkbenchModel {
                     progress.set(0);
                     progressMessage.set("");
                     checksCancelled.set(true);
-                    say(CHECKS_CANCELLED);
+                    cancelledNotice = checksCancelledMessage();
+                    say(cancelledNotice);
                 }
             });
         } catch (NotAnalyticException e) {
@@ -255,7 +268,7 @@ public final class WorkbenchModel {
 
     /** "Checking 111,002 numbers… 40 %": what the status bar says while the checks run. */
     static String checkingMessage(long total, double fraction) {
-        return String.format(java.util.Locale.ROOT, "Checking %,d numbers… %d %%", total,
+        return org.backprop.workbench.i18n.Messages.get("model.checkingNumbers", total,
                 (int) Math.floor(100 * Math.max(0, Math.min(1, fraction))));
     }
 

@@ -13,8 +13,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.actions.Command;
 import org.backprop.workbench.app.actions.StandardAction;
 import org.backprop.workbench.engine.Mistake;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.Epsilon;
 import org.backprop.workbench.steps.Latex;
@@ -25,7 +27,8 @@ import java.util.List;
 /**
  * The tool bar: the deliberate mistake, the difference method, ε, the weight notation and the zoom buttons, each
  * bound to the model. At 1024×768 every control fits (labels never elide; a still smaller window moves what does
- * not fit into the tool bar's overflow menu).
+ * not fit into the tool bar's overflow menu). It binds the actions that act on its controls: Ctrl+M opens the mistake
+ * list, Ctrl+E selects ε.
  */
 final class WorkbenchToolBar {
     private final WorkbenchModel model;
@@ -40,13 +43,15 @@ final class WorkbenchToolBar {
         this.model = model;
         this.view = createView(actions);
         initListeners();
+        actions.bind(StandardAction.CHOOSE_MISTAKE, Command.of(this::chooseMistake))
+                .bind(StandardAction.SET_EPSILON, Command.of(this::editEpsilon));
     }
 
     private ToolBar createView(ActionFactory actions) {
         mistakeBox.setId("mistakeBox");
         mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
                 + "and see which checks catch it (Ctrl+M)"));
-        mistakeBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 11));
+        mistakeBox.prefWidthProperty().bind(model.zoomProperty().multiply(WorkbenchModel.BASE_FONT * 11));
         mistakeBox.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Mistake mk, boolean empty) {
@@ -78,7 +83,7 @@ final class WorkbenchToolBar {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         // the weights box shows w_kj / w_jk, its list the whole description
-        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 6));
+        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(WorkbenchModel.BASE_FONT * 6));
         notationBox.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Notation n, boolean empty) {
@@ -113,7 +118,12 @@ final class WorkbenchToolBar {
                 applyEpsilon();
             }
         });
-        model.epsilonProperty().addListener((o, a, v) -> epsilonField.setText(stepText(v.doubleValue())));
+        // whoever sets ε (this field, the ε plot's "Use best ε", the method box, a lesson), the field and the status
+        // line say the ε the checks now use
+        model.epsilonProperty().addListener((o, a, v) -> {
+            epsilonField.setText(stepText(v.doubleValue()));
+            sayEpsilon();
+        });
     }
 
     /** "w_kj" of "w_kj (rows = inputs, the note)": what the weights box shows. */
@@ -127,13 +137,17 @@ final class WorkbenchToolBar {
             double eps = Epsilon.parseOrAuto(epsilonField.getText());
             epsilonField.getStyleClass().remove("invalid");
             model.epsilonProperty().set(eps);
-            model.say("ε = " + stepText(eps));   // replaces a complaint about an earlier invalid ε
+            sayEpsilon();   // also when ε stays the same: replaces a complaint about an earlier invalid ε
         } catch (IllegalArgumentException ex) {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
             model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
         }
+    }
+
+    private void sayEpsilon() {
+        model.say(Messages.get("status.epsilon", stepText(model.epsilonProperty().get())));
     }
 
     /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */

@@ -131,7 +131,7 @@ class WorkbenchModelTest {
         assertFalse(model.busyProperty().get());
         assertFalse(model.checkingProperty().get());
         assertTrue(model.checksCancelledProperty().get());
-        assertEquals(WorkbenchModel.CHECKS_CANCELLED, model.messageProperty().get());
+        assertEquals(WorkbenchModel.checksCancelledMessage(), model.messageProperty().get());
 
         model.epsilonProperty().set(1e-6);   // any change runs the checks again and drops the notice
         assertEquals("", model.messageProperty().get());

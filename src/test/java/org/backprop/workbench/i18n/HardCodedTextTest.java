@@ -29,7 +29,12 @@ class HardCodedTextTest {
     static final java.util.List<String> CONVERTED = java.util.List.of("actions/", "LanguageMenu.java",
             "panels/DerivePanel.java", "DeriveHooks.java", "MatrixView.java", "FormulaView.java",
             "panels/TaskStatusBar.java", "dialogs/FxDialogService.java", "panels/EpsilonPlotPanel.java",
-            "panels/SoftmaxComparisonPanel.java", "NetworkDiagram.java", "QuickCheck.java");
+            "panels/SoftmaxComparisonPanel.java", "NetworkDiagram.java", "QuickCheck.java",
+            "panels/CheckTablePanel.java", "panels/TrainingPanel.java", "lessons/LessonUi.java",
+            "lessons/LessonPanel.java", "BuilderPanel.java", "MatrixEditor.java", "StepDetailView.java",
+            "panels/Names.java", "StatusLine.java", "StepNavigation.java", "HelpDialogs.java", "ChoiceMenus.java",
+            "FileActions.java", "TaskRunner.java", "MainWindow.java", "WindowParts.java", "WindowActions.java",
+            "StageHooks.java", "ArrowKeys.java", "WorkbenchView.java", "StepListView.java", "PngSnapshot.java");
     static final Pattern VISIBLE = Pattern.compile("(?:setText|new Label|new MenuItem|new Menu|new CheckMenuItem"
             + "|new RadioMenuItem|new Button|new ToggleButton|new CheckBox|new Tooltip|new Tab|setTitle|setHeaderText"
             + "|setContentText|setPromptText)\\(\\s*\"([^\"]*[A-Za-z]{2,}[^\"]*)\"");

@@ -18,7 +18,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.backprop.workbench.app.panels.Names;
 import org.backprop.workbench.app.panels.Panel;
+import org.backprop.workbench.app.panels.Relabel;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.lesson.Lesson;
@@ -57,19 +59,26 @@ public final class LessonPanel implements Panel {
     private final VBox quizBox = new VBox(6);
     private final Label quizQuestion = new Label();
     private final TextField quizAnswer = new TextField();
-    private final Button quizCheck = new Button("Check");
+    private final Button quizCheck = new Button();
     private final Label quizFeedback = new Label();
     private final Label quizStatus = new Label();
     private final Button quizShowAnswer = new Button();
     private final VBox predictBox = new VBox(6);
     private final FlowPane predictChoices = new FlowPane(8, 4);
     private final ToggleGroup predictGroup = new ToggleGroup();
-    private final Button predictCommit = new Button("Commit");
+    private final Button predictCommit = new Button();
     private final Label predictFeedback = new Label();
-    private final Button previousButton = new Button("◀ Previous");
-    private final Button nextButton = new Button("Next ▶");
-    private final Button restartButton = new Button("Restart");
-    private final Button closeButton = new Button("Close");
+    private final Label predictQuestion = new Label();
+    private final Button previousButton = new Button();
+    private final Button nextButton = new Button();
+    private final Button restartButton = new Button();
+    private final Button closeButton = new Button();
+    private final Tooltip previousTip = new Tooltip();
+    private final Tooltip nextTip = new Tooltip();
+    private final Tooltip restartTip = new Tooltip();
+    private final Tooltip closeTip = new Tooltip();
+    /** The prediction's feedback shown, as the choice it answers (null: none), so that a switch can say it again. */
+    private String predicted;
 
     /**
      * @param session  the lesson in progress ({@code null} not permitted)
@@ -124,13 +133,11 @@ public final class LessonPanel implements Panel {
         quizQuestion.setWrapText(true);
         quizQuestion.getStyleClass().add("lesson-question-text");
         quizAnswer.setId("quizAnswer");
-        quizAnswer.setPromptText("a number, e.g. -0.0123");
         quizCheck.setId("quizCheck");
         quizCheck.setDefaultButton(false);
         quizFeedback.setId("quizFeedback");
         quizFeedback.setWrapText(true);
         quizShowAnswer.setId("quizShowAnswer");
-        quizShowAnswer.setText(Messages.get("lesson.quiz.showAnswer"));
         quizShowAnswer.setMinWidth(Region.USE_PREF_SIZE);
         quizCheck.setMinWidth(Region.USE_PREF_SIZE);
         quizStatus.setId("quizStatus");
@@ -142,7 +149,6 @@ public final class LessonPanel implements Panel {
 
         predictBox.setId("lessonPredict");
         predictBox.getStyleClass().add("lesson-question");
-        Label predictQuestion = new Label(Prediction.QUESTION);
         predictQuestion.setWrapText(true);
         predictQuestion.getStyleClass().add("lesson-question-text");
         predictCommit.setId("predictCommit");
@@ -164,10 +170,10 @@ public final class LessonPanel implements Panel {
         nextButton.setId("lessonNext");
         restartButton.setId("lessonRestart");
         closeButton.setId("lessonClose");
-        previousButton.setTooltip(new Tooltip("Previous lesson step (Alt+←)"));
-        nextButton.setTooltip(new Tooltip("Next lesson step (Alt+→)"));
-        restartButton.setTooltip(new Tooltip("Back to the first step (Alt+Home)"));
-        closeButton.setTooltip(new Tooltip("End the lesson; the workbench keeps its state"));
+        previousButton.setTooltip(previousTip);
+        nextButton.setTooltip(nextTip);
+        restartButton.setTooltip(restartTip);
+        closeButton.setTooltip(closeTip);
         // at a large zoom the four buttons do not fit on one line of the panel: they wrap as two pairs rather than
         // being elided to "Previ…", "Nex…"
         for (Button b : List.of(previousButton, nextButton, restartButton, closeButton)) {
@@ -178,6 +184,76 @@ public final class LessonPanel implements Panel {
         nav.setId("lessonNav");
 
         root.getChildren().addAll(lessonTitle, progressText, progress, scroll, nav);
+        relabel();
+        Relabel.follow(this, LessonPanel::relabel);
+    }
+
+    /**
+     * The panel's own texts in the current language, and the step's again (progress, question, the entries to look
+     * at, the prediction's choices): after a language switch, without losing a typed answer or a shown feedback.
+     */
+    private void relabel() {
+        quizAnswer.setPromptText(Messages.get("lessons.answerPrompt"));
+        quizCheck.setText(Messages.get("lessons.checkAnswer"));
+        quizShowAnswer.setText(Messages.get("lesson.quiz.showAnswer"));
+        predictQuestion.setText(Messages.get("lessons.predictQuestion"));
+        predictCommit.setText(Messages.get("lessons.commit"));
+        previousButton.setText(Messages.get("lessons.previous"));
+        nextButton.setText(Messages.get("lessons.next"));
+        restartButton.setText(Messages.get("lessons.restart"));
+        closeButton.setText(Messages.get("lessons.close"));
+        previousTip.setText(Messages.get("lessons.previousTip"));
+        nextTip.setText(Messages.get("lessons.nextTip"));
+        restartTip.setText(Messages.get("lessons.restartTip"));
+        closeTip.setText(Messages.get("lessons.closeTip"));
+        LessonStep step = session.stepProperty().get();
+        Lesson lesson = session.lessonProperty().get();
+        if (step != null && lesson != null) {
+            showProgress(step, lesson);
+            showQuestion(step);
+            showLookAt(step);
+            showQuizStatus();
+            for (Node n : predictChoices.getChildren()) {
+                ((RadioButton) n).setText(choiceLabel((String) n.getUserData()));
+            }
+            if (predicted != null && step.prediction() != null) {
+                predictFeedback.setText(predictionFeedback(step.prediction(), predicted));
+            }
+        }
+    }
+
+    /** "Lesson step", so that it is not confused with the workbench's own "Step 4 of 7 · ∇aC" beside it. */
+    private void showProgress(LessonStep step, Lesson lesson) {
+        progressText.setText(Messages.get(step.number() == lesson.size() ? "lessons.progressLast" : "lessons.progress",
+                step.number(), lesson.size()));
+    }
+
+    private void showQuestion(LessonStep step) {
+        if (step.quiz() != null) {
+            quizQuestion.setText(Messages.get("lessons.quizQuestion", pretty(step.quiz().question())));
+        }
+    }
+
+    /** A choice of the prediction ("BP2 layer 1", "none": the engine's ids) as the student reads it. */
+    static String choiceLabel(String choice) {
+        if (choice.equals("none")) {
+            return Messages.get("lessons.choiceNone");
+        }
+        java.util.regex.Matcher m = CHOICE.matcher(choice);
+        return m.matches() ? Messages.get("lessons.choice", m.group(1), Integer.parseInt(m.group(2))) : choice;
+    }
+
+    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile("(BP\\d) layer (\\d+)");
+
+    /** What the app says after the student chose. */
+    static String predictionFeedback(Prediction prediction, String choice) {
+        boolean none = prediction.answer().equals("none");
+        if (prediction.isRight(choice)) {
+            return none ? Messages.get("lessons.predictRightNone")
+                    : Messages.get("lessons.predictRight", choiceLabel(prediction.answer()));
+        }
+        return none ? Messages.get("lessons.predictWrongNone", choiceLabel(choice))
+                : Messages.get("lessons.predictWrong", choiceLabel(choice), choiceLabel(prediction.answer()));
     }
 
     private void initListeners() {
@@ -208,9 +284,7 @@ public final class LessonPanel implements Panel {
             return;
         }
         lessonTitle.setText(lesson.title());
-        // "Lesson step", so that it is not confused with the workbench's own "Step 4 of 7 · ∇aC" beside it
-        progressText.setText("Lesson step " + step.number() + " of " + lesson.size()
-                + (step.number() == lesson.size() ? ": the last one" : ""));
+        showProgress(step, lesson);
         progress.setProgress((double) step.number() / lesson.size());
         stepTitle.setText(step.title());
         prose.show(step.prose());
@@ -221,7 +295,7 @@ public final class LessonPanel implements Panel {
         quizFeedback.setText("");
         quizFeedback.getStyleClass().removeAll("right", "wrong");
         if (step.quiz() != null) {
-            quizQuestion.setText(pretty(step.quiz().question()) + "  Type your answer and press Enter.");
+            showQuestion(step);
             QuizAttempt attempt = session.attemptProperty().get();
             if (attempt != null && attempt.revealed()) {
                 quizFeedback.setText(pretty(Messages.get("lesson.quiz.answered", attempt.quiz().answerText())));
@@ -232,10 +306,11 @@ public final class LessonPanel implements Panel {
         setVisible(predictBox, step.prediction() != null);
         predictChoices.getChildren().clear();
         predictFeedback.setText("");
+        predicted = null;
         predictFeedback.getStyleClass().removeAll("right", "wrong");
         if (step.prediction() != null) {
             for (String choice : step.prediction().choices()) {
-                RadioButton r = new RadioButton(choice);
+                RadioButton r = new RadioButton(choiceLabel(choice));
                 r.setToggleGroup(predictGroup);
                 r.setUserData(choice);
                 predictChoices.getChildren().add(r);
@@ -253,24 +328,24 @@ public final class LessonPanel implements Panel {
             return;
         }
         setVisible(lookAt, true);
-        Label caption = new Label("Look at");
+        Label caption = new Label(Messages.get("lessons.lookAt"));
         caption.getStyleClass().add("lesson-caption");
         lookAt.getChildren().add(caption);
         Analysis an = analysis.get();
         QuizAttempt attempt = session.attemptProperty().get();
         Quantity hidden = attempt == null || attempt.revealed() ? null : attempt.quiz().quantity();
         for (Quantity q : step.highlights()) {
-            String value = "";
-            if (q.equals(hidden)) {
-                value = " = ?";
+            String name = pretty(q.label());
+            String text = q.isEntry() ? name : Messages.get("lessons.lookAtWhole", name);
+            if (q.isEntry() && q.equals(hidden)) {
+                text = Messages.get("lessons.lookAtHidden", name);
             } else if (q.isEntry() && an != null && an.network() == step.document().network()) {
-                value = " = " + String.format(Locale.ROOT, "%.6g", q.value(an));
+                String value = String.format(Locale.ROOT, "%.6g", q.value(an));
                 CheckResult check = q.check(an).orElse(null);
-                if (check != null) {
-                    value += "  (" + check.verdict() + ")";
-                }
+                text = check == null ? Messages.get("lessons.lookAtValue", name, value)
+                        : Messages.get("lessons.lookAtChecked", name, value, Names.verdict(check.verdict()));
             }
-            Label line = new Label(pretty(q.label()) + (q.isEntry() ? value : "  (all of it, in the step view)"));
+            Label line = new Label(text);
             line.getStyleClass().add("lesson-look-at-entry");
             lookAt.getChildren().add(line);
         }
@@ -313,11 +388,12 @@ public final class LessonPanel implements Panel {
             return;
         }
         if (predictGroup.getSelectedToggle() == null) {
-            predictFeedback.setText("Pick one of the checks first.");
+            predictFeedback.setText(Messages.get("lessons.pickFirst"));
             return;
         }
         String choice = (String) predictGroup.getSelectedToggle().getUserData();
-        predictFeedback.setText(prediction.feedback(choice));
+        predicted = choice;
+        predictFeedback.setText(predictionFeedback(prediction, choice));
         predictFeedback.getStyleClass().removeAll("right", "wrong");
         predictFeedback.getStyleClass().add(prediction.isRight(choice) ? "right" : "wrong");
         session.revealPrediction();
@@ -347,7 +423,7 @@ public final class LessonPanel implements Panel {
     }
 
     @Override
-    public String getName() { return "Lesson"; }
+    public String getName() { return Messages.get("lessons.name"); }
 
     @Override
     public Region getView() { return root; }

@@ -237,7 +237,7 @@ public final class LessonSession {
         boolean hasHistory = model.dirtyProperty().get() || model.canUndoProperty().get();
         if (hasHistory && model.edit(d -> wanted)) {
             if (usersWork) {
-                model.say(KEPT_MESSAGE);
+                model.say(keptMessage());
             }
         } else {
             model.open(wanted, null);
@@ -245,8 +245,9 @@ public final class LessonSession {
     }
 
     /** What the status line says when the lesson replaced a network the user had changed. */
-    static final String KEPT_MESSAGE = "The lesson put its network back; your changed network is kept: "
-            + "Edit ▸ Undo (Ctrl+Z) brings it back.";
+    static String keptMessage() {
+        return org.backprop.workbench.i18n.Messages.get("lessons.kept");
+    }
 
     /**
      * The entry whose check marks a highlight in the diagram and the matrices: a δ, ∂C/∂b or ∂C/∂w entry itself; for

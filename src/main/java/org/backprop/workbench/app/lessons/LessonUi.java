@@ -11,6 +11,7 @@ import org.backprop.workbench.app.actions.ActionFactory;
 import org.backprop.workbench.app.actions.Command;
 import org.backprop.workbench.app.actions.StandardAction;
 import org.backprop.workbench.app.dialogs.DialogService;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.lesson.Lesson;
 import org.backprop.workbench.lesson.LessonException;
 import org.backprop.workbench.lesson.LessonLibrary;
@@ -88,14 +89,14 @@ public final class LessonUi {
 
     private List<MenuItem> lessonItems() {
         if (library.isEmpty()) {
-            MenuItem none = new MenuItem("(no lessons found)");
+            MenuItem none = new MenuItem(Messages.get("lessons.none"));
             none.setDisable(true);
             return List.of(none);
         }
         List<MenuItem> items = new ArrayList<>();
         int n = 1;
         for (LessonLibrary.Entry entry : library.get().entries()) {
-            MenuItem item = new MenuItem((n <= 9 ? "_" : "") + n + ". " + entry.title());
+            MenuItem item = new MenuItem(Messages.get(n <= 9 ? "lessons.itemMnemonic" : "lessons.item", n, entry.title()));
             item.setMnemonicParsing(n <= 9);
             item.setId("lesson-" + entry.name());
             item.setOnAction(e -> open(() -> library.get().load(entry)));
@@ -120,7 +121,7 @@ public final class LessonUi {
             showProblems(e);
             return false;
         }
-        if (!mayDiscard.test("start a lesson")) {
+        if (!mayDiscard.test(Messages.get("save.beforeLesson"))) {
             return false;
         }
         session.start(lesson);
@@ -153,7 +154,8 @@ public final class LessonUi {
 
     private void openWithDialog() {
         Path folder = library.filter(l -> !l.isBundled()).map(LessonLibrary::folder).orElse(null);
-        dialogs.showOpenDialog(new DialogService.FileRequest("Open lesson", "Lessons (*.md)", "*.md", folder, null))
+        dialogs.showOpenDialog(new DialogService.FileRequest(Messages.get("lessons.openTitle"),
+                        Messages.get("lessons.filter"), "*.md", folder, null))
                 .ifPresent(this::open);
     }
 
@@ -166,8 +168,7 @@ public final class LessonUi {
         text.setWrapText(true);
         text.setPrefColumnCount(PROBLEM_COLUMNS);
         text.setPrefRowCount(problemRows(problems));
-        dialogs.showError("lessonErrorDialog", "This lesson cannot be used (" + e.problems().size()
-                + (e.problems().size() == 1 ? " problem" : " problems") + ")", text);
+        dialogs.showError("lessonErrorDialog", Messages.get("lessons.cannotUse", e.problems().size()), text);
     }
 
     /** Width of the problem list, in characters: a line number and a message of the validator fit on about two. */

@@ -33,6 +33,7 @@ import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.check.Formula;
 import org.backprop.workbench.check.Verdict;
+import org.backprop.workbench.i18n.Messages;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -63,13 +64,23 @@ public final class CheckTablePanel implements Panel {
 
     private final VBox root = new VBox();
     private final TableView<CheckResult> table = new TableView<>(sorted);
-    private final ToggleButton failuresOnly = new ToggleButton("Failures only");
+    private final ToggleButton failuresOnly = new ToggleButton();
     private final ComboBox<Formula> formulaChoice = new ComboBox<>();
     private final ComboBox<Verdict> verdictChoice = new ComboBox<>();
     private final TextField textFilter = new TextField();
     private final FlowPane summary = new FlowPane();
-    private final Button clear = new Button("Clear filters");
+    private final Button clear = new Button();
+    private final Tooltip failuresTip = new Tooltip();
+    private final Tooltip formulaTip = new Tooltip();
+    private final Tooltip verdictTip = new Tooltip();
+    private final Tooltip textTip = new Tooltip();
+    private final Tooltip clearTip = new Tooltip();
+    private final Tooltip tableTip = new Tooltip();
+    private final Label placeholder = new Label();
     private boolean syncing;
+
+    /** What the summary shows for the automatic step: entry syntax, the same in every language. */
+    private static final String AUTO_ENTRY = "auto";
 
     /**
      * @param analysis  the analysis whose checks are listed ({@code null} value shows an empty table)
@@ -83,7 +94,7 @@ public final class CheckTablePanel implements Panel {
     }
 
     @Override
-    public String getName() { return "Checks"; }
+    public String getName() { return Messages.get("checks.name"); }
 
     @Override
     public Region getView() { return root; }
@@ -97,9 +108,7 @@ public final class CheckTablePanel implements Panel {
      */
     public CheckTablePanel withoutMnemonics() {
         failuresOnly.setMnemonicParsing(false);
-        failuresOnly.setText("Failures only");
         clear.setMnemonicParsing(false);
-        clear.setText("Clear filters");
         return this;
     }
 
@@ -128,29 +137,23 @@ public final class CheckTablePanel implements Panel {
         // Alt+O and Alt+R are actions of the window's table (acting on the Checks tab when it is shown), not
         // mnemonics: a mnemonic answered from whichever table registered it, the hidden Training one included
         failuresOnly.setMnemonicParsing(false);
-        failuresOnly.setTooltip(new Tooltip("Show only the numbers whose check failed (Alt+O)"));
+        failuresOnly.setTooltip(failuresTip);
 
         formulaChoice.getItems().add(null);
         formulaChoice.getItems().addAll(Formula.values());
-        formulaChoice.setCellFactory(v -> new NamedCell<>(f -> f.name() + "   " + Formats.superscripts(f.equation()),
-                "All formulas"));
-        formulaChoice.setButtonCell(new NamedCell<>(Formula::name, "All formulas"));
-        formulaChoice.setTooltip(new Tooltip("Show one formula only"));
+        formulaChoice.setTooltip(formulaTip);
         formulaChoice.setPrefWidth(10 * 16);
         formulaChoice.valueProperty().bindBidirectional(formulaFilter);
 
         verdictChoice.getItems().add(null);
         verdictChoice.getItems().addAll(Verdict.values());
-        verdictChoice.setCellFactory(v -> new NamedCell<>(Verdict::id, "All verdicts"));
-        verdictChoice.setButtonCell(new NamedCell<>(Verdict::id, "All verdicts"));
-        verdictChoice.setTooltip(new Tooltip("Show one verdict only"));
+        verdictChoice.setTooltip(verdictTip);
         verdictChoice.valueProperty().bindBidirectional(verdictFilter);
 
-        textFilter.setPromptText("Filter text (Ctrl+F)");
-        textFilter.setTooltip(new Tooltip("Rows whose formula, quantity, index or verdict contain the text (Ctrl+F; Esc clears)"));
+        textFilter.setTooltip(textTip);
 
         clear.setMnemonicParsing(false);
-        clear.setTooltip(new Tooltip("Show every checked number again (Alt+R)"));
+        clear.setTooltip(clearTip);
         clear.setOnAction(e -> {
             failuresOnly.setSelected(false);
             formulaFilter.set(null);
@@ -166,17 +169,17 @@ public final class CheckTablePanel implements Panel {
         summary.getStyleClass().addAll("bw-summary", "bw-flow");
 
         table.getColumns().setAll(java.util.List.of(
-                textColumn("Formula", 5, c -> c.formula().name(), Comparator.comparing(CheckResult::formula)),
-                textColumn("Quantity", 9, c -> Formats.superscripts(c.quantity()), quantityOrder()),
-                textColumn("Layer", 4, c -> Integer.toString(c.layer()), Comparator.comparingInt(CheckResult::layer)),
-                textColumn("Index", 7, CheckTablePanel::indexText, (a, b) -> Arrays.compare(a.index(), b.index())),
-                numberColumn("Analytic (backprop)", CheckResult::analytic, false, this::hidden),
-                numberColumn("Numeric (finite diff.)", CheckResult::numeric, false, this::hidden),
-                numberColumn("Relative error", CheckResult::relativeError, true, c -> false),
+                textColumn("checks.column.formula", 5, c -> c.formula().name(), Comparator.comparing(CheckResult::formula)),
+                textColumn("checks.column.quantity", 9, c -> Formats.superscripts(c.quantity()), quantityOrder()),
+                textColumn("checks.column.layer", 4, c -> Integer.toString(c.layer()), Comparator.comparingInt(CheckResult::layer)),
+                textColumn("checks.column.index", 7, CheckTablePanel::indexText, (a, b) -> Arrays.compare(a.index(), b.index())),
+                numberColumn("checks.column.analytic", CheckResult::analytic, false, this::hidden),
+                numberColumn("checks.column.numeric", CheckResult::numeric, false, this::hidden),
+                numberColumn("checks.column.relativeError", CheckResult::relativeError, true, c -> false),
                 verdictColumn()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No checked number matches the filters."));
-        table.setTooltip(new Tooltip("↑ ↓ move, Home/End first/last, click a header to sort"));
+        table.setPlaceholder(placeholder);
+        table.setTooltip(tableTip);
         // the table's own comparator asks every column for a cell value (a new observable) on every comparison,
         // 2 million times to sort 111,002 rows; the policy below sorts by the rows' own orders instead
         table.setSortPolicy(t -> {
@@ -187,7 +190,39 @@ public final class CheckTablePanel implements Panel {
 
         table.setMinHeight(100);
         root.getChildren().setAll(summary, filters, table);
+        relabel();
+        Relabel.follow(this, CheckTablePanel::relabel);
     }
+
+    /** The texts in the current language (again after a switch): controls, column headers, summary, chips. */
+    private void relabel() {
+        failuresOnly.setText(Messages.get("checks.failuresOnly"));
+        clear.setText(Messages.get("checks.clearFilters"));
+        failuresTip.setText(Messages.get("checks.failuresOnlyTip"));
+        formulaTip.setText(Messages.get("checks.formulaTip"));
+        verdictTip.setText(Messages.get("checks.verdictTip"));
+        textFilter.setPromptText(Messages.get("checks.filterPrompt"));
+        textTip.setText(Messages.get("checks.filterTip"));
+        clearTip.setText(Messages.get("checks.clearTip"));
+        tableTip.setText(Messages.get("checks.tableTip"));
+        placeholder.setText(Messages.get("checks.noMatch"));
+        formulaChoice.setCellFactory(v -> new NamedCell<>(f -> f.name() + "   " + Formats.superscripts(f.equation()),
+                Messages.get("checks.allFormulas")));
+        formulaChoice.setButtonCell(new NamedCell<>(Formula::name, Messages.get("checks.allFormulas")));
+        verdictChoice.setCellFactory(v -> new NamedCell<>(Names::verdict,
+                Messages.get("checks.allVerdicts")));
+        verdictChoice.setButtonCell(new NamedCell<>(Names::verdict, Messages.get("checks.allVerdicts")));
+        for (TableColumn<CheckResult, ?> column : table.getColumns()) {
+            column.setText(Messages.get((String) column.getProperties().get(HEADER_KEY)));
+        }
+        searchTexts.clear();
+        updateSummary();
+        table.refresh();
+        if (!textFilter.getText().isEmpty()) {
+            refilter();
+        }
+    }
+
 
     private void initListeners() {
         Predicate<CheckResult> always = c -> true;
@@ -300,12 +335,12 @@ public final class CheckTablePanel implements Panel {
         Analysis a = analysis.get();
         summary.getChildren().clear();
         if (a == null) {
-            summary.getChildren().add(new Label("No analysis yet."));
+            summary.getChildren().add(new Label(Messages.get("checks.noAnalysis")));
             return;
         }
         CheckSummary s = a.summary();
-        Label counts = new Label(String.format(Locale.ROOT, "%,d checked at ε = %s:", s.checked(),
-                org.backprop.workbench.numeric.Epsilon.isAuto(a.epsilon()) ? "auto" : Formats.small(a.epsilon())));
+        Label counts = new Label(Messages.get("checks.counts", s.checked(),
+                org.backprop.workbench.numeric.Epsilon.isAuto(a.epsilon()) ? AUTO_ENTRY : Formats.small(a.epsilon())));
         summary.getChildren().add(counts);
         summary.getChildren().add(chip(Verdict.PASS, s.pass()));
         summary.getChildren().add(chip(Verdict.WARN, s.warn()));
@@ -316,15 +351,14 @@ public final class CheckTablePanel implements Panel {
                         ? Double.POSITIVE_INFINITY : c.relativeError()))
                 .orElse(null);
         if (worst != null) {
-            summary.getChildren().add(new Label("worst relative error " + Formats.small(s.maxRelativeError())
-                    + " at " + Formats.superscripts(worst.quantity()) + ";"));
+            summary.getChildren().add(new Label(Messages.get("checks.worst", Formats.small(s.maxRelativeError()),
+                    Formats.superscripts(worst.quantity()))));
         }
-        summary.getChildren().add(new Label(String.format(Locale.ROOT, "showing %,d of %,d",
-                filtered.size(), rows.size())));
+        summary.getChildren().add(new Label(Messages.get("checks.showing", filtered.size(), rows.size())));
     }
 
     static Label chip(Verdict verdict, int count) {
-        Label chip = new Label(count + " " + verdict.id());
+        Label chip = new Label(Messages.get("checks.chip", count, Names.verdict(verdict)));
         chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll("verdict-chip", "verdict-" + verdict.id());
         return chip;
@@ -353,11 +387,14 @@ public final class CheckTablePanel implements Panel {
 
     private static String searchText(CheckResult c) {
         return (c.formula().name() + " " + c.quantity() + " " + Formats.superscripts(c.quantity()) + " "
-                + indexText(c) + " " + c.verdict().id() + " layer " + c.layer()).toLowerCase(Locale.ROOT);
+                + indexText(c) + " " + c.verdict().id() + " " + Names.verdict(c.verdict()) + " "
+                + Messages.get("checks.searchLayer", c.layer())).toLowerCase(Locale.ROOT);
     }
 
     /** The key of a column's order of the rows, in its properties. */
     private static final String ROW_ORDER = "bw.rowOrder";
+    /** The key of a column's header message, in its properties (the header follows a language switch). */
+    private static final String HEADER_KEY = "bw.headerKey";
 
     /** The order of the sort columns, first to last, each ascending or descending; null for the analysis's order. */
     private static Comparator<CheckResult> rowOrder(java.util.List<TableColumn<CheckResult, ?>> sortOrder) {
@@ -381,10 +418,11 @@ public final class CheckTablePanel implements Panel {
     }
 
     /** A column showing a text of each result and sorting by an order of the results (BP1 before BP2, 9 before 10). */
-    private static TableColumn<CheckResult, CheckResult> textColumn(String name, double widthEm,
+    private static TableColumn<CheckResult, CheckResult> textColumn(String headerKey, double widthEm,
                                                                     Function<CheckResult, String> text,
                                                                     Comparator<CheckResult> order) {
-        TableColumn<CheckResult, CheckResult> column = new TableColumn<>(name);
+        TableColumn<CheckResult, CheckResult> column = new TableColumn<>(Messages.get(headerKey));
+        column.getProperties().put(HEADER_KEY, headerKey);
         column.setCellValueFactory(f -> constant(f.getValue()));
         column.setPrefWidth(widthEm * 16);
         column.setMinWidth(Math.min(widthEm, 7) * 16);
@@ -410,9 +448,10 @@ public final class CheckTablePanel implements Panel {
     /** An entry whose analytic and numeric values show as "?" (a lesson's quiz asks for it), or null. */
     public ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntryProperty() { return hiddenEntry; }
 
-    private static TableColumn<CheckResult, Double> numberColumn(String name, Function<CheckResult, Double> value,
+    private static TableColumn<CheckResult, Double> numberColumn(String headerKey, Function<CheckResult, Double> value,
                                                                  boolean relative, Predicate<CheckResult> hidden) {
-        TableColumn<CheckResult, Double> column = new TableColumn<>(name);
+        TableColumn<CheckResult, Double> column = new TableColumn<>(Messages.get(headerKey));
+        column.getProperties().put(HEADER_KEY, headerKey);
         column.setCellValueFactory(f -> constant(value.apply(f.getValue())));
         column.setPrefWidth((relative ? 9 : 12) * 16);
         // never "-7.3466...": below these widths the table scrolls sideways instead of cutting numbers short
@@ -451,7 +490,8 @@ public final class CheckTablePanel implements Panel {
     }
 
     private static TableColumn<CheckResult, Verdict> verdictColumn() {
-        TableColumn<CheckResult, Verdict> column = new TableColumn<>("Verdict");
+        TableColumn<CheckResult, Verdict> column = new TableColumn<>(Messages.get("checks.column.verdict"));
+        column.getProperties().put(HEADER_KEY, "checks.column.verdict");
         column.setCellValueFactory(f -> constant(f.getValue().verdict()));
         column.getProperties().put(ROW_ORDER, Comparator.comparing(CheckResult::verdict));
         column.setPrefWidth(6 * 16);
@@ -471,7 +511,7 @@ public final class CheckTablePanel implements Panel {
                     setGraphic(null);
                     return;
                 }
-                chip.setText(item.id());
+                chip.setText(Names.verdict(item));
                 chip.getStyleClass().removeIf(s -> s.startsWith("verdict-") && !s.equals("verdict-chip"));
                 chip.getStyleClass().add("verdict-" + item.id());
                 setGraphic(chip);

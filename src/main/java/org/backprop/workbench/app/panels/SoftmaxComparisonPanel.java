@@ -70,8 +70,19 @@ public final class SoftmaxComparisonPanel implements Panel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<List<ScalePoint>> scaleSweep = new ReadOnlyObjectWrapper<>(this, "scaleSweep");
 
+    /**
+     * Least width of the cards column beside the plot: a δᴸ of four samples and its row headers (at 15 px type).
+     * A narrower tab puts the plot under the cards instead of cutting either.
+     */
+    static final double CARDS_MIN_WIDTH = 22 * 16;
+    /** Least width (and height) of the logit-scale plot, as every plot of the workbench. */
+    static final double PLOT_MIN_WIDTH = 300;
+    static final double PLOT_MIN_HEIGHT = 260;
+    /** Space between the cards and the plot. */
+    private static final double GAP = 12;
+
     private final BorderPane root = new BorderPane();
-    private final HBox content = new HBox();
+    private final CardsAndPlot content = new CardsAndPlot();
     private final Label explanation = new Label();
     private final Label naiveCost = new Label();
     private final Label fusedCost = new Label();
@@ -146,6 +157,7 @@ public final class SoftmaxComparisonPanel implements Panel {
 
         Label title = Relabel.text(new Label(), "softmax.title");
         title.getStyleClass().add("bw-title");
+        title.setWrapText(true);
         Label caption = Relabel.text(new Label(), "softmax.caption");
         caption.getStyleClass().add("bw-caption");
         // the verdict of the comparison (equal up to rounding, or the naive form broke) spans the whole tab
@@ -209,7 +221,7 @@ public final class SoftmaxComparisonPanel implements Panel {
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 260);
+        viewer.setMinSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT);
 
         scale.setMajorTickUnit(1);
         scale.setMinorTickCount(3);
@@ -248,19 +260,17 @@ public final class SoftmaxComparisonPanel implements Panel {
         ScrollPane cardScroll = new ScrollPane(cards);
         cardScroll.setFitToWidth(true);
         cardScroll.getStyleClass().add("bw-scroll");
-        cardScroll.setMinWidth(22 * 16);
+        cardScroll.setMinWidth(CARDS_MIN_WIDTH);
         cardScroll.setPrefWidth(30 * 16);
         VBox plotSide = new VBox(6, controls, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
-        HBox.setHgrow(plotSide, Priority.ALWAYS);
-        content.setSpacing(12);
         content.getChildren().setAll(cardScroll, plotSide);
 
         explanation.getStyleClass().add("bw-explain");
         explanation.setMaxWidth(60 * 16);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        scroll.setFitToHeight(true);   // stacked (a narrow tab), the content's least height is all of it: it scrolls
         scroll.getStyleClass().add("bw-scroll");
         scroll.setPadding(new Insets(6, 0, 0, 0));
         root.setCenter(scroll);
@@ -294,6 +304,7 @@ public final class SoftmaxComparisonPanel implements Panel {
     private static VBox card(String title, String formula, Label cost, MatrixGrid delta) {
         Label t = new Label(title);
         t.getStyleClass().add("bw-card-title");
+        t.setWrapText(true);   // "… (naive)" and "… (fused)" whole in a narrow column, not "(n…"
         cost.getStyleClass().add("bw-big-number");
         Label f = new Label(formula);
         f.getStyleClass().add("bw-caption");
@@ -341,11 +352,17 @@ public final class SoftmaxComparisonPanel implements Panel {
         if (why.isPresent()) {
             explanation.setText(Messages.get("softmax.needsClassifier", why.get()));
             explanation.setVisible(true);
+            // the verdict of an earlier network ("equal up to rounding") does not apply to this one
+            difference.setText("");
+            difference.setVisible(false);
+            difference.setManaged(false);
             ((ScrollPane) root.getCenter()).setContent(explanation);
             result.set(null);
             return;
         }
         explanation.setVisible(false);
+        difference.setVisible(true);
+        difference.setManaged(true);
         ((ScrollPane) root.getCenter()).setContent(content);
         double s = Double.parseDouble(String.format(Locale.ROOT, "%.2g", logitScale()));
         syncing = true;
@@ -463,5 +480,69 @@ public final class SoftmaxComparisonPanel implements Panel {
 
     private static double finiteOr0(double v) {
         return Double.isFinite(v) ? v : 0;
+    }
+
+    /** True if the cards and the plot are side by side (false: the plot is under the cards). */
+    public boolean sideBySide() { return content.sideBySide(content.getWidth()); }
+
+    /**
+     * The cards beside the plot when the tab is wide enough for both at their least widths; in a narrower tab (the
+     * builder open on a 1024-wide window) the plot goes under the cards, each the tab's full width, and the tab
+     * scrolls. Children: the cards' scroll pane, then the plot with its controls.
+     */
+    private static final class CardsAndPlot extends javafx.scene.layout.Pane {
+        boolean sideBySide(double width) {
+            return width >= CARDS_MIN_WIDTH + GAP + PLOT_MIN_WIDTH;
+        }
+
+        private Region cards() { return (Region) getChildren().get(0); }
+
+        private Region plot() { return (Region) getChildren().get(1); }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() { return javafx.geometry.Orientation.HORIZONTAL; }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return Math.max(cards().minWidth(-1), plot().minWidth(-1));
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return cards().prefWidth(-1) + GAP + plot().prefWidth(-1);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            if (width < 0 || sideBySide(width)) {
+                return Math.max(Math.min(cards().prefHeight(-1), PLOT_MIN_HEIGHT), plot().minHeight(-1));
+            }
+            return cards().prefHeight(width) + GAP + Math.max(PLOT_MIN_HEIGHT, plot().minHeight(width));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            if (width < 0 || sideBySide(width)) {
+                return Math.max(cards().prefHeight(-1), plot().prefHeight(-1));
+            }
+            return computeMinHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            double h = getHeight();
+            Region cards = cards();
+            Region plot = plot();
+            if (sideBySide(w)) {
+                double cw = Math.max(CARDS_MIN_WIDTH, Math.min(cards.prefWidth(-1), w - GAP - PLOT_MIN_WIDTH));
+                cards.resizeRelocate(0, 0, snapSizeX(cw), h);
+                plot.resizeRelocate(snapPositionX(cw + GAP), 0, snapSizeX(w - cw - GAP), h);
+            } else {
+                double ch = cards.prefHeight(w);
+                cards.resizeRelocate(0, 0, w, snapSizeY(ch));
+                plot.resizeRelocate(0, snapPositionY(ch + GAP), w, snapSizeY(Math.max(PLOT_MIN_HEIGHT, h - ch - GAP)));
+            }
+        }
     }
 }

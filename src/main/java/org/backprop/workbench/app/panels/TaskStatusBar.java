@@ -32,10 +32,28 @@ public final class TaskStatusBar implements Panel {
     public static String ready() { return org.backprop.workbench.i18n.Messages.get("status.ready"); }
 
     private final TaskRunner runner;
-    private final HBox root = new HBox();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label();
     private final Button cancel = new Button();
+    /**
+     * As tall when idle as while work runs (the height of Cancel, hidden then): the status line, and with it every
+     * view above it, does not jump each time a task starts and ends.
+     */
+    private final HBox root = new HBox() {
+        @Override
+        protected double computeMinHeight(double width) {
+            return Math.max(super.computeMinHeight(width), withCancel());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return Math.max(super.computePrefHeight(width), withCancel());
+        }
+
+        private double withCancel() {
+            return snappedTopInset() + Math.max(cancel.prefHeight(-1), bar.prefHeight(-1)) + snappedBottomInset();
+        }
+    };
     private final Tooltip cancelTip = new Tooltip();
     private ObservableBooleanValue otherBusy;
     private ObservableDoubleValue otherProgress;

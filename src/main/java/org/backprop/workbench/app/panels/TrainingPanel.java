@@ -37,6 +37,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.explore.GradientDescent;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.io.NetworkDocument;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -47,7 +48,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -88,16 +88,29 @@ public final class TrainingPanel implements Panel {
     private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, 560);
     private final Spinner<Double> learningRate = new Spinner<>();
     private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 300, 50);
-    private final CheckBox slowMotion = new CheckBox("Slo_w motion");
-    private final Button run = new Button("_Run");
-    private final Button pause = new Button("_Pause");
-    private final Button once = new Button("Step _once");
-    private final Button reset = new Button("Rese_t");
-    private final Button check = new Button("Chec_k here");
-    private final Button applyButton = new Button("_Apply to network");
+    private final CheckBox slowMotion = new CheckBox();
+    private final Button run = new Button();
+    private final Button pause = new Button();
+    private final Button once = new Button();
+    private final Button reset = new Button();
+    private final Button check = new Button();
+    private final Button applyButton = new Button();
+    private final Label title = new Label();
+    private final Label caption = new Label();
+    private final Label rateLabel = new Label();
+    private final Label stepsLabel = new Label();
+    private final Tooltip rateTip = new Tooltip();
+    private final Tooltip stepsTip = new Tooltip();
+    private final Tooltip slowMotionTip = new Tooltip();
+    private final Tooltip runTip = new Tooltip();
+    private final Tooltip pauseTip = new Tooltip();
+    private final Tooltip onceTip = new Tooltip();
+    private final Tooltip resetTip = new Tooltip();
+    private final Tooltip checkTip = new Tooltip();
+    private final Tooltip applyTip = new Tooltip();
     private final Label status = new Label();
     private final Label checkSummary = new Label();
-    private final XYSeries loss = new XYSeries("cost C", false, true);
+    private final XYSeries loss = new XYSeries("C", false, true);
     private final ValueMarker checkMarker = Charts.domainMarker(0, "", Charts.FAIL_RED);
     private XYPlot plot;
     private CheckTablePanel checkTable;
@@ -107,6 +120,9 @@ public final class TrainingPanel implements Panel {
     private final AtomicInteger generation = new AtomicInteger();
     private Network applied;
     private Network initial;
+    /** What the status line and the check summary show, kept so that a language switch can say it again. */
+    private double shownCost = Double.NaN;
+    private CheckShown shownCheck;
 
     /**
      * @param document the network to train and its batch
@@ -138,7 +154,7 @@ public final class TrainingPanel implements Panel {
     }
 
     @Override
-    public String getName() { return "Training"; }
+    public String getName() { return Messages.get("training.name"); }
 
     @Override
     public Region getView() { return root; }
@@ -181,7 +197,7 @@ public final class TrainingPanel implements Panel {
         int at = step.get();
         Batch batch = doc.batch();
         Network start = initial;
-        runner.run(CHECK_KEY, "Checking gradients at step " + at,
+        runner.run(CHECK_KEY, Messages.get("training.checkTask", at),
                 p -> {
                     Analysis now = FastGradientCheck.analyse(net, batch, new Backprop(m), options, p);
                     // the same check at initialisation, to show what it could not see
@@ -193,31 +209,77 @@ public final class TrainingPanel implements Panel {
                     Analysis a = pair[0];
                     checked.set(a);
                     checkMarker.setValue(at);
-                    checkMarker.setLabel("checked at step " + at);
-                    String with = m == Mistake.NONE ? "" : " with \"" + m.id() + "\"";
-                    String text = "Check at step " + at + with + ": " + counts(a.summary());
-                    if (pair[1] != null) {
-                        text += "\nThe same check at step 0: " + counts(pair[1].summary());
-                    }
-                    checkSummary.setText(text);
+                    shownCheck = new CheckShown(at, m, a, pair[1]);
+                    showCheck();
                     // show what the check caught first
                     checkTable.setFailuresOnly(!a.failures().isEmpty());
                 });
     }
 
     private static String counts(CheckSummary s) {
-        return String.format(Locale.ROOT, "%d pass, %d warn, %d fail, %d kink; worst relative error %s",
-                s.pass(), s.warn(), s.fail(), s.kink(), Formats.small(s.maxRelativeError()));
+        return Messages.get("training.counts", s.pass(), s.warn(), s.fail(), s.kink(),
+                Formats.small(s.maxRelativeError()));
+    }
+
+    /** The check at a paused step, in the current language; the hint to check when there is none. */
+    private void showCheck() {
+        CheckShown c = shownCheck;
+        if (c == null) {
+            checkMarker.setLabel("");
+            checkSummary.setText(Messages.get("training.checkHint"));
+            return;
+        }
+        checkMarker.setLabel(Messages.get("training.checkedAt", c.at()));
+        String text = c.mistake() == Mistake.NONE
+                ? Messages.get("training.checkAt", c.at(), counts(c.now().summary()))
+                : Messages.get("training.checkAtWith", c.at(), c.mistake().id(), counts(c.now().summary()));
+        if (c.before() != null) {
+            text += "\n" + Messages.get("training.checkAtStart", counts(c.before().summary()));
+        }
+        checkSummary.setText(text);
+    }
+
+    /** The texts in the current language (again after a switch). */
+    private void relabel() {
+        title.setText(Messages.get("training.title"));
+        caption.setText(Messages.get("training.caption"));
+        slowMotion.setText(Messages.get("training.slowMotion"));
+        run.setText(Messages.get("training.run"));
+        pause.setText(Messages.get("training.pause"));
+        once.setText(Messages.get("training.once"));
+        reset.setText(Messages.get("training.reset"));
+        check.setText(Messages.get("training.check"));
+        applyButton.setText(Messages.get("training.apply"));
+        rateLabel.setText(Messages.get("training.rate"));
+        stepsLabel.setText(Messages.get("training.steps"));
+        rateTip.setText(Messages.get("training.rateTip"));
+        stepsTip.setText(Messages.get("training.stepsTip"));
+        slowMotionTip.setText(Messages.get("training.slowMotionTip"));
+        runTip.setText(Messages.get("training.runTip"));
+        pauseTip.setText(Messages.get("training.pauseTip"));
+        onceTip.setText(Messages.get("training.onceTip"));
+        resetTip.setText(Messages.get("training.resetTip"));
+        checkTip.setText(Messages.get("training.checkTip"));
+        applyTip.setText(Messages.get("training.applyTip"));
+        if (plot != null) {
+            plot.getRangeAxis().setLabel(Messages.get("training.costAxis"));
+            plot.getDomainAxis().setLabel(Messages.get("training.stepAxis"));
+            showCheck();
+        }
+        if (!status.getText().isEmpty()) {
+            if (document.get() == null) {
+                status.setText(Messages.get("training.noNetwork"));
+            } else {
+                showStatus(shownCost);
+            }
+        }
     }
 
     private void createView() {
         content.getStyleClass().add("bw-panel");
         content.getStylesheets().add(STYLESHEET);
 
-        Label title = new Label("Train a little: gradient descent, then check again");
         title.getStyleClass().add("bw-title");
-        Label caption = new Label("θ ← θ − η ∂C/∂θ with the note's formulas on the whole batch. Pause at any step "
-                + "and check the gradients there, with the mistake and ε chosen in the workbench.");
         caption.getStyleClass().add("bw-caption");
 
         learningRate.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1e-4, 100,
@@ -236,22 +298,20 @@ public final class TrainingPanel implements Panel {
             }
         });
         learningRate.setEditable(true);
-        learningRate.setTooltip(new Tooltip("η, the learning rate (Alt+L); ↑ ↓ change it by 0.05"));
+        learningRate.setTooltip(rateTip);
         steps.setEditable(true);
-        steps.setTooltip(new Tooltip("How many steps Run takes (Alt+N)"));
-        Label rateLabel = new Label("_Learning rate η");
+        steps.setTooltip(stepsTip);
         rateLabel.setMnemonicParsing(true);
         rateLabel.setLabelFor(learningRate);
-        Label stepsLabel = new Label("_Number of steps");
         stepsLabel.setMnemonicParsing(true);
         stepsLabel.setLabelFor(steps);
-        slowMotion.setTooltip(new Tooltip("Take 20 steps per second so that you can pause where you like (Alt+W)"));
-        run.setTooltip(new Tooltip("Take the number of steps in the background (Alt+R)"));
-        pause.setTooltip(new Tooltip("Stop after the current step, keeping what was trained (Alt+P or Esc)"));
-        once.setTooltip(new Tooltip("Take one step (Alt+O)"));
-        reset.setTooltip(new Tooltip("Back to the network of the document (Alt+T)"));
-        check.setTooltip(new Tooltip("Check every formula of the trained network numerically (Alt+K)"));
-        applyButton.setTooltip(new Tooltip("Put the trained weights and biases into the workbench's network (Alt+A)"));
+        slowMotion.setTooltip(slowMotionTip);
+        run.setTooltip(runTip);
+        pause.setTooltip(pauseTip);
+        once.setTooltip(onceTip);
+        reset.setTooltip(resetTip);
+        check.setTooltip(checkTip);
+        applyButton.setTooltip(applyTip);
         for (Button b : new Button[]{run, pause, once, reset, check, applyButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -276,11 +336,11 @@ public final class TrainingPanel implements Panel {
         slowMotion.setMinWidth(Region.USE_PREF_SIZE);
         content.setTop(top);
 
-        NumberAxis y = Charts.linearAxis("cost C");
+        NumberAxis y = Charts.linearAxis(Messages.get("training.costAxis"));
         // a single point (step 0) would otherwise get a range of 1e-8 and eight equal tick labels
         y.setAutoRangeMinimumSize(1e-3);
         y.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
-        NumberAxis x = Charts.linearAxis("step");
+        NumberAxis x = Charts.linearAxis(Messages.get("training.stepAxis"));
         x.setAutoRangeIncludesZero(true);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         plot = Charts.plot(new XYSeriesCollection(loss), x, y, Charts.BLUE);
@@ -302,7 +362,6 @@ public final class TrainingPanel implements Panel {
         checkSummary.getStyleClass().add("bw-card-title");
         checkSummary.setWrapText(true);
         checkSummary.setMinHeight(Region.USE_PREF_SIZE);
-        checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
         VBox checkBox = new VBox(4, checkSummary, checkTable.getView());
         VBox.setVgrow(checkTable.getView(), javafx.scene.layout.Priority.ALWAYS);
 
@@ -311,6 +370,8 @@ public final class TrainingPanel implements Panel {
         split.setDividerPositions(0.5);
         BorderPane.setMargin(split, new javafx.geometry.Insets(6, 0, 0, 0));
         content.setCenter(split);
+        relabel();
+        Relabel.follow(this, TrainingPanel::relabel);
     }
 
     private void initListeners() {
@@ -347,8 +408,8 @@ public final class TrainingPanel implements Panel {
         step.set(0);
         checked.set(null);
         checkMarker.setValue(Double.NaN);
-        checkMarker.setLabel("");
-        checkSummary.setText("Pause, then Check here to check the gradients of the trained network.");
+        shownCheck = null;
+        showCheck();
         trained.set(doc == null ? null : doc.network());
         initial = trained.get();
         if (doc != null) {
@@ -358,7 +419,7 @@ public final class TrainingPanel implements Panel {
             }
             showStatus(c);
         } else {
-            status.setText("No network.");
+            status.setText(Messages.get("training.noNetwork"));
         }
     }
 
@@ -384,7 +445,7 @@ public final class TrainingPanel implements Panel {
         Batch batch = doc.batch();
         running.set(true);
         int generation = this.generation.incrementAndGet();
-        Task<Network> task = runner.run(TASK_KEY, "Training " + count + " steps, η = " + Formats.plain(rate),
+        Task<Network> task = runner.run(TASK_KEY, Messages.get("training.task", count, Formats.plain(rate)),
                 progress -> {
                     Network net = start;
                     for (int i = 1; i <= count && !progress.cancelled(); i++) {
@@ -394,8 +455,7 @@ public final class TrainingPanel implements Panel {
                         post(new Update(generation, first + i, net, cost));
                         progress.advanced(i, count);
                         if (!Double.isFinite(cost)) {
-                            progress.message("the cost became " + Formats.nonFinite(cost)
-                                    + ": lower the learning rate");
+                            progress.message(Messages.get("training.diverged", Formats.nonFinite(cost)));
                             break;
                         }
                         if (slow) {
@@ -443,12 +503,17 @@ public final class TrainingPanel implements Panel {
     }
 
     private void showStatus(double cost) {
-        status.setText("step " + step.get() + "   C = " + Formats.value(cost).trim());
+        shownCost = cost;
+        status.setText(Messages.get("training.status", step.get(), Formats.value(cost).trim()));
         if (!Double.isFinite(cost)) {
             status.getStyleClass().add("non-finite");
         } else {
             status.getStyleClass().remove("non-finite");
         }
+    }
+
+    /** A check at a paused step: where, with which mistake, and the same check at step 0 (or null). */
+    private record CheckShown(int at, Mistake mistake, Analysis now, Analysis before) {
     }
 
     /** One step's outcome, posted from the training thread. */

@@ -104,7 +104,7 @@ class LessonSessionTest {
 
         assertSame(session.stepProperty().get().document(), model.getDocument(), "the lesson's network is back");
         assertEquals(0.5, model.getDocument().network().w(1).get(0, 0));
-        assertEquals(LessonSession.KEPT_MESSAGE, model.messageProperty().get());
+        assertEquals(LessonSession.keptMessage(), model.messageProperty().get());
         model.undo();
         assertSame(students, model.getDocument(), "Undo brings the student's network back");
         assertEquals(0.7, model.getDocument().network().w(1).get(0, 0));
