@@ -31,6 +31,13 @@ public final class Messages {
     /** The settings key of the remembered language. */
     public static final String SETTINGS_KEY = "language";
 
+    /**
+     * The environment variables that name the language of messages, in the order POSIX gives them precedence;
+     * declared before {@link #locale}, whose initialiser reads them (after it, the jar failed at start-up with a
+     * NullPointerException unless -Dbackprop.language or a remembered language was set).
+     */
+    private static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_MESSAGES", "LANG");
+
     private static volatile Locale locale = initialLocale();
     private static volatile ResourceBundle bundle = load(locale);
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
@@ -122,9 +129,6 @@ public final class Messages {
         }
         return remembered(SettingsStore.standard()).orElseGet(() -> systemLocale(System.getenv(), Locale.getDefault()));
     }
-
-    /** The environment variables that name the language of messages, in the order POSIX gives them precedence. */
-    private static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_MESSAGES", "LANG");
 
     /**
      * The system's language: Chinese if the first of LC_ALL, LC_MESSAGES and LANG that is set names a {@code zh}

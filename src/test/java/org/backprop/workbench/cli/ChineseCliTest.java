@@ -97,6 +97,25 @@ class ChineseCliTest {
         assertTrue(run.out().contains("  正确：  δ^1 = (w^2 δ^2) ⊙ σ'(z^1)\n"), run.out());
     }
 
+    /**
+     * A fresh JVM without {@code -Dbackprop.language} and with {@code LANG=zh_CN.UTF-8} speaks Chinese: the language
+     * is then decided while {@link Messages} initialises, which the tests (run with the property) never reach.
+     */
+    @Test
+    void aFreshJvmWithAChineseLangSpeaksChinese() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dbackprop.workbench.home=" + dir.resolve("settings"),
+                "org.backprop.workbench.Launcher", "check", "examples/one-neuron.json");
+        pb.environment().remove("LC_ALL");
+        pb.environment().remove("LC_MESSAGES");
+        pb.environment().put("LANG", "zh_CN.UTF-8");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.startsWith("网络  1-1 sigmoid, quadratic"), out);
+    }
+
     @Test
     void theJsonReportKeepsItsKeysAndIdsInChinese() throws Exception {
         CheckCommandTest.Run zh = CheckCommandTest.run("check", EXAMPLE, "--format", "json");
