@@ -122,6 +122,14 @@ class QuizUiTest {
         // the check table's row of δ²[0, 2] shows neither its analytic nor its numeric value
         fx(() -> model.navigate(WorkbenchView.CHECKS));
         fx(() -> window.parts().checkTable().setFormulaFilter(Formula.BP1));
+        // the student scrolls to the row of δ²[0, 2] (the table may be too short to show every BP1 row at once)
+        waitUntil(() -> fx(() -> window.parts().checkTable().table().getItems().stream()
+                .anyMatch(c -> c.layer() == 2 && java.util.Arrays.equals(c.index(), new int[] {0, 2}))));
+        fx(() -> {
+            var table = window.parts().checkTable().table();
+            table.getItems().stream().filter(c -> c.layer() == 2 && java.util.Arrays.equals(c.index(), new int[] {0, 2}))
+                    .findFirst().ifPresent(table::scrollTo);
+        });
         waitUntil(() -> fx(() -> robot.lookup(".table-cell").queryAll().stream()
                 .filter(c -> c instanceof TableCell<?, ?> t && "?".equals(t.getText())).count()) == 2);
         assertFalse(fx(() -> robot.lookup(".table-cell").queryAll().stream()
