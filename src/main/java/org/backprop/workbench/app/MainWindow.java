@@ -260,6 +260,7 @@ public final class MainWindow extends BorderPane {
      */
     public Tab addView(WorkbenchView view, Node content) {
         Tab tab = addTab(view.title(), content);
+        Relabel.follow(tab, t -> t.setText(view.title()));   // the tab's title in the language switched to
         tab.setId(view.nodeId());
         viewTabs.put(view, tab);
         return tab;

@@ -534,4 +534,19 @@ class MainWindowTest {
         assertTrue(fx(panel::boundMarkerText).startsWith("error bound of the auto step "), fx(panel::boundMarkerText));
         assertTrue(fx(panel::readoutText).startsWith("Relative error at the auto step ε = "), fx(panel::readoutText));
     }
+
+    @Test
+    void theTabTitlesFollowALanguageSwitch() {
+        java.util.function.Supplier<java.util.List<String>> titles = () -> fx(() -> window.tabs().getTabs().stream()
+                .map(javafx.scene.control.Tab::getText).toList());
+        assertTrue(titles.get().contains("Checks"), titles.get().toString());
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            assertTrue(titles.get().contains("检验") && titles.get().contains("推导"), titles.get().toString());
+            assertFalse(titles.get().contains("Checks"), titles.get().toString());
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+        assertTrue(titles.get().contains("Checks"), titles.get().toString());
+    }
 }
