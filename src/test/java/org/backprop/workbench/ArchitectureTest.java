@@ -92,4 +92,37 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".app.actions..", ROOT + ".app", ROOT + ".i18n..",
                     "javafx..", "java..")
             .because("the action table names what to do once; the window binds what each action does");
+
+    private static final String MAIN_WINDOW = ROOT + ".app.MainWindow";
+
+    @ArchTest
+    static final ArchRule onlyTheEntryPointsKnowTheMainWindow = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            // the window itself and the two entry points that open one (the app, the screenshot tour), nested too
+            .and().haveNameNotMatching("\\Q" + ROOT + ".app.\\E(MainWindow|WorkbenchApp|Screenshots)(\\$.*)?")
+            .should().dependOnClassesThat().haveFullyQualifiedName(MAIN_WINDOW)
+            .because("the window only lays out its parts (WindowParts); a part that reached back into the window would"
+                    + " make a circle, as the lesson UI and the language menu once did");
+
+    @ArchTest
+    static final ArchRule everyActivationKernelIsAPublicClassOfItsPackage = classes()
+            .that().implement(org.backprop.workbench.kernel.ActivationKernel.class).and().areNotInterfaces()
+            .and().areNotAnonymousClasses()
+            .should().resideInAPackage(ROOT + ".kernel.activation").andShould().bePublic()
+            .because("engine.Activation finds the activations as the public kernel classes of kernel.activation: a"
+                    + " kernel anywhere else would silently be no activation");
+
+    @ArchTest
+    static final ArchRule everyLossKernelIsAPublicClassOfItsPackage = classes()
+            .that().implement(org.backprop.workbench.kernel.LossKernel.class).and().areNotInterfaces()
+            .and().areNotAnonymousClasses()
+            .should().resideInAPackage(ROOT + ".kernel.loss").andShould().bePublic()
+            .because("engine.Loss finds the losses as the public kernel classes of kernel.loss");
+
+    @ArchTest
+    static final ArchRule onlyTheEngineScansForKernels = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".engine..", UTIL)
+            .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".util.PackageScan")
+            .because("the activations and losses are found once, by engine.Activation and engine.Loss; everything"
+                    + " else asks them");
 }

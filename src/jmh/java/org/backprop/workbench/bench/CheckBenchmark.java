@@ -4,7 +4,10 @@ import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.GenericForward;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.kernel.DoubleArithmetic;
+import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.IncrementalCost;
 import org.backprop.workbench.numeric.Precision;
 import org.ejml.data.DMatrixRMaj;
@@ -42,6 +45,10 @@ public class CheckBenchmark {
     private ForwardTrace forward;
     private IncrementalCost.Workspace workspace;
     private IncrementalCost.Workspace smoothWorkspace;
+    private Network smooth;
+    private Network smoothProbe;
+    private ForwardTrace smoothForward;
+    private DMatrixRMaj[] wIm;
     private DMatrixRMaj w2;
     private DMatrixRMaj a1;
     private DMatrixRMaj z2;
@@ -54,8 +61,12 @@ public class CheckBenchmark {
         forward = Forward.run(net, batch);
         probe = net.copy();
         workspace = IncrementalCost.of(net, batch, forward, Precision.DOUBLE).workspace();
-        Network smooth = GradientBenchmark.network(Activation.SIGMOID, Activation.TANH, 1);
-        smoothWorkspace = IncrementalCost.of(smooth, batch, Forward.run(smooth, batch), Precision.DOUBLE).workspace();
+        smooth = GradientBenchmark.network(Activation.SIGMOID, Activation.TANH, 1);
+        smoothProbe = smooth.copy();
+        smoothForward = Forward.run(smooth, batch);
+        smoothWorkspace = IncrementalCost.of(smooth, batch, smoothForward, Precision.DOUBLE).workspace();
+        wIm = new DMatrixRMaj[smooth.depth() + 1];
+        wIm[1] = new DMatrixRMaj(smooth.size(0), smooth.size(1));
         w2 = net.w(2);
         a1 = forward.a(1);
         z2 = new DMatrixRMaj(net.size(2), batch.size());
@@ -90,6 +101,39 @@ public class CheckBenchmark {
     @Benchmark
     public double complexStepWeightOfLayer1SmoothNetwork() {
         return smoothWorkspace.weightImaginary(1, nextK(), 5, 1e-20);
+    }
+
+    /** The engine's EJML forward pass (the specialisation of the generic pass for the plain trace), smooth network. */
+    @Benchmark
+    public double engineWeightOfLayer1SmoothNetwork() {
+        int row = nextK();
+        double original = smoothProbe.w(1).get(row, 5);
+        smoothProbe.w(1).set(row, 5, original + 1e-5);
+        double cost = Forward.costAgainst(smoothProbe, smoothForward, batch).cost();
+        smoothProbe.w(1).set(row, 5, original);
+        return cost;
+    }
+
+    /** The one generic forward pass in double (boxed Double through the kernels' formulas), smooth network. */
+    @Benchmark
+    public double genericWeightOfLayer1SmoothNetwork() {
+        int row = nextK();
+        double original = smoothProbe.w(1).get(row, 5);
+        smoothProbe.w(1).set(row, 5, original + 1e-5);
+        double cost = GenericForward.cost(DoubleArithmetic.INSTANCE, smoothProbe, batch,
+                GenericForward.of(DoubleArithmetic.INSTANCE, smoothProbe));
+        smoothProbe.w(1).set(row, 5, original);
+        return cost;
+    }
+
+    /** The generic pass in complex arithmetic (ComplexForward, the complex step's reference), smooth network. */
+    @Benchmark
+    public double genericComplexStepWeightOfLayer1SmoothNetwork() {
+        int row = nextK();
+        wIm[1].set(row, 5, 1e-20);
+        double im = ComplexForward.cost(smooth, batch, wIm, null).im();
+        wIm[1].set(row, 5, 0);
+        return im;
     }
 
     /**

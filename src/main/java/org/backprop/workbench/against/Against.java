@@ -1,5 +1,8 @@
 package org.backprop.workbench.against;
 
+import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.report.MistakeText;
+
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.Formula;
 import org.backprop.workbench.engine.Activation;
@@ -105,16 +108,14 @@ public final class Against {
         QuantityComparison first = rows.stream().filter(q -> q.status() == Status.DIFFERS).findFirst().orElse(null);
         if (first == null) {
             long given = rows.stream().filter(q -> q.status() != Status.NOT_GIVEN).count();
-            return new Comparison(values.file(), tolerance, rows, "every quantity you gave (" + given + " of "
-                    + rows.size() + ") matches the workbench to " + tolerance(tolerance), null, null);
+            return new Comparison(values.file(), tolerance, rows, Messages.get("against.allMatch",
+                    String.valueOf(given), String.valueOf(rows.size()), tolerance(tolerance)), null, null);
         }
         String explanation = explain(first, rows, net);
         Diagnosis diagnosis = diagnose(first, rows, net, batch, values, tolerance);
         boolean small = rows.stream().filter(q -> q.status() == Status.DIFFERS)
                 .allMatch(q -> q.maxRelError() <= FLOAT_ROUNDING);
-        String floatNote = small ? "every difference is at most " + tolerance(FLOAT_ROUNDING) + " in relative "
-                + "terms, the size of float32 rounding rather than of a formula mistake: if your code computes in "
-                + "float32, compare with --tolerance 1e-4" : null;
+        String floatNote = small ? Messages.get("against.floatNote", tolerance(FLOAT_ROUNDING)) : null;
         return new Comparison(values.file(), tolerance, rows, explanation, diagnosis, floatNote);
     }
 
@@ -215,7 +216,7 @@ public final class Against {
                     ? (net.activation(l) == Activation.SOFTMAX ? "δ^L = J_softmax(z^L)^T ∇_a C"
                     : "δ^L = ∇_a C ⊙ σ'(z^L)")
                     : "δ^" + l + " = (w^" + (l + 1) + " δ^" + (l + 1) + ") ⊙ σ'(z^" + l + ")";
-            case GRAD_B -> "∂C/∂b^" + l + " = δ^" + l + " 1 (summed over the samples)";
+            case GRAD_B -> Messages.get("against.formula.gradB", String.valueOf(l));
             case GRAD_W -> "∂C/∂w^" + l + " = a^" + (l - 1) + " (δ^" + l + ")^T";
         };
     }
@@ -236,14 +237,12 @@ public final class Against {
     private static String where(QuantityKey key, Network net) {
         int l = key.layer();
         return switch (key.quantity()) {
-            case LOSS -> "the cost itself (the loss of a^L against t, averaged over the m samples) or the forward "
-                    + "pass before it";
-            case Z -> "the pre-activation, " + rightFormula(key, net) + " (mind the transpose of w^" + l
-                    + " and the bias)";
-            case A -> "the activation of layer " + l + ", " + rightFormula(key, net);
-            case GRAD_A -> "the derivative of the cost, ∇_a C (it carries the batch's 1/m, once)";
-            case DELTA -> l == net.depth() ? "δ at the output, BP1: " + rightFormula(key, net)
-                    : "how δ is passed down into layer " + l + ", BP2: " + rightFormula(key, net);
+            case LOSS -> Messages.get("against.where.loss");
+            case Z -> Messages.get("against.where.z", rightFormula(key, net), String.valueOf(l));
+            case A -> Messages.get("against.where.a", String.valueOf(l), rightFormula(key, net));
+            case GRAD_A -> Messages.get("against.where.gradA");
+            case DELTA -> l == net.depth() ? Messages.get("against.where.deltaOutput", rightFormula(key, net))
+                    : Messages.get("against.where.deltaHidden", String.valueOf(l), rightFormula(key, net));
             case GRAD_B -> "BP3: " + rightFormula(key, net);
             case GRAD_W -> "BP4: " + rightFormula(key, net);
         };
@@ -252,17 +251,14 @@ public final class Against {
     private static String explain(QuantityComparison first, List<QuantityComparison> rows, Network net) {
         QuantityKey key = first.key();
         QuantityKey before = predecessor(key, net.depth());
-        String wrong = "your " + key.symbol() + " is wrong";
         if (before == null) {
-            return wrong + ": the error is in " + where(key, net);
+            return Messages.get("against.wrong", key.symbol(), where(key, net));
         }
         Status prior = rows.stream().filter(q -> q.key().equals(before)).findFirst().orElseThrow().status();
         if (prior == Status.MATCHES) {
-            return "your " + before.symbol() + " is right and " + wrong + ": the error is in " + where(key, net);
+            return Messages.get("against.rightThenWrong", before.symbol(), key.symbol(), where(key, net));
         }
-        return before.symbol() + " is not given, and " + key.symbol() + " is the first of your quantities that "
-                + "differs: the error is in " + where(key, net) + ", or in something before it that the file does "
-                + "not show";
+        return Messages.get("against.notGivenThenWrong", before.symbol(), key.symbol(), where(key, net));
     }
 
     private static Diagnosis diagnose(QuantityComparison first, List<QuantityComparison> rows, Network net,
@@ -292,14 +288,13 @@ public final class Against {
         }
         String symbol = key.symbol();
         if (best != null) {
-            return new Diagnosis(best.id(), "your " + symbol + " is what the deliberate mistake " + best.id()
-                    + " produces: " + best.description() + ". Right: " + right, best.description(), right);
+            return new Diagnosis(best.id(), Messages.get("against.diagnosis.mistake", symbol, best.id(),
+                    MistakeText.description(best), right), MistakeText.description(best), right);
         }
         DMatrixRMaj negated = first.analytic().copy();
         CommonOps_DDRM.scale(-1, negated);
         if (same(first.yours(), negated, tolerance)) {
-            return new Diagnosis(SIGN, "your " + symbol + " is the right one with the opposite sign: look for a "
-                    + "swapped subtraction (t − a instead of a − t) or a lost minus. Right: " + right,
+            return new Diagnosis(SIGN, Messages.get("against.diagnosis.sign", symbol, right),
                     "−(" + right + ")", right);
         }
         int m = batch.size();
@@ -308,10 +303,9 @@ public final class Against {
                 DMatrixRMaj scaled = first.analytic().copy();
                 CommonOps_DDRM.scale(factor, scaled);
                 if (same(first.yours(), scaled, tolerance)) {
-                    String how = factor > 1 ? m + " times the right one: the 1/m of the batch mean is missing"
-                            : "the right one divided by m = " + m + ": the 1/m is applied twice";
-                    return new Diagnosis(FACTOR_M, "your " + symbol + " is " + how + " (the note applies 1/m once, "
-                            + "in ∇_a C). Right: " + right, (factor > 1 ? "m · " : "(1/m) · ") + right, right);
+                    return new Diagnosis(FACTOR_M, Messages.get(factor > 1 ? "against.diagnosis.timesM"
+                            : "against.diagnosis.overM", symbol, String.valueOf(m), right),
+                            (factor > 1 ? "m · " : "(1/m) · ") + right, right);
                 }
             }
         }
@@ -319,15 +313,11 @@ public final class Against {
             DMatrixRMaj transposed = new DMatrixRMaj(first.analytic().numCols, first.analytic().numRows);
             CommonOps_DDRM.transpose(first.analytic(), transposed);
             if (same(first.yours(), transposed, tolerance)) {
-                return new Diagnosis(TRANSPOSED, "your " + symbol + " is the transpose of the right one: it looks "
-                        + "like w_jk notation (row = output, Nielsen's); the note's w^l is n_{l-1} x n_l. Set "
-                        + "notation \"w_jk\" in the file if that is your convention, else compute δ^l (a^{l-1})^T's "
-                        + "transpose. Right: " + right, "δ^" + key.layer() + " (a^" + (key.layer() - 1) + ")^T",
+                return new Diagnosis(TRANSPOSED, Messages.get("against.diagnosis.transposed", symbol, right), "δ^" + key.layer() + " (a^" + (key.layer() - 1) + ")^T",
                         right);
             }
         }
-        return new Diagnosis(null, "nothing the workbench knows (its deliberate mistakes, a sign, a factor of m, a "
-                + "transpose) matches your " + symbol + "; compare your code with " + right, null, right);
+        return new Diagnosis(null, Messages.get("against.diagnosis.unknown", symbol, right), null, right);
     }
 
     /**

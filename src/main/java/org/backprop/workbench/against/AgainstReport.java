@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckSummary;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.report.CheckReport;
 
 import java.util.Locale;
@@ -19,24 +20,27 @@ import java.util.Locale;
 public final class AgainstReport {
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** What {@code %n} wrote in the report's formats: the platform's line separator. */
+    private static final String NL = System.lineSeparator();
+
     private AgainstReport() {
     }
 
     /** "every number (23 checked, central differences, ε = 1e-5)": which numerical checks ran beside. */
     public static String numericalChecks(Analysis analysis) {
         CheckSummary sum = analysis.summary();
-        return analysis.mode().describe() + " (" + sum.checked() + " checked by " + analysis.method().id()
-                + " differences, ε = " + CheckReport.step(analysis.epsilon()) + ": " + sum.pass() + " pass, "
-                + sum.warn() + " warn, " + sum.fail() + " fail, " + sum.kink() + " kink)";
+        return Messages.get("against.numericalChecks", analysis.mode().describe(), String.valueOf(sum.checked()),
+                analysis.method().id(), CheckReport.step(analysis.epsilon()), String.valueOf(sum.pass()),
+                String.valueOf(sum.warn()), String.valueOf(sum.fail()), String.valueOf(sum.kink()));
     }
 
     public static String text(Comparison c, Analysis analysis) {
         StringBuilder s = new StringBuilder();
-        s.append("Values   ").append(c.file()).append('\n');
-        s.append("Network  ").append(analysis.network().describe()).append('\n');
-        s.append(String.format(Locale.ROOT, "Samples  m = %d%nTolerance %s (relative error per entry, floor %s of "
-                        + "the quantity's largest entry)%n%n", analysis.batch().size(), Against.tolerance(c.tolerance()),
-                Against.tolerance(Against.FLOOR_FRACTION)));
+        s.append(Messages.get("against.values", c.file())).append('\n');
+        s.append(Messages.get("report.network", analysis.network().describe())).append('\n');
+        s.append(Messages.get("report.samples", String.valueOf(analysis.batch().size()))).append(NL);
+        s.append(Messages.get("against.tolerance", Against.tolerance(c.tolerance()),
+                Against.tolerance(Against.FLOOR_FRACTION))).append(NL).append(NL);
         s.append(String.format(Locale.ROOT, "  %-10s %-8s %-10s %-10s %s%n", "quantity", "formula", "status",
                 "max rel", "worst entry: yours / analytic / numeric"));
         for (QuantityComparison q : c.quantities()) {
@@ -47,23 +51,23 @@ public final class AgainstReport {
         }
         s.append('\n');
         appendVerdict(s, c, "");
-        s.append("Numerical checks beside: ").append(numericalChecks(analysis)).append('\n');
+        s.append(Messages.get("against.beside", numericalChecks(analysis))).append('\n');
         return s.toString();
     }
 
     public static String markdown(Comparison c, Analysis analysis) {
         StringBuilder s = new StringBuilder();
-        s.append("# Your values against the workbench\n\n");
-        s.append("- Values: `").append(c.file()).append("`\n");
-        s.append("- Network: ").append(analysis.network().describe()).append(", m = ")
-                .append(analysis.batch().size()).append('\n');
-        s.append("- Tolerance: ").append(Against.tolerance(c.tolerance())).append(" (relative error per entry)\n\n");
-        s.append("| quantity | formula | status | max rel. error | worst entry | yours | analytic | numeric |\n");
+        s.append(Messages.get("against.md.title")).append("\n\n");
+        s.append(Messages.get("against.md.values", c.file())).append('\n');
+        s.append(Messages.get("against.md.network", analysis.network().describe(),
+                String.valueOf(analysis.batch().size()))).append('\n');
+        s.append(Messages.get("against.md.tolerance", Against.tolerance(c.tolerance()))).append("\n\n");
+        s.append(Messages.get("against.md.header")).append('\n');
         s.append("|---|---|---|---|---|---|---|---|\n");
         for (QuantityComparison q : c.quantities()) {
             boolean given = q.status() != Status.NOT_GIVEN;
             s.append("| ").append(q.key().symbol()).append(" | ").append(q.formula()).append(" | ")
-                    .append(c.firstDivergence().filter(f -> f == q).isPresent() ? "**differs (first)**"
+                    .append(c.firstDivergence().filter(f -> f == q).isPresent() ? Messages.get("against.md.differsFirst")
                             : q.status().id()).append(" | ")
                     .append(given ? rel(q.maxRelError()) : "").append(" | ")
                     .append(given ? CheckReport.index(q.worst()) : "").append(" | ")
@@ -73,30 +77,28 @@ public final class AgainstReport {
         }
         s.append('\n');
         appendVerdict(s, c, "");
-        s.append("\nNumerical checks beside: ").append(numericalChecks(analysis)).append('\n');
+        s.append('\n').append(Messages.get("against.beside", numericalChecks(analysis))).append('\n');
         return s.toString();
     }
 
     private static void appendVerdict(StringBuilder s, Comparison c, String indent) {
         if (c.matches()) {
-            s.append(indent).append("Verdict: matches. ").append(c.explanation()).append(".\n");
+            s.append(indent).append(Messages.get("against.verdictMatches", c.explanation())).append('\n');
             return;
         }
         QuantityComparison f = c.firstDivergence().orElseThrow();
-        s.append(indent).append("Verdict: differs. First divergence: ").append(f.key().symbol()).append(" (")
-                .append(f.formula()).append(").\n");
-        s.append(indent).append(capital(c.explanation())).append(".\n");
+        s.append(indent).append(Messages.get("against.verdictDiffers", f.key().symbol(), f.formula())).append('\n');
+        s.append(indent).append(Messages.get("against.sentence", capital(c.explanation()))).append('\n');
         Diagnosis d = c.diagnosis();
         if (d.recognised()) {
-            s.append(indent).append("Diagnosis: ").append(d.mistake()).append(" — ").append(d.explanation())
-                    .append('\n');
-            s.append(indent).append("  yours:  ").append(d.wrongFormula()).append('\n');
-            s.append(indent).append("  right:  ").append(d.rightFormula()).append('\n');
+            s.append(indent).append(Messages.get("against.diagnosis", d.mistake(), d.explanation())).append('\n');
+            s.append(indent).append("  ").append(Messages.get("against.yours", d.wrongFormula())).append('\n');
+            s.append(indent).append("  ").append(Messages.get("against.right", d.rightFormula())).append('\n');
         } else {
-            s.append(indent).append("Diagnosis: not recognised — ").append(d.explanation()).append('\n');
+            s.append(indent).append(Messages.get("against.diagnosisUnknown", d.explanation())).append('\n');
         }
         if (c.floatNote() != null) {
-            s.append(indent).append("Note: ").append(c.floatNote()).append('\n');
+            s.append(indent).append(Messages.get("against.note", c.floatNote())).append('\n');
         }
     }
 

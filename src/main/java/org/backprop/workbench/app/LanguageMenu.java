@@ -1,12 +1,10 @@
 package org.backprop.workbench.app;
 
-import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.backprop.workbench.i18n.Messages;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,35 +32,5 @@ public final class LanguageMenu {
             items.add(item);
         }
         return items;
-    }
-
-    /**
-     * Relabels {@code window} after every language switch. The listener holds the window weakly and removes itself
-     * once the window is gone, so windows made by tests do not pile up.
-     */
-    static void followLanguage(MainWindow window) {
-        WeakReference<MainWindow> ref = new WeakReference<>(window);
-        Runnable[] self = new Runnable[1];
-        self[0] = () -> {
-            MainWindow w = ref.get();
-            if (w == null) {
-                Messages.removeListener(self[0]);
-                return;
-            }
-            Runnable relabel = () -> {
-                w.lessons().languageChanged();
-                w.actions().relabel(w.menuBar());
-            };
-            if (Platform.isFxApplicationThread()) {
-                relabel.run();
-            } else {
-                try {
-                    Platform.runLater(relabel);
-                } catch (IllegalStateException e) {
-                    // JavaFX is not running (a headless test switched the language): nothing to relabel
-                }
-            }
-        };
-        Messages.addListener(self[0]);
     }
 }

@@ -24,7 +24,7 @@ public final class PngSnapshot {
         WritableImage image = node.snapshot(params, null);
         AtomicFiles.write(path, temp -> {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
-                throw new IOException("no PNG writer");
+                throw new IOException(org.backprop.workbench.i18n.Messages.get("files.noPngWriter"));
             }
         });
     }

@@ -82,6 +82,11 @@ public final class PresentationMode {
         builderShown.set(builderBefore);
     }
 
+    /** Switches presentation mode on or off, as F5 does. */
+    public void toggle() {
+        on.set(!on.get());
+    }
+
     /** True while presentation mode is on. */
     public BooleanProperty onProperty() { return on; }
 

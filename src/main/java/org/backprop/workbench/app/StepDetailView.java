@@ -329,7 +329,8 @@ public final class StepDetailView extends ScrollPane {
             return;
         }
         detail = Steps.detail(an, s, notation.getValue());
-        title.setText(Messages.get("step.title", s.label().replace("  ", " "), s.title()));
+        title.setText(Messages.get("step.title", s.label().replace("  ", " "),
+                org.backprop.workbench.app.panels.Names.stepTitle(s)));
         phase.setText(Messages.get(s.phase() == Phase.FORWARD ? "step.forward" : "step.backward"));
         phase.getStyleClass().removeAll("phase-forward", "phase-backward");
         phase.getStyleClass().add(s.phase() == Phase.FORWARD ? "phase-forward" : "phase-backward");

@@ -27,7 +27,6 @@ import org.backprop.workbench.steps.Step;
 import org.backprop.workbench.steps.Steps;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,6 +78,8 @@ public final class StepListView extends ListView<Step> {
         checking.addListener((o, a, b) -> refresh());
         comparison.addListener((o, a, b) -> refresh());
         quickCheck.addListener((o, a, b) -> refresh());
+        // the marks' tooltips and accessible texts are in the language: say them again after a switch
+        org.backprop.workbench.app.panels.Relabel.follow(this, StepListView::refresh);
     }
 
     /**
@@ -194,7 +195,8 @@ public final class StepListView extends ListView<Step> {
                 badge.setText(Palette.verdictMark(v) + (count > 0 ? " " + count : ""));
                 badge.getStyleClass().add("badge-" + v.id());
                 badge.setVisible(true);
-                setAccessibleText(s.label() + ", " + v.id().toUpperCase(Locale.ROOT));
+                setAccessibleText(Messages.get("steps.accessible", s.label(),
+                        org.backprop.workbench.app.panels.Names.verdict(v).toUpperCase(Messages.locale())));
             } else {
                 // "…" while checking; "–" once the checks were cancelled (nothing to show until they run again)
                 badge.setText(s.formula().isEmpty() || an == null ? "" : checking.get() ? "…" : "–");
@@ -211,9 +213,10 @@ public final class StepListView extends ListView<Step> {
             badge.setText(Palette.verdictMark(v) + (named > 0 ? " " + named : ""));
             badge.getStyleClass().addAll("badge-" + v.id(), "badge-quick");
             badge.setVisible(true);
-            String tip = Messages.get("quickCheck.badgeTip", v.id().toUpperCase(Locale.ROOT));
+            String tip = Messages.get("quickCheck.badgeTip",
+                    org.backprop.workbench.app.panels.Names.verdict(v).toUpperCase(Messages.locale()));
             badge.setTooltip(new Tooltip(tip));
-            setAccessibleText(s.label() + ", " + tip);
+            setAccessibleText(Messages.get("steps.accessible", s.label(), tip));
         }
 
         private void showComparison(Step s) {

@@ -24,6 +24,7 @@ public class WorkbenchApp extends Application {
     /**
      * With {@code -Dbw.firstPaint=true} the app prints on stderr when its first pulse (the first layout before the
      * window is drawn) comes, in milliseconds since the JVM started: how docs/NUMERICS.md measures the first paint.
+     * With {@code -Dbw.firstPaint=exit} it then quits (measurements in a loop, and the launcher's class list).
      */
     public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
 
@@ -33,8 +34,8 @@ public class WorkbenchApp extends Application {
         WorkbenchModel model = new WorkbenchModel();
         settings.applyTo(model);
         MainWindow window = new MainWindow(model, settings.recentFiles());
-        window.setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
-        settings.follow(model, window.presentation().onProperty());
+        window.parts().setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
+        settings.follow(model, window.parts().presentation().onProperty());
         window.installTheme();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         java.util.Optional<Rectangle2D> remembered = settings.windowBounds(
@@ -60,18 +61,24 @@ public class WorkbenchApp extends Application {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                if (Boolean.getBoolean(FIRST_PAINT_PROPERTY)) {
+                String report = System.getProperty(FIRST_PAINT_PROPERTY, "false");
+                if (report.equals("true") || report.equals("exit")) {
                     System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started, %d ms of CPU time%n",
                             sinceStart(), ProcessHandle.current().info().totalCpuDuration()
                                     .map(java.time.Duration::toMillis).orElse(-1L));
                 }
+                if (report.equals("exit")) {
+                    // after the frame this pulse draws
+                    Platform.runLater(Platform::exit);
+                    return;
+                }
                 if (!args.isEmpty()) {
-                    Platform.runLater(() -> window.openFile(Path.of(args.get(0))));
+                    Platform.runLater(() -> window.parts().files().openFile(Path.of(args.get(0))));
                 }
             }
         };
         scene.addPostLayoutPulseListener(firstPulse);
-        window.stepList().requestFocus();
+        window.parts().stepList().requestFocus();
     }
 
     private static long sinceStart() {

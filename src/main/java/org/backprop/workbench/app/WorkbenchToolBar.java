@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.backprop.workbench.app.actions.ActionFactory;
+import org.backprop.workbench.app.actions.Command;
 import org.backprop.workbench.app.actions.StandardAction;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.i18n.Messages;
@@ -26,7 +27,8 @@ import java.util.List;
 /**
  * The tool bar: the deliberate mistake, the difference method, ε, the weight notation and the zoom buttons, each
  * bound to the model. At 1024×768 every control fits (labels never elide; a still smaller window moves what does
- * not fit into the tool bar's overflow menu).
+ * not fit into the tool bar's overflow menu). It binds the actions that act on its controls: Ctrl+M opens the mistake
+ * list, Ctrl+E selects ε.
  */
 final class WorkbenchToolBar {
     private final WorkbenchModel model;
@@ -41,6 +43,8 @@ final class WorkbenchToolBar {
         this.model = model;
         this.view = createView(actions);
         initListeners();
+        actions.bind(StandardAction.CHOOSE_MISTAKE, Command.of(this::chooseMistake))
+                .bind(StandardAction.SET_EPSILON, Command.of(this::editEpsilon));
     }
 
     private ToolBar createView(ActionFactory actions) {
@@ -49,7 +53,7 @@ final class WorkbenchToolBar {
                 + "and see which checks catch it (Ctrl+M)"));
         // as wide as the longest mistake's name (bp2-no-sigma-prime, not "bp2-no-sigm…"), at every zoom
         mistakeBox.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> mistakeBoxWidth(MainWindow.BASE_FONT * model.zoomProperty().get()), model.zoomProperty()));
+                () -> mistakeBoxWidth(WorkbenchModel.BASE_FONT * model.zoomProperty().get()), model.zoomProperty()));
         mistakeBox.setMinWidth(Region.USE_PREF_SIZE);
         mistakeBox.setCellFactory(mistakeCells());
         epsilonField.setId("epsilonField");
@@ -74,7 +78,7 @@ final class WorkbenchToolBar {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         // the weights box shows w_kj / w_jk, its list the whole description
-        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(MainWindow.BASE_FONT * 6));
+        notationBox.prefWidthProperty().bind(model.zoomProperty().multiply(WorkbenchModel.BASE_FONT * 6));
         notationBox.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Notation n, boolean empty) {

@@ -11,23 +11,23 @@ import java.util.Optional;
  * table ({@code actions.StandardAction}).
  */
 public enum WorkbenchView {
-    STEP("Step", "stepTab"),
-    CHECKS("Checks", "checksTab"),
-    EPSILON("ε", "epsilonTab"),
-    SOFTMAX("Softmax", "softmaxTab"),
-    TRAINING("Training", "trainingTab"),
-    DERIVE("Derive", "deriveTab");
+    STEP("view.step", "stepTab"),
+    CHECKS("view.checks", "checksTab"),
+    EPSILON("view.epsilon", "epsilonTab"),
+    SOFTMAX("view.softmax", "softmaxTab"),
+    TRAINING("view.training", "trainingTab"),
+    DERIVE("view.derive", "deriveTab");
 
-    private final String title;
+    private final String titleKey;
     private final String nodeId;
 
-    WorkbenchView(String title, String nodeId) {
-        this.title = title;
+    WorkbenchView(String titleKey, String nodeId) {
+        this.titleKey = titleKey;
         this.nodeId = nodeId;
     }
 
-    /** The tab title. */
-    public String title() { return title; }
+    /** The tab title, in the current language (ask again after a language switch). */
+    public String title() { return org.backprop.workbench.i18n.Messages.get(titleKey); }
 
     /** The CSS id of its tab (for styling and test look-ups, not for selecting it). */
     public String nodeId() { return nodeId; }

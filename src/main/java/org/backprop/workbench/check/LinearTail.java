@@ -6,6 +6,8 @@ import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.kernel.ActivationKernel;
 import org.backprop.workbench.kernel.LossKernel;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
+import org.backprop.workbench.engine.Loss;
+import org.backprop.workbench.numeric.IncrementalCost;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -71,11 +73,11 @@ final class LinearTail {
         this.loss = net.loss().kernel();
         this.w = net.w(l).data;
         this.b = net.b(l).data;
-        this.below = sampleMajor(forward.a(l - 1));
-        this.z = sampleMajor(forward.z(l));
-        this.a = sampleMajor(forward.a(l));
-        this.zL = sampleMajor(forward.z(depth));
-        double[] t = sampleMajor(batch.targets());
+        this.below = IncrementalCost.sampleMajor(forward.a(l - 1));
+        this.z = IncrementalCost.sampleMajor(forward.z(l));
+        this.a = IncrementalCost.sampleMajor(forward.a(l));
+        this.zL = IncrementalCost.sampleMajor(forward.z(depth));
+        double[] t = IncrementalCost.sampleMajor(batch.targets());
         this.targets = new double[m][];
         for (int x = 0; x < m; x++) {
             targets[x] = Arrays.copyOfRange(t, x * nL, (x + 1) * nL);
@@ -84,14 +86,14 @@ final class LinearTail {
         this.limit = new double[nl * m];
         double[][] zp = new double[depth][];
         for (int p = l + 1; p < depth; p++) {
-            zp[p] = sampleMajor(forward.z(p));
+            zp[p] = IncrementalCost.sampleMajor(forward.z(p));
         }
         for (int x = 0; x < m; x++) {
             for (int j = 0; j < nl; j++) {
                 limit[x * nl + j] = directionOf(net, l, j, x, zp);
             }
         }
-        double[] aL = sampleMajor(forward.a(depth));
+        double[] aL = IncrementalCost.sampleMajor(forward.a(depth));
         this.sampleCost = new double[m];
         for (int x = 0; x < m; x++) {
             sampleCost[x] = loss.sampleCost(zL, aL, t, x * nL, 1, nL);
@@ -153,18 +155,6 @@ final class LinearTail {
         return reach;
     }
 
-    private static double[] sampleMajor(DMatrixRMaj matrix) {
-        int rows = matrix.numRows;
-        int cols = matrix.numCols;
-        double[] out = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int x = 0; x < cols; x++) {
-                out[x * rows + i] = matrix.data[i * cols + x];
-            }
-        }
-        return out;
-    }
-
     /** A scratch space for one thread: one output column. */
     Scratch scratch() {
         return new Scratch();
@@ -173,6 +163,7 @@ final class LinearTail {
     final class Scratch {
         private final double[] zc = new double[nL];
         private final double[] ac = new double[nL];
+        private final double[] terms = new double[m];
         private boolean crossed;
         private boolean fellBack;
 
@@ -184,18 +175,13 @@ final class LinearTail {
             double wv = w[k * nl + j];
             double dw = (wv + step) - wv;
             crossed = false;
-            double sum = 0;
-            double compensation = 0;   // Neumaier, as the engine's cost and IncrementalCost
             for (int x = 0; x < m; x++) {
-                double v = sample(j, x, z[x * nl + j] + dw * below[x * nq + k]);
+                terms[x] = sample(j, x, z[x * nl + j] + dw * below[x * nq + k]);
                 if (fellBack) {
                     return null;
                 }
-                double s = sum + v;
-                compensation += Math.abs(sum) >= Math.abs(v) ? (sum - s) + v : (v - s) + sum;
-                sum = s;
             }
-            return new Value((sum + compensation) / m, crossed);
+            return new Value(Loss.compensatedSum(terms) / m, crossed);   // summed as the engine's cost
         }
 
         /** C with b^l_j + step, or null if a kink above l may be reached. */
@@ -203,18 +189,13 @@ final class LinearTail {
             double bv = b[j];
             double db = (bv + step) - bv;
             crossed = false;
-            double sum = 0;
-            double compensation = 0;
             for (int x = 0; x < m; x++) {
-                double v = sample(j, x, z[x * nl + j] + db);
+                terms[x] = sample(j, x, z[x * nl + j] + db);
                 if (fellBack) {
                     return null;
                 }
-                double s = sum + v;
-                compensation += Math.abs(sum) >= Math.abs(v) ? (sum - s) + v : (v - s) + sum;
-                sum = s;
             }
-            return new Value((sum + compensation) / m, crossed);
+            return new Value(Loss.compensatedSum(terms) / m, crossed);
         }
 
         /** C_x alone with z^l_jx + step, or null if a kink above l may be reached. */

@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.against.Against;
 import org.backprop.workbench.against.AgainstReport;
 import org.backprop.workbench.against.Comparison;
@@ -27,7 +29,7 @@ final class AgainstRun {
                    CheckOptions options) throws NetworkFileException {
         double tol = tolerance == null ? Against.DEFAULT_TOLERANCE : tolerance;
         if (!(tol > 0) || !(tol < 1)) {
-            throw new UsageError("--tolerance: expected a relative error between 0 and 1, such as 1e-6; found " + tol);
+            throw new UsageError(Messages.get("cli.against.tolerance", String.valueOf(tol)));
         }
         StudentValues student = ValuesFile.load(values, doc.network(), doc.batch().size());
         Analysis analysis;
@@ -35,7 +37,7 @@ final class AgainstRun {
             analysis = FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(), options,
                     CheckProgress.NONE);
         } catch (NotAnalyticException e) {
-            throw new UsageError(doc.name() + ": " + e.getMessage() + " (--method central or richardson)");
+            throw new UsageError(Messages.get("cli.notAnalytic", doc.name(), e.getMessage()));
         }
         Comparison c = Against.compare(doc.network(), doc.batch(), student, tol, analysis.checks());
         out.print(switch (format) {

@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         Options.format(format, "text", "json");
         if (autoStep != null) {
             if (autoStep < 1) {
-                throw new UsageError("--auto-step: expected a number of networks >= 1; found " + autoStep);
+                throw new UsageError(Messages.get("cli.bench.autoStep", String.valueOf(autoStep)));
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed).text());
@@ -83,8 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (directional != null) {
             if (directional < 0) {
-                throw new UsageError("--directional: expected a number of planted entries >= 0; found "
-                        + directional);
+                throw new UsageError(Messages.get("cli.bench.directional", String.valueOf(directional)));
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -100,11 +101,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         int workers = Options.threads(threads);
         if (naiveSample < 0) {
-            throw new UsageError("--naive-sample: expected 0 (all) or a number of weights per layer; found "
-                    + naiveSample);
+            throw new UsageError(Messages.get("cli.bench.naiveSample", String.valueOf(naiveSample)));
         }
         if (coldRuns < 0) {
-            throw new UsageError("--cold-runs: expected 0 (none) or a number of runs; found " + coldRuns);
+            throw new UsageError(Messages.get("cli.bench.coldRuns", String.valueOf(coldRuns)));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -112,9 +112,9 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 ColdCheck.write(seed, writeNetwork);
             } catch (IOException e) {
-                throw new UsageError(writeNetwork + ": cannot be written: " + e.getMessage());
+                throw new UsageError(Messages.get("cli.cannotWrite", writeNetwork, e.getMessage()));
             }
-            out.println("wrote " + writeNetwork + " (" + Files.size(writeNetwork) + " bytes)");
+            out.println(Messages.get("cli.wroteBytes", writeNetwork, String.valueOf(Files.size(writeNetwork))));
             out.flush();
             return 0;
         }

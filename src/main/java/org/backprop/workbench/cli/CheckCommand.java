@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.CheckMode;
@@ -21,6 +23,7 @@ import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.NotAnalyticException;
 import org.backprop.workbench.report.CheckReport;
+import org.backprop.workbench.report.MistakeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,19 +98,19 @@ public final class CheckCommand implements Callable<Integer> {
         if ("list".equals(mistake)) {
             for (Mistake m : Mistake.values()) {
                 if (m != Mistake.NONE) {
-                    out.printf("%-20s %-9s %s%n", m.id(), m.formula(), m.description());
+                    out.printf("%-20s %-9s %s%n", m.id(), m.formula(), MistakeText.description(m));
                 }
             }
             out.flush();
             return 0;
         }
         if (file == null) {
-            throw new UsageError("missing FILE: check needs a network file, e.g. check examples/softmax-2-3-2.json");
+            throw new UsageError(Messages.get("cli.missingFile", "check"));
         }
         Mistake chosen = Mistake.NONE;
         if (mistake != null) {
-            chosen = Mistake.fromId(mistake).orElseThrow(() -> new UsageError("--mistake: unknown mistake \""
-                    + mistake + "\"; expected one of " + Mistake.ids() + " (or 'list')"));
+            chosen = Mistake.fromId(mistake).orElseThrow(() -> new UsageError(Messages.get("cli.unknownMistakeOrList",
+                    mistake, Mistake.ids())));
         }
         DifferenceMethod chosenMethod = Options.method(method);
         boolean auto = org.backprop.workbench.numeric.Epsilon.isAutoText(epsilon);
@@ -117,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
                 typed = Options.decimal(epsilon.trim());
             } catch (picocli.CommandLine.TypeConversionException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "Invalid value for option '--epsilon': " + e.getMessage());
+                        Messages.get("cli.invalidValue", "--epsilon", e.getMessage()));
             }
         }
         double h = auto ? chosenMethod.defaultStep() : Options.epsilon(typed, chosenMethod);
@@ -128,23 +131,22 @@ public final class CheckCommand implements Callable<Integer> {
         NetworkDocument doc = Documents.load(file);
         if (against != null) {
             if (mistake != null) {
-                throw new UsageError("--against compares your values with the correct formulas; leave out --mistake");
+                throw new UsageError(Messages.get("cli.against.noMistake"));
             }
             if (chosenMode == null) {
-                throw new UsageError("--against reports the numerical value beside each entry: use --mode all or "
-                        + "sample:N, not directional");
+                throw new UsageError(Messages.get("cli.against.noDirectional"));
             }
             return AgainstRun.run(out, doc, against, tolerance, format,
                     new CheckOptions(chosenMethod, h, chosenPrecision, chosenMode, workers));
         }
         if (tolerance != null) {
-            throw new UsageError("--tolerance applies to --against VALUES only");
+            throw new UsageError(Messages.get("cli.against.toleranceAlone"));
         }
         Backprop backprop = new Backprop(chosen);
         try {
             if (auto && (chosenMode == null || !(chosenMode instanceof CheckMode.All)
                     || chosenPrecision != Precision.DOUBLE)) {
-                throw new UsageError("--epsilon auto: works with --mode all in double precision");
+                throw new UsageError(Messages.get("cli.epsilonAuto"));
             }
             if (auto) {
                 return print(out, org.backprop.workbench.check.GradientCheck.analyseAuto(doc.network(), doc.batch(),
@@ -158,7 +160,7 @@ public final class CheckCommand implements Callable<Integer> {
                     CheckProgress.NONE);
             return print(out, analysis);
         } catch (NotAnalyticException e) {
-            throw new UsageError(file + ": " + e.getMessage() + " (--method central or richardson)");
+            throw new UsageError(Messages.get("cli.notAnalytic", file, e.getMessage()));
         }
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ResourceBundle;
 
 /**
  * The command line: {@code backprop-workbench check FILE ...} and friends. Without a command the launcher starts the
@@ -44,11 +45,28 @@ public final class Cli {
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
 
+    /** The help texts in Chinese ({@code help_zh_CN.properties} beside this class); English is in the annotations. */
+    static final String HELP_BUNDLE = "org.backprop.workbench.cli.help";
+
+    /**
+     * The command tree, its help in the current language ({@link Messages#locale}): the English help is the
+     * commands' annotations, the Chinese a picocli resource bundle over them (keys such as {@code
+     * backprop-workbench.check.format}, {@code usage.description}), so that the same options read the same way.
+     */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        if (!Messages.locale().getLanguage().equals("en")) {
+            cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Messages.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+        return cl;
+    }
+
     public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         // whatever a file holds, no control character reaches the terminal raw (escape sequences, forged lines)
         PrintWriter out = new PrintWriter(new PrintableWriter(rawOut), true);
         PrintWriter err = new PrintWriter(new PrintableWriter(rawErr), true);
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = commandLine();
         cl.registerConverter(Double.class, Options::decimal);
         cl.registerConverter(double.class, Options::decimal);
         cl.registerConverter(Integer.class, Options::whole);

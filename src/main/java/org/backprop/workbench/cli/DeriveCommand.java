@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckMode;
 import org.backprop.workbench.check.Thresholds;
@@ -70,12 +72,12 @@ public final class DeriveCommand implements Callable<Integer> {
         Notation chosenNotation = switch (notation) {
             case "w_kj", "note" -> Notation.NOTE;
             case "w_jk", "nielsen" -> Notation.NIELSEN;
-            default -> throw new UsageError("--notation: expected w_kj or w_jk; found \"" + notation + "\"");
+            default -> throw new UsageError(Messages.get("cli.derive.notation", notation));
         };
         Mistake chosen = Mistake.NONE;
         if (mistake != null) {
-            chosen = Mistake.fromId(mistake).orElseThrow(() -> new UsageError("--mistake: unknown mistake \""
-                    + mistake + "\"; expected one of " + Mistake.ids()));
+            chosen = Mistake.fromId(mistake).orElseThrow(() -> new UsageError(Messages.get("cli.unknownMistake",
+                    mistake, Mistake.ids())));
         }
         NetworkDocument doc = Documents.load(file);
         Network net = doc.network();
@@ -83,7 +85,7 @@ public final class DeriveCommand implements Callable<Integer> {
         try {
             q = Entries.parse(entry, net, doc.batch().size(), sample);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(file + ": " + e.getMessage());
+            throw new UsageError(Messages.get("file.problem", file, e.getMessage()));
         }
         ForwardTrace forward = Forward.run(net, doc.batch());
         BackwardTrace backward = new Backprop(chosen).run(net, forward, doc.batch());

@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.against.NumpyScript;
 import org.backprop.workbench.io.AtomicFiles;
 import org.backprop.workbench.io.NetworkDocument;
@@ -38,7 +40,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!"numpy".equals(as)) {
-            throw new UsageError("--as: expected numpy; found \"" + as + "\"");
+            throw new UsageError(Messages.get("cli.export.as", as));
         }
         NetworkDocument doc = Documents.load(file);
         String script = NumpyScript.write(doc.network(), doc.batch(), file.toString(), starter);
@@ -50,10 +52,10 @@ public final class ExportCommand implements Callable<Integer> {
             try {
                 AtomicFiles.writeString(output, script);
             } catch (java.io.IOException e) {
-                throw new UsageError(output + ": cannot be written: " + e.getMessage());
+                throw new UsageError(Messages.get("cli.cannotWrite", output, e.getMessage()));
             }
-            spec.commandLine().getErr().println("wrote " + output + (starter ? " (starter: fill in the gaps marked "
-                    + "'" + NumpyScript.GAP + "')" : ""));
+            spec.commandLine().getErr().println(starter ? Messages.get("cli.export.wroteStarter", output, NumpyScript.GAP)
+                    : Messages.get("cli.export.wrote", output));
             spec.commandLine().getErr().flush();
         }
         return 0;

@@ -58,8 +58,8 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         }
         List<Path> lessons = new ArrayList<>();
         for (String name : files) {
-            Path file = SafeFiles.path(name).orElseThrow(() -> new UsageError("\"" + Printable.escape(name)
-                    + "\" cannot name a file (it holds a NUL or another character a file name cannot have)"));
+            Path file = SafeFiles.path(name).orElseThrow(() -> new UsageError(Messages.get("cli.notAPath",
+                    Printable.escape(name))));
             if (Files.isDirectory(file)) {
                 try (Stream<Path> list = Files.list(file)) {
                     list.filter(Lessons::isLessonFile).sorted().forEach(lessons::add);

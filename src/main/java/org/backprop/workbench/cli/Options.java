@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.check.CheckMode;
 import org.backprop.workbench.check.CheckOptions;
 import org.backprop.workbench.numeric.DifferenceMethod;
@@ -11,13 +13,13 @@ final class Options {
     }
 
     static DifferenceMethod method(String value) {
-        return DifferenceMethod.fromId(value).orElseThrow(() -> new UsageError("--method: unknown method \"" + value
-                + "\"; expected one of " + DifferenceMethod.ids()));
+        return DifferenceMethod.fromId(value).orElseThrow(() -> new UsageError(Messages.get("cli.unknownMethod", value,
+                DifferenceMethod.ids())));
     }
 
     static Precision precision(String value) {
-        return Precision.fromId(value).orElseThrow(() -> new UsageError("--precision: unknown precision \"" + value
-                + "\"; expected one of " + Precision.ids()));
+        return Precision.fromId(value).orElseThrow(() -> new UsageError(Messages.get("cli.unknownPrecision",
+                value, Precision.ids())));
     }
 
     /** The parsed --mode: a {@link CheckMode}, or null for the directional check. */
@@ -37,11 +39,9 @@ final class Options {
                     return new CheckMode.Sample(n, seed);
                 }
             }
-            throw new UsageError("--mode: sample:N needs a whole number N >= 1 of weights per layer, such as "
-                    + "sample:100; found \"" + value + "\"");
+            throw new UsageError(Messages.get("cli.modeSample", value));
         }
-        throw new UsageError("--mode: expected all, sample:N (N weights per layer, every bias and δ) or directional; "
-                + "found \"" + value + "\"");
+        throw new UsageError(Messages.get("cli.mode", value));
     }
 
     /** A whole number in ASCII digits (Java would also read Arabic-Indic and other digits), small enough for an int. */
@@ -54,8 +54,8 @@ final class Options {
     /** Reads a number option such as {@code --epsilon 1e-5}. */
     static Double decimal(String text) {
         if (!DECIMAL.matcher(text).matches() && !text.matches("[-+]?(NaN|Infinity)")) {
-            throw new picocli.CommandLine.TypeConversionException("expected a decimal number such as 1e-5; found \""
-                    + org.backprop.workbench.io.Printable.escape(text) + "\"");
+            throw new picocli.CommandLine.TypeConversionException(Messages.get("cli.notADecimal",
+                    org.backprop.workbench.io.Printable.escape(text)));
         }
         return Double.valueOf(text);
     }
@@ -64,8 +64,8 @@ final class Options {
     static Integer whole(String text) {
         String digits = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
         if (!WHOLE.matcher(digits).matches()) {
-            throw new picocli.CommandLine.TypeConversionException("expected a whole number such as 4 (digits 0-9); "
-                    + "found \"" + org.backprop.workbench.io.Printable.escape(text) + "\"");
+            throw new picocli.CommandLine.TypeConversionException(Messages.get("cli.notWhole",
+                    org.backprop.workbench.io.Printable.escape(text)));
         }
         return Integer.valueOf(text.startsWith("-") ? "-" + digits : digits);
     }
@@ -73,8 +73,8 @@ final class Options {
     /** Reads a file argument; a NUL byte cannot be part of a file name. */
     static java.nio.file.Path path(String text) {
         return org.backprop.workbench.io.SafeFiles.path(text).orElseThrow(() ->
-                new picocli.CommandLine.TypeConversionException("\"" + org.backprop.workbench.io.Printable.escape(text)
-                        + "\" cannot name a file (it holds a NUL or another character a file name cannot have)"));
+                new picocli.CommandLine.TypeConversionException(Messages.get("cli.notAPath",
+                        org.backprop.workbench.io.Printable.escape(text))));
     }
 
     static int threads(Integer value) {
@@ -82,8 +82,7 @@ final class Options {
             return CheckOptions.allCores();
         }
         if (value < 1 || value > MAX_THREADS) {
-            throw new UsageError("--threads: expected a number of threads from 1 to " + MAX_THREADS + "; found "
-                    + value);
+            throw new UsageError(Messages.get("cli.threads", String.valueOf(MAX_THREADS), String.valueOf(value)));
         }
         return value;
     }
@@ -97,7 +96,7 @@ final class Options {
         try {
             return org.backprop.workbench.numeric.Epsilon.check(h);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--epsilon: " + e.getMessage());
+            throw new UsageError(Messages.get("cli.option", "--epsilon", e.getMessage()));
         }
     }
 
@@ -107,6 +106,6 @@ final class Options {
                 return value;
             }
         }
-        throw new UsageError("--format: expected " + String.join(", ", allowed) + "; found \"" + value + "\"");
+        throw new UsageError(Messages.get("cli.format", String.join(", ", allowed), value));
     }
 }

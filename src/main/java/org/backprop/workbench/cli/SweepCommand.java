@@ -1,5 +1,7 @@
 package org.backprop.workbench.cli;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.check.CheckProgress;
 import org.backprop.workbench.check.EpsilonSweep;
 import org.backprop.workbench.check.Formula;
@@ -77,17 +79,17 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (file == null) {
-            throw new UsageError("missing FILE: sweep needs a network file, e.g. sweep examples/softmax-2-3-2.json");
+            throw new UsageError(Messages.get("cli.missingFile", "sweep"));
         }
         Formula chosen;
         try {
             chosen = Formula.valueOf(formula.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--formula: expected BP1, BP2, BP3 or BP4; found \"" + formula + "\"");
+            throw new UsageError(Messages.get("cli.sweep.formula", formula));
         }
         int[] chosenIndex = index == null ? null : parseIndex(index, chosen);
         if (layer != null && layer < 1) {
-            throw new UsageError("--layer: expected a layer number from 1; found " + layer);
+            throw new UsageError(Messages.get("cli.sweep.layer", String.valueOf(layer)));
         }
         Precision chosenPrecision = Options.precision(precision);
         Options.format(format, "text", "json", "csv");
@@ -100,7 +102,7 @@ public final class SweepCommand implements Callable<Integer> {
                     chosenPrecision, EpsilonSweep.defaultSteps(), workers, most, seed,
                     progress(spec.commandLine().getErr()));
         } catch (IllegalArgumentException e) {
-            throw new UsageError(file + ": " + e.getMessage());
+            throw new UsageError(Messages.get("file.problem", file, e.getMessage()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
@@ -124,7 +126,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageError("--sample: expected a number of numbers from 1, or 'all'; found \"" + value + "\"");
+        throw new UsageError(Messages.get("cli.sweep.sample", value));
     }
 
     /** "sweep: 40 % (800 of 2,000 numbers)" on stderr at every tenth, for large selections only. */
@@ -137,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
                 int tenth = (int) (10 * done / total);
                 if (total >= PROGRESS_FROM && tenth > printed) {
                     printed = tenth;
-                    err.printf(Locale.ROOT, "sweep: %d %% (%,d of %,d numbers)%n", 10 * tenth, done, total);
+                    err.println(Messages.get("cli.sweep.progress", 10 * tenth, done, total));
                     err.flush();
                 }
             }
@@ -152,13 +154,13 @@ public final class SweepCommand implements Callable<Integer> {
     private static int[] parseIndex(String value, Formula formula) {
         int expected = formula == Formula.BP3 ? 1 : 2;
         String form = switch (formula) {
-            case BP1, BP2 -> "j,x (neuron, sample)";
-            case BP3 -> "j (neuron)";
-            case BP4 -> "k,j (input row, neuron)";
+            case BP1, BP2 -> Messages.get("cli.sweep.indexJx");
+            case BP3 -> Messages.get("cli.sweep.indexJ");
+            case BP4 -> Messages.get("cli.sweep.indexKj");
         };
         String[] parts = value.split(",");
         if (parts.length != expected) {
-            throw new UsageError("--index: " + formula + " numbers are indexed " + form + "; found \"" + value + "\"");
+            throw new UsageError(Messages.get("cli.sweep.indexCount", formula, form, value));
         }
         int[] out = new int[expected];
         for (int i = 0; i < expected; i++) {
@@ -168,7 +170,7 @@ public final class SweepCommand implements Callable<Integer> {
                 out[i] = -1;
             }
             if (out[i] < 0) {
-                throw new UsageError("--index: expected whole numbers from 0, " + form + "; found \"" + value + "\"");
+                throw new UsageError(Messages.get("cli.sweep.indexWhole", form, value));
             }
         }
         return out;

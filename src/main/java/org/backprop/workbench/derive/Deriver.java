@@ -258,33 +258,35 @@ public final class Deriver {
         String at = texSym("a", depth, j, x);
         String tt = "t_{" + j + (m == 1 ? "" : "," + x) + "}";
         Loss loss = net.loss();
-        return switch (loss) {
-            case QUADRATIC -> new Local(a - t, "quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j",
+        if (loss == Loss.QUADRATIC) {
+            return new Local(a - t, "quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j",
                     "C_x = \\tfrac12 \\sum_j (a_j - t_j)^2 \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = a_j - t_j",
                     as + " − " + ts + " = " + txt(a) + " − " + txt(t), at + " - " + tt + " = " + tex(a) + " - " + tex(t));
-            case BINARY_CROSS_ENTROPY -> {
-                double sp = derivative(Activation.SIGMOID, zL.get(j, x));
-                yield new Local((a - t) / sp, "binary cross-entropy: ∂C_x/∂a_j = (a_j − t_j) / (a_j (1 − a_j))",
-                        "\\frac{\\partial C_x}{\\partial a_j} = \\frac{a_j - t_j}{a_j (1 - a_j)}",
-                        "(" + txt(a) + " − " + txt(t) + ") / " + txt(sp),
-                        "\\frac{" + tex(a) + " - " + tex(t) + "}{" + tex(sp) + "}");
-            }
-            case CROSS_ENTROPY -> new Local(t == 0 ? 0.0 : -t / a,
+        }
+        if (loss == Loss.BINARY_CROSS_ENTROPY) {
+            double sp = derivative(Activation.SIGMOID, zL.get(j, x));
+            return new Local((a - t) / sp, "binary cross-entropy: ∂C_x/∂a_j = (a_j − t_j) / (a_j (1 − a_j))",
+                    "\\frac{\\partial C_x}{\\partial a_j} = \\frac{a_j - t_j}{a_j (1 - a_j)}",
+                    "(" + txt(a) + " − " + txt(t) + ") / " + txt(sp),
+                    "\\frac{" + tex(a) + " - " + tex(t) + "}{" + tex(sp) + "}");
+        }
+        if (loss == Loss.CROSS_ENTROPY) {
+            return new Local(t == 0 ? 0.0 : -t / a,
                     "cross-entropy: C_x = −Σ_j t_j ln a_j, so ∂C_x/∂a_j = −t_j / a_j",
                     "C_x = -\\sum_j t_j \\ln a_j \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = -\\frac{t_j}{a_j}",
                     "−" + txt(t) + " / " + txt(a), "-\\frac{" + tex(t) + "}{" + tex(a) + "}");
-            case SOFTMAX_CROSS_ENTROPY -> {
-                double s = softmaxColumn(zL, x)[j];
-                yield new Local(s - t, "loss-fused softmax: a^" + depth + " = z^" + depth
-                        + " (identity), C_x = −Σ_j t_j ln softmax(z)_j, so ∂C_x/∂a_j = softmax(z)_j − t_j",
-                        "C_x = -\\sum_j t_j \\ln \\operatorname{softmax}(z)_j \\Rightarrow "
-                                + "\\frac{\\partial C_x}{\\partial a_j} = \\operatorname{softmax}(z)_j - t_j",
-                        "softmax(z^" + depth + ")[" + j + "] − " + ts + " = " + txt(s) + " − " + txt(t),
-                        "\\operatorname{softmax}(z^{" + depth + "})_{" + j + "} - " + tt + " = " + tex(s) + " - "
-                                + tex(t));
-            }
-            default -> throw new IllegalStateException("no derivation written for the loss " + loss.id());
-        };
+        }
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+            double s = softmaxColumn(zL, x)[j];
+            return new Local(s - t, "loss-fused softmax: a^" + depth + " = z^" + depth
+                    + " (identity), C_x = −Σ_j t_j ln softmax(z)_j, so ∂C_x/∂a_j = softmax(z)_j − t_j",
+                    "C_x = -\\sum_j t_j \\ln \\operatorname{softmax}(z)_j \\Rightarrow "
+                            + "\\frac{\\partial C_x}{\\partial a_j} = \\operatorname{softmax}(z)_j - t_j",
+                    "softmax(z^" + depth + ")[" + j + "] − " + ts + " = " + txt(s) + " − " + txt(t),
+                    "\\operatorname{softmax}(z^{" + depth + "})_{" + j + "} - " + tt + " = " + tex(s) + " - "
+                            + tex(t));
+        }
+        throw new IllegalStateException("no derivation written for the loss " + loss.id());
     }
 
     // ---- BP1: δ^L_j = ∇_a C_j σ'(z^L_j), or through the softmax Jacobian ------------------------------------------
@@ -686,11 +688,9 @@ public final class Deriver {
         for (int s = 0; s < 2; s++) {
             double a = a0 + (s == 0 ? h : -h);
             aL.set(j, x, a);
-            zL.set(j, x, switch (net.loss()) {
-                case SOFTMAX_CROSS_ENTROPY -> a;
-                case BINARY_CROSS_ENTROPY -> Math.log(a / (1 - a));
-                default -> z0;
-            });
+            Loss loss = net.loss();
+            zL.set(j, x, loss == Loss.SOFTMAX_CROSS_ENTROPY ? a
+                    : loss == Loss.BINARY_CROSS_ENTROPY ? Math.log(a / (1 - a)) : z0);
             costs[s] = net.loss().cost(zL, aL, t);
         }
         double numeric = (costs[0] - costs[1]) / (2 * h);
@@ -844,15 +844,6 @@ public final class Deriver {
 
     /** σ'(z) of an elementwise activation, as a formula. */
     static String derivativeFormula(Activation sigma) {
-        return switch (sigma) {
-            case IDENTITY -> "σ' = 1";
-            case SIGMOID -> "σ'(z) = σ(z)(1 − σ(z))";
-            case TANH -> "σ'(z) = 1 − tanh²(z)";
-            case RELU -> "σ'(z) = 1 if z > 0, else 0";
-            case LEAKY_RELU -> "σ'(z) = 1 if z > 0, else " + Activation.LEAKY_SLOPE;
-            case SOFTPLUS -> "σ'(z) = 1 / (1 + e^{−z})";
-            case SOFTMAX -> "a_i (δ_ij − a_j)";
-            default -> "σ'(z) of " + sigma.id();
-        };
+        return sigma.kernel().derivativeText();
     }
 }

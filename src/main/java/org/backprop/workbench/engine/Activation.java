@@ -1,50 +1,72 @@
 package org.backprop.workbench.engine;
 
 import org.backprop.workbench.kernel.ActivationKernel;
-import org.backprop.workbench.kernel.activation.Gelu;
-import org.backprop.workbench.kernel.activation.Identity;
 import org.backprop.workbench.kernel.activation.LeakyRelu;
-import org.backprop.workbench.kernel.activation.Relu;
-import org.backprop.workbench.kernel.activation.Sigmoid;
 import org.backprop.workbench.kernel.activation.Softmax;
-import org.backprop.workbench.kernel.activation.Softplus;
-import org.backprop.workbench.kernel.activation.Swish;
-import org.backprop.workbench.kernel.activation.Tanh;
 import org.backprop.workbench.util.Ids;
+import org.backprop.workbench.util.PackageScan;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The activations a layer can have, by file name; each is one {@link ActivationKernel} (package
  * {@code kernel.activation}) holding its value, derivative or J^T g, complex continuation, display and kinks. This
- * enum only names them and applies them to whole matrices; adding an activation is its kernel file plus one line
- * here.
+ * class finds them there (every public kernel class of the package, {@link PackageScan}) and applies them to whole
+ * matrices: adding an activation is its kernel file and nothing else in the code. The constants below are for the
+ * code and tests that name a particular activation; a new one needs none ({@link #fromId} finds it).
+ *
+ * <p>It is a class, not an enum, because an enum must list its constants. There is one instance per kernel, so
+ * {@code ==} compares activations; {@link #values()} keeps the kernels' {@link ActivationKernel#listPosition()}
+ * order, the order of every menu and message.
  *
  * <p>Every activation except softmax is elementwise: {@code a_j = σ(z_j)}, so backprop multiplies by σ'(z)
  * elementwise (⊙ σ'(z) in BP1 and BP2). Softmax is not: each a_i depends on every z_j of its column, so backprop
  * multiplies by the transposed Jacobian, J^T g. {@link #backward} is that general form.
  */
-public enum Activation {
-    IDENTITY(new Identity()),
-    SIGMOID(new Sigmoid()),
-    TANH(new Tanh()),
-    RELU(new Relu()),
-    LEAKY_RELU(new LeakyRelu()),
-    SOFTPLUS(new Softplus()),
-    SOFTMAX(new Softmax()),
-    GELU(new Gelu()),
-    SWISH(new Swish());
+public final class Activation {
+    /** Where the kernels are: every public {@link ActivationKernel} class of this package is an activation. */
+    public static final String KERNEL_PACKAGE = "org.backprop.workbench.kernel.activation";
+
+    private static final List<Activation> ALL = PackageScan.instances(ActivationKernel.class, KERNEL_PACKAGE).stream()
+            .sorted(Comparator.comparingInt(ActivationKernel::listPosition).thenComparing(ActivationKernel::id))
+            .map(Activation::new).toList();
+
+    private static final Ids<Activation> IDS = new Ids<>(ALL.toArray(new Activation[0]), Activation::id);
+
+    public static final Activation IDENTITY = of("identity");
+    public static final Activation SIGMOID = of("sigmoid");
+    public static final Activation TANH = of("tanh");
+    public static final Activation RELU = of("relu");
+    public static final Activation LEAKY_RELU = of("leaky-relu");
+    public static final Activation SOFTPLUS = of("softplus");
+    public static final Activation SOFTMAX = of("softmax");
+    public static final Activation GELU = of("gelu");
+    public static final Activation SWISH = of("swish");
 
     /** Slope of leaky-relu for z &lt; 0 (see {@link LeakyRelu#SLOPE}). */
     public static final double LEAKY_SLOPE = LeakyRelu.SLOPE;
 
-    private static final Ids<Activation> IDS = new Ids<>(values(), Activation::id);
-
     private final ActivationKernel kernel;
 
-    Activation(ActivationKernel kernel) {
+    private Activation(ActivationKernel kernel) {
         this.kernel = kernel;
+    }
+
+    /** Every activation, in the order of menus and messages. */
+    public static Activation[] values() {
+        return ALL.toArray(new Activation[0]);
+    }
+
+    /**
+     * The activation with this file name (any case).
+     *
+     * @throws IllegalArgumentException if there is none, naming those there are
+     */
+    public static Activation of(String id) {
+        return IDS.get(id, "activation");
     }
 
     /** Everything about this activation: value, derivative, complex continuation, display, kinks. */
@@ -139,7 +161,7 @@ public enum Activation {
         return j;
     }
 
-    /** The activation with this file name, if any. */
+    /** The activation with this file name (any case), if any. */
     public static Optional<Activation> fromId(String id) { return IDS.find(id); }
 
     /** All file names, for messages: {@code identity, sigmoid, ...}. */

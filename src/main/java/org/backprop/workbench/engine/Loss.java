@@ -1,44 +1,66 @@
 package org.backprop.workbench.engine;
 
 import org.backprop.workbench.kernel.LossKernel;
-import org.backprop.workbench.kernel.loss.BinaryCrossEntropy;
-import org.backprop.workbench.kernel.loss.CrossEntropy;
-import org.backprop.workbench.kernel.loss.Quadratic;
-import org.backprop.workbench.kernel.loss.SigmoidCrossEntropy;
-import org.backprop.workbench.kernel.loss.SoftmaxCrossEntropy;
 import org.backprop.workbench.util.Ids;
+import org.backprop.workbench.util.PackageScan;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The losses a network can have, by file name, each with the output activation it needs. The formulas (C_x,
- * ∂C_x/∂a^L, the complex continuation, the display) are each loss's {@link LossKernel} in package
- * {@code kernel.loss}. The batch cost is the mean over the samples, C = (1/m) Σ_x C_x; the 1/m of the gradient is
+ * ∂C_x/∂a^L, the complex continuation, the display, the output it needs) are each loss's {@link LossKernel} in
+ * package {@code kernel.loss}, found there as the activations are ({@link PackageScan}): a new loss is its file.
+ * A class rather than an enum for the same reason as {@link Activation}; one instance per kernel, so {@code ==}
+ * compares losses. The batch cost is the mean over the samples, C = (1/m) Σ_x C_x; the 1/m of the gradient is
  * applied by {@link Backprop#gradA}, not here.
  */
-public enum Loss {
+public final class Loss {
+    /** Where the kernels are: every public {@link LossKernel} class of this package is a loss. */
+    public static final String KERNEL_PACKAGE = "org.backprop.workbench.kernel.loss";
+
+    private static final List<Loss> ALL = PackageScan.instances(LossKernel.class, KERNEL_PACKAGE).stream()
+            .sorted(Comparator.comparingInt(LossKernel::listPosition).thenComparing(LossKernel::id))
+            .map(Loss::new).toList();
+
+    private static final Ids<Loss> IDS = new Ids<>(ALL.toArray(new Loss[0]), Loss::id);
+
     /** C_x = ½ ‖a^L − t‖², for any output activation. */
-    QUADRATIC(new Quadratic(), null),
+    public static final Loss QUADRATIC = of("quadratic");
     /** C_x = −Σ_j [t_j ln a_j + (1 − t_j) ln(1 − a_j)] on a sigmoid output, evaluated from z. */
-    BINARY_CROSS_ENTROPY(new BinaryCrossEntropy(), Activation.SIGMOID),
+    public static final Loss BINARY_CROSS_ENTROPY = of("binary-cross-entropy");
     /** C_x = −Σ_j t_j ln a_j on a softmax output: "softmax as activation". */
-    CROSS_ENTROPY(new CrossEntropy(), Activation.SOFTMAX),
+    public static final Loss CROSS_ENTROPY = of("cross-entropy");
     /** "Loss-fused softmax": identity output, C_x = logsumexp(z) − Σ_j t_j z_j. */
-    SOFTMAX_CROSS_ENTROPY(new SoftmaxCrossEntropy(), Activation.IDENTITY),
+    public static final Loss SOFTMAX_CROSS_ENTROPY = of("softmax-cross-entropy");
     /**
      * "Loss-fused sigmoid": identity output, C_x = Σ_j [t_j softplus(−z_j) + (1 − t_j) softplus(z_j)], so that
      * δ^L = σ(z^L) − t for any z (binary cross-entropy through the sigmoid's σ' overflows past |z| ≈ 709.8).
      */
-    SIGMOID_CROSS_ENTROPY(new SigmoidCrossEntropy(), Activation.IDENTITY);
-
-    private static final Ids<Loss> IDS = new Ids<>(values(), Loss::id);
+    public static final Loss SIGMOID_CROSS_ENTROPY = of("sigmoid-cross-entropy");
 
     private final LossKernel kernel;
     private final Activation requiredOutput;
-    Loss(LossKernel kernel, Activation requiredOutput) {
+
+    private Loss(LossKernel kernel) {
         this.kernel = kernel;
-        this.requiredOutput = requiredOutput;
+        this.requiredOutput = kernel.outputActivation().map(Activation::of).orElse(null);
+    }
+
+    /** Every loss, in the order of menus and messages. */
+    public static Loss[] values() {
+        return ALL.toArray(new Loss[0]);
+    }
+
+    /**
+     * The loss with this file name (any case).
+     *
+     * @throws IllegalArgumentException if there is none, naming those there are
+     */
+    public static Loss of(String id) {
+        return IDS.get(id, "loss");
     }
 
     /** The formulas of this loss. */

@@ -18,7 +18,7 @@ import org.backprop.workbench.util.SettingsStore;
  * <p>The language is, in order: the system property {@code backprop.language} ({@code en} or {@code zh}; the tests set
  * {@code en}), the choice remembered by {@link #remember} (View ▸ Language in the app, key {@code language} of the
  * {@link SettingsStore}), the system locale (Chinese
- * for any {@code zh} locale, English otherwise). Field paths, line numbers, file names and formula names (BP1–BP4,
+ * for any {@code zh} locale, English otherwise; see {@link #systemLocale}). Field paths, line numbers, file names and formula names (BP1–BP4,
  * δ, ∇ₐC) are arguments, never translated.
  */
 public final class Messages {
@@ -30,6 +30,13 @@ public final class Messages {
     public static final String PROPERTY = "backprop.language";
     /** The settings key of the remembered language. */
     public static final String SETTINGS_KEY = "language";
+
+    /**
+     * The environment variables that name the language of messages, in the order POSIX gives them precedence;
+     * declared before {@link #locale}, whose initialiser reads them (after it, the jar failed at start-up with a
+     * NullPointerException unless -Dbackprop.language or a remembered language was set).
+     */
+    private static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_MESSAGES", "LANG");
 
     private static volatile Locale locale = initialLocale();
     private static volatile ResourceBundle bundle = load(locale);
@@ -120,7 +127,23 @@ public final class Messages {
         if (forced != null && !forced.isBlank()) {
             return supported(Locale.forLanguageTag(forced.strip()));
         }
-        return remembered(SettingsStore.standard()).orElseGet(() -> supported(Locale.getDefault()));
+        return remembered(SettingsStore.standard()).orElseGet(() -> systemLocale(System.getenv(), Locale.getDefault()));
+    }
+
+    /**
+     * The system's language: Chinese if the first of LC_ALL, LC_MESSAGES and LANG that is set names a {@code zh}
+     * locale, otherwise the JVM's default ({@code jvm}). The JVM reads the same variables, but takes English when the
+     * named locale is not installed (as in many containers and minimal systems), so {@code LANG=zh_CN.UTF-8} would
+     * otherwise give English there.
+     */
+    static Locale systemLocale(java.util.Map<String, String> env, Locale jvm) {
+        for (String variable : LOCALE_VARIABLES) {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value.strip().startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : supported(jvm);
+            }
+        }
+        return supported(jvm);
     }
 
     /** The language remembered in {@code store}, if one of {@link #SUPPORTED} is (a damaged value is none). */

@@ -356,19 +356,26 @@ public final class NetworkFile {
      * right choice (the usual slip first: cross-entropy on a sigmoid is binary-cross-entropy's job).
      */
     private static String mismatch(Loss loss, Activation output) {
-        return switch (loss) {
-            case BINARY_CROSS_ENTROPY -> output == Activation.SOFTMAX
+        if (loss == Loss.BINARY_CROSS_ENTROPY) {
+            return output == Activation.SOFTMAX
                     ? Messages.get("network.loss.binaryCrossEntropyOnSoftmax")
                     : Messages.get("network.loss.binaryCrossEntropy", output.id());
-            case CROSS_ENTROPY -> output == Activation.SIGMOID
+        }
+        if (loss == Loss.CROSS_ENTROPY) {
+            return output == Activation.SIGMOID
                     ? Messages.get("network.loss.crossEntropyOnSigmoid")
                     : Messages.get("network.loss.crossEntropy", output.id());
-            case SOFTMAX_CROSS_ENTROPY -> output == Activation.SOFTMAX
+        }
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+            return output == Activation.SOFTMAX
                     ? Messages.get("network.loss.softmaxCrossEntropyOnSoftmax")
                     : Messages.get("network.loss.softmaxCrossEntropy", output.id());
-            case SIGMOID_CROSS_ENTROPY -> Messages.get("network.loss.sigmoidCrossEntropy", output.id());
-            default -> Messages.get("network.loss.needsOutput", loss.id(), loss.requiredOutput().id(), output.id());
-        };
+        }
+        if (loss == Loss.SIGMOID_CROSS_ENTROPY) {
+            return Messages.get("network.loss.sigmoidCrossEntropy", output.id());
+        }
+        // a loss without advice of its own (a new kernel file) still names what it needs
+        return Messages.get("network.loss.needsOutput", loss.id(), loss.requiredOutput().id(), output.id());
     }
 
     /** Refuses a binary file (a zero byte) or bytes that are not UTF-8, decoding through a small buffer. */

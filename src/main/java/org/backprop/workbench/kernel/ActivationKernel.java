@@ -22,6 +22,18 @@ public interface ActivationKernel {
     /** The function's name in plain text, e.g. σ, relu. */
     default String symbol() { return id(); }
 
+    /** σ' as a formula in plain text, for the derivation, e.g. {@code σ'(z) = 1 − tanh²(z)}. */
+    default String derivativeText() { return "σ'(z) of " + id(); }
+
+    /**
+     * Where the activation stands in every list of them (menus, "one of ..." messages): the classics say their place,
+     * {@link #AFTER_THE_CLASSICS} (the default) puts a newer one after them, in the order of the ids.
+     */
+    default int listPosition() { return AFTER_THE_CLASSICS; }
+
+    /** The {@link #listPosition()} of an activation that does not ask for a place. */
+    int AFTER_THE_CLASSICS = 1000;
+
     /** The points where σ' jumps (relu: 0); empty for a smooth activation. */
     default double[] kinks() { return new double[0]; }
 

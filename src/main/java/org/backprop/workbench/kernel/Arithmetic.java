@@ -42,4 +42,7 @@ public interface Arithmetic<T> {
     default T plus(T x, double y) { return plus(x, real(y)); }
 
     default T reciprocal(T x) { return divide(real(1), x); }
+
+    /** x / y for a real y (the 1/m of a batch mean). */
+    default T divide(T x, double y) { return divide(x, real(y)); }
 }

@@ -23,4 +23,5 @@ public final class DoubleArithmetic implements Arithmetic<Double> {
     @Override public Double log1p(Double x) { return Math.log1p(x); }
     @Override public Double tanh(Double x) { return Math.tanh(x); }
     @Override public Double reciprocal(Double x) { return 1.0 / x; }
+    @Override public Double divide(Double x, double y) { return x / y; }
 }

@@ -1,10 +1,12 @@
 package org.backprop.workbench.kernel;
 
+import java.util.Optional;
+
 /**
  * One cost function for one sample, C_x, everything about it in one place: its value, its gradient with respect to
  * the output activations ∂C_x/∂a^L (without the 1/m of the batch mean, which only {@code Backprop.gradA} applies),
- * its complex continuation and its display formulas. Which output activation it needs is the engine's business
- * ({@code engine.Loss}), since it names an activation.
+ * its complex continuation, its display formulas and the output activation it needs (by id: {@code engine.Loss}
+ * resolves it).
  *
  * <p>Columns are strided as in {@link ActivationKernel}: entries {@code off + i stride}, i = 0..n−1, of z^L, a^L
  * and t alike.
@@ -12,6 +14,12 @@ package org.backprop.workbench.kernel;
 public interface LossKernel {
     /** The name used in files and on the command line. */
     String id();
+
+    /** Where the loss stands in every list of them (menus, messages); a new one after the rest, by id. */
+    default int listPosition() { return ActivationKernel.AFTER_THE_CLASSICS; }
+
+    /** The id of the output activation this loss needs, or empty if it takes any. */
+    default Optional<String> outputActivation() { return Optional.empty(); }
 
     /** C_x of one column. */
     double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n);

@@ -24,4 +24,5 @@ public final class ComplexArithmetic implements Arithmetic<Complex> {
     @Override public Complex tanh(Complex x) { return Complex.tanh(x); }
     @Override public Complex square(Complex x) { return x.square(); }
     @Override public Complex reciprocal(Complex x) { return x.reciprocal(); }
+    @Override public Complex divide(Complex x, double y) { return new Complex(x.re() / y, x.im() / y); }
 }

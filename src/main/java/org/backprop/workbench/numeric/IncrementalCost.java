@@ -96,7 +96,7 @@ public final class IncrementalCost {
             System.arraycopy(a[depth], x * n[depth], aCol.data, 0, n[depth]);
             sampleCost[x] = precision.round(loss.sampleCostOf(zCol, aCol, targetColumns[x], 0));
         }
-        double sum = org.backprop.workbench.engine.Loss.compensatedSum(sampleCost);
+        double sum = Loss.compensatedSum(sampleCost);
         cost = trace != null && precision == Precision.DOUBLE ? trace.cost() : precision.round(sum / m);
     }
 
@@ -158,7 +158,8 @@ public final class IncrementalCost {
         return r;
     }
 
-    private static double[] sampleMajor(DMatrixRMaj matrix) {
+    /** An n x m matrix sample-major: column x is entries [x n, x n + n). */
+    public static double[] sampleMajor(DMatrixRMaj matrix) {
         int rows = matrix.numRows;
         int cols = matrix.numCols;
         double[] out = new double[rows * cols];
@@ -202,6 +203,7 @@ public final class IncrementalCost {
         private final double[][] ai = new double[depth + 1][];
         private final DMatrixRMaj zCol = new DMatrixRMaj(n[depth], 1);
         private final DMatrixRMaj aCol = new DMatrixRMaj(n[depth], 1);
+        private final double[] terms = new double[m];
 
         private Workspace() {
             for (int l = 1; l <= depth; l++) {
@@ -365,15 +367,10 @@ public final class IncrementalCost {
             if (!batchCost) {
                 return new Value(sampleLoss(x0), crossed);
             }
-            double sum = 0;
-            double compensation = 0;   // Neumaier, as Loss.compensatedSum: the engine's cost is summed the same way
             for (int x = 0; x < m; x++) {
-                double v = x >= x0 && x < x1 ? sampleLoss(x) : sampleCost[x];
-                double t = sum + v;
-                compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-                sum = t;
+                terms[x] = x >= x0 && x < x1 ? sampleLoss(x) : sampleCost[x];
             }
-            return new Value(precision.round((sum + compensation) / m), crossed);
+            return new Value(precision.round(Loss.compensatedSum(terms) / m), crossed);   // as the engine's cost
         }
 
         /** The engine's C_x on the perturbed output column x. */

@@ -16,6 +16,7 @@ import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.check.Verdict;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.Precision;
 import org.ejml.data.DMatrixRMaj;
 
@@ -29,6 +30,9 @@ import java.util.Locale;
  */
 public final class CheckReport {
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** What {@code %n} wrote in the reports' formats: the platform's line separator. */
+    private static final String NL = System.lineSeparator();
 
     private CheckReport() {
     }
@@ -56,33 +60,34 @@ public final class CheckReport {
     public static String text(Analysis analysis) {
         Network net = analysis.network();
         StringBuilder s = new StringBuilder();
-        s.append("Network  ").append(net.describe()).append('\n');
-        s.append(String.format(Locale.ROOT, "Samples  m = %d%nCost     C = %s%n", analysis.batch().size(),
-                number(analysis.forward().cost())));
-        s.append(String.format(Locale.ROOT, "Check    %s, epsilon = %s%s%n", analysis.method().description(),
-                step(analysis.epsilon()), precisionNote(analysis)));
+        s.append(Messages.get("report.network", net.describe())).append('\n');
+        s.append(Messages.get("report.samples", String.valueOf(analysis.batch().size()))).append(NL);
+        s.append(Messages.get("report.cost", number(analysis.forward().cost()))).append(NL);
+        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.epsilon()),
+                precisionNote(analysis))).append(NL);
         if (!(analysis.mode() instanceof CheckMode.All)) {
-            s.append("Covers   ").append(analysis.mode().describe()).append('\n');
+            s.append(Messages.get("report.covers", analysis.mode().describe())).append('\n');
         }
         if (analysis.mistake() != Mistake.NONE) {
-            s.append("Mistake  ").append(analysis.mistake().id()).append(": ").append(analysis.mistake().description())
+            s.append(Messages.get("report.mistake", analysis.mistake().id(), MistakeText.description(analysis.mistake())))
                     .append('\n');
         }
         s.append('\n');
-        appendMatrix(s, "a^0 (input)", analysis.forward().a(0));
+        appendMatrix(s, Messages.get("report.input"), analysis.forward().a(0));
         for (int l = 1; l <= net.depth(); l++) {
-            s.append(String.format(Locale.ROOT, "== Layer %d: %d %s, %s ==%n", l, net.size(l),
-                    net.size(l) == 1 ? "neuron" : "neurons", net.activation(l)));
+            s.append(Messages.get("report.layer", String.valueOf(l), net.size(l), net.activation(l).toString(),
+                    String.valueOf(net.size(l))))
+                    .append(NL);
             appendMatrix(s, "z^" + l, analysis.forward().z(l));
             appendMatrix(s, "a^" + l, analysis.forward().a(l));
             if (l == net.depth()) {
-                appendMatrix(s, "grad_a C (includes 1/m)", analysis.backward().gradA());
+                appendMatrix(s, Messages.get("report.gradA"), analysis.backward().gradA());
             }
             appendMatrix(s, "delta^" + l, analysis.backward().delta(l));
             appendMatrix(s, "dC/db^" + l, analysis.backward().gradB(l));
-            appendMatrix(s, "dC/dw^" + l + " (rows = inputs)", analysis.backward().gradW(l));
+            appendMatrix(s, Messages.get("report.gradW", String.valueOf(l)), analysis.backward().gradW(l));
         }
-        s.append("== Checks ==\n");
+        s.append(Messages.get("report.checks")).append('\n');
         s.append(String.format(Locale.ROOT, "%-4s %5s %7s %5s %5s %5s %5s  %-10s %s%n",
                 "", "layer", "checked", "pass", "warn", "fail", "kink", "worst rel", "verdict"));
         for (Group g : groups(analysis)) {
@@ -94,36 +99,31 @@ public final class CheckReport {
         CheckSummary all = analysis.summary();
         s.append(String.format(Locale.ROOT, "all  %5s %7d %5d %5d %5d %5d  %-10s %s%n", "", all.checked(), all.pass(),
                 all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
-        s.append(String.format(Locale.ROOT, "(rel = |analytic - numeric| / max(|analytic|, |numeric|, N / %s), N = the "
-                + "rounding noise of the numerical value%s;%n"
-                + " pass: rel <= %s; warn: up to %s; fail: above, or NaN/Infinity; kink: a relu input crossed 0)%n",
-                rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS), rel(Thresholds.FAIL)));
+        s.append(Messages.get("report.legend", rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS),
+                rel(Thresholds.FAIL)).replace("\n", NL)).append(NL);
         for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED, Reason.NON_FINITE_INTERMEDIATE}) {
             long count = analysis.checks().stream().filter(r -> r.reason() == reason).count();
             if (count > 0) {
-                s.append(String.format(Locale.ROOT, "%d of the checked numbers warn: %s (%s)%s.%n", count,
-                        reason.id(), reason.description(), switch (reason) {
-                            case STEP_LOST -> "; choose a larger --epsilon";
-                            case NON_FINITE_INTERMEDIATE -> "; the numerical values are computed through an overflow: "
-                                    + "scale the weights or inputs down";
-                            default -> "; try a larger --epsilon, --epsilon auto or double precision";
-                        }));
+                s.append(Messages.get(switch (reason) {
+                    case STEP_LOST -> "report.warnStepLost";
+                    case NON_FINITE_INTERMEDIATE -> "report.warnOverflow";
+                    default -> "report.warnUnresolved";
+                }, String.valueOf(count), reason.id(), reason.description())).append(NL);
             }
         }
         List<CheckResult> failures = analysis.failures();
         long nonFinite = failures.stream().filter(CheckResult::nonFinite).count();
         if (nonFinite > 0) {
-            s.append(String.format(Locale.ROOT, "%d of the checked numbers are NaN or infinite (a cost or a derivative "
-                    + "overflowed); they count as failures.%n", nonFinite));
+            s.append(Messages.get("report.nonFinite", String.valueOf(nonFinite))).append(NL);
         }
         if (!failures.isEmpty()) {
-            s.append("\n== Failing numbers ==\n");
+            s.append('\n').append(Messages.get("report.failing")).append('\n');
             s.append(String.format(Locale.ROOT, "%-4s %-22s %-24s %-24s %s%n", "", "quantity", "analytic", "numeric",
                     "rel error"));
             for (CheckResult r : failures) {
                 s.append(String.format(Locale.ROOT, "%-4s %-22s %-24s %-24s %s%s%n", r.formula(), r.quantity(),
                         number(r.analytic()), number(r.numeric()), rel(r.relativeError()),
-                        r.nonFinite() ? "  (not finite)" : ""));
+                        r.nonFinite() ? "  " + Messages.get("report.notFinite") : ""));
             }
         }
         return s.toString();
@@ -132,24 +132,25 @@ public final class CheckReport {
     public static String markdown(Analysis analysis) {
         Network net = analysis.network();
         StringBuilder s = new StringBuilder();
-        s.append("# Gradient check\n\n");
-        s.append("- Network: `").append(net.describe()).append("`\n");
-        s.append("- Samples: m = ").append(analysis.batch().size()).append('\n');
-        s.append("- Cost: C = ").append(number(analysis.forward().cost())).append('\n');
-        s.append("- Method: ").append(analysis.method().description()).append(", ε = ")
-                .append(step(analysis.epsilon())).append(precisionNote(analysis)).append('\n');
+        s.append(Messages.get("report.md.title")).append("\n\n");
+        s.append(Messages.get("report.md.network", net.describe())).append('\n');
+        s.append(Messages.get("report.md.samples", String.valueOf(analysis.batch().size()))).append('\n');
+        s.append(Messages.get("report.md.cost", number(analysis.forward().cost()))).append('\n');
+        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.epsilon()),
+                precisionNote(analysis))).append('\n');
         if (!(analysis.mode() instanceof CheckMode.All)) {
-            s.append("- Covers: ").append(analysis.mode().describe()).append('\n');
+            s.append(Messages.get("report.md.covers", analysis.mode().describe())).append('\n');
         }
         if (analysis.mistake() != Mistake.NONE) {
-            s.append("- Deliberate mistake: `").append(analysis.mistake().id()).append("`: ")
-                    .append(analysis.mistake().description()).append('\n');
+            s.append(Messages.get("report.md.mistake", analysis.mistake().id(), MistakeText.description(analysis.mistake())))
+                    .append('\n');
         }
         CheckSummary all = analysis.summary();
-        s.append(String.format(Locale.ROOT, "- Verdicts: %d checked, %d pass, %d warn, %d fail, %d kink; worst relative "
-                + "error %s%n%n", all.checked(), all.pass(), all.warn(), all.fail(), all.kink(),
-                rel(all.maxRelativeError())));
-        s.append("## By formula and layer\n\n| formula | layer | checked | pass | warn | fail | kink | worst rel. error | verdict |\n");
+        s.append(Messages.get("report.md.verdicts", String.valueOf(all.checked()), String.valueOf(all.pass()),
+                String.valueOf(all.warn()), String.valueOf(all.fail()), String.valueOf(all.kink()),
+                rel(all.maxRelativeError()))).append(NL).append(NL);
+        s.append(Messages.get("report.md.byFormula")).append("\n\n").append(Messages.get("report.md.byFormulaHeader"))
+                .append('\n');
         s.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Group g : groups(analysis)) {
             CheckSummary sum = g.summary();
@@ -157,7 +158,8 @@ public final class CheckReport {
                     g.layer(), sum.checked(), sum.pass(), sum.warn(), sum.fail(), sum.kink(),
                     rel(sum.maxRelativeError()), sum.verdict()));
         }
-        s.append("\n## Every checked number\n\n| formula | layer | index | analytic | numeric | rel. error | verdict |\n");
+        s.append('\n').append(Messages.get("report.md.every")).append("\n\n").append(Messages.get("report.md.everyHeader"))
+                .append('\n');
         s.append("|---|---:|---|---:|---:|---:|---|\n");
         for (CheckResult r : analysis.checks()) {
             s.append("| ").append(r.formula()).append(" | ").append(r.layer()).append(" | ").append(index(r.index()))
@@ -263,7 +265,7 @@ public final class CheckReport {
     /** "" in double; a note when the numerical side ran in float. */
     private static String precisionNote(Analysis analysis) {
         return analysis.precision() == Precision.DOUBLE ? ""
-                : ", forward passes in " + analysis.precision().id() + " precision";
+                : Messages.get("report.precisionNote", analysis.precision().id());
     }
 
     private static ArrayNode rows(DMatrixRMaj m) {
@@ -300,7 +302,7 @@ public final class CheckReport {
     /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */
     public static String step(double h) {
         if (Double.isNaN(h)) {
-            return "auto (a step chosen per number by Ridders' method, with an error bound)";
+            return Messages.get("report.autoStep");
         }
         return Double.toString(h).replace(".0E", "E").replace('E', 'e');
     }
@@ -329,7 +331,7 @@ public final class CheckReport {
         }
         double min = java.util.Arrays.stream(noise).min().orElseThrow();
         double max = java.util.Arrays.stream(noise).max().orElseThrow();
-        return ", here " + rel(min) + (max > min ? " to " + rel(max) : "");
+        return max > min ? Messages.get("report.noiseRange", rel(min), rel(max)) : Messages.get("report.noise", rel(min));
     }
 
     static String rel(double v) {

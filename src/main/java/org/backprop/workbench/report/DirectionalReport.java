@@ -1,5 +1,7 @@
 package org.backprop.workbench.report;
 
+import org.backprop.workbench.i18n.Messages;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,40 +23,41 @@ import java.util.Locale;
 public final class DirectionalReport {
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** What {@code %n} wrote in the report's formats: the platform's line separator. */
+    private static final String NL = System.lineSeparator();
+
     private DirectionalReport() {
+    }
+
+    private static String precisionNote(Precision precision) {
+        return precision == Precision.DOUBLE ? "" : Messages.get("report.precisionNote", precision.id());
     }
 
     public static String text(Network net, int samples, double cost, Precision precision, Localisation loc) {
         DirectionalResult r = loc.whole();
         StringBuilder s = new StringBuilder();
-        s.append("Network  ").append(net.describe()).append('\n');
-        s.append(String.format(Locale.ROOT, "Samples  m = %d%nCost     C = %s%n", samples, CheckReport.number(cost)));
-        s.append(String.format(Locale.ROOT, "Check    directional: one random unit direction u over all %d parameters "
-                + "(seed %d)%n", r.parameters(), r.seed()));
-        s.append(String.format(Locale.ROOT, "Method   %s, epsilon = %s%s%n%n", r.method().description(),
-                CheckReport.step(r.epsilon()), precision == Precision.DOUBLE ? "" : ", forward passes in "
-                        + precision.id() + " precision"));
+        s.append(Messages.get("report.network", net.describe())).append('\n');
+        s.append(Messages.get("report.samples", String.valueOf(samples))).append(NL);
+        s.append(Messages.get("report.cost", CheckReport.number(cost))).append(NL);
+        s.append(Messages.get("directional.check", String.valueOf(r.parameters()), String.valueOf(r.seed()))).append(NL);
+        s.append(Messages.get("directional.method", r.method().description(), CheckReport.step(r.epsilon()),
+                precisionNote(precision))).append(NL).append(NL);
         s.append(String.format(Locale.ROOT, "backprop   ∇C · u = %s%n", CheckReport.number(r.analytic())));
         s.append(String.format(Locale.ROOT, "numerical  dC/dt  = %s%n", CheckReport.number(r.numeric())));
         s.append(String.format(Locale.ROOT, "rel error         = %s  %s%n", CheckReport.rel(r.relativeError()),
                 r.verdict()));
         if (r.reason() != org.backprop.workbench.check.Reason.NONE) {
-            s.append("reason            = ").append(r.reason().id()).append(": ").append(r.reason().description())
-                    .append('\n');
+            s.append(Messages.get("directional.reason", r.reason().id(), r.reason().description())).append('\n');
         }
-        s.append(String.format(Locale.ROOT, "(rel = |a - n| / max(|a|, |n|, N / %s), N = %s the rounding noise of the "
-                + "numerical value;%n pass: rel <= %s; warn: up to %s; fail: above; kink: a relu input crossed 0)%n",
-                CheckReport.rel(Thresholds.PASS), CheckReport.rel(r.noise()), CheckReport.rel(Thresholds.PASS),
-                CheckReport.rel(Thresholds.FAIL)));
+        s.append(Messages.get("directional.legend", CheckReport.rel(Thresholds.PASS), CheckReport.rel(r.noise()),
+                CheckReport.rel(Thresholds.PASS), CheckReport.rel(Thresholds.FAIL)).replace("\n", NL)).append(NL);
         if (!loc.localised().isEmpty()) {
-            s.append(String.format(Locale.ROOT, "%nVerdict  %s: along their own directions these parts fail "
-                    + "(bisection of each block b^l, w^l):%n", loc.verdict()));
+            s.append(NL).append(Messages.get("directional.verdict", loc.verdict().toString())).append(NL);
             for (Localised x : loc.localised()) {
                 s.append("  ").append(describe(x)).append('\n');
             }
         }
-        s.append(String.format(Locale.ROOT, "%nCost evaluations: %,d (checking every parameter one by one: %,d)%n",
-                loc.evaluations(), loc.exhaustive()));
+        s.append(NL).append(Messages.get("directional.evaluations", loc.evaluations(), loc.exhaustive())).append(NL);
         return s.toString();
     }
 
@@ -62,25 +65,24 @@ public final class DirectionalReport {
         DirectionalResult r = loc.whole();
         StringBuilder where = new StringBuilder();
         if (!loc.localised().isEmpty()) {
-            where.append("\n## Verdict: " + loc.verdict() + ", localised by bisection\n\n");
+            where.append('\n').append(Messages.get("directional.md.verdict", loc.verdict().toString())).append("\n\n");
             for (Localised x : loc.localised()) {
                 where.append("- ").append(describe(x)).append('\n');
             }
         }
-        return "# Directional gradient check\n\n"
-                + "- Network: `" + net.describe() + "`\n"
-                + "- Samples: m = " + samples + "\n"
-                + "- Cost: C = " + CheckReport.number(cost) + "\n"
-                + "- Direction: one random unit vector u over all " + r.parameters() + " parameters (seed " + r.seed()
-                + ")\n"
-                + "- Method: " + r.method().description() + ", ε = " + CheckReport.step(r.epsilon())
-                + (precision == Precision.DOUBLE ? "" : ", forward passes in " + precision.id() + " precision") + "\n\n"
-                + "| ∇C · u (backprop) | numerical | rel. error | verdict |\n|---:|---:|---:|---|\n"
+        return Messages.get("directional.md.title") + "\n\n"
+                + Messages.get("report.md.network", net.describe()) + "\n"
+                + Messages.get("report.md.samples", String.valueOf(samples)) + "\n"
+                + Messages.get("report.md.cost", CheckReport.number(cost)) + "\n"
+                + Messages.get("directional.md.direction", String.valueOf(r.parameters()), String.valueOf(r.seed()))
+                + "\n"
+                + Messages.get("report.md.method", r.method().description(), CheckReport.step(r.epsilon()),
+                precisionNote(precision)) + "\n\n"
+                + Messages.get("directional.md.header") + "\n|---:|---:|---:|---|\n"
                 + "| " + CheckReport.number(r.analytic()) + " | " + CheckReport.number(r.numeric()) + " | "
                 + CheckReport.rel(r.relativeError()) + " | " + r.verdict() + " |\n"
                 + where
-                + String.format(Locale.ROOT, "%nCost evaluations: %,d (checking every parameter one by one: %,d)%n",
-                loc.evaluations(), loc.exhaustive());
+                + NL + Messages.get("directional.evaluations", loc.evaluations(), loc.exhaustive()) + NL;
     }
 
     public static String json(Network net, int samples, double cost, Precision precision, Localisation loc) {
@@ -127,8 +129,8 @@ public final class DirectionalReport {
     static String describe(Localised x) {
         String symbol = (x.formula() == Formula.BP3 ? "∂C/∂b^" : "∂C/∂w^") + x.layer();
         return x.index() == null
-                ? x.formula() + " " + symbol + ": most of the block (or more than " + DirectionalCheck.MAX_NAMED
-                + " of its entries) fails"
+                ? Messages.get("directional.block", x.formula().toString(), symbol,
+                        String.valueOf(DirectionalCheck.MAX_NAMED))
                 : x.formula() + " " + symbol + Arrays.toString(x.index());
     }
 }

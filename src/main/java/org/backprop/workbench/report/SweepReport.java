@@ -1,5 +1,7 @@
 package org.backprop.workbench.report;
 
+import org.backprop.workbench.i18n.Messages;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -24,11 +26,10 @@ public final class SweepReport {
      */
     public static String text(String network, EpsilonSweep.Result sweep) {
         StringBuilder s = new StringBuilder();
-        s.append("Network  ").append(network).append('\n');
-        s.append("Sweep    ").append(sweep.target()).append(sweep.precision() == Precision.DOUBLE ? ""
-                : ", forward passes in " + sweep.precision().id() + " precision").append('\n');
-        s.append(sweep.numbers() > 1 ? "Shown    the worst relative error over the numbers at each step\n"
-                : "Shown    the relative error at each step\n");
+        s.append(Messages.get("report.network", network)).append('\n');
+        s.append(Messages.get("sweep.target", sweep.target(), sweep.precision() == Precision.DOUBLE ? ""
+                : Messages.get("report.precisionNote", sweep.precision().id()))).append('\n');
+        s.append(Messages.get(sweep.numbers() > 1 ? "sweep.shownWorst" : "sweep.shown")).append('\n');
         s.append('\n').append(String.format(Locale.ROOT, "%-9s", "epsilon"));
         List<EpsilonSweep.Curve> curves = sweep.curves();
         for (EpsilonSweep.Curve c : curves) {
@@ -45,13 +46,14 @@ public final class SweepReport {
             }
             s.append('\n');
         }
-        s.append("(* least error of the method; k: a perturbation crossed a relu kink at this step)\n");
+        s.append(Messages.get("sweep.legend")).append('\n');
         for (EpsilonSweep.Curve c : curves) {
-            s.append(String.format(Locale.ROOT, "%-13s least %s at epsilon = %.1e%n", c.method().id(),
-                    CheckReport.rel(c.best().relativeError()), c.best().epsilon()));
+            s.append(String.format(Locale.ROOT, "%-13s ", c.method().id())).append(Messages.get("sweep.least",
+                    CheckReport.rel(c.best().relativeError()), String.format(Locale.ROOT, "%.1e", c.best().epsilon())))
+                    .append(System.lineSeparator());
         }
         for (String note : sweep.notes()) {
-            s.append("Note: ").append(note).append('\n');
+            s.append(Messages.get("against.note", note)).append('\n');
         }
         return s.toString();
     }

@@ -84,7 +84,7 @@ class ActionTableTest {
     @Test
     void ctrlHomeAndEndStepToTheFirstAndLastStepWhileTheStepListHasTheFocus(FxRobot robot) {
         waitForChecks();
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         press(robot, KeyCode.CONTROL, KeyCode.END);
         List<String> ids = fx(() -> model.stepsProperty().get().stream().map(s -> s.id()).toList());
         assertEquals(ids.get(ids.size() - 1), fx(() -> model.getCurrentStep().id()));
@@ -97,7 +97,7 @@ class ActionTableTest {
 
     @Test
     void ctrlDigitsSelectTheViewsByTypeAndTheTabFollows(FxRobot robot) {
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
         assertEquals(WorkbenchView.EPSILON, fx(model::getSelectedView));
         assertEquals("epsilonTab", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getId()));
@@ -110,7 +110,7 @@ class ActionTableTest {
 
     @Test
     void ctrlNumpadPlusZoomsInFromAnyFocus(FxRobot robot) {
-        fx(() -> window.checkTable().table().requestFocus());
+        fx(() -> window.parts().checkTable().table().requestFocus());
         double before = fx(() -> model.zoomProperty().get());
         press(robot, KeyCode.CONTROL, KeyCode.ADD);
         assertEquals(before * WorkbenchModel.ZOOM_STEP, fx(() -> model.zoomProperty().get()), 1e-12);
@@ -138,7 +138,7 @@ class ActionTableTest {
     void removeLayerIsAMenuItemAndUndoable() {
         waitForChecks();
         int depth = fx(() -> model.getDocument().network().depth());
-        fx(() -> window.actions().execute(StandardAction.ADD_LAYER));
+        fx(() -> window.parts().actions().execute(StandardAction.ADD_LAYER));
         waitUntil(() -> model.getDocument().network().depth() == depth + 1);
         MenuItem remove = fx(() -> window.menu(MenuGroup.EDIT).getItems().stream()
                 .filter(i -> ActionFactory.id(StandardAction.REMOVE_LAYER).equals(i.getId())).findFirst().orElseThrow());
@@ -152,7 +152,7 @@ class ActionTableTest {
         waitForChecks();
         Path target = folder.resolve("mine.json");
         dialogs.files.add(Optional.of(target));
-        fx(() -> window.actions().execute(StandardAction.SAVE_AS));
+        fx(() -> window.parts().actions().execute(StandardAction.SAVE_AS));
         assertTrue(Files.exists(target));
         assertEquals("network.json", dialogs.fileRequests.get(0).initialName());
         assertFalse(fx(() -> model.dirtyProperty().get()));
@@ -160,11 +160,11 @@ class ActionTableTest {
         fx(() -> model.edit(org.backprop.workbench.edit.Edits::addSample));
         waitUntil(() -> model.dirtyProperty().get());
         dialogs.saveAnswers.add(DialogService.SaveAnswer.CANCEL);
-        fx(() -> window.actions().execute(StandardAction.NEW));
+        fx(() -> window.parts().actions().execute(StandardAction.NEW));
         assertEquals(List.of("start a new network"), dialogs.asked);
         assertTrue(fx(() -> model.dirtyProperty().get()));
         dialogs.saveAnswers.add(DialogService.SaveAnswer.DISCARD);
-        fx(() -> window.actions().execute(StandardAction.NEW));
+        fx(() -> window.parts().actions().execute(StandardAction.NEW));
         assertFalse(fx(() -> model.dirtyProperty().get()));
     }
 
@@ -172,7 +172,7 @@ class ActionTableTest {
     void aBrokenFileGoesToTheErrorDialogOfTheService() throws Exception {
         Path bad = folder.resolve("bad.json");
         Files.writeString(bad, "{\"layers\": 3}");
-        assertFalse(fx(() -> window.openFile(bad)));
+        assertFalse(fx(() -> window.parts().files().openFile(bad)));
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).startsWith("Cannot open bad.json: "), dialogs.errors.toString());
     }
@@ -181,7 +181,7 @@ class ActionTableTest {
     void f1ListsTheTablesKeysByMenu(FxRobot robot) {
         press(robot, KeyCode.F1);
         assertEquals(List.of("shortcutsDialog: Keyboard shortcuts"), dialogs.informations);
-        String text = fx(window::shortcutText);
+        String text = fx(() -> HelpDialogs.shortcutText(window.parts().actions()));
         assertTrue(text.contains("Remove last hidden layer"), text);
         assertTrue(text.contains("Presentation mode"), text);
         assertTrue(text.lines().anyMatch(l -> l.equals("Lessons")), text);

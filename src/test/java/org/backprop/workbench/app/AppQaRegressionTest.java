@@ -53,7 +53,7 @@ class AppQaRegressionTest {
         assertTrue(verdict.contains("checked against complex step"), verdict);
         assertFalse(verdict.contains("central differences"), verdict);
         Path md = folder.resolve("complex.md");
-        assertTrue(fx(() -> window.exportReport(md)));
+        assertTrue(fx(() -> window.parts().files().exportReport(md)));
         String report = Files.readString(md);
         assertTrue(report.contains("- Method: complex step"), report);
     }
@@ -80,8 +80,8 @@ class AppQaRegressionTest {
                 && !model.getAnalysis().checks().isEmpty());
         Path md = folder.resolve("checks.md");
         Path png = folder.resolve("step.png");
-        assertTrue(fx(() -> window.exportReport(md)));
-        assertTrue(fx(() -> window.exportStep(png)));
+        assertTrue(fx(() -> window.parts().files().exportReport(md)));
+        assertTrue(fx(() -> window.parts().files().exportStep(png)));
         Assumptions.assumeTrue(Files.getFileStore(md).supportsFileAttributeView(PosixFileAttributeView.class));
         assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(md));
         assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(png));

@@ -84,7 +84,7 @@ class CompareValuesTest {
     }
 
     private void openNetwork() {
-        assertTrue(fx(() -> window.openFile(NET)));
+        assertTrue(fx(() -> window.parts().files().openFile(NET)));
         waitUntil(() -> model.getAnalysis() != null && !model.busyProperty().get()
                 && !model.checkingProperty().get() && model.getAnalysis().network() == model.getDocument().network());
     }
@@ -104,8 +104,8 @@ class CompareValuesTest {
     }
 
     private Status mark(String stepId) {
-        return fx(() -> window.stepList().getItems().stream().filter(s -> s.id().equals(stepId)).findFirst()
-                .flatMap(s -> window.stepList().comparisonOf(s)).orElse(null));
+        return fx(() -> window.parts().stepList().getItems().stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .flatMap(s -> window.parts().stepList().comparisonOf(s)).orElse(null));
     }
 
     /** The correct δ¹ (BP2 as in the note) of the open network, from the engine directly. */
@@ -141,7 +141,7 @@ class CompareValuesTest {
                 .orElseThrow());
         assertEquals("Compare with my values…", fx(() -> StandardAction.plain(item.getText())));
         fx(item::fire);
-        waitUntil(() -> window.compare().getComparison() != null);
+        waitUntil(() -> window.parts().compare().getComparison() != null);
         assertEquals("*.json;*.npz", dialogs.fileRequests.get(dialogs.fileRequests.size() - 1).pattern());
 
         // the marks: the forward pass, ∇ₐC, δ², ∂C/∂b², ∂C/∂w² right; δ¹ and what follows from it wrong (the file
@@ -158,7 +158,7 @@ class CompareValuesTest {
 
         // the first divergence in backprop order is selected: δ¹ (BP2), shown in the step view
         assertEquals("delta1", fx(() -> model.getCurrentStep().id()));
-        assertEquals("delta1", fx(() -> window.stepList().getSelectionModel().getSelectedItem().id()));
+        assertEquals("delta1", fx(() -> window.parts().stepList().getSelectionModel().getSelectedItem().id()));
         assertEquals(WorkbenchView.STEP, fx(model::getSelectedView));
 
         // the banner: the first divergence, what follows, the mistake named, the wrong formula beside the right one
@@ -181,8 +181,8 @@ class CompareValuesTest {
         // the student's matrix beside the correct one, every entry that differs beyond 1e-6 marked, no other
         double[][] yours = fileMatrix(BUGGY, 1, "delta");
         DMatrixRMaj right = correct(b -> b.delta(1));
-        MatrixView yoursView = fx(() -> window.detailView().comparedYoursView());
-        MatrixView correctView = fx(() -> window.detailView().comparedCorrectView());
+        MatrixView yoursView = fx(() -> window.parts().detailView().comparedYoursView());
+        MatrixView correctView = fx(() -> window.parts().detailView().comparedCorrectView());
         int marked = 0;
         for (int r = 0; r < right.numRows; r++) {
             for (int c = 0; c < right.numCols; c++) {
@@ -204,7 +204,7 @@ class CompareValuesTest {
     @Test
     void theComparisonStaysLiveWhileTheUserMovesBetweenSteps() throws Exception {
         openNetwork();
-        assertTrue(fx(() -> window.compare().compare(BUGGY)));
+        assertTrue(fx(() -> window.parts().compare().compare(BUGGY)));
         fx(model::back);   // δ¹ → δ² (BP1), which the student got right
         assertEquals("delta2", fx(() -> model.getCurrentStep().id()));
         String headline = text("compareHeadline");
@@ -212,7 +212,7 @@ class CompareValuesTest {
         assertTrue(fx(() -> window.lookup("#compareBanner").getStyleClass().contains("verdict-pass")));
         assertFalse(shown("compareDiagnosis"), "the diagnosis belongs to the first divergence");
         assertTrue(text("compareExplanation").contains("The first divergence in backprop order is δ¹ (BP2)"));
-        MatrixView yoursView = fx(() -> window.detailView().comparedYoursView());
+        MatrixView yoursView = fx(() -> window.parts().detailView().comparedYoursView());
         assertFalse(fx(() -> yoursView.showsDiffering(0, 0)));
         double[][] delta2 = fileMatrix(BUGGY, 2, "delta");
         assertEquals(Latex.plainNumber(delta2[1][2]), fx(() -> yoursView.cellText(1, 2)));
@@ -221,7 +221,7 @@ class CompareValuesTest {
         fx(() -> model.currentStepIdProperty().set("gradW1"));
         fx(() -> model.notationProperty().set(Notation.NIELSEN));
         double[][] gradW1 = fileMatrix(BUGGY, 1, "gradW");   // n_0 x n_1 = 2 x 3, the note's shape
-        MatrixView yoursNow = fx(() -> window.detailView().comparedYoursView());
+        MatrixView yoursNow = fx(() -> window.parts().detailView().comparedYoursView());
         assertEquals(Latex.plainNumber(gradW1[0][2]), fx(() -> yoursNow.cellText(2, 0)));
         assertTrue(fx(() -> yoursNow.showsDiffering(2, 0)));
         assertTrue(text("compareHeadline").startsWith("Your ∂C/∂w¹ (BP4) differs"));
@@ -238,9 +238,9 @@ class CompareValuesTest {
         // a lesson's quiz asks for δ¹[0, 3]: the workbench's value must not appear beside the student's
         fx(() -> model.hiddenEntryProperty().set(new org.backprop.workbench.lesson.Quantity(
                 org.backprop.workbench.lesson.Quantity.Kind.DELTA, 1, new int[]{0, 3})));
-        assertTrue(fx(() -> window.compare().compare(BUGGY)));
+        assertTrue(fx(() -> window.parts().compare().compare(BUGGY)));
         String correct = Latex.plainNumber(correct(b -> b.delta(1)).get(0, 3));
-        MatrixView correctView = fx(() -> window.detailView().comparedCorrectView());
+        MatrixView correctView = fx(() -> window.parts().detailView().comparedCorrectView());
         assertEquals(MatrixView.HIDDEN_TEXT, fx(() -> correctView.cellText(0, 3)));
         String headline = text("compareHeadline");
         assertTrue(headline.contains("at [0, 3]") && !headline.contains(correct), headline);
@@ -259,7 +259,7 @@ class CompareValuesTest {
         }
         Path partial = folder.resolve("only-gradients.json");
         JSON.writeValue(partial.toFile(), root);
-        assertTrue(fx(() -> window.compare().compare(partial)));
+        assertTrue(fx(() -> window.parts().compare().compare(partial)));
         for (String id : List.of("z1", "a1", "z2", "a2", "cost", "gradA", "delta2", "delta1")) {
             assertEquals(Status.NOT_GIVEN, mark(id), id);
         }
@@ -275,13 +275,13 @@ class CompareValuesTest {
     @Test
     void aBadValuesFileShowsOneMessageAndKeepsTheNetworkAndTheComparison() throws Exception {
         openNetwork();
-        assertTrue(fx(() -> window.compare().compare(BUGGY)));
+        assertTrue(fx(() -> window.parts().compare().compare(BUGGY)));
         NetworkDocument before = fx(model::getDocument);
-        var comparisonBefore = fx(() -> window.compare().getComparison());
+        var comparisonBefore = fx(() -> window.parts().compare().getComparison());
         Path bad = folder.resolve("wrong-shape.json");
         Files.writeString(bad, "{\"layers\": [{\"layer\": 2, \"gradW\": [[0.1, 0.2]]}]}");
         int errors = dialogs.errors.size();
-        assertFalse(fx(() -> window.compare().compare(bad)));
+        assertFalse(fx(() -> window.parts().compare().compare(bad)));
         assertEquals(errors + 1, dialogs.errors.size(), "one message");
         String message = dialogs.errors.get(dialogs.errors.size() - 1);
         assertTrue(message.startsWith("Cannot compare with wrong-shape.json: "), message);
@@ -291,17 +291,17 @@ class CompareValuesTest {
         assertTrue(fx(() -> model.messageProperty().get()).contains("gradW2"));
         assertSame(before, fx(model::getDocument), "the network stays");
         assertFalse(fx(() -> model.dirtyProperty().get()));
-        assertSame(comparisonBefore, fx(() -> window.compare().getComparison()), "the comparison shown stays");
+        assertSame(comparisonBefore, fx(() -> window.parts().compare().getComparison()), "the comparison shown stays");
         assertEquals(Status.DIFFERS, mark("delta1"));
     }
 
     @Test
     void editingTheNetworkClearsTheComparisonWithANotice() {
         openNetwork();
-        assertTrue(fx(() -> window.compare().compare(BUGGY)));
+        assertTrue(fx(() -> window.parts().compare().compare(BUGGY)));
         assertTrue(shown("compareBanner"));
         assertTrue(fx(() -> model.edit(Edits::addSample)));
-        assertNull(fx(() -> window.compare().getComparison()));
+        assertNull(fx(() -> window.parts().compare().getComparison()));
         assertNull(mark("delta1"), "no marks for a network the values were not computed for");
         assertFalse(shown("compare-delta1"));
         assertFalse(shown("compareBanner"));
@@ -317,24 +317,24 @@ class CompareValuesTest {
     @Test
     void movingTheMistakeOrTheNotationKeepsTheComparison() {
         openNetwork();
-        assertTrue(fx(() -> window.compare().compare(BUGGY)));
-        var c = fx(() -> window.compare().getComparison());
+        assertTrue(fx(() -> window.parts().compare().compare(BUGGY)));
+        var c = fx(() -> window.parts().compare().getComparison());
         fx(() -> model.mistakeProperty().set(org.backprop.workbench.engine.Mistake.GRAD_A_SIGN));
         fx(() -> model.notationProperty().set(Notation.NIELSEN));
         fx(model::next);
-        assertSame(c, fx(() -> window.compare().getComparison()));
+        assertSame(c, fx(() -> window.parts().compare().getComparison()));
         // the student is compared with the note's formulas, not with the mistake the window demonstrates
         assertEquals(Status.MATCHES, mark("gradA"));
     }
 
     @Test
     void aDroppedValuesFileIsComparedAndADroppedNetworkFileIsOpened() throws Exception {
-        assertTrue(fx(() -> window.compare().drop(NET)), "a network file opens as the network");
+        assertTrue(fx(() -> window.parts().compare().drop(NET)), "a network file opens as the network");
         waitUntil(() -> model.getAnalysis() != null && !model.busyProperty().get()
                 && model.getAnalysis().network() == model.getDocument().network());
         assertEquals(NET, fx(() -> model.fileProperty().get()));
-        assertNull(fx(() -> window.compare().getComparison()));
-        assertTrue(fx(() -> window.compare().drop(BUGGY)), "a values file is compared");
+        assertNull(fx(() -> window.parts().compare().getComparison()));
+        assertTrue(fx(() -> window.parts().compare().drop(BUGGY)), "a values file is compared");
         assertEquals(Status.DIFFERS, mark("delta1"));
         assertEquals("delta1", fx(() -> model.getCurrentStep().id()));
     }
@@ -377,8 +377,8 @@ class CompareValuesTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        assertTrue(fx(() -> window.compare().compare(values)));
-        for (Step s : fx(() -> List.copyOf(window.stepList().getItems()))) {
+        assertTrue(fx(() -> window.parts().compare().compare(values)));
+        for (Step s : fx(() -> List.copyOf(window.parts().stepList().getItems()))) {
             assertEquals(Status.MATCHES, mark(s.id()), s.id());
         }
         String explanation = text("compareExplanation");

@@ -61,16 +61,16 @@ class DeriveHooksTest {
     }
 
     private Node cell(int row, int column) {
-        return fx(() -> window.detailView().resultView().lookup("#cell-" + row + "-" + column));
+        return fx(() -> window.parts().detailView().resultView().lookup("#cell-" + row + "-" + column));
     }
 
     @Test
     void aRightClickOnAResultCellDerivesThatCellAndTheResultIsTheNumberItShows(FxRobot robot) {
         showStep("delta1");
-        String shown = fx(() -> window.detailView().resultView().cellText(2, 3));
+        String shown = fx(() -> window.parts().detailView().resultView().cellText(2, 3));
         rightClick(cell(2, 3));
         WaitForAsyncUtils.waitForFxEvents();
-        ContextMenu menu = fx(() -> window.detailView().getContextMenu());
+        ContextMenu menu = fx(() -> window.parts().detailView().getContextMenu());
         assertTrue(fx(menu::isShowing), "the cell's context menu is open");
         String item = fx(() -> menu.getItems().get(0).getText());
         assertEquals("Derive δ¹[2, 3]  (Ctrl+7)", item, "the item names the cell right-clicked");
@@ -78,7 +78,7 @@ class DeriveHooksTest {
         fx(menu::hide);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(WorkbenchView.DERIVE, fx(() -> model.selectedViewProperty().get()));
-        Derivation d = fx(() -> window.derivePanel().derivationProperty().get());
+        Derivation d = fx(() -> window.parts().derivePanel().derivationProperty().get());
         assertNotNull(d);
         assertEquals("delta1[2,3]", d.entry().id());
         assertEquals(shown, Latex.plainNumber(d.value()), "to the last printed digit");
@@ -89,13 +89,13 @@ class DeriveHooksTest {
     @Test
     void aRightClickOnAForwardCellOffersItsZ(FxRobot robot) {
         showStep("z1");
-        String shown = fx(() -> window.detailView().resultView().cellText(1, 2));
+        String shown = fx(() -> window.parts().detailView().resultView().cellText(1, 2));
         rightClick(cell(1, 2));
         WaitForAsyncUtils.waitForFxEvents();
-        ContextMenu menu = fx(() -> window.detailView().getContextMenu());
+        ContextMenu menu = fx(() -> window.parts().detailView().getContextMenu());
         assertEquals("Derive z¹[1, 2]  (Ctrl+7)", fx(() -> menu.getItems().get(0).getText()));
         fx(menu::hide);
-        Derivation d = fx(() -> window.derivePanel().derivationProperty().get());
+        Derivation d = fx(() -> window.parts().derivePanel().derivationProperty().get());
         assertEquals("z1[1,2]", d.entry().id());
         assertEquals(shown, Latex.plainNumber(d.value()));
     }
@@ -105,31 +105,31 @@ class DeriveHooksTest {
         showStep("delta1");
         robot.clickOn(cell(0, 1));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("delta1[0,1]", fx(() -> window.derivePanel().derivationProperty().get().entry().id()));
+        assertEquals("delta1[0,1]", fx(() -> window.parts().derivePanel().derivationProperty().get().entry().id()));
         fx(() -> model.navigate(WorkbenchView.DERIVE));
         WaitForAsyncUtils.waitForFxEvents();
         // term k = 1 of BP2: w^2[0,1] δ^2[1,1]; the terms sit under the lines: scroll down to them
         clickTerm(1);
         WaitForAsyncUtils.waitForFxEvents();
-        Term term = fx(() -> window.derivePanel().hoveredTermProperty().get());
+        Term term = fx(() -> window.parts().derivePanel().hoveredTermProperty().get());
         assertNotNull(term, "the clicked term stays marked");
         assertEquals(1, term.index());
-        fx(() -> javafx.event.Event.fireEvent(window.derivePanel().getView().lookup("#deriveTerm1"),
+        fx(() -> javafx.event.Event.fireEvent(window.parts().derivePanel().getView().lookup("#deriveTerm1"),
                 new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_EXITED, 0, 0, 0, 0,
                         javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
                         false, false, false, null)));
-        assertNotNull(fx(() -> window.derivePanel().hoveredTermProperty().get()), "after the mouse leaves it");
+        assertNotNull(fx(() -> window.parts().derivePanel().hoveredTermProperty().get()), "after the mouse leaves it");
         fx(() -> model.navigate(WorkbenchView.STEP));
         WaitForAsyncUtils.waitForFxEvents();
-        StepDetail detail = fx(() -> window.detailView().getDetail());
-        List<MatrixView> views = fx(() -> window.detailView().operandViews());
+        StepDetail detail = fx(() -> window.parts().detailView().getDetail());
+        List<MatrixView> views = fx(() -> window.parts().detailView().operandViews());
         int w = indexOf(detail.operands(), "w^2");
         int delta = indexOf(detail.operands(), "δ^2");
         assertTrue(fx(() -> views.get(w).cellMarked(0, 1)), "w^2[0,1] is marked");
         assertTrue(fx(() -> views.get(delta).cellMarked(1, 1)), "δ^2[1,1] is marked");
         assertFalse(fx(() -> views.get(w).cellMarked(1, 1)));
         assertFalse(fx(() -> views.get(delta).cellMarked(0, 1)));
-        int[] pointed = fx(() -> window.diagram().pointedProperty().get());
+        int[] pointed = fx(() -> window.parts().diagram().pointedProperty().get());
         assertEquals(List.of(2, 0, 1), List.of(pointed[0], pointed[1], pointed[2]), "and its edge in the diagram");
 
         // Nielsen's notation shows w^2 transposed: the same weight is now cell [1,0]
@@ -139,8 +139,8 @@ class DeriveHooksTest {
         clickTerm(1);
         fx(() -> model.navigate(WorkbenchView.STEP));
         WaitForAsyncUtils.waitForFxEvents();
-        List<MatrixView> again = fx(() -> window.detailView().operandViews());
-        int w2 = indexOf(fx(() -> window.detailView().getDetail()).operands(), "w^2");
+        List<MatrixView> again = fx(() -> window.parts().detailView().operandViews());
+        int w2 = indexOf(fx(() -> window.parts().detailView().getDetail()).operands(), "w^2");
         assertTrue(fx(() -> again.get(w2).cellMarked(1, 0)), "w^2[0,1] shown as w_jk is cell [1,0]");
         assertFalse(fx(() -> again.get(w2).cellMarked(0, 1)));
     }
@@ -148,7 +148,7 @@ class DeriveHooksTest {
     @Test
     void theDiagramsContextMenuNamesTheNeuronRightClicked(FxRobot robot) {
         showStep("delta1");
-        NetworkDiagram diagram = window.diagram();
+        NetworkDiagram diagram = window.parts().diagram();
         javafx.geometry.Point2D p = fx(() -> diagram.neuronCentre(1, 2));
         Node canvas = fx(() -> diagram.getChildrenUnmodifiable().get(0));
         fx(() -> {
@@ -168,7 +168,7 @@ class DeriveHooksTest {
         assertEquals("deriveFromDiagram", fx(() -> shown.getItems().get(0).getId()));
         assertEquals("Derive δ¹[2, 0]  (Ctrl+7)", fx(() -> shown.getItems().get(0).getText()));
         fx(shown::hide);
-        Derivation d = fx(() -> window.derivePanel().derivationProperty().get());
+        Derivation d = fx(() -> window.parts().derivePanel().derivationProperty().get());
         assertNotNull(d);
         assertEquals("delta1[2,0]", d.entry().id(), "a neuron of the step's layer selects its δ (sample 0)");
         Analysis an = model.getAnalysis();
@@ -200,7 +200,7 @@ class DeriveHooksTest {
      */
     private void clickTerm(int k) {
         fx(() -> {
-            Node term = window.derivePanel().getView().lookup("#deriveTerm" + k);
+            Node term = window.parts().derivePanel().getView().lookup("#deriveTerm" + k);
             javafx.event.Event.fireEvent(term, new javafx.scene.input.MouseEvent(
                     javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY,
                     1, false, false, false, false, true, false, false, true, false, true, null));

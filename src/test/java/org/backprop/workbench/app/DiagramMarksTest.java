@@ -74,7 +74,7 @@ class DiagramMarksTest {
             }
         }
         assertFalse(expected.isEmpty(), "BP2 without σ' fails at layer " + l);
-        assertEquals(expected, keys(fx(() -> window.diagram().failingMarks())));
+        assertEquals(expected, keys(fx(() -> window.parts().diagram().failingMarks())));
 
         goTo("gradW" + l);
         Set<String> edges = new TreeSet<>();
@@ -83,12 +83,12 @@ class DiagramMarksTest {
                 edges.add(java.util.Arrays.toString(new int[]{l, c.index()[0], c.index()[1]}));
             }
         }
-        assertEquals(edges, keys(fx(() -> window.diagram().failingMarks())));
+        assertEquals(edges, keys(fx(() -> window.parts().diagram().failingMarks())));
 
         goTo("z1");
-        assertEquals(Set.of(), keys(fx(() -> window.diagram().failingMarks())), "a forward step marks nothing");
+        assertEquals(Set.of(), keys(fx(() -> window.parts().diagram().failingMarks())), "a forward step marks nothing");
         goTo("delta" + depth);
-        assertEquals(Set.of(), keys(fx(() -> window.diagram().failingMarks())), "BP1 passes: nothing marked");
+        assertEquals(Set.of(), keys(fx(() -> window.parts().diagram().failingMarks())), "BP1 passes: nothing marked");
         fx(() -> model.mistakeProperty().set(Mistake.NONE));
     }
 
@@ -97,8 +97,8 @@ class DiagramMarksTest {
         settle();
         int depth = fx(() -> model.getDocument().network().depth());
         fx(() -> model.navigate(WorkbenchView.CHECKS));
-        fx(() -> window.checkTable().setFormulaFilter(Formula.BP4));
-        CheckResult first = fx(() -> window.checkTable().shownRows().get(0));
+        fx(() -> window.parts().checkTable().setFormulaFilter(Formula.BP4));
+        CheckResult first = fx(() -> window.parts().checkTable().shownRows().get(0));
         java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> row = () -> fx(() ->
                 robot.lookup(".table-row-cell").queryAll().stream()
                         .filter(r -> r instanceof javafx.scene.control.TableRow<?> t && t.getItem() == first
@@ -109,14 +109,14 @@ class DiagramMarksTest {
                 && model.selectedCheckProperty().get().formula() == Formula.BP4);
         int l = fx(() -> model.selectedCheckProperty().get().layer());
         goTo("gradW" + l);
-        assertTrue(fx(() -> window.diagram().selectionDrawn()), "marked on its BP4 step");
+        assertTrue(fx(() -> window.parts().diagram().selectionDrawn()), "marked on its BP4 step");
         goTo("z" + l);
-        assertTrue(fx(() -> window.diagram().selectionDrawn()), "and on the z step that uses the weight");
+        assertTrue(fx(() -> window.parts().diagram().selectionDrawn()), "and on the z step that uses the weight");
         goTo("delta" + depth);
-        assertFalse(fx(() -> window.diagram().selectionDrawn()), "not on BP1");
+        assertFalse(fx(() -> window.parts().diagram().selectionDrawn()), "not on BP1");
         goTo("cost");
-        assertFalse(fx(() -> window.diagram().selectionDrawn()), "not on the cost");
-        fx(() -> window.checkTable().setFormulaFilter(null));
+        assertFalse(fx(() -> window.parts().diagram().selectionDrawn()), "not on the cost");
+        fx(() -> window.parts().checkTable().setFormulaFilter(null));
     }
 
     @Test
@@ -124,16 +124,16 @@ class DiagramMarksTest {
         settle();
         fx(() -> model.navigate(WorkbenchView.STEP));
         goTo("gradW1");
-        fx(() -> window.detailView().setVvalue(1));
+        fx(() -> window.parts().detailView().setVvalue(1));
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.type(KeyCode.LEFT);
         waitUntil(() -> !"gradW1".equals(model.currentStepIdProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, fx(() -> window.detailView().getVvalue()), 1e-9);
+        assertEquals(0, fx(() -> window.parts().detailView().getVvalue()), 1e-9);
         javafx.scene.Node title = robot.lookup("#stepTitle").query();
         double titleTop = fx(() -> title.localToScene(title.getLayoutBounds()).getMinY());
-        double paneTop = fx(() -> window.detailView().localToScene(window.detailView().getLayoutBounds()).getMinY());
+        double paneTop = fx(() -> window.parts().detailView().localToScene(window.parts().detailView().getLayoutBounds()).getMinY());
         assertTrue(titleTop >= paneTop, "the title is in view");
     }
 

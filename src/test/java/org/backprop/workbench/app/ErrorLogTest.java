@@ -33,7 +33,7 @@ class ErrorLogTest {
     void start(Stage stage) {
         window = new MainWindow(new WorkbenchModel(), new RecentFiles(settings.resolve("recent.txt")));
         log = new ErrorLog(settings.resolve(ErrorLog.FILE));
-        window.setErrorLog(log);
+        window.parts().setErrorLog(log);
         stage.setScene(window.createScene(1024, 768));
         stage.show();
     }
@@ -54,9 +54,9 @@ class ErrorLogTest {
 
     @Test
     void aFailingTaskLeavesItsStackTraceInTheLogAndTheStatusLineSaysWhere() throws Exception {
-        fx(() -> window.runner().run("test", "ε sweep", p -> sweep(new double[7]), r -> { }));
-        waitUntil(() -> !window.runner().isBusy());
-        String line = fx(() -> window.taskStatus().text());
+        fx(() -> window.parts().runner().run("test", "ε sweep", p -> sweep(new double[7]), r -> { }));
+        waitUntil(() -> !window.parts().runner().isBusy());
+        String line = fx(() -> window.parts().taskStatus().text());
         assertTrue(line.contains("ε sweep") && line.contains("sweep broke at 7 points"), line);
         assertTrue(line.contains(settings.resolve(ErrorLog.FILE).toAbsolutePath().toString()), line);
         assertEquals(1, line.lines().count(), "one line");
@@ -70,10 +70,10 @@ class ErrorLogTest {
     void noLogIsWrittenWhileNothingFails() throws Exception {
         Path elsewhere = settings.resolve("quiet").resolve(ErrorLog.FILE);
         ErrorLog quiet = new ErrorLog(elsewhere);
-        fx(() -> window.setErrorLog(quiet));
-        fx(() -> window.runner().run("ok", "fine", p -> "done", r -> { }));
-        waitUntil(() -> !window.runner().isBusy());
+        fx(() -> window.parts().setErrorLog(quiet));
+        fx(() -> window.parts().runner().run("ok", "fine", p -> "done", r -> { }));
+        waitUntil(() -> !window.parts().runner().isBusy());
         assertTrue(Files.notExists(elsewhere));
-        fx(() -> window.setErrorLog(log));
+        fx(() -> window.parts().setErrorLog(log));
     }
 }

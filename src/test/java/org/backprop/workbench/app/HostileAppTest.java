@@ -104,7 +104,7 @@ class HostileAppTest {
             dialogs.errors.clear();
             // the student is asked about the unsaved edit and lets it go: the refused file must still not cost it
             dialogs.saveAnswers.add(org.backprop.workbench.app.dialogs.DialogService.SaveAnswer.DISCARD);
-            boolean opened = assertTimeoutPreemptively(BOUND, () -> fx(() -> window.openFile(f.getKey())));
+            boolean opened = assertTimeoutPreemptively(BOUND, () -> fx(() -> window.parts().files().openFile(f.getKey())));
             assertFalse(opened, f.getKey().toString());
             assertEquals(1, dialogs.errors.size(), f.getKey() + ": " + dialogs.errors);
             String message = dialogs.errors.get(0);
@@ -154,7 +154,7 @@ class HostileAppTest {
             dialogs.errors.clear();
             dialogs.errorTexts.clear();
             dialogs.saveAnswers.add(org.backprop.workbench.app.dialogs.DialogService.SaveAnswer.DISCARD);
-            boolean opened = assertTimeoutPreemptively(BOUND, () -> fx(() -> window.lessons().open(lesson)));
+            boolean opened = assertTimeoutPreemptively(BOUND, () -> fx(() -> window.parts().lessons().open(lesson)));
             assertFalse(opened, l.getKey());
             assertEquals(1, dialogs.errors.size(), l.getKey() + ": " + dialogs.errors);
             assertTrue(dialogs.errors.get(0).startsWith("lessonErrorDialog: This lesson cannot be used"),
@@ -176,7 +176,7 @@ class HostileAppTest {
         editSomething();
         Path notAFolder = Files.writeString(folder.resolve("plain.txt"), "a file, not a folder");
         Path target = notAFolder.resolve("mine.json");
-        assertFalse(fx(() -> window.files().saveTo(target)));
+        assertFalse(fx(() -> window.parts().files().saveTo(target)));
         assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
         assertTrue(dialogs.errors.get(0).startsWith("Cannot save mine.json: "), dialogs.errors.toString());
         assertTrue(fx(() -> model.dirtyProperty().get()), "a failed save marked the work as saved");
@@ -188,20 +188,20 @@ class HostileAppTest {
     void aSaveThatCannotBeAtomicSaysSoInTheStatusLine(FxRobot robot) throws Exception {
         editSomething();
         Path target = folder.resolve("on-a-fat-drive.json");
-        fx(() -> window.files().saveWith((doc, path) -> {
+        fx(() -> window.parts().files().saveWith((doc, path) -> {
             NetworkFile.save(doc, path);   // the content is written; only the drive could not move it in one step
             return AtomicFiles.Outcome.NOT_ATOMIC;
         }));
-        assertTrue(fx(() -> window.files().saveTo(target)));
+        assertTrue(fx(() -> window.parts().files().saveTo(target)));
         assertTrue(Files.exists(target));
         assertFalse(fx(() -> model.dirtyProperty().get()));
         String status = statusText(robot);
         assertTrue(status.contains("on-a-fat-drive.json") && status.contains("not atomically"), status);
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         // and an atomic save says plainly that it saved
-        fx(() -> window.files().saveWith(NetworkFile::save));
+        fx(() -> window.parts().files().saveWith(NetworkFile::save));
         fx(() -> model.edit(Edits::addSample));
-        assertTrue(fx(() -> window.files().saveTo(target)));
+        assertTrue(fx(() -> window.parts().files().saveTo(target)));
         assertEquals("Saved on-a-fat-drive.json", statusText(robot));
     }
 }

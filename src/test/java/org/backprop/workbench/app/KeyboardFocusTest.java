@@ -51,14 +51,14 @@ class KeyboardFocusTest {
             return w;
         });
         try {
-            assertTrue(fx(() -> window.taskStatus().isBusy()));
-            fx(() -> window.stepList().requestFocus());
-            waitUntil(() -> window.stepList().isFocused());
+            assertTrue(fx(() -> window.parts().taskStatus().isBusy()));
+            fx(() -> window.parts().stepList().requestFocus());
+            waitUntil(() -> window.parts().stepList().isFocused());
             press(robot, KeyCode.ESCAPE);
             queued.poll().run();
             waitUntil(() -> slow.checksCancelledProperty().get());
             assertFalse(fx(() -> slow.busyProperty().get()));
-            assertTrue(fx(() -> window.stepList().isFocused()), "the focus stays where it was");
+            assertTrue(fx(() -> window.parts().stepList().isFocused()), "the focus stays where it was");
         } finally {
             fx(stage::close);
         }
@@ -82,25 +82,25 @@ class KeyboardFocusTest {
             // the student looked at Training first (its table has filter buttons too), then opens Checks
             fx(() -> model.navigate(WorkbenchView.TRAINING));
             fx(() -> model.navigate(WorkbenchView.CHECKS));
-            fx(() -> window.checkTable().table().requestFocus());
-            int all = fx(() -> window.checkTable().shownRows().size());
+            fx(() -> window.parts().checkTable().table().requestFocus());
+            int all = fx(() -> window.parts().checkTable().shownRows().size());
             press(robot, KeyCode.ALT, KeyCode.O);
-            waitUntil(() -> fx(() -> window.checkTable().shownRows().size()) < all);
-            assertTrue(fx(() -> window.checkTable().shownRows().stream().allMatch(c -> c.verdict() == Verdict.FAIL)));
-            ToggleButton trainingFailures = fx(() -> (ToggleButton) window.trainingPanel().getView()
+            waitUntil(() -> fx(() -> window.parts().checkTable().shownRows().size()) < all);
+            assertTrue(fx(() -> window.parts().checkTable().shownRows().stream().allMatch(c -> c.verdict() == Verdict.FAIL)));
+            ToggleButton trainingFailures = fx(() -> (ToggleButton) window.parts().trainingPanel().getView()
                     .lookupAll(".toggle-button").stream().filter(n -> n instanceof ToggleButton t
                             && t.getText().startsWith("Failures")).findFirst().orElse(null));
             if (trainingFailures != null) {
                 assertFalse(fx(trainingFailures::isSelected), "the hidden Training table was left alone");
             }
             press(robot, KeyCode.ALT, KeyCode.R);
-            waitUntil(() -> fx(() -> window.checkTable().shownRows().size()) == all);
+            waitUntil(() -> fx(() -> window.parts().checkTable().shownRows().size()) == all);
             // the same keys with the focus in the step list, outside the tab
-            fx(() -> window.stepList().requestFocus());
+            fx(() -> window.parts().stepList().requestFocus());
             press(robot, KeyCode.ALT, KeyCode.O);
-            waitUntil(() -> fx(() -> window.checkTable().shownRows().size()) < all);
+            waitUntil(() -> fx(() -> window.parts().checkTable().shownRows().size()) < all);
             press(robot, KeyCode.ALT, KeyCode.R);
-            waitUntil(() -> fx(() -> window.checkTable().shownRows().size()) == all);
+            waitUntil(() -> fx(() -> window.parts().checkTable().shownRows().size()) == all);
         } finally {
             fx(stage::close);
         }

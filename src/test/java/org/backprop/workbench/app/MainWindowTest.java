@@ -65,7 +65,7 @@ class MainWindowTest {
     }
 
     private String shownCell(int row, int column) {
-        return fx(() -> window.detailView().resultView().cellText(row, column));
+        return fx(() -> window.parts().detailView().resultView().cellText(row, column));
     }
 
     @Test
@@ -79,7 +79,7 @@ class MainWindowTest {
     @Test
     void arrowKeysStepThroughAndTheShownNumbersAreTheEngines(FxRobot robot) {
         waitForChecks();
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("delta1", fx(() -> model.getCurrentStep().id()));
@@ -119,7 +119,7 @@ class MainWindowTest {
         assertEquals(0.5, doc.network().w(1).get(0, 0), 0.0);
         Analysis an = model.getAnalysis();
         assertSame(doc.network(), an.network());
-        assertEquals(Steps.of(doc.network()).size(), fx(() -> window.stepList().getItems().size()));
+        assertEquals(Steps.of(doc.network()).size(), fx(() -> window.parts().stepList().getItems().size()));
         assertEquals(5, an.forward().z(1).numCols);
     }
 
@@ -147,12 +147,12 @@ class MainWindowTest {
         fx(() -> box.setValue(Mistake.BP2_NO_SIGMA_PRIME));
         waitUntil(() -> model.getAnalysis().mistake() == Mistake.BP2_NO_SIGMA_PRIME && !model.busyProperty().get());
         var steps = model.stepsProperty().get();
-        StepListView list = window.stepList();
+        StepListView list = window.parts().stepList();
         assertEquals(Verdict.PASS, fx(() -> list.verdictOf(Steps.find(model.getDocument().network(), "delta2")
                 .orElseThrow()).orElseThrow()));
         assertEquals(Verdict.FAIL, fx(() -> list.verdictOf(steps.get(steps.size() - 5)).orElseThrow()));
         fx(() -> model.currentStepIdProperty().set("delta1"));
-        assertTrue(fx(() -> window.detailView().getDetail().mistaken()));
+        assertTrue(fx(() -> window.parts().detailView().getDetail().mistaken()));
         String verdict = fx(() -> ((javafx.scene.control.Label) window.lookup("#stepVerdict")).getText());
         assertTrue(verdict.startsWith("✗  FAIL"), verdict);
     }
@@ -163,7 +163,7 @@ class MainWindowTest {
         fx(() -> model.currentStepIdProperty().set("gradW1"));
         DMatrixRMaj g = model.getAnalysis().backward().gradW(1);   // 2 x 3, rows = inputs
         assertEquals(Latex.plainNumber(g.get(1, 2)), shownCell(1, 2));
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Notation.NIELSEN, model.notationProperty().get());
@@ -178,13 +178,13 @@ class MainWindowTest {
         waitForChecks();
         FormulaView formula = (FormulaView) window.lookup("#stepFormula");
         double before = fx(() -> formula.prefWidth(-1));
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP, model.zoomProperty().get(), 1e-9);
         assertTrue(fx(() -> formula.prefWidth(-1)) > before * 1.15);
         String size = String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx",
-                MainWindow.BASE_FONT * WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP);
+                WorkbenchModel.BASE_FONT * WorkbenchModel.ZOOM_STEP * WorkbenchModel.ZOOM_STEP);
         assertTrue(fx(window::getStyle).contains(size), fx(window::getStyle));
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -197,11 +197,11 @@ class MainWindowTest {
         fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.weight(d, 2, 1, 0, -0.75)));
         assertTrue(model.dirtyProperty().get());
         Path file = folder.resolve("mine.json");
-        assertTrue(fx(() -> window.saveTo(file)));
+        assertTrue(fx(() -> window.parts().files().saveTo(file)));
         assertFalse(model.dirtyProperty().get());
         fx(() -> model.open(DefaultNetwork.load(), null));
         assertEquals(-0.50, model.getDocument().network().w(2).get(1, 0), 0.0);
-        assertTrue(fx(() -> window.openFile(file)));
+        assertTrue(fx(() -> window.parts().files().openFile(file)));
         assertEquals(-0.75, model.getDocument().network().w(2).get(1, 0), 0.0);
         assertEquals(file, model.fileProperty().get());
         assertEquals(file.toAbsolutePath().normalize(), new RecentFiles(settings.resolve("recent.txt")).list().get(0));
@@ -213,7 +213,7 @@ class MainWindowTest {
         NetworkDocument before = model.getDocument();
         Path bad = folder.resolve("bad.json");
         Files.writeString(bad, "{\"layers\": [2, {\"size\": 3, \"activation\": \"sigmoid\"}], \"loss\": \"nope\"}");
-        assertFalse(fx(() -> window.openFile(bad)));
+        assertFalse(fx(() -> window.parts().files().openFile(bad)));
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane dialog = fx(() -> Window.getWindows().stream()
                 .map(w -> w.getScene().lookup("#errorDialog")).filter(n -> n != null)
@@ -229,8 +229,8 @@ class MainWindowTest {
         waitForChecks();
         Path png = folder.resolve("step.png");
         Path md = folder.resolve("checks.md");
-        assertTrue(fx(() -> window.exportStep(png)));
-        assertTrue(fx(() -> window.exportReport(md)));
+        assertTrue(fx(() -> window.parts().files().exportStep(png)));
+        assertTrue(fx(() -> window.parts().files().exportReport(md)));
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 400 && image.getHeight() > 200);
         assertTrue(Files.readString(md).contains("BP1"));
@@ -248,8 +248,8 @@ class MainWindowTest {
         assertEquals(org.backprop.workbench.check.Formula.BP4, selected.formula());
         assertEquals(1, selected.layer());
         assertEquals(java.util.List.of(1, 2), java.util.Arrays.stream(selected.index()).boxed().toList());
-        assertSame(selected, fx(() -> window.diagram().selectedProperty().get()));
-        assertEquals(selected, fx(() -> window.checkTable().table().getSelectionModel().getSelectedItem()));
+        assertSame(selected, fx(() -> window.parts().diagram().selectedProperty().get()));
+        assertEquals(selected, fx(() -> window.parts().checkTable().table().getSelectionModel().getSelectedItem()));
     }
 
     @Test
@@ -260,7 +260,7 @@ class MainWindowTest {
                 org.backprop.workbench.edit.Edits.reinitialise(DefaultNetwork.load(), 99), other);
         fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.bias(d, 1, 0, 0.125)));
         assertTrue(model.dirtyProperty().get());
-        javafx.application.Platform.runLater(() -> window.openFile(other));   // the question blocks in its own loop
+        javafx.application.Platform.runLater(() -> window.parts().files().openFile(other));   // the question blocks in its own loop
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w.getScene().getRoot() instanceof DialogPane));
         robot.clickOn("Don't save");
         waitUntil(() -> other.equals(model.fileProperty().get()));
@@ -292,7 +292,7 @@ class MainWindowTest {
     }
 
     private void clickDiagramAt(FxRobot robot, javafx.geometry.Point2D local) {
-        javafx.geometry.Point2D screen = fx(() -> window.diagram().localToScreen(local));
+        javafx.geometry.Point2D screen = fx(() -> window.parts().diagram().localToScreen(local));
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -300,11 +300,11 @@ class MainWindowTest {
     @Test
     void clickingAnEdgeOrANeuronOfTheDiagramSelectsItsCheckAndTheCheckTableShowsIt(FxRobot robot) {
         waitForChecks();
-        fx(() -> window.model().navigate(WorkbenchView.CHECKS));
+        fx(() -> window.parts().model().navigate(WorkbenchView.CHECKS));
         WaitForAsyncUtils.waitForFxEvents();
-        var table = window.checkTable().table();
+        var table = window.parts().checkTable().table();
 
-        clickDiagramAt(robot, fx(() -> window.diagram().edgePoint(2, 1, 0)));
+        clickDiagramAt(robot, fx(() -> window.parts().diagram().edgePoint(2, 1, 0)));
         var weight = fx(() -> model.selectedCheckProperty().get());
         assertNotNull(weight, "a click on the edge of w²[1, 0] selects a check");
         assertEquals(org.backprop.workbench.check.Formula.BP4, weight.formula());
@@ -313,7 +313,7 @@ class MainWindowTest {
         assertSame(weight, fx(() -> table.getSelectionModel().getSelectedItem()));
 
         // on the BP1 step a click on output neuron 1 selects its δ of the first sample
-        clickDiagramAt(robot, fx(() -> window.diagram().neuronCentre(2, 1)));
+        clickDiagramAt(robot, fx(() -> window.parts().diagram().neuronCentre(2, 1)));
         var delta = fx(() -> model.selectedCheckProperty().get());
         assertEquals(org.backprop.workbench.check.Formula.BP1, delta.formula());
         assertEquals(java.util.List.of(1, 0), indexOf(delta));
@@ -324,7 +324,7 @@ class MainWindowTest {
         // on a forward step a hidden neuron stands for its bias
         fx(() -> model.currentStepIdProperty().set("a1"));
         WaitForAsyncUtils.waitForFxEvents();
-        clickDiagramAt(robot, fx(() -> window.diagram().neuronCentre(1, 2)));
+        clickDiagramAt(robot, fx(() -> window.parts().diagram().neuronCentre(1, 2)));
         var bias = fx(() -> model.selectedCheckProperty().get());
         assertEquals(org.backprop.workbench.check.Formula.BP3, bias.formula());
         assertEquals(1, bias.layer());
@@ -367,8 +367,8 @@ class MainWindowTest {
     @Test
     void whenNothingRunsTheStatusBarSaysReadyWithoutProgressOrCancel() {
         waitForChecks();
-        waitUntil(() -> !window.runner().isBusy());
-        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(() -> window.taskStatus().text()));
+        waitUntil(() -> !window.parts().runner().isBusy());
+        assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(() -> window.parts().taskStatus().text()));
         assertFalse(fx(() -> window.lookup("#cancelWork").isVisible()));
         assertTrue(fx(() -> window.lookup("#taskStatus").getStyleClass().contains("status-idle")));
     }
@@ -387,9 +387,9 @@ class MainWindowTest {
             return w;
         });
         try {
-            assertTrue(fx(() -> other.taskStatus().isBusy()));
+            assertTrue(fx(() -> other.parts().taskStatus().isBusy()));
             assertTrue(fx(() -> other.lookup("#cancelWork").isVisible()), "Cancel is offered while the checks run");
-            assertTrue(fx(() -> other.taskStatus().text()).startsWith("Computing"), other.taskStatus().text());
+            assertTrue(fx(() -> other.parts().taskStatus().text()).startsWith("Computing"), other.parts().taskStatus().text());
 
             fx(() -> javafx.event.Event.fireEvent(other, new javafx.scene.input.KeyEvent(
                     javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
@@ -406,7 +406,7 @@ class MainWindowTest {
                     .contains("cancelled"));
             assertTrue(fx(() -> ((javafx.scene.control.Label) other.lookup("#stepVerdict")).getText())
                     .contains("cancelled"));
-            assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(() -> other.taskStatus().text()));
+            assertEquals(org.backprop.workbench.app.panels.TaskStatusBar.ready(), fx(() -> other.parts().taskStatus().text()));
             assertFalse(fx(() -> other.lookup("#cancelWork").isVisible()));
 
             javafx.scene.control.MenuItem again = fx(() -> other.menuBar().getMenus().stream()
@@ -431,14 +431,14 @@ class MainWindowTest {
     @Test
     void theSoftmaxTabShowsWholeNumbersAndItsPlotWithoutScrolling() {
         waitForChecks();
-        fx(() -> window.model().navigate(WorkbenchView.SOFTMAX));
-        fx(() -> window.softmaxPanel().setLogitScale(3));   // δᴸ like -0.1234: the widest cells
-        waitUntil(() -> !window.runner().isBusy());
+        fx(() -> window.parts().model().navigate(WorkbenchView.SOFTMAX));
+        fx(() -> window.parts().softmaxPanel().setLogitScale(3));   // δᴸ like -0.1234: the widest cells
+        waitUntil(() -> !window.parts().runner().isBusy());
         fx(() -> {
             window.getScene().getRoot().applyCss();
             window.getScene().getRoot().layout();
         });
-        javafx.scene.Node panel = window.softmaxPanel().getView();
+        javafx.scene.Node panel = window.parts().softmaxPanel().getView();
         var cells = fx(() -> panel.lookupAll(".matrix-cell").stream()
                 .map(n -> (javafx.scene.control.Label) n).toList());
         assertFalse(cells.isEmpty());
@@ -459,16 +459,16 @@ class MainWindowTest {
     @Test
     void theEpsilonPlotGetsMoreHeightThanTheStepTabLeavesAndEachTabKeepsItsDivider() {
         waitForChecks();
-        fx(() -> window.model().navigate(WorkbenchView.EPSILON));
+        fx(() -> window.parts().model().navigate(WorkbenchView.EPSILON));
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> window.getScene().getRoot().layout());
-        var viewer = fx(() -> (javafx.scene.layout.Region) window.epsilonPanel().getView().lookupAll("*").stream()
+        var viewer = fx(() -> (javafx.scene.layout.Region) window.parts().epsilonPanel().getView().lookupAll("*").stream()
                 .filter(n -> n instanceof org.jfree.chart.fx.ChartViewer).findFirst().orElseThrow());
         javafx.geometry.Bounds plot = fx(() -> inScene(viewer));
         assertTrue(plot.getHeight() >= 260, "the ε plot is " + plot.getHeight() + " px tall");
         assertTrue(plot.getMaxY() <= fx(() -> window.getScene().getHeight()));
         double tabsTop = fx(() -> inScene(window.tabs()).getMinY());
-        fx(() -> window.model().navigate(WorkbenchView.STEP));
+        fx(() -> window.parts().model().navigate(WorkbenchView.STEP));
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> window.getScene().getRoot().layout());
         assertTrue(fx(() -> inScene(window.tabs()).getMinY()) > tabsTop + 50,
@@ -486,8 +486,8 @@ class MainWindowTest {
             fx(() -> model.currentStepIdProperty().set("gradB1"));
             WaitForAsyncUtils.waitForFxEvents();
             fx(() -> window.getScene().getRoot().layout());
-            javafx.geometry.Bounds list = fx(() -> inScene(window.stepList()));
-            var badges = fx(() -> window.stepList().lookupAll(".step-badge").stream()
+            javafx.geometry.Bounds list = fx(() -> inScene(window.parts().stepList()));
+            var badges = fx(() -> window.parts().stepList().lookupAll(".step-badge").stream()
                     .filter(b -> b.isVisible() && !((javafx.scene.control.Label) b).getText().isEmpty()
                             && b.getParent() != null && b.getParent().getParent() != null
                             && b.getParent().getParent().isVisible())
@@ -524,7 +524,7 @@ class MainWindowTest {
         }
         assertEquals(0, model.getAnalysis().summary().fail());
         fx(() -> { model.navigate(WorkbenchView.EPSILON); });
-        var panel = window.epsilonPanel();
+        var panel = window.parts().epsilonPanel();
         waitUntil(() -> panel.sweepProperty().get() != null
                 && org.backprop.workbench.numeric.Epsilon.isAuto(panel.sweepProperty().get().analysis().epsilon()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -533,5 +533,20 @@ class MainWindowTest {
         assertTrue(marker.startsWith("auto step ε = ") && marker.endsWith(" @ " + target.step()), marker);
         assertTrue(fx(panel::boundMarkerText).startsWith("error bound of the auto step "), fx(panel::boundMarkerText));
         assertTrue(fx(panel::readoutText).startsWith("Relative error at the auto step ε = "), fx(panel::readoutText));
+    }
+
+    @Test
+    void theTabTitlesFollowALanguageSwitch() {
+        java.util.function.Supplier<java.util.List<String>> titles = () -> fx(() -> window.tabs().getTabs().stream()
+                .map(javafx.scene.control.Tab::getText).toList());
+        assertTrue(titles.get().contains("Checks"), titles.get().toString());
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            assertTrue(titles.get().contains("检验") && titles.get().contains("推导"), titles.get().toString());
+            assertFalse(titles.get().contains("Checks"), titles.get().toString());
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+        assertTrue(titles.get().contains("Checks"), titles.get().toString());
     }
 }

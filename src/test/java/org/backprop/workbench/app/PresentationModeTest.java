@@ -69,7 +69,7 @@ class PresentationModeTest {
     }
 
     private void pressF5(FxRobot robot) {
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> Screenshots.idle(window));
@@ -105,10 +105,10 @@ class PresentationModeTest {
         assertTrue(b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= w + 0.5 && b.getMaxY() <= h + 0.5,
                 what + " lies in the " + w + "×" + h + " window: " + b);
         Bounds viewport = fx(() -> {
-            var scroll = window.detailView().lookup(".scroll-pane");
+            var scroll = window.parts().detailView().lookup(".scroll-pane");
             return scroll == null ? null : inScene(scroll);
         });
-        if (viewport != null && fx(() -> isInside(node, window.detailView()))) {
+        if (viewport != null && fx(() -> isInside(node, window.parts().detailView()))) {
             assertTrue(b.getMaxY() <= viewport.getMaxY() + 0.5, what + " is above the fold of the step pane: " + b
                     + " / " + viewport);
         }
@@ -141,36 +141,36 @@ class PresentationModeTest {
     }
 
     private void assertPresentationIsReadable(double width, double height) {
-        assertTrue(fx(() -> window.presentation().onProperty().get()));
+        assertTrue(fx(() -> window.parts().presentation().onProperty().get()));
         // type readable from the back of the room: at least 1.5 × the body font
         assertTrue(model.zoomProperty().get() >= PresentationMode.ZOOM, "zoom " + model.zoomProperty().get());
-        assertWhollyInView("the diagram", window.diagram());
-        assertTrue(fx(() -> window.diagram().getHeight()) >= height * 0.2,
-                "the diagram is " + fx(() -> window.diagram().getHeight()) + " px tall");
+        assertWhollyInView("the diagram", window.parts().diagram());
+        assertTrue(fx(() -> window.parts().diagram().getHeight()) >= height * 0.2,
+                "the diagram is " + fx(() -> window.parts().diagram().getHeight()) + " px tall");
         assertWhollyInView("Back / Next and the step's name", window.lookup("#stepPosition"));
         assertWhollyInView("the step's title", window.lookup("#stepTitle"));
         assertWhollyInView("the verdict", window.lookup("#stepVerdict"));
         assertWhollyInView("the formula", window.lookup("#stepFormula"));
-        assertFalse(fx(() -> shown(window.builder())), "the builder is hidden");
-        assertFalse(fx(() -> shown(window.stepList())), "the step list is hidden");
+        assertFalse(fx(() -> shown(window.parts().builder())), "the builder is hidden");
+        assertFalse(fx(() -> shown(window.parts().stepList())), "the step list is hidden");
         assertEquals(List.of(), fx(() -> elided(window)), "no label is elided at " + width + "×" + height);
     }
 
     private void assertTheWholeWindowIsBack() {
-        assertFalse(fx(() -> window.presentation().onProperty().get()));
+        assertFalse(fx(() -> window.parts().presentation().onProperty().get()));
         ToolBar toolBar = fx(() -> (ToolBar) window.lookup(".tool-bar"));
         assertTrue(fx(() -> shown(toolBar)), "the tool bar is back");
         Node overflow = fx(() -> toolBar.lookup(".tool-bar-overflow-button"));
         assertTrue(overflow == null || !fx(() -> overflow.isVisible()), "every tool bar control fits: no » menu");
-        assertTrue(fx(() -> shown(window.stepList())) && fx(() -> shown(window.builder())));
+        assertTrue(fx(() -> shown(window.parts().stepList())) && fx(() -> shown(window.parts().builder())));
         assertEquals(List.of(), fx(() -> elided(window)), "no label is elided after presentation mode");
-        for (Node n : fx(() -> List.copyOf(window.builder().lookupAll(".combo-box")))) {
+        for (Node n : fx(() -> List.copyOf(window.parts().builder().lookupAll(".combo-box")))) {
             ComboBox<?> box = (ComboBox<?>) n;
             if (!fx(() -> shown(box))) {
                 continue;
             }
             Bounds b = fx(() -> inScene(box));
-            Bounds builder = fx(() -> inScene(window.builder()));
+            Bounds builder = fx(() -> inScene(window.parts().builder()));
             assertTrue(b.getMaxX() <= builder.getMaxX() + 0.5, box.getId() + " is not cut by the builder's edge");
             assertTrue(fx(() -> box.getWidth() + 0.5 >= box.minWidth(-1)), box.getId() + " is not squeezed");
         }

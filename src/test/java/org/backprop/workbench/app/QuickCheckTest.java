@@ -59,11 +59,11 @@ class QuickCheckTest {
 
     /** Shift+F9, as the Check menu shows it, then waits for the result. */
     private Localisation quickCheck(FxRobot robot) {
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.press(KeyCode.SHIFT).type(KeyCode.F9).release(KeyCode.SHIFT);
-        waitUntil(() -> window.quickCheck().resultProperty().get() != null);
+        waitUntil(() -> window.parts().quickCheck().resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        return fx(() -> window.quickCheck().resultProperty().get());
+        return fx(() -> window.parts().quickCheck().resultProperty().get());
     }
 
     private Step step(String id) {
@@ -85,7 +85,7 @@ class QuickCheckTest {
         Network net = fx(() -> model.getDocument().network());
         Localisation loc = quickCheck(robot);
 
-        StepListView list = window.stepList();
+        StepListView list = window.parts().stepList();
         for (int l = 1; l <= net.depth(); l++) {
             for (Formula f : new Formula[]{Formula.BP3, Formula.BP4}) {
                 int layer = l;
@@ -133,7 +133,7 @@ class QuickCheckTest {
         assertEquals(2L * (1 + 2L * net.depth()), loc.evaluations());
         for (Step s : fx(() -> model.stepsProperty().get())) {
             if (s.kind() == StepKind.GRAD_B || s.kind() == StepKind.GRAD_W) {
-                assertEquals(Verdict.PASS, fx(() -> window.stepList().verdictOf(s).orElseThrow()), s.id());
+                assertEquals(Verdict.PASS, fx(() -> window.parts().stepList().verdictOf(s).orElseThrow()), s.id());
             }
         }
         String status = checkLabel();
@@ -146,12 +146,12 @@ class QuickCheckTest {
         // the mistake and Shift+F9 in one go: the shown analysis is still the correct network's
         fx(() -> {
             model.mistakeProperty().set(Mistake.BP4_Z_NOT_A);
-            window.quickCheck().run();
+            window.parts().quickCheck().run();
         });
-        waitUntil(() -> window.quickCheck().resultProperty().get() != null);
+        waitUntil(() -> window.parts().quickCheck().resultProperty().get() != null);
         assertEquals(Mistake.BP4_Z_NOT_A, fx(() -> model.getAnalysis().mistake()));
-        assertEquals(Verdict.FAIL, fx(() -> window.stepList().verdictOf(step("gradW2")).orElseThrow()));
-        assertEquals(Verdict.PASS, fx(() -> window.stepList().verdictOf(step("gradB2")).orElseThrow()));
+        assertEquals(Verdict.FAIL, fx(() -> window.parts().stepList().verdictOf(step("gradW2")).orElseThrow()));
+        assertEquals(Verdict.PASS, fx(() -> window.parts().stepList().verdictOf(step("gradB2")).orElseThrow()));
     }
 
     @Test
@@ -161,8 +161,8 @@ class QuickCheckTest {
         quickCheck(robot);
         fx(() -> model.mistakeProperty().set(Mistake.NONE));
         settle(Mistake.NONE);
-        assertNull(fx(() -> window.quickCheck().resultProperty().get()));
-        assertEquals(Verdict.PASS, fx(() -> window.stepList().verdictOf(step("gradW2")).orElseThrow()),
+        assertNull(fx(() -> window.parts().quickCheck().resultProperty().get()));
+        assertEquals(Verdict.PASS, fx(() -> window.parts().stepList().verdictOf(step("gradW2")).orElseThrow()),
                 "the exhaustive checks' badge is back");
         assertTrue(checkLabel().endsWith("pass"), checkLabel());
     }

@@ -80,9 +80,9 @@ class ScreenshotTourTest {
             });
             assertTrue(Files.size(png) > 10_000, png + " holds a picture");
             fx(() -> {
-                window.model().darkThemeProperty().set(false);
+                window.parts().model().darkThemeProperty().set(false);
                 org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
-                window.runner().cancel();
+                window.parts().runner().cancel();
                 return null;
             });
         }

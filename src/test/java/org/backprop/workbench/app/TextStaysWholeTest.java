@@ -82,7 +82,7 @@ class TextStaysWholeTest {
 
     /** Presses a shortcut with the focus in the step list, where it is when the window opens. */
     private void press(FxRobot robot, KeyCode... keys) {
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.push(keys);
         waitUntil(() -> Screenshots.idle(window));
         settle();
@@ -139,7 +139,7 @@ class TextStaysWholeTest {
         open(width, height);
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
         assertEquals(WorkbenchView.SOFTMAX, model.getSelectedView());
-        Parent panel = (Parent) window.softmaxPanel().getView();
+        Parent panel = (Parent) window.parts().softmaxPanel().getView();
         List<Label> titles = new ArrayList<>(fx(() -> labels(panel, "bw-card-title")));
         assertTrue(titles.size() >= 4, "the cards' titles: " + titles);
         titles.addAll(fx(() -> labels(panel, "bw-title")));
@@ -159,7 +159,7 @@ class TextStaysWholeTest {
     @Test
     void theSoftmaxCardTitlesAreWholeOnAFullHdScreen(FxRobot robot) {
         theSoftmaxCardsAreWhole(1920, 1080, robot);
-        assertTrue(fx(() -> window.softmaxPanel().sideBySide()), "a wide tab has the plot beside the cards");
+        assertTrue(fx(() -> window.parts().softmaxPanel().sideBySide()), "a wide tab has the plot beside the cards");
     }
 
     @Test
@@ -171,11 +171,11 @@ class TextStaysWholeTest {
     void aNetworkThatIsNoClassifierShowsOnlyWhyNotAfterAClassifier(FxRobot robot) {
         open(1260, 800);
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
-        Parent panel = (Parent) window.softmaxPanel().getView();
+        Parent panel = (Parent) window.parts().softmaxPanel().getView();
         assertTrue(fx(() -> texts(panel)).stream().anyMatch(t -> t.contains("equal up to rounding")),
                 "the default network is a classifier: " + fx(() -> texts(panel)));
         // File ▸ Open of a quadratic-cost tanh network (as the dialog does once a file is chosen)
-        assertTrue(fx(() -> window.openFile(Path.of("examples/tanh-batch.json"))));
+        assertTrue(fx(() -> window.parts().files().openFile(Path.of("examples/tanh-batch.json"))));
         waitUntil(() -> Screenshots.idle(window));
         settle();
         List<String> shown = fx(() -> texts(panel));
@@ -194,9 +194,9 @@ class TextStaysWholeTest {
         assertEquals("ε = 1e-5", fx(() -> status.getText()));
 
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
-        waitUntil(() -> window.epsilonPanel().sweepProperty().get() != null);
+        waitUntil(() -> window.parts().epsilonPanel().sweepProperty().get() != null);
         settle();
-        Button best = fx(() -> window.epsilonPanel().getView().lookupAll(".button").stream()
+        Button best = fx(() -> window.parts().epsilonPanel().getView().lookupAll(".button").stream()
                 .map(n -> (Button) n).filter(b -> "Use _best ε".equals(b.getText())).findFirst().orElseThrow());
         robot.clickOn(best);
         waitUntil(() -> Screenshots.idle(window));
@@ -209,19 +209,19 @@ class TextStaysWholeTest {
     @Test
     void theWindowDoesNotJumpWhenTheProgressBarAppears() throws Exception {
         open(1260, 800);
-        Node diagram = window.diagram();
+        Node diagram = window.parts().diagram();
         double idleTop = fx(() -> inScene(diagram).getMinY());
         double idleHeight = fx(() -> ((javafx.scene.layout.Region) window.getCenter()).getHeight());
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
         try {
-            fx(() -> window.runner().run("test-wait", "Waiting for the test", p -> {
+            fx(() -> window.parts().runner().run("test-wait", "Waiting for the test", p -> {
                 running.countDown();
                 release.await(30, TimeUnit.SECONDS);
                 return 0;
             }, r -> { }));
             assertTrue(running.await(30, TimeUnit.SECONDS));
-            waitUntil(() -> window.taskStatus().isBusy());
+            waitUntil(() -> window.parts().taskStatus().isBusy());
             settle();
             Node cancel = fx(() -> window.lookup("#cancelWork"));
             assertTrue(fx(() -> shown(cancel)), "Cancel is shown while the task runs");
@@ -231,7 +231,7 @@ class TextStaysWholeTest {
         } finally {
             release.countDown();
         }
-        waitUntil(() -> !window.taskStatus().isBusy());
+        waitUntil(() -> !window.parts().taskStatus().isBusy());
         settle();
         assertEquals(idleHeight, fx(() -> ((javafx.scene.layout.Region) window.getCenter()).getHeight()), 0.5, "and after it ended");
     }
@@ -257,7 +257,7 @@ class TextStaysWholeTest {
         assertFalse(nielsen.contains("= w^{l+1} δ^{l+1}"), nielsen);
 
         // the list of mistakes says it the same way
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.M);
         WaitForAsyncUtils.waitForFxEvents();
         try {
@@ -293,7 +293,7 @@ class TextStaysWholeTest {
         assertTrue(overflow == null || !fx(() -> overflow.isVisible()), "every tool bar control still fits: no » menu");
         fx(() -> box.setValue(org.backprop.workbench.engine.Mistake.NONE));
         // and the open list shows each mistake's whole sentence
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().stepList().requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.M);
         WaitForAsyncUtils.waitForFxEvents();
         try {

@@ -233,6 +233,22 @@ class WidgetsInChineseTest {
     }
 
     @Test
+    void theTabTitlesAndTheWorstCurveFollowTheLanguage() {
+        assertEquals("Checks", WorkbenchView.CHECKS.title());
+        Analysis a = analysis(Mistake.NONE);
+        CheckResult bp4 = a.checks().stream().filter(c -> c.formula() == org.backprop.workbench.check.Formula.BP4)
+                .findFirst().orElseThrow();
+        int group = a.checks(bp4.formula(), bp4.layer()).size();
+        assertEquals("worst of the " + group + " in BP4 of layer " + bp4.layer() + ", central differences",
+                org.backprop.workbench.app.panels.EpsilonPlotPanel.worstLegend(a, bp4));
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("检验", WorkbenchView.CHECKS.title());
+        assertEquals("推导", WorkbenchView.DERIVE.title());
+        assertEquals("第 " + bp4.layer() + " 层全部 " + group + " 个 BP4 数中的最大值，中心差分",
+                org.backprop.workbench.app.panels.EpsilonPlotPanel.worstLegend(a, bp4));
+    }
+
+    @Test
     void countsAndPluralsFollowTheLanguage() {
         assertEquals("37 checks: 35 pass, 2 fail", Messages.get(Locale.ENGLISH, "statusLine.checks", 37, 35, 0, 2, 0));
         assertEquals("1 check: 1 pass", Messages.get(Locale.ENGLISH, "statusLine.checks", 1, 1, 0, 0, 0));

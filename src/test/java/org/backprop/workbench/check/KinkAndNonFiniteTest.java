@@ -9,7 +9,7 @@ import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.report.CheckReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Set;
@@ -39,7 +39,7 @@ class KinkAndNonFiniteTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"RELU", "LEAKY_RELU"})
+    @ValueSource(strings = {"relu", "leaky-relu"})   // converted by Activation.of
     void aPerturbationAcrossTheKinkGivesKinkNeverFail(Activation relu) {
         Analysis an = nearTheKink(relu);
         Set<String> kinks = new TreeSet<>();

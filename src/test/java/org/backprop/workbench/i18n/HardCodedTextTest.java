@@ -33,7 +33,8 @@ class HardCodedTextTest {
             "panels/CheckTablePanel.java", "panels/TrainingPanel.java", "lessons/LessonUi.java",
             "lessons/LessonPanel.java", "BuilderPanel.java", "MatrixEditor.java", "StepDetailView.java",
             "panels/Names.java", "StatusLine.java", "StepNavigation.java", "HelpDialogs.java", "ChoiceMenus.java",
-            "FileActions.java", "TaskRunner.java");
+            "FileActions.java", "TaskRunner.java", "MainWindow.java", "WindowParts.java", "WindowActions.java",
+            "StageHooks.java", "ArrowKeys.java", "WorkbenchView.java", "StepListView.java", "PngSnapshot.java");
     static final Pattern VISIBLE = Pattern.compile("(?:setText|new Label|new MenuItem|new Menu|new CheckMenuItem"
             + "|new RadioMenuItem|new Button|new ToggleButton|new CheckBox|new Tooltip|new Tab|setTitle|setHeaderText"
             + "|setContentText|setPromptText)\\(\\s*\"([^\"]*[A-Za-z]{2,}[^\"]*)\"");

@@ -49,6 +49,22 @@ class MessagesTest {
         assertEquals(Set.of(), onlyZh, "keys missing from messages.properties");
     }
 
+    /** A key written twice is one message silently lost (Properties keeps the last), as parallel edits can leave it. */
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        for (String file : List.of("messages.properties", "messages_zh_CN.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#") && l.contains("=") && !seen.add(l.substring(0, l.indexOf('=')).strip())) {
+                    twice.add(l.substring(0, l.indexOf('=')).strip());
+                }
+            }
+            assertEquals(Set.of(), twice, file + ": keys defined twice");
+        }
+    }
+
     @Test
     void everyKeyIsUsedByTheCode() throws IOException {
         String code;
@@ -127,6 +143,19 @@ class MessagesTest {
         assertEquals(Locale.ENGLISH, Messages.supported(Locale.GERMANY));
         assertEquals("简体中文", Messages.languageName(Locale.SIMPLIFIED_CHINESE));
         assertEquals("English", Messages.languageName(Locale.ENGLISH));
+    }
+
+    @Test
+    void theSystemLanguageFollowsLcAllThenLcMessagesThenLang() {
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.systemLocale(java.util.Map.of("LANG", "zh_CN.UTF-8"),
+                Locale.ENGLISH), "LANG=zh_CN where the JVM fell back to English (locale not installed)");
+        assertEquals(Locale.ENGLISH, Messages.systemLocale(java.util.Map.of("LC_ALL", "C", "LANG", "zh_CN.UTF-8"),
+                Locale.ENGLISH), "LC_ALL wins over LANG");
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.systemLocale(java.util.Map.of("LC_MESSAGES", "zh_TW.UTF-8",
+                "LANG", "en_US.UTF-8"), Locale.ENGLISH), "LC_MESSAGES wins over LANG");
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.systemLocale(java.util.Map.of(), Locale.CHINA),
+                "no variables: the JVM's locale (Windows, macOS)");
+        assertEquals(Locale.ENGLISH, Messages.systemLocale(java.util.Map.of("LANG", ""), Locale.GERMANY));
     }
 
     @Test

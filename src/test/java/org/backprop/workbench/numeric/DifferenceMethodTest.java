@@ -99,11 +99,9 @@ class DifferenceMethodTest {
                 double real = sigma.apply(in).get(0, 0);
                 // exact derivatives written without cancellation (the engine's s (1 − s) loses digits near s = 1)
                 double e = Math.exp(-Math.abs(z));
-                double derivative = switch (sigma) {
-                    case SIGMOID -> e / ((1 + e) * (1 + e));
-                    case TANH -> 1 / (Math.cosh(z) * Math.cosh(z));
-                    default -> z >= 0 ? 1 / (1 + e) : e / (1 + e);
-                };
+                double derivative = sigma == Activation.SIGMOID ? e / ((1 + e) * (1 + e))
+                        : sigma == Activation.TANH ? 1 / (Math.cosh(z) * Math.cosh(z))
+                        : z >= 0 ? 1 / (1 + e) : e / (1 + e);
                 Complex c = ComplexMath.activate(sigma, new Complex(z, 1e-20));
                 assertEquals(real, c.re(), 1e-15 * Math.max(1, Math.abs(real)), sigma + " at " + z);
                 assertEquals(derivative, c.im() / 1e-20, 1e-14 * Math.abs(derivative), sigma + "' at " + z);

@@ -386,7 +386,7 @@ public final class EpsilonPlotPanel implements Panel {
             if (EpsilonSweep.applicable(a, method)) {
                 curves.add(EpsilonSweep.sweep(a, target, method, grid));
             } else {
-                curves.add(new Curve(Messages.get("epsilon.notApplicable", method.description()), method, List.of()));
+                curves.add(new Curve(Messages.get("epsilon.notApplicable", Names.method(method)), method, List.of()));
             }
         }
         List<CheckResult> group = a.checks(target.formula(), target.layer());
@@ -406,9 +406,8 @@ public final class EpsilonPlotPanel implements Panel {
             // the method the checks use is drawn heavier
             renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);
         }
-        data.addSeries(series(s.worst().label().substring(s.worst().label().indexOf(", ") + 2)
-                + ", central", s.worst()));
         CheckResult t = s.target();
+        data.addSeries(series(worstLegend(s.analysis(), t), s.worst()));
         heading.setText(Messages.get("epsilon.heading", Formats.superscripts(t.quantity()), t.formula().name()));
         String value = Formats.value(t.analytic()).trim();
         caption.setText(s.analysis().mistake() == org.backprop.workbench.engine.Mistake.NONE
@@ -419,6 +418,14 @@ public final class EpsilonPlotPanel implements Panel {
             showAutoStep();
         }
         updateReadout();
+    }
+
+    /** The worst curve's legend: "worst of the 6 in BP4 of layer 1, central differences" (a sample in a large layer). */
+    public static String worstLegend(Analysis a, CheckResult target) {
+        int group = a.checks(target.formula(), target.layer()).size();
+        int sampled = Math.min(group, EpsilonSweep.MAX_GROUP);
+        return Messages.get(sampled < group ? "epsilon.worstSampled" : "epsilon.worst", sampled, group,
+                target.formula().name(), target.layer(), Names.method(DifferenceMethod.CENTRAL));
     }
 
     /**

@@ -5,6 +5,7 @@ import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.steps.Notation;
+import org.backprop.workbench.steps.Step;
 
 /**
  * The names the app shows for the core's enums, in the current language: a verdict (pass, warn, fail, kink) and a
@@ -67,6 +68,19 @@ public final class Names {
             }
         }
         return mistake(mistake);
+    }
+
+    /** A step's sentence-like title ("BP2: error of layer 1"), as {@link Step#title()} in the current language. */
+    public static String stepTitle(Step step) {
+        return Messages.get(switch (step.kind()) {
+            case Z -> "stepTitle.z";
+            case A -> "stepTitle.a";
+            case COST -> "stepTitle.cost";
+            case GRAD_A -> "stepTitle.gradA";
+            case DELTA -> step.layer() == step.depth() ? "stepTitle.bp1" : "stepTitle.bp2";
+            case GRAD_B -> "stepTitle.gradB";
+            case GRAD_W -> "stepTitle.gradW";
+        }, step.layer());
     }
 
     /** A weight notation for menus: "w_kj (rows = inputs, the note)". */

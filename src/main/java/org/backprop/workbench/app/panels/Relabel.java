@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * Keeps a view's text in the current language: after every switch (View ▸ Language) the relabel action runs again,
  * on the FX thread. The view is held weakly and the listener removes itself once the view is gone, so panels made by
- * tests do not pile up (as {@code LanguageMenu.followLanguage} does for the window).
+ * tests do not pile up (the main window relabels its menus this way too).
  */
 public final class Relabel {
     private Relabel() {

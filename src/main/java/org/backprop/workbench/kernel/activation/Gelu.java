@@ -26,6 +26,7 @@ public final class Gelu implements ActivationKernel {
     private static final double SERIES_TOLERANCE = 1e-17;
 
     @Override public String id() { return "gelu"; }
+    @Override public String derivativeText() { return "σ'(z) = Φ(z) + z φ(z)"; }
     @Override public String latex() { return "\\mathrm{gelu}"; }
     @Override public double value(double z) { return z * cdf(z); }
     @Override public double derivative(double z) { return cdf(z) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z); }

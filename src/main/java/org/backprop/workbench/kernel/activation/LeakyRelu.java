@@ -10,6 +10,8 @@ public final class LeakyRelu implements ActivationKernel {
     private static final double[] KINKS = {0.0};
 
     @Override public String id() { return "leaky-relu"; }
+    @Override public int listPosition() { return 5; }
+    @Override public String derivativeText() { return "σ'(z) = 1 if z > 0, else " + SLOPE; }
     @Override public String latex() { return "\\mathrm{lrelu}"; }
     @Override public double[] kinks() { return KINKS.clone(); }
     @Override public boolean isPiecewiseLinear() { return true; }

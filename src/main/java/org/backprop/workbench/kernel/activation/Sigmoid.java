@@ -6,6 +6,8 @@ import org.backprop.workbench.kernel.Arithmetic;
 /** The logistic sigmoid σ(z) = 1 / (1 + e^{−z}), σ'(z) = σ(z) σ(−z). */
 public final class Sigmoid implements ActivationKernel {
     @Override public String id() { return "sigmoid"; }
+    @Override public int listPosition() { return 2; }
+    @Override public String derivativeText() { return "σ'(z) = σ(z)(1 − σ(z))"; }
     @Override public String latex() { return "\\sigma"; }
     @Override public String symbol() { return "σ"; }
 

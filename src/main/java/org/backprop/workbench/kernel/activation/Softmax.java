@@ -10,6 +10,8 @@ import org.backprop.workbench.kernel.Arithmetic;
  */
 public final class Softmax implements ActivationKernel {
     @Override public String id() { return "softmax"; }
+    @Override public int listPosition() { return 7; }
+    @Override public String derivativeText() { return "a_i (δ_ij − a_j)"; }
     @Override public String latex() { return "\\mathrm{softmax}"; }
     @Override public boolean isElementwise() { return false; }
 

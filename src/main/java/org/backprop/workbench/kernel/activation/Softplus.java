@@ -6,6 +6,8 @@ import org.backprop.workbench.kernel.Arithmetic;
 /** softplus(z) = ln(1 + e^z), softplus'(z) = σ(z). */
 public final class Softplus implements ActivationKernel {
     @Override public String id() { return "softplus"; }
+    @Override public int listPosition() { return 6; }
+    @Override public String derivativeText() { return "σ'(z) = 1 / (1 + e^{−z})"; }
     @Override public String latex() { return "\\mathrm{softplus}"; }
     @Override public double value(double z) { return softplus(z); }
     @Override public double derivative(double z) { return Sigmoid.sigmoid(z); }

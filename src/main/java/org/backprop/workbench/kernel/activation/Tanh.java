@@ -6,6 +6,8 @@ import org.backprop.workbench.kernel.Arithmetic;
 /** tanh z, tanh' z = 1 − tanh² z. */
 public final class Tanh implements ActivationKernel {
     @Override public String id() { return "tanh"; }
+    @Override public int listPosition() { return 3; }
+    @Override public String derivativeText() { return "σ'(z) = 1 − tanh²(z)"; }
     @Override public String latex() { return "\\tanh"; }
     @Override public double value(double z) { return Math.tanh(z); }
 

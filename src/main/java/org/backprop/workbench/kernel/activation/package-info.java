@@ -1,7 +1,8 @@
 /**
  * One activation per file: identity, sigmoid, tanh, relu, leaky-relu, softplus, softmax, gelu, swish. A new
- * activation is a new file here plus its line in {@code engine.Activation} (its file name) and in
- * docs/FILE-FORMAT.md.
+ * activation is a new public {@code ActivationKernel} class here and its line in docs/FILE-FORMAT.md, nothing else:
+ * {@code engine.Activation} finds every kernel of this package ({@code util.PackageScan}), and
+ * {@code KernelDiscoveryTest} pins which exist and their order.
  *
  * <p>May import: {@code kernel} and {@code java..} only.
  */

@@ -2,6 +2,8 @@ package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
 import org.backprop.workbench.kernel.LossKernel;
+
+import java.util.Optional;
 import org.backprop.workbench.kernel.activation.Sigmoid;
 import org.backprop.workbench.kernel.activation.Softplus;
 
@@ -11,6 +13,8 @@ import org.backprop.workbench.kernel.activation.Softplus;
  */
 public final class BinaryCrossEntropy implements LossKernel {
     @Override public String id() { return "binary-cross-entropy"; }
+    @Override public int listPosition() { return 2; }
+    @Override public Optional<String> outputActivation() { return Optional.of("sigmoid"); }
     @Override public boolean needsUnitIntervalTargets() { return true; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {

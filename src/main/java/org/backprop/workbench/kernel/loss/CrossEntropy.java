@@ -3,12 +3,16 @@ package org.backprop.workbench.kernel.loss;
 import org.backprop.workbench.kernel.Arithmetic;
 import org.backprop.workbench.kernel.LossKernel;
 
+import java.util.Optional;
+
 /**
  * C_x = −Σ_j t_j ln a_j on a softmax output: "softmax as activation". Computed as written, from a, so that large
  * logits show what happens to the naive form (a_j underflows to 0, ln 0 = −∞). 0 · ln 0 is taken as 0.
  */
 public final class CrossEntropy implements LossKernel {
     @Override public String id() { return "cross-entropy"; }
+    @Override public int listPosition() { return 3; }
+    @Override public Optional<String> outputActivation() { return Optional.of("softmax"); }
     @Override public boolean needsDistributionTargets() { return true; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {

@@ -6,6 +6,7 @@ import org.backprop.workbench.kernel.LossKernel;
 /** C_x = ½ ‖a^L − t‖², for any output activation; ∂C_x/∂a^L = a^L − t. */
 public final class Quadratic implements LossKernel {
     @Override public String id() { return "quadratic"; }
+    @Override public int listPosition() { return 1; }
 
     @Override public double sampleCost(double[] z, double[] a, double[] t, int off, int stride, int n) {
         double sum = 0;

@@ -2,6 +2,8 @@ package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
 import org.backprop.workbench.kernel.LossKernel;
+
+import java.util.Optional;
 import org.backprop.workbench.kernel.activation.Sigmoid;
 
 /**
@@ -14,6 +16,8 @@ import org.backprop.workbench.kernel.activation.Sigmoid;
  */
 public final class SigmoidCrossEntropy implements LossKernel {
     @Override public String id() { return "sigmoid-cross-entropy"; }
+    @Override public int listPosition() { return 5; }
+    @Override public Optional<String> outputActivation() { return Optional.of("identity"); }
     @Override public boolean readsLogits() { return true; }
     @Override public boolean needsUnitIntervalTargets() { return true; }
 

@@ -2,6 +2,8 @@ package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
 import org.backprop.workbench.kernel.LossKernel;
+
+import java.util.Optional;
 import org.backprop.workbench.kernel.activation.Softmax;
 
 /**
@@ -13,6 +15,8 @@ public final class SoftmaxCrossEntropy implements LossKernel {
     private static final Softmax SOFTMAX = new Softmax();
 
     @Override public String id() { return "softmax-cross-entropy"; }
+    @Override public int listPosition() { return 4; }
+    @Override public Optional<String> outputActivation() { return Optional.of("identity"); }
     @Override public boolean readsLogits() { return true; }
     @Override public boolean needsDistributionTargets() { return true; }
 

@@ -40,7 +40,7 @@ class LessonLayoutTest {
 
     private void open(int n) {
         fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(n - 1).fire());
-        waitUntil(window.lessons()::settled);
+        waitUntil(window.parts().lessons()::settled);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -51,7 +51,7 @@ class LessonLayoutTest {
     @Test
     void lessonTwoStepOnesFormulaKeepsItsLeadingZ(FxRobot robot) {
         open(2);
-        ProseView prose = fx(() -> window.lessons().panel().prose());
+        ProseView prose = fx(() -> window.parts().lessons().panel().prose());
         FormulaView z1 = fx(() -> prose.lookupAll(".formula").stream()
                 .filter(n -> n instanceof FormulaView f && f.latexProperty().get().startsWith("z^1 = (w^1)^T"))
                 .map(n -> (FormulaView) n).findFirst().orElseThrow());
@@ -70,8 +70,8 @@ class LessonLayoutTest {
         assertTrue(fx(() -> window.getWidth()) <= sceneWidth + 0.5, "the window fits its 1024-px scene");
         Node title = robot.lookup("#stepTitle").query();
         Node chip = robot.lookup(".phase-chip").query();
-        double paneRight = fx(() -> onScene(window.detailView()).getMaxX());
-        double paneLeft = fx(() -> onScene(window.detailView()).getMinX());
+        double paneRight = fx(() -> onScene(window.parts().detailView()).getMaxX());
+        double paneLeft = fx(() -> onScene(window.parts().detailView()).getMinX());
         assertTrue(fx(() -> onScene(chip).getMaxX()) <= paneRight, "the phase chip is inside the step pane");
         assertTrue(fx(() -> onScene(title).getMinX()) >= paneLeft);
         for (String id : new String[]{"#lessonTitle", "#lessonStepTitle"}) {
@@ -79,7 +79,7 @@ class LessonLayoutTest {
             assertTrue(fx(() -> onScene(heading).getMaxX()) <= sceneWidth, id + " ends inside the window");
         }
         // and the step pane does not scroll sideways to show its own content
-        assertTrue(fx(() -> window.detailView().getSnapshotTarget().getLayoutBounds().getWidth())
-                <= fx(() -> window.detailView().getViewportBounds().getWidth()) + 0.5);
+        assertTrue(fx(() -> window.parts().detailView().getSnapshotTarget().getLayoutBounds().getWidth())
+                <= fx(() -> window.parts().detailView().getViewportBounds().getWidth()) + 0.5);
     }
 }

@@ -56,7 +56,7 @@ class LessonUiTest {
         window.installTheme();
         stage.setScene(window.createScene(1260, 780));   // fits the default 1280x800 headless screen
         stage.show();
-        ui = window.lessons();
+        ui = window.parts().lessons();
     }
 
     @Test

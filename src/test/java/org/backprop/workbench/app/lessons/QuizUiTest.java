@@ -53,7 +53,7 @@ class QuizUiTest {
         window.installTheme();
         stage.setScene(window.createScene(1024, 768));
         stage.show();
-        ui = window.lessons();
+        ui = window.parts().lessons();
     }
 
     /** Opens lesson n of the menu and goes to its step that asks for {@code entry}. */
@@ -112,7 +112,7 @@ class QuizUiTest {
 
         // the student looks for it in the step list: δ² (BP1) shows every entry but the asked one
         clickStep(robot, "δ²", "delta2");
-        MatrixView result = fx(() -> window.detailView().resultView());
+        MatrixView result = fx(() -> window.parts().detailView().resultView());
         assertEquals(MatrixView.HIDDEN_TEXT, fx(() -> result.cellText(0, 2)));
         assertEquals(Latex.plainNumber(fx(() -> model.getAnalysis().backward().delta(2).get(0, 0))),
                 fx(() -> result.cellText(0, 0)));
@@ -121,7 +121,15 @@ class QuizUiTest {
 
         // the check table's row of δ²[0, 2] shows neither its analytic nor its numeric value
         fx(() -> model.navigate(WorkbenchView.CHECKS));
-        fx(() -> window.checkTable().setFormulaFilter(Formula.BP1));
+        fx(() -> window.parts().checkTable().setFormulaFilter(Formula.BP1));
+        // the student scrolls to the row of δ²[0, 2] (the table may be too short to show every BP1 row at once)
+        waitUntil(() -> fx(() -> window.parts().checkTable().table().getItems().stream()
+                .anyMatch(c -> c.layer() == 2 && java.util.Arrays.equals(c.index(), new int[] {0, 2}))));
+        fx(() -> {
+            var table = window.parts().checkTable().table();
+            table.getItems().stream().filter(c -> c.layer() == 2 && java.util.Arrays.equals(c.index(), new int[] {0, 2}))
+                    .findFirst().ifPresent(table::scrollTo);
+        });
         waitUntil(() -> fx(() -> robot.lookup(".table-cell").queryAll().stream()
                 .filter(c -> c instanceof TableCell<?, ?> t && "?".equals(t.getText())).count()) == 2);
         assertFalse(fx(() -> robot.lookup(".table-cell").queryAll().stream()
@@ -151,12 +159,12 @@ class QuizUiTest {
     void showAnswerRevealsTheValueAndComingBackKeepsItAnswered(FxRobot robot) {
         LessonStep step = openQuiz(1, "delta1[0,0]");
         clickStep(robot, "δ¹", "delta1");
-        assertEquals(MatrixView.HIDDEN_TEXT, fx(() -> window.detailView().resultView().cellText(0, 0)));
+        assertEquals(MatrixView.HIDDEN_TEXT, fx(() -> window.parts().detailView().resultView().cellText(0, 0)));
         robot.clickOn("#quizShowAnswer");
         String shown = text(robot, "#quizFeedback");
         assertTrue(shown.startsWith("The answer: δ¹[0, 0] = -0.0887235"), shown);
         waitUntil(() -> Latex.plainNumber(step.quiz().expected())
-                .equals(fx(() -> window.detailView().resultView().cellText(0, 0))));
+                .equals(fx(() -> window.parts().detailView().resultView().cellText(0, 0))));
         robot.clickOn("#lessonNext");
         robot.clickOn("#lessonPrevious");
         assertTrue(text(robot, "#quizFeedback").startsWith("Answered: δ¹[0, 0] = -0.0887235"),

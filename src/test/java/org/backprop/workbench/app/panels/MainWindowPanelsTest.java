@@ -48,20 +48,20 @@ class MainWindowPanelsTest {
                     .orElseThrow());
             fx(() -> window.tabs().getSelectionModel().select(tab));
             if (id.equals("checksTab")) {
-                fx(() -> window.checkTable().setFailuresOnly(true));
-                assertEquals(model.getAnalysis().failures().size(), (int) fx(() -> window.checkTable().shownRows().size()));
-                fx(() -> window.checkTable().table().getSelectionModel().select(2));
-                assertEquals(fx(() -> window.checkTable().shownRows().get(2)), model.selectedCheckProperty().get());
+                fx(() -> window.parts().checkTable().setFailuresOnly(true));
+                assertEquals(model.getAnalysis().failures().size(), (int) fx(() -> window.parts().checkTable().shownRows().size()));
+                fx(() -> window.parts().checkTable().table().getSelectionModel().select(2));
+                assertEquals(fx(() -> window.parts().checkTable().shownRows().get(2)), model.selectedCheckProperty().get());
             }
             if (id.equals("epsilonTab")) {
-                waitUntil(() -> !window.runner().isBusy());
+                waitUntil(() -> !window.parts().runner().isBusy());
             }
             PanelFixtures.snapshot(stage.getScene().getRoot(), "window-" + id);
         }
         assertTrue(model.getAnalysis().failures().size() > 0);
 
-        fx(() -> window.model().navigate(WorkbenchView.STEP));
-        fx(() -> window.stepList().requestFocus());
+        fx(() -> window.parts().model().navigate(WorkbenchView.STEP));
+        fx(() -> window.parts().stepList().requestFocus());
         new org.testfx.api.FxRobot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT3);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals("checksTab", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getId()),
@@ -69,14 +69,14 @@ class MainWindowPanelsTest {
         new org.testfx.api.FxRobot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
                 .write("BP3");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(fx(() -> window.checkTable().shownRows().stream()
+        assertTrue(fx(() -> window.parts().checkTable().shownRows().stream()
                         .allMatch(r -> r.formula() == org.backprop.workbench.check.Formula.BP3))
-                        && !fx(() -> window.checkTable().shownRows().isEmpty()),
+                        && !fx(() -> window.parts().checkTable().shownRows().isEmpty()),
                 "Ctrl+F right after Ctrl+3 goes to the filter: typing BP3 keeps only BP3 rows");
-        fx(() -> window.checkTable().setTextFilter(""));
+        fx(() -> window.parts().checkTable().setTextFilter(""));
         fx(() -> model.darkThemeProperty().set(true));
         PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-training");
-        fx(() -> window.model().navigate(WorkbenchView.EPSILON));
+        fx(() -> window.parts().model().navigate(WorkbenchView.EPSILON));
         PanelFixtures.snapshot(stage.getScene().getRoot(), "window-dark-epsilon");
         fx(() -> {
             model.darkThemeProperty().set(false);

@@ -36,6 +36,10 @@ class NamesTest {
             assertEquals(n.label(), Names.notation(n), n.name());
         }
         assertEquals("fail", Names.verdict(org.backprop.workbench.check.Verdict.FAIL));
+        for (org.backprop.workbench.steps.Step s : org.backprop.workbench.steps.Steps.of(
+                org.backprop.workbench.app.DefaultNetwork.load().network())) {
+            assertEquals(s.title(), Names.stepTitle(s), s.id());
+        }
     }
 
     @Test
@@ -69,6 +73,8 @@ class NamesTest {
             }
         }
         assertEquals("中心差分", Names.method(DifferenceMethod.CENTRAL));
+        assertEquals("BP2：第 1 层的误差", Names.stepTitle(new org.backprop.workbench.steps.Step("delta1",
+                org.backprop.workbench.steps.StepKind.DELTA, 1, 2)));
         assertEquals("失败", Names.verdict(org.backprop.workbench.check.Verdict.FAIL));
     }
 }

@@ -1,0 +1,129 @@
+package org.backprop.workbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.backprop.workbench.i18n.Messages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line in Chinese (as under {@code -Dbackprop.language=zh} or a {@code zh_CN} locale): errors and reports
+ * in Chinese with the same exit statuses, field paths and numbers; the JSON output keeps its keys and ids, which are
+ * a contract with programs, not text.
+ */
+class ChineseCliTest {
+    private static final String EXAMPLE = "examples/softmax-2-3-2.json";
+
+    @TempDir
+    Path dir;
+
+    private Locale before;
+
+    @BeforeEach
+    void switchToChinese() {
+        before = Messages.locale();
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void restoreTheLanguage() {
+        Messages.setLocale(before);
+    }
+
+    @Test
+    void checkOnABadFileSaysWhyInChineseAndExitsWithTwo() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"layers\": [2, {\"size\": 2, \"activation\": \"sigmoid\"}], \"loss\": \"quadratic\", "
+                + "\"weights\": [[[1, 2], [3]]], \"biases\": [[0, 0]], \"inputs\": [[1, 2]], \"targets\": [[0, 1]]}");
+        CheckCommandTest.Run run = CheckCommandTest.run("check", bad.toString());
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertEquals("错误：" + bad + "：weights[0][1]：应为 2 项（w^1 是 n_0 x n_1 = 2 x 2，每个输入神经元一行），实际有 1 项"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void aMissingFileArgumentIsAChineseUsageError() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check");
+        assertEquals(2, run.status());
+        assertEquals("错误：缺少 FILE：check 需要一个网络文件，例如 check examples/softmax-2-3-2.json"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void anUnknownMethodIsAChineseUsageError() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("错误：--method：未知的方法 \"backward\"；应为以下之一："), run.err());
+    }
+
+    @Test
+    void theTextReportHasChineseHeadingsAndTheSameNumbers() {
+        CheckCommandTest.Run zh = CheckCommandTest.run("check", EXAMPLE);
+        Messages.setLocale(Locale.ENGLISH);
+        CheckCommandTest.Run en = CheckCommandTest.run("check", EXAMPLE);
+        assertEquals(0, zh.status(), zh.err());
+        assertEquals(en.status(), zh.status());
+        assertTrue(zh.out().startsWith("网络  2-3-2 sigmoid/softmax, cross-entropy\n"), zh.out());
+        assertTrue(zh.out().contains("== 第 1 层：3 个神经元，sigmoid =="), zh.out());
+        assertTrue(zh.out().contains("== 检验 =="), zh.out());
+        assertTrue(en.out().contains("== Layer 1: 3 neurons, sigmoid =="), en.out());
+        // the cost and every matrix row are the same in both languages
+        String cost = en.out().lines().filter(l -> l.startsWith("Cost")).findFirst().orElseThrow()
+                .replaceFirst("Cost +", "");
+        assertTrue(zh.out().contains("代价  " + cost), zh.out());
+        assertEquals(en.out().lines().filter(l -> l.startsWith("    ")).toList(),
+                zh.out().lines().filter(l -> l.startsWith("    ")).toList());
+    }
+
+    @Test
+    void againstNamesTheFirstDivergenceAndDiagnosesItInChinese() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--against",
+                "examples/values/softmax-2-3-2-bp2-bug.json");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.out().contains("\n结论：不一致。第一个分歧：δ^1（BP2）。\n"
+                + "你的 δ^2 是对的，而你的 δ^1 错了：错误在于 δ 如何传回第 1 层，BP2：δ^1 = (w^2 δ^2) ⊙ σ'(z^1)。\n"
+                + "诊断：bp2-no-sigma-prime —— 你的 δ^1 正是故意的错误 bp2-no-sigma-prime 得到的结果："), run.out());
+        assertTrue(run.out().contains("  正确：  δ^1 = (w^2 δ^2) ⊙ σ'(z^1)\n"), run.out());
+    }
+
+    /**
+     * A fresh JVM without {@code -Dbackprop.language} and with {@code LANG=zh_CN.UTF-8} speaks Chinese: the language
+     * is then decided while {@link Messages} initialises, which the tests (run with the property) never reach.
+     */
+    @Test
+    void aFreshJvmWithAChineseLangSpeaksChinese() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dbackprop.workbench.home=" + dir.resolve("settings"),
+                "org.backprop.workbench.Launcher", "check", "examples/one-neuron.json");
+        pb.environment().remove("LC_ALL");
+        pb.environment().remove("LC_MESSAGES");
+        pb.environment().put("LANG", "zh_CN.UTF-8");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.startsWith("网络  1-1 sigmoid, quadratic"), out);
+    }
+
+    @Test
+    void theJsonReportKeepsItsKeysAndIdsInChinese() throws Exception {
+        CheckCommandTest.Run zh = CheckCommandTest.run("check", EXAMPLE, "--format", "json");
+        Messages.setLocale(Locale.ENGLISH);
+        CheckCommandTest.Run en = CheckCommandTest.run("check", EXAMPLE, "--format", "json");
+        assertEquals(en.out(), zh.out());
+        JsonNode root = new ObjectMapper().readTree(zh.out());
+        assertEquals("central", root.get("method").asText());
+        assertFalse(zh.out().matches("(?s).*\\p{IsHan}.*"), "no Chinese in the JSON");
+    }
+}
