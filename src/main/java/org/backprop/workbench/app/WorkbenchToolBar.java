@@ -43,14 +43,23 @@ final class WorkbenchToolBar {
         this.model = model;
         this.view = createView(actions);
         initListeners();
+        relabel();
+        org.backprop.workbench.app.panels.Relabel.follow(this, WorkbenchToolBar::relabel);
         actions.bind(StandardAction.CHOOSE_MISTAKE, Command.of(this::chooseMistake))
                 .bind(StandardAction.SET_EPSILON, Command.of(this::editEpsilon));
     }
 
+    private final Label mistakeLabel = new Label();
+    private final Label methodLabel = new Label();
+    private final Label notationLabel = new Label();
+    private final Tooltip mistakeTip = new Tooltip();
+    private final Tooltip epsilonTip = new Tooltip();
+    private final Tooltip notationTip = new Tooltip();
+    private final Tooltip methodTip = new Tooltip();
+
     private ToolBar createView(ActionFactory actions) {
         mistakeBox.setId("mistakeBox");
-        mistakeBox.setTooltip(new Tooltip("Deliberate mistake: replace one formula with a classic wrong version "
-                + "and see which checks catch it (Ctrl+M)"));
+        mistakeBox.setTooltip(mistakeTip);
         // as wide as the longest mistake's name (bp2-no-sigma-prime, not "bp2-no-sigm…"), at every zoom
         mistakeBox.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> mistakeBoxWidth(WorkbenchModel.BASE_FONT * model.zoomProperty().get()), model.zoomProperty()));
@@ -58,22 +67,18 @@ final class WorkbenchToolBar {
         mistakeBox.setCellFactory(mistakeCells());
         epsilonField.setId("epsilonField");
         epsilonField.setPrefColumnCount(6);
-        epsilonField.setTooltip(new Tooltip("ε of the central differences (C(θ+ε) − C(θ−ε)) / 2ε; a positive number "
-                + "such as 1e-5, or auto (a step chosen per number, with an error bound); Enter to apply (Ctrl+E)"));
+        epsilonField.setTooltip(epsilonTip);
         epsilonField.setText(stepText(model.epsilonProperty().get()));
         notationBox.setId("notationBox");
-        notationBox.setTooltip(new Tooltip("How weights are shown: w_kj (rows = inputs, the note) or w_jk "
-                + "(rows = outputs, Nielsen) — Ctrl+T"));
-        Label mistakeLabel = new Label("Mistake");
+        notationBox.setTooltip(notationTip);
         mistakeLabel.setLabelFor(mistakeBox);
-        Label epsLabel = new Label("ε");
+        Label epsLabel = new Label("ε");   // the note's symbol, in every language
         epsLabel.setLabelFor(epsilonField);
         methodBox.setId("methodBox");
-        methodBox.setTooltip(new Tooltip("Numerical method of the checks; choosing one sets ε to its best step"));
-        Label methodLabel = new Label("Method");
+        methodBox.setTooltip(methodTip);
         methodLabel.setLabelFor(methodBox);
-        Label notationLabel = new Label("Weights");
         notationLabel.setLabelFor(notationBox);
+        // the method box shows the methods' ids (central, richardson…), as --method takes them, in every language
         for (Label l : List.of(mistakeLabel, epsLabel, methodLabel, notationLabel)) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -105,9 +110,9 @@ final class WorkbenchToolBar {
             protected void updateItem(Mistake mk, boolean empty) {
                 super.updateItem(mk, empty);
                 setText(empty || mk == null ? null
-                        : mk == Mistake.NONE ? "none — every formula as in the note"
-                        : mk.id() + " — " + Latex.superscripts(
-                        org.backprop.workbench.app.panels.Names.mistake(mk, notation)));
+                        : mk == Mistake.NONE ? Messages.get("toolbar.mistakeNone")
+                        : Messages.get("toolbar.mistakeItem", mk.id(), Latex.superscripts(
+                        org.backprop.workbench.app.panels.Names.mistake(mk, notation))));
             }
         };
     }
@@ -138,7 +143,9 @@ final class WorkbenchToolBar {
         notationBox.valueProperty().bindBidirectional(model.notationProperty());
         notationBox.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Notation n) { return n == null ? "" : n.label(); }
+            public String toString(Notation n) {
+                return n == null ? "" : org.backprop.workbench.app.panels.Names.notation(n);
+            }
 
             @Override
             public Notation fromString(String s) { return null; }
@@ -173,7 +180,8 @@ final class WorkbenchToolBar {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.complain("ε: " + ex.getMessage() + "; ε stays " + stepText(model.epsilonProperty().get()));
+            model.complain(Messages.get("toolbar.epsilonInvalid", ex.getMessage(),
+                    stepText(model.epsilonProperty().get())));
         }
     }
 
@@ -196,6 +204,25 @@ final class WorkbenchToolBar {
     void editEpsilon() {
         epsilonField.requestFocus();
         epsilonField.selectAll();
+    }
+
+    /** The texts in the current language (again after a switch): labels, tooltips, the lists' items. */
+    private void relabel() {
+        mistakeLabel.setText(Messages.get("toolbar.mistake"));
+        methodLabel.setText(Messages.get("toolbar.method"));
+        notationLabel.setText(Messages.get("toolbar.weights"));
+        mistakeTip.setText(Messages.get("toolbar.mistakeTip"));
+        epsilonTip.setText(Messages.get("toolbar.epsilonTip"));
+        notationTip.setText(Messages.get("toolbar.notationTip"));
+        methodTip.setText(Messages.get("toolbar.methodTip"));
+        mistakeBox.setCellFactory(mistakeCells());
+        notationBox.setCellFactory(v -> new ListCell<>() {   // the list's descriptions in the new language
+            @Override
+            protected void updateItem(Notation n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : org.backprop.workbench.app.panels.Names.notation(n));
+            }
+        });
     }
 
     ToolBar getView() { return view; }

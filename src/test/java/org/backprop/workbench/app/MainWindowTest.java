@@ -536,7 +536,7 @@ class MainWindowTest {
     }
 
     @Test
-    void theTabTitlesFollowALanguageSwitch() {
+    void theTabTitlesAndTheToolBarFollowALanguageSwitch() {
         java.util.function.Supplier<java.util.List<String>> titles = () -> fx(() -> window.tabs().getTabs().stream()
                 .map(javafx.scene.control.Tab::getText).toList());
         assertTrue(titles.get().contains("Checks"), titles.get().toString());
@@ -544,9 +544,16 @@ class MainWindowTest {
             fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
             assertTrue(titles.get().contains("检验") && titles.get().contains("推导"), titles.get().toString());
             assertFalse(titles.get().contains("Checks"), titles.get().toString());
+            assertTrue(toolBarLabels().containsAll(java.util.List.of("错误", "方法", "权重")), toolBarLabels().toString());
         } finally {
             fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
         }
         assertTrue(titles.get().contains("Checks"), titles.get().toString());
+        assertTrue(toolBarLabels().containsAll(java.util.List.of("Mistake", "Method", "Weights")), toolBarLabels().toString());
+    }
+
+    private java.util.List<String> toolBarLabels() {
+        return fx(() -> window.getScene().getRoot().lookupAll(".tool-bar .label").stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList());
     }
 }

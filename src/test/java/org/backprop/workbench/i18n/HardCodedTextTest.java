@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HardCodedTextTest {
     private static final Path APP = Path.of("src/main/java/org/backprop/workbench/app");
     /** App files (or folders, ending in /) whose user-visible text is all in the bundles. */
-    static final java.util.List<String> CONVERTED = java.util.List.of("actions/", "LanguageMenu.java",
+    static final java.util.List<String> CONVERTED = java.util.List.of("actions/", "WorkbenchToolBar.java", "LanguageMenu.java",
             "panels/DerivePanel.java", "DeriveHooks.java", "MatrixView.java", "FormulaView.java",
             "panels/TaskStatusBar.java", "dialogs/FxDialogService.java", "panels/EpsilonPlotPanel.java",
             "panels/SoftmaxComparisonPanel.java", "NetworkDiagram.java", "QuickCheck.java",
