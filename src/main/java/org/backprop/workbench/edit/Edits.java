@@ -49,7 +49,7 @@ public final class Edits {
         int[] sizes = sizes(net);
         sizes[l] = size;
         List<Activation> activations = activations(net);
-        return rebuild(doc, sizes, activations, net.loss(), identityMap(net.depth()));
+        return renamed(doc, rebuild(doc, sizes, activations, net.loss(), identityMap(net.depth())));
     }
 
     /** The activation of layer l ≥ 1. */
@@ -57,12 +57,50 @@ public final class Edits {
         Network net = doc.network();
         List<Layer> layers = new ArrayList<>(net.layers());
         layers.set(l - 1, new Layer(net.size(l), activation));
-        return doc.withNetwork(net.withLayers(layers));
+        return renamed(doc, doc.withNetwork(net.withLayers(layers)));
     }
 
     /** The loss. */
     public static NetworkDocument loss(NetworkDocument doc, Loss loss) {
-        return doc.withNetwork(doc.network().withLoss(loss));
+        return renamed(doc, doc.withNetwork(doc.network().withLoss(loss)));
+    }
+
+    /**
+     * The name a network gets from its architecture, as the default network's is written: "A 2-3-2 classifier:
+     * sigmoid hidden layer, softmax output, cross-entropy".
+     */
+    public static String describe(Network net) {
+        StringBuilder sizes = new StringBuilder();
+        for (int l = 0; l <= net.depth(); l++) {
+            sizes.append(l == 0 ? "" : "-").append(net.size(l));
+        }
+        Loss loss = net.loss();
+        String kind = loss.id().contains("cross-entropy") ? "classifier" : "network";
+        List<String> hidden = new ArrayList<>();
+        for (int l = 1; l < net.depth(); l++) {
+            hidden.add(net.layers().get(l - 1).activation().id());
+        }
+        String hiddenPart;
+        if (hidden.isEmpty()) {
+            hiddenPart = "";
+        } else if (hidden.stream().distinct().count() == 1) {
+            hiddenPart = hidden.get(0) + (hidden.size() == 1 ? " hidden layer, " : " hidden layers, ");
+        } else {
+            hiddenPart = String.join(", ", hidden) + " hidden layers, ";
+        }
+        return "A " + sizes + " " + kind + ": " + hiddenPart
+                + net.layers().get(net.depth() - 1).activation().id() + " output, " + loss.id();
+    }
+
+    /**
+     * The edited document with its name following the architecture when the name was the one the architecture gave
+     * (a name the user wrote is kept): the saved file's name then says what the network is after the edit.
+     */
+    private static NetworkDocument renamed(NetworkDocument before, NetworkDocument after) {
+        if (before.name() == null || !before.name().equals(describe(before.network()))) {
+            return after;
+        }
+        return new NetworkDocument(describe(after.network()), after.network(), after.batch(), after.seed());
     }
 
     /**
@@ -87,7 +125,7 @@ public final class Edits {
             }
         }
         activations.add(l - 1, activation);
-        return rebuild(doc, sizes, activations, net.loss(), map);
+        return renamed(doc, rebuild(doc, sizes, activations, net.loss(), map));
     }
 
     /** Hidden layer l (1 ≤ l &lt; L) removed. */
@@ -108,7 +146,7 @@ public final class Edits {
             sizes[i] = old[j];
             map[i++] = j;
         }
-        return rebuild(doc, sizes, activations, net.loss(), map);
+        return renamed(doc, rebuild(doc, sizes, activations, net.loss(), map));
     }
 
     /** Every weight and bias drawn afresh from {@code seed} (same seed, same network). */

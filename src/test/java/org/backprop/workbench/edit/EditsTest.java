@@ -78,4 +78,17 @@ class EditsTest {
         assertThrows(IllegalArgumentException.class, () -> Edits.weight(doc, 1, 0, 0, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> Edits.input(doc, 0, 0, Double.POSITIVE_INFINITY));
     }
+
+    @Test
+    void aNameTheArchitectureGaveFollowsItsEditsAndAUsersNameIsKept() {
+        assertEquals("A 2-3-2 classifier: sigmoid hidden layer, softmax output, cross-entropy", doc.name());
+        assertEquals(doc.name(), Edits.describe(doc.network()));
+        NetworkDocument quadratic = Edits.loss(Edits.activation(doc, 2, Activation.SIGMOID), Loss.QUADRATIC);
+        assertEquals("A 2-3-2 network: sigmoid hidden layer, sigmoid output, quadratic", quadratic.name());
+        NetworkDocument deeper = Edits.insertLayer(Edits.activation(doc, 1, Activation.TANH), 1, 4, Activation.RELU);
+        assertEquals("A 2-4-3-2 classifier: relu, tanh hidden layers, softmax output, cross-entropy", deeper.name());
+        NetworkDocument mine = new NetworkDocument("my XOR net", doc.network(), doc.batch(), doc.seed());
+        assertEquals("my XOR net", Edits.loss(mine, Loss.QUADRATIC).name());
+        assertEquals("my XOR net", Edits.resize(mine, 1, 5).name());
+    }
 }
