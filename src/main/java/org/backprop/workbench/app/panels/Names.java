@@ -38,18 +38,7 @@ public final class Names {
 
     /** What a deliberate mistake does, in the note's notation ("BP2 without σ'(z^l): δ^l = w^{l+1} δ^{l+1}"). */
     public static String mistake(Mistake mistake) {
-        return Messages.get(switch (mistake) {
-            case NONE -> "mistake.none";
-            case BP1_NO_SIGMA_PRIME -> "mistake.bp1NoSigmaPrime";
-            case BP2_NO_SIGMA_PRIME -> "mistake.bp2NoSigmaPrime";
-            case SIGMA_PRIME_AT_A -> "mistake.sigmaPrimeAtA";
-            case SOFTMAX_DIAGONAL -> "mistake.softmaxDiagonal";
-            case FORGOT_ONE_OVER_M -> "mistake.forgotOneOverM";
-            case BP3B_FIRST_SAMPLE -> "mistake.bp3bFirstSample";
-            case BP3B_MEAN -> "mistake.bp3bMean";
-            case BP4_Z_NOT_A -> "mistake.bp4ZNotA";
-            case GRAD_A_SIGN -> "mistake.gradASign";
-        });
+        return org.backprop.workbench.report.MistakeText.description(mistake);
     }
 
     /**
