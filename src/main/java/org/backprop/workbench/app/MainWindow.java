@@ -207,6 +207,68 @@ public final class MainWindow extends BorderPane {
         addEventHandler(DragEvent.DRAG_DROPPED, parts.compare()::dropped);
         addEventFilter(KeyEvent.KEY_PRESSED, new ArrowKeys(parts.actions(), parts.stepList())::handle);
         Relabel.follow(this, MainWindow::relabel);
+
+        // presentation mode: the step pane without the tab headers, as tall as its result needs
+        parts.presentation().onProperty().addListener((o, was, on) -> present(on));
+        model.currentStepProperty().addListener((o, a, b) -> {
+            if (parts.presentation().onProperty().get()) {
+                Platform.runLater(this::fitPresentation);
+            }
+        });
+        centre.heightProperty().addListener((o, a, b) -> {
+            if (parts.presentation().onProperty().get()) {
+                Platform.runLater(this::fitPresentation);
+            }
+        });
+    }
+
+    /** The divider of the centre before presentation mode, restored on leaving it. */
+    private double dividerBeforePresenting = STEP_DIVIDER;
+
+    /**
+     * In presentation mode the step pane takes the tabs' place (no tab headers: the lecturer presents a step, F5
+     * brings the tabs back), and the divider gives it the room its result needs.
+     */
+    private void present(boolean on) {
+        Tab stepTab = viewTabs.get(WorkbenchView.STEP);
+        StepDetailView detail = parts.detailView();
+        if (on) {
+            dividerBeforePresenting = centre.getDividerPositions()[0];
+            stepTab.setContent(null);
+            centre.getItems().set(1, detail);
+            Platform.runLater(this::fitPresentation);
+        } else if (centre.getItems().get(1) == detail) {
+            centre.getItems().set(1, tabs);
+            stepTab.setContent(detail);
+            centre.setDividerPositions(dividerBeforePresenting);
+        }
+    }
+
+    /**
+     * The least share of the window's height the diagram keeps in presentation mode: the network stays the picture
+     * the step is read on.
+     */
+    static final double PRESENT_DIAGRAM_SHARE = 0.2;
+    /** The diagram never takes more than this share of the centre in presentation mode: the step is the text. */
+    static final double PRESENT_TOP_MAX = 0.5;
+
+    /** Gives the step pane the height down to its result, the diagram what remains (within its shares). */
+    private void fitPresentation() {
+        StepDetailView detail = parts.detailView();
+        double height = centre.getHeight();
+        if (!parts.presentation().onProperty().get() || centre.getItems().get(1) != detail || !(height > 0)) {
+            return;
+        }
+        centre.applyCss();
+        centre.layout();   // the step pane at its width in the centre before it is measured
+        Node nav = parts.navigation().getView();
+        double navHeight = nav.prefHeight(centre.getWidth());
+        double divider = centre.lookup(".split-pane-divider") instanceof javafx.scene.layout.Region r
+                ? r.getHeight() : 0;
+        double topLeast = PRESENT_DIAGRAM_SHARE * getHeight() + navHeight;
+        double top = height - divider - detail.heightToResult();
+        top = Math.max(topLeast, Math.min(PRESENT_TOP_MAX * height, top));
+        centre.setDividerPositions(top / height);
     }
 
     /** After a language switch: the lessons of the new language, the menus rebuilt from the table. */
