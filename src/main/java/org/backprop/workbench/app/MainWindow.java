@@ -55,6 +55,13 @@ public final class MainWindow extends BorderPane {
     /** The builder never takes more than this share of the width when it is fitted to its rows. */
     static final double BUILDER_MAX_SHARE = 0.5;
 
+    /**
+     * Least width of the centre (step list, diagram, tabs) beside a lesson panel: the check table's quantity, analytic,
+     * numeric, relative error and verdict columns, and the diagram beside the step list. A window that cannot give
+     * the centre this much beside the narrowest builder folds the builder while the lesson runs.
+     */
+    static final double CENTRE_BESIDE_LESSON = 720;
+
     /** The step list's width at zoom 1, in px: narrowest, preferred, widest. */
     static final double STEP_LIST_MIN = 200;
     static final double STEP_LIST_PREF = 225;
@@ -177,13 +184,13 @@ public final class MainWindow extends BorderPane {
         }));
 
         parts.builderShownProperty().addListener((o, was, on) -> showBuilder(on));
-        // beside a lesson panel the check table needs the width more than the builder's combos: the builder narrows
-        rightProperty().addListener((o, was, panel) -> {
-            parts.builder().setMaxWidth(panel == null ? Double.MAX_VALUE : BuilderPanel.MIN_WIDTH);
-            if (panel == null) {
-                Platform.runLater(this::fitBuilder);
-            }
-        });
+        // beside a lesson panel the check table and the diagram need the width more than the builder's combos: the
+        // builder narrows, and on a narrow window (a 1024-px projector) it folds away (Ctrl+B brings it back) and
+        // comes back when the lesson closes
+        rightProperty().addListener((o, was, panel) -> besideLesson(panel));
+        // a file with full-precision weights, another layer or the other notation: the builder grows to its rows
+        model.documentProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
+        model.notationProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
         // once the window has its width, the builder gets the width of its rows (its combos whole)
         split.widthProperty().addListener(new ChangeListener<>() {
             @Override
@@ -217,6 +224,50 @@ public final class MainWindow extends BorderPane {
         Application.setUserAgentStylesheet(parts.model().darkThemeProperty().get()
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Whether the builder was folded away for the lesson panel (and so comes back when the lesson closes). */
+    private boolean foldedForLesson;
+
+    private void besideLesson(Node panel) {
+        BuilderPanel builder = parts.builder();
+        if (panel == null) {
+            builder.setMaxWidth(Double.MAX_VALUE);
+            if (foldedForLesson && !parts.builderShownProperty().get()
+                    && !parts.presentation().onProperty().get()) {
+                parts.builderShownProperty().set(true);
+            }
+            foldedForLesson = false;
+            Platform.runLater(this::fitBuilder);
+            return;
+        }
+        builder.setMaxWidth(BuilderPanel.MIN_WIDTH);
+        double lesson = panel instanceof javafx.scene.layout.Region r ? r.prefWidth(-1) : 0;
+        if (parts.builderShownProperty().get() && foldsBuilder(getWidth(), lesson)) {
+            foldedForLesson = true;
+            parts.builderShownProperty().set(false);
+        }
+    }
+
+    /**
+     * True if a window this wide, with a lesson panel this wide, leaves the centre less than
+     * {@link #CENTRE_BESIDE_LESSON} beside the narrowest builder: then the builder folds away while the lesson runs.
+     */
+    static boolean foldsBuilder(double windowWidth, double lessonWidth) {
+        return windowWidth > 0 && windowWidth - lessonWidth - BuilderPanel.MIN_WIDTH < CENTRE_BESIDE_LESSON;
+    }
+
+    /** Widens the builder to its rows after they changed, if they need more than it has (never narrows it). */
+    private void growBuilder() {
+        BuilderPanel builder = parts.builder();
+        double width = split.getWidth();
+        if (width > 0 && split.getItems().contains(builder)) {
+            builder.applyCss();
+            double wanted = Math.min(Math.min(BUILDER_MAX_SHARE * width, builder.getMaxWidth()), builder.prefWidth(-1));
+            if (wanted > builder.getWidth() + 0.5) {
+                split.setDividerPositions(wanted / width);
+            }
+        }
     }
 
     /** Gives the builder the width of its rows, at most half the window. */
