@@ -93,7 +93,7 @@ public final class GradientCheck {
             return method.estimate(probe, epsilon);
         }
         lastAuto = AutoStep.estimate(method, probe, theta);
-        double initial = AutoStep.INITIAL;
+        double initial = AutoStep.initial(method);
         double perUnit = sample >= 0 ? 1.0 / noise.samples() : 1.0;
         for (int restart = 0; restart < RESTARTS && !method.isComplex(); restart++) {
             double bar = bound(lastAuto, perUnit) + noise(lastAuto, noise, sample);

@@ -79,7 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new UsageError(Messages.get("cli.bench.autoStep", String.valueOf(autoStep)));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed).text());
+            for (org.backprop.workbench.numeric.DifferenceMethod method : new org.backprop.workbench.numeric
+                    .DifferenceMethod[]{org.backprop.workbench.numeric.DifferenceMethod.CENTRAL,
+                    org.backprop.workbench.numeric.DifferenceMethod.FORWARD,
+                    org.backprop.workbench.numeric.DifferenceMethod.RICHARDSON}) {
+                out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed, method).text());
+            }
             out.flush();
             return 0;
         }
