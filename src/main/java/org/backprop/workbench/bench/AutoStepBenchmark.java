@@ -46,17 +46,20 @@ public final class AutoStepBenchmark {
      *                       (or within 4 ulps of the reference)
      * @param boundCovers    fraction of numbers whose true error is at most the reported error bound
      * @param medianStep     median chosen step
+     * @param worstRatio     the largest ratio of a true error to its reported error bound (the fail rule's margin,
+     *                       {@code Thresholds.BOUND_MARGIN}, must stay well above it)
      */
     public record Figures(int numbers, double medianAuto, double medianFixed, double withinTenOfBest,
-                          double boundCovers, double medianStep) {
+                          double boundCovers, double medianStep, double worstRatio) {
         public String text() {
             return String.format(Locale.ROOT, "auto step (Ridders), central differences, %d numbers:%n"
                     + "  median relative error, auto        %.2e%n"
                     + "  median relative error, fixed 1e-5  %.2e%n"
                     + "  within 10x of the best fixed step  %.1f %%%n"
                     + "  error bound covers the true error  %.1f %%%n"
-                    + "  median chosen step                 %.2e%n", numbers, medianAuto, medianFixed,
-                    100 * withinTenOfBest, 100 * boundCovers, medianStep);
+                    + "  median chosen step                 %.2e%n"
+                    + "  largest true error / error bound   %.2f%n", numbers, medianAuto, medianFixed,
+                    100 * withinTenOfBest, 100 * boundCovers, medianStep, worstRatio);
         }
     }
 
@@ -70,6 +73,7 @@ public final class AutoStepBenchmark {
         int within = 0;
         int covered = 0;
         int counted = 0;
+        double worstRatio = 0;
         for (int i = 0; i < networks; i++) {
             List<Layer> layers = new ArrayList<>();
             for (int l = 1 + random.nextInt(2); l > 0; l--) {
@@ -103,6 +107,7 @@ public final class AutoStepBenchmark {
                 if (autoError <= auto.get(k).errorBound()) {
                     covered++;
                 }
+                worstRatio = Math.max(worstRatio, autoError / auto.get(k).errorBound());
                 double best = Double.POSITIVE_INFINITY;
                 for (List<CheckResult> g : grid) {
                     best = Math.min(best, Math.abs(g.get(k).numeric() - ref));
@@ -119,7 +124,7 @@ public final class AutoStepBenchmark {
             }
         }
         return new Figures(counted, median(autoErrors), median(fixedErrors), within / (double) counted,
-                covered / (double) counted, median(steps));
+                covered / (double) counted, median(steps), worstRatio);
     }
 
     private static double median(List<Double> values) {
