@@ -54,6 +54,31 @@ class AutoStepTest {
     }
 
     @Test
+    void forwardAndRichardsonAutoStepsNeverFailACorrectNetworkAndFailASignError() {
+        for (DifferenceMethod method : new DifferenceMethod[]{DifferenceMethod.FORWARD, DifferenceMethod.RICHARDSON}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                RandomCase c = RandomCase.of(List.of(Activation.TANH), Loss.QUADRATIC, Activation.SIGMOID, 5, seed);
+                Analysis ok = GradientCheck.analyseAuto(c.network(), c.batch(), new Backprop(), method,
+                        CheckProgress.NONE);
+                if (method == DifferenceMethod.RICHARDSON) {
+                    assertEquals(ok.checks().size(), ok.summary().pass(), method + ", " + c + ": " + ok.checks());
+                } else {
+                    // forward differences' tableau now and then settles 1e-6..1e-4 off (a WARN), never a FAIL
+                    assertEquals(0, ok.summary().fail(), method + ", " + c + ": " + ok.checks());
+                    assertTrue(ok.summary().pass() >= ok.checks().size() * 0.9, method + ", " + c + ": " + ok.checks());
+                }
+                Analysis wrong = GradientCheck.analyseAuto(c.network(), c.batch(), new Backprop(Mistake.GRAD_A_SIGN),
+                        method, CheckProgress.NONE);
+                assertEquals(wrong.checks().size(), wrong.summary().fail(), method + ", " + c);
+            }
+            // the bound, against the complex step on random networks: it covers the true error
+            AutoStepBenchmark.Figures f = AutoStepBenchmark.run(10, 3, method);
+            assertTrue(f.medianAuto() <= 1e-10, f.text());
+            assertTrue(f.boundCovers() >= 0.99, f.text());
+        }
+    }
+
+    @Test
     void theTargetsOfTheIssueAreMetOnASmallSample() {
         AutoStepBenchmark.Figures f = AutoStepBenchmark.run(10, 3);
         assertTrue(f.medianAuto() <= 1e-10, f.text());
