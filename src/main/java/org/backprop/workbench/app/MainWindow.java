@@ -207,6 +207,68 @@ public final class MainWindow extends BorderPane {
         addEventHandler(DragEvent.DRAG_DROPPED, parts.compare()::dropped);
         addEventFilter(KeyEvent.KEY_PRESSED, new ArrowKeys(parts.actions(), parts.stepList())::handle);
         Relabel.follow(this, MainWindow::relabel);
+
+        // presentation mode: the step pane without the tab headers, as tall as its result needs
+        parts.presentation().onProperty().addListener((o, was, on) -> present(on));
+        model.currentStepProperty().addListener((o, a, b) -> {
+            if (parts.presentation().onProperty().get()) {
+                Platform.runLater(this::fitPresentation);
+            }
+        });
+        centre.heightProperty().addListener((o, a, b) -> {
+            if (parts.presentation().onProperty().get()) {
+                Platform.runLater(this::fitPresentation);
+            }
+        });
+    }
+
+    /** The divider of the centre before presentation mode, restored on leaving it. */
+    private double dividerBeforePresenting = STEP_DIVIDER;
+
+    /**
+     * In presentation mode the step pane takes the tabs' place (no tab headers: the lecturer presents a step, F5
+     * brings the tabs back), and the divider gives it the room its result needs.
+     */
+    private void present(boolean on) {
+        Tab stepTab = viewTabs.get(WorkbenchView.STEP);
+        StepDetailView detail = parts.detailView();
+        if (on) {
+            dividerBeforePresenting = centre.getDividerPositions()[0];
+            stepTab.setContent(null);
+            centre.getItems().set(1, detail);
+            Platform.runLater(this::fitPresentation);
+        } else if (centre.getItems().get(1) == detail) {
+            centre.getItems().set(1, tabs);
+            stepTab.setContent(detail);
+            centre.setDividerPositions(dividerBeforePresenting);
+        }
+    }
+
+    /**
+     * The least share of the window's height the diagram keeps in presentation mode: the network stays the picture
+     * the step is read on.
+     */
+    static final double PRESENT_DIAGRAM_SHARE = 0.2;
+    /** The diagram never takes more than this share of the centre in presentation mode: the step is the text. */
+    static final double PRESENT_TOP_MAX = 0.5;
+
+    /** Gives the step pane the height down to its result, the diagram what remains (within its shares). */
+    private void fitPresentation() {
+        StepDetailView detail = parts.detailView();
+        double height = centre.getHeight();
+        if (!parts.presentation().onProperty().get() || centre.getItems().get(1) != detail || !(height > 0)) {
+            return;
+        }
+        centre.applyCss();
+        centre.layout();   // the step pane at its width in the centre before it is measured
+        Node nav = parts.navigation().getView();
+        double navHeight = nav.prefHeight(centre.getWidth());
+        double divider = centre.lookup(".split-pane-divider") instanceof javafx.scene.layout.Region r
+                ? r.getHeight() : 0;
+        double topLeast = PRESENT_DIAGRAM_SHARE * getHeight() + navHeight;
+        double top = height - divider - detail.heightToResult();
+        top = Math.max(topLeast, Math.min(PRESENT_TOP_MAX * height, top));
+        centre.setDividerPositions(top / height);
     }
 
     /** After a language switch: the lessons of the new language, the menus rebuilt from the table. */
@@ -317,10 +379,28 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    /** Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). */
+    /**
+     * Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). The
+     * first tab shows its content at once; a later tab's content joins the scene when the tab is first selected, so
+     * that the window's first paint does not style and lay out panels nobody sees (the tables and plots were half
+     * of the CSS pass before the first pulse).
+     */
     public Tab addTab(String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setClosable(false);
+        if (tabs.getTabs().isEmpty()) {
+            tab.setContent(content);
+        } else {
+            tab.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        tab.selectedProperty().removeListener(this);
+                        tab.setContent(content);
+                    }
+                }
+            });
+        }
         tabs.getTabs().add(tab);
         return tab;
     }

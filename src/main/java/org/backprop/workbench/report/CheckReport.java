@@ -87,7 +87,7 @@ public final class CheckReport {
         s.append(Messages.get("report.network", net.describe())).append('\n');
         s.append(Messages.get("report.samples", String.valueOf(analysis.batch().size()))).append(NL);
         s.append(Messages.get("report.cost", number(analysis.forward().cost()))).append(NL);
-        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.epsilon()),
+        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append(NL);
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append(Messages.get("report.covers", analysis.mode().describe())).append('\n');
@@ -160,7 +160,7 @@ public final class CheckReport {
         s.append(Messages.get("report.md.network", net.describe())).append('\n');
         s.append(Messages.get("report.md.samples", String.valueOf(analysis.batch().size()))).append('\n');
         s.append(Messages.get("report.md.cost", number(analysis.forward().cost()))).append('\n');
-        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.epsilon()),
+        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append('\n');
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append(Messages.get("report.md.covers", analysis.mode().describe())).append('\n');
@@ -353,6 +353,14 @@ public final class CheckReport {
             s.append(i == 0 ? "" : ", ").append(index[i]);
         }
         return s.append(']').toString();
+    }
+
+    /** The step of a check by {@code method}: as {@link #step(double)}, and for auto with the complex step, that it needs no choice. */
+    static String step(org.backprop.workbench.numeric.DifferenceMethod method, double h) {
+        if (Double.isNaN(h) && method.isComplex()) {
+            return Messages.get("report.autoStepComplex", step(method.defaultStep()));
+        }
+        return step(h);
     }
 
     /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */
