@@ -379,10 +379,28 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    /** Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). */
+    /**
+     * Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). The
+     * first tab shows its content at once; a later tab's content joins the scene when the tab is first selected, so
+     * that the window's first paint does not style and lay out panels nobody sees (the tables and plots were half
+     * of the CSS pass before the first pulse).
+     */
     public Tab addTab(String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setClosable(false);
+        if (tabs.getTabs().isEmpty()) {
+            tab.setContent(content);
+        } else {
+            tab.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        tab.selectedProperty().removeListener(this);
+                        tab.setContent(content);
+                    }
+                }
+            });
+        }
         tabs.getTabs().add(tab);
         return tab;
     }
