@@ -25,8 +25,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report of an {@link Analysis} as text (for a terminal), Markdown (for notes and the app's export), JSON (for
@@ -44,17 +46,35 @@ public final class CheckReport {
     /** The (formula, layer) groups in the order backprop computes them: BP1 at L, BP2 at L-1..1, then BP3, BP4. */
     public static List<Group> groups(Analysis analysis) {
         Network net = analysis.network();
+        // one pass over the checks (111,002 for 784-128-64-10), not one per group
+        Map<Formula, List<List<CheckResult>>> byGroup = new EnumMap<>(Formula.class);
+        for (Formula f : Formula.values()) {
+            List<List<CheckResult>> layers = new ArrayList<>();
+            for (int l = 0; l <= net.depth(); l++) {
+                layers.add(new ArrayList<>());
+            }
+            byGroup.put(f, layers);
+        }
+        for (CheckResult r : analysis.checks()) {
+            if (r.layer() >= 1 && r.layer() <= net.depth()) {
+                byGroup.get(r.formula()).get(r.layer()).add(r);
+            }
+        }
         List<Group> groups = new ArrayList<>();
-        groups.add(new Group(Formula.BP1, net.depth(), analysis.summary(Formula.BP1, net.depth())));
+        groups.add(group(byGroup, Formula.BP1, net.depth()));
         for (int l = net.depth() - 1; l >= 1; l--) {
-            groups.add(new Group(Formula.BP2, l, analysis.summary(Formula.BP2, l)));
+            groups.add(group(byGroup, Formula.BP2, l));
         }
         for (Formula f : List.of(Formula.BP3, Formula.BP4)) {
             for (int l = net.depth(); l >= 1; l--) {
-                groups.add(new Group(f, l, analysis.summary(f, l)));
+                groups.add(group(byGroup, f, l));
             }
         }
         return groups;
+    }
+
+    private static Group group(Map<Formula, List<List<CheckResult>>> byGroup, Formula f, int layer) {
+        return new Group(f, layer, CheckSummary.of(byGroup.get(f).get(layer)));
     }
 
     /** One formula in one layer with its summary. */
