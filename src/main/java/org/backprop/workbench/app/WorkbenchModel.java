@@ -166,7 +166,8 @@ public final class WorkbenchModel {
         recompute();
     }
 
-    private static ExecutorService newWorker() {
+    /** The model's background thread: one daemon thread, so that one computation runs at a time. */
+    static ExecutorService newWorker() {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "workbench-analysis");
             t.setDaemon(true);
