@@ -125,6 +125,10 @@ public final class CheckReport {
                 all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
         s.append(Messages.get("report.legend", rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS),
                 rel(Thresholds.FAIL)).replace("\n", NL)).append(NL);
+        if (Double.isNaN(analysis.epsilon()) && !analysis.method().isComplex()) {
+            s.append(Messages.get("report.legendAuto", rel(Thresholds.FAIL), step(Thresholds.BOUND_MARGIN),
+                    step(Thresholds.NOISE_MARGIN)).replace("\n", NL)).append(NL);
+        }
         for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED, Reason.NON_FINITE_INTERMEDIATE}) {
             long count = analysis.checks().stream().filter(r -> r.reason() == reason).count();
             if (count > 0) {
