@@ -25,8 +25,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report of an {@link Analysis} as text (for a terminal), Markdown (for notes and the app's export), JSON (for
@@ -44,17 +46,35 @@ public final class CheckReport {
     /** The (formula, layer) groups in the order backprop computes them: BP1 at L, BP2 at L-1..1, then BP3, BP4. */
     public static List<Group> groups(Analysis analysis) {
         Network net = analysis.network();
+        // one pass over the checks (111,002 for 784-128-64-10), not one per group
+        Map<Formula, List<List<CheckResult>>> byGroup = new EnumMap<>(Formula.class);
+        for (Formula f : Formula.values()) {
+            List<List<CheckResult>> layers = new ArrayList<>();
+            for (int l = 0; l <= net.depth(); l++) {
+                layers.add(new ArrayList<>());
+            }
+            byGroup.put(f, layers);
+        }
+        for (CheckResult r : analysis.checks()) {
+            if (r.layer() >= 1 && r.layer() <= net.depth()) {
+                byGroup.get(r.formula()).get(r.layer()).add(r);
+            }
+        }
         List<Group> groups = new ArrayList<>();
-        groups.add(new Group(Formula.BP1, net.depth(), analysis.summary(Formula.BP1, net.depth())));
+        groups.add(group(byGroup, Formula.BP1, net.depth()));
         for (int l = net.depth() - 1; l >= 1; l--) {
-            groups.add(new Group(Formula.BP2, l, analysis.summary(Formula.BP2, l)));
+            groups.add(group(byGroup, Formula.BP2, l));
         }
         for (Formula f : List.of(Formula.BP3, Formula.BP4)) {
             for (int l = net.depth(); l >= 1; l--) {
-                groups.add(new Group(f, l, analysis.summary(f, l)));
+                groups.add(group(byGroup, f, l));
             }
         }
         return groups;
+    }
+
+    private static Group group(Map<Formula, List<List<CheckResult>>> byGroup, Formula f, int layer) {
+        return new Group(f, layer, CheckSummary.of(byGroup.get(f).get(layer)));
     }
 
     /** One formula in one layer with its summary. */
@@ -67,7 +87,7 @@ public final class CheckReport {
         s.append(Messages.get("report.network", net.describe())).append('\n');
         s.append(Messages.get("report.samples", String.valueOf(analysis.batch().size()))).append(NL);
         s.append(Messages.get("report.cost", number(analysis.forward().cost()))).append(NL);
-        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.epsilon()),
+        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append(NL);
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append(Messages.get("report.covers", analysis.mode().describe())).append('\n');
@@ -105,6 +125,10 @@ public final class CheckReport {
                 all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
         s.append(Messages.get("report.legend", rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS),
                 rel(Thresholds.FAIL)).replace("\n", NL)).append(NL);
+        if (Double.isNaN(analysis.epsilon()) && !analysis.method().isComplex()) {
+            s.append(Messages.get("report.legendAuto", rel(Thresholds.FAIL), step(Thresholds.BOUND_MARGIN),
+                    step(Thresholds.NOISE_MARGIN)).replace("\n", NL)).append(NL);
+        }
         for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED, Reason.NON_FINITE_INTERMEDIATE}) {
             long count = analysis.checks().stream().filter(r -> r.reason() == reason).count();
             if (count > 0) {
@@ -140,7 +164,7 @@ public final class CheckReport {
         s.append(Messages.get("report.md.network", net.describe())).append('\n');
         s.append(Messages.get("report.md.samples", String.valueOf(analysis.batch().size()))).append('\n');
         s.append(Messages.get("report.md.cost", number(analysis.forward().cost()))).append('\n');
-        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.epsilon()),
+        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append('\n');
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append(Messages.get("report.md.covers", analysis.mode().describe())).append('\n');
@@ -333,6 +357,14 @@ public final class CheckReport {
             s.append(i == 0 ? "" : ", ").append(index[i]);
         }
         return s.append(']').toString();
+    }
+
+    /** The step of a check by {@code method}: as {@link #step(double)}, and for auto with the complex step, that it needs no choice. */
+    static String step(org.backprop.workbench.numeric.DifferenceMethod method, double h) {
+        if (Double.isNaN(h) && method.isComplex()) {
+            return Messages.get("report.autoStepComplex", step(method.defaultStep()));
+        }
+        return step(h);
     }
 
     /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */

@@ -240,6 +240,21 @@ class ClassroomLayoutTest {
     }
 
     @Test
+    void theEpsilonPlotsAxisLabelIsWholeOnAnXgaProjectorAndLongOnAFullHdScreen(FxRobot robot) {
+        open(1024, 768);
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        var panel = window.parts().epsilonPanel();
+        assertTrue(fx(() -> shown(panel.getView())), "the ε tab is in front");
+        assertTrue(fx(panel::xAxisLabelFits), "'" + fx(panel::xAxisLabel) + "' fits under the plot at 1024");
+        fx(() -> stage.close());
+        open(1920, 1080);
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        var wide = window.parts().epsilonPanel();
+        assertTrue(fx(wide::xAxisLabelFits));
+        assertTrue(fx(wide::xAxisLabel).contains("ε_machine"), "the whole explanation where there is room");
+    }
+
+    @Test
     void besideALessonWithTheBuilderBackTheDiagramCaptionsAndBackNextStayWhole(FxRobot robot) {
         open(1024, 768);
         openLesson(4);

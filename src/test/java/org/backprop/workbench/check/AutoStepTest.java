@@ -79,6 +79,19 @@ class AutoStepTest {
     }
 
     @Test
+    void theComplexStepWithAutoSaysItNeedsNoChoiceOfStep() {
+        RandomCase c = RandomCase.of(List.of(Activation.TANH), Loss.QUADRATIC, Activation.SIGMOID, 2, 7);
+        Analysis an = GradientCheck.analyseAuto(c.network(), c.batch(), new Backprop(), DifferenceMethod.COMPLEX_STEP,
+                CheckProgress.NONE);
+        assertEquals(an.checks().size(), an.summary().pass(), an.checks().toString());
+        for (CheckResult r : an.checks()) {
+            assertEquals(DifferenceMethod.COMPLEX_STEP.defaultStep(), r.step(), r.toString());
+        }
+        String text = CheckReport.text(an);
+        assertTrue(text.contains("needs no choice of step") && text.contains("h = 1e-20"), text);
+    }
+
+    @Test
     void theTargetsOfTheIssueAreMetOnASmallSample() {
         AutoStepBenchmark.Figures f = AutoStepBenchmark.run(10, 3);
         assertTrue(f.medianAuto() <= 1e-10, f.text());
