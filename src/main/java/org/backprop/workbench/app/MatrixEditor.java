@@ -4,7 +4,6 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -58,8 +57,9 @@ final class MatrixEditor extends GridPane {
                 TextField field = new NumberField(format(value));
                 field.setId(idPrefix + "-" + r + "-" + c);
                 field.getStyleClass().add("matrix-field");
-                field.setTooltip(new Tooltip(Messages.get("matrixEditor.cellTip", rowHeader.apply(r),
-                        colHeader.apply(c))));
+                String rowName = rowHeader.apply(r);
+                String columnName = colHeader.apply(c);
+                Tooltips.onHover(field, () -> Messages.get("matrixEditor.cellTip", rowName, columnName));
                 int row = r;
                 int col = c;
                 Runnable apply = () -> {
