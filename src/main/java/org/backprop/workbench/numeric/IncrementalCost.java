@@ -29,8 +29,9 @@ import java.util.Arrays;
  * the naive check's up to the rounding of the updated sums. In {@link Precision#FLOAT} the base is the one generic
  * forward pass ({@link GenericForward}) in the float model ({@link DoubleArithmetic#FLOAT}: every stored value
  * rounded to float); the perturbed passes stay specialised rank-one loops, in double and float alike, because the
- * generic pass recomputes every layer (on the benchmark network a generic float evaluation costs thousands of
- * incremental ones: {@code bench.CheckBenchmark}); {@code GenericForwardTest} holds them equal to the generic pass.
+ * generic pass recomputes every layer (on the 784-128-64-10 benchmark network one generic float evaluation took
+ * about 11 ms against 0.16 ms incremental, some 70 times: {@code bench.CheckBenchmark}); {@code GenericForwardTest}
+ * holds them equal to the generic pass.
  *
  * <p>Arrays here are sample-major: column x of an n x m matrix is {@code [x*n, x*n + n)}; w^l is row-major
  * n_{l-1} x n_l as in the engine. Plain double loops rather than EJML: each update touches one row or a few columns

@@ -114,4 +114,22 @@ class KeyboardTourTest {
             assertEquals(WorkbenchView.STEP, fx(() -> model.getSelectedView()), "Ctrl+2 from " + where);
         }
     }
+
+    @Test
+    void afterATabSwitchFromTheStepPaneTheArrowsStillStep(FxRobot robot) {
+        open();
+        List<String> ids = stepIds();
+        Node detail = fx(() -> window.parts().detailView());
+        fx(() -> model.currentStepIdProperty().set(ids.get(0)));
+        fx(detail::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the ε tab hides the step pane that had the focus: → must still go to the next step, not stay in a combo
+        push(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        push(robot, KeyCode.RIGHT);
+        assertEquals(ids.get(1), step(), "→ after Ctrl+4; the focus is on "
+                + fx(() -> String.valueOf(window.getScene().getFocusOwner())));
+        push(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
+        push(robot, KeyCode.LEFT);
+        assertEquals(ids.get(0), step(), "← after Ctrl+5");
+    }
 }
