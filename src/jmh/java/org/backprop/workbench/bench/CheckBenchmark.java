@@ -45,6 +45,7 @@ public class CheckBenchmark {
     private ForwardTrace forward;
     private IncrementalCost.Workspace workspace;
     private IncrementalCost.Workspace smoothWorkspace;
+    private IncrementalCost.Workspace smoothFloatWorkspace;
     private Network smooth;
     private Network smoothProbe;
     private ForwardTrace smoothForward;
@@ -65,6 +66,7 @@ public class CheckBenchmark {
         smoothProbe = smooth.copy();
         smoothForward = Forward.run(smooth, batch);
         smoothWorkspace = IncrementalCost.of(smooth, batch, smoothForward, Precision.DOUBLE).workspace();
+        smoothFloatWorkspace = IncrementalCost.of(smooth, batch, Precision.FLOAT).workspace();
         wIm = new DMatrixRMaj[smooth.depth() + 1];
         wIm[1] = new DMatrixRMaj(smooth.size(0), smooth.size(1));
         w2 = net.w(2);
@@ -144,5 +146,26 @@ public class CheckBenchmark {
     public DMatrixRMaj ejmlRecomputeOfLayer2() {
         CommonOps_DDRM.multTransA(w2, a1, z2);
         return z2;
+    }
+
+    /** The float check's specialised perturbed pass (rank-one update, each stored value rounded), smooth network. */
+    @Benchmark
+    public double incrementalFloatWeightOfLayer1SmoothNetwork() {
+        return smoothFloatWorkspace.weight(1, nextK(), 5, 1e-5).cost();
+    }
+
+    /**
+     * The one generic pass in the float model (DoubleArithmetic.FLOAT), which the float base runs once and which the
+     * float perturbed pass would be without its specialisation, smooth network.
+     */
+    @Benchmark
+    public double genericFloatWeightOfLayer1SmoothNetwork() {
+        int row = nextK();
+        double original = smoothProbe.w(1).get(row, 5);
+        smoothProbe.w(1).set(row, 5, original + 1e-5);
+        double cost = GenericForward.cost(DoubleArithmetic.FLOAT, smoothProbe, batch,
+                GenericForward.of(DoubleArithmetic.FLOAT, smoothProbe));
+        smoothProbe.w(1).set(row, 5, original);
+        return cost;
     }
 }

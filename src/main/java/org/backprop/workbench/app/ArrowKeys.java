@@ -15,7 +15,7 @@ import org.backprop.workbench.app.actions.ActionFactory;
 import org.backprop.workbench.app.actions.StandardAction;
 
 /**
- * The unmodified stepping keys, which the action table cannot bind everywhere: → / ← run the table's Next / Previous
+ * The stepping keys, which the action table cannot bind everywhere: Ctrl+Home / Ctrl+End from a text field; → / ← run the table's Next / Previous
  * step unless the focus is in a control that needs the arrow keys itself; Page Down / Page Up always step (handled
  * here as well, so that a focused list does not page its own selection, and a text field other than a text area
  * does not keep them).
@@ -36,10 +36,19 @@ final class ArrowKeys {
 
     /** A key-pressed filter for the window. */
     void handle(KeyEvent e) {
+        Node focus = e.getSource() instanceof Node n && n.getScene() != null ? n.getScene().getFocusOwner() : null;
+        // Ctrl+Home / Ctrl+End go to the first / last step from a weight field or the ε field too (a one-line field
+        // would only move its caret, as Home / End do); a text area keeps them for its own lines
+        if (e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()
+                && (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END)
+                && focus instanceof TextInputControl && !(focus instanceof TextArea)) {
+            actions.execute(e.getCode() == KeyCode.HOME ? StandardAction.FIRST_STEP : StandardAction.LAST_STEP);
+            e.consume();
+            return;
+        }
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShiftDown()) {
             return;
         }
-        Node focus = e.getSource() instanceof Node n && n.getScene() != null ? n.getScene().getFocusOwner() : null;
         if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) {
             if (!(focus instanceof TextArea)) {
                 step(e.getCode() == KeyCode.PAGE_DOWN);

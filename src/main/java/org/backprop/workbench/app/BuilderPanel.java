@@ -74,8 +74,10 @@ public final class BuilderPanel extends ScrollPane {
     private void createView() {
         setId("builder");
         getStyleClass().addAll("builder", "edge-to-edge");
+        // fitted to the column's width, but never narrower than the content's least width (a full-precision weight,
+        // the combos): then it scrolls sideways instead of cutting the rows and captions off
         setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
         content.setPadding(new Insets(12, 14, 16, 14));
         content.setSpacing(8);
         problem.setId("builderProblem");
@@ -123,6 +125,23 @@ public final class BuilderPanel extends ScrollPane {
             });
         }
     }
+
+    /**
+     * A caption that wraps within the part of the builder in view, so that it reads whole even when wide weight
+     * grids make the builder scroll sideways.
+     */
+    private Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(CAPTION_MIN,
+                getViewportBounds().getWidth() - content.getPadding().getLeft() - content.getPadding().getRight()),
+                viewportBoundsProperty()));
+        return l;
+    }
+
+    /** A caption never wraps narrower than this (px): a word per line reads as nothing. */
+    private static final double CAPTION_MIN = 120;
 
     private static Label heading(String text) {
         Label l = new Label(text);   // the bundles write the headings in capitals, keeping the notation's m
@@ -269,17 +288,15 @@ public final class BuilderPanel extends ScrollPane {
         int l = parameterLayer;
         boolean nielsen = model.notationProperty().get() == Notation.NIELSEN;
         DMatrixRMaj w = nielsen ? CommonOps_DDRM.transpose(net.w(l), null) : net.w(l);
-        Label wLabel = new Label(Messages.get(nielsen ? "builder.weightsNielsen" : "builder.weights", sup(l),
+        Label wLabel = caption(Messages.get(nielsen ? "builder.weightsNielsen" : "builder.weights", sup(l),
                 w.numRows, w.numCols));
-        wLabel.getStyleClass().add("caption");
-        wLabel.setWrapText(true);
+        wLabel.setId("weightsCaption");
         MatrixEditor wEditor = new MatrixEditor("w" + l, w,
                 r -> (nielsen ? "j=" : "k=") + r, c -> (nielsen ? "k=" : "j=") + c,
                 (r, c, v) -> model.edit(d -> nielsen ? Edits.weight(d, l, c, r, v) : Edits.weight(d, l, r, c, v)),
                 model::complain);
         DMatrixRMaj b = net.b(l);
-        Label bLabel = new Label(Messages.get("builder.biases", sup(l), b.numRows));
-        bLabel.getStyleClass().add("caption");
+        Label bLabel = caption(Messages.get("builder.biases", sup(l), b.numRows));
         MatrixEditor bEditor = new MatrixEditor("b" + l, b, r -> "j=" + r, c -> "b",
                 (r, c, v) -> model.edit(d -> Edits.bias(d, l, r, v)), model::complain);
         HBox row = new HBox(8, whichLabel, which);
@@ -290,13 +307,10 @@ public final class BuilderPanel extends ScrollPane {
     private Node samples(NetworkDocument doc) {
         DMatrixRMaj in = doc.batch().inputs();
         DMatrixRMaj t = doc.batch().targets();
-        Label inLabel = new Label(Messages.get("builder.inputs", in.numRows, in.numCols));
-        inLabel.getStyleClass().add("caption");
-        inLabel.setWrapText(true);
+        Label inLabel = caption(Messages.get("builder.inputs", in.numRows, in.numCols));
         MatrixEditor inEditor = new MatrixEditor("input", in, r -> "j=" + r, c -> "x=" + c,
                 (r, c, v) -> model.edit(d -> Edits.input(d, r, c, v)), model::complain);
-        Label tLabel = new Label(Messages.get("builder.targets", t.numRows, t.numCols));
-        tLabel.getStyleClass().add("caption");
+        Label tLabel = caption(Messages.get("builder.targets", t.numRows, t.numCols));
         MatrixEditor tEditor = new MatrixEditor("target", t, r -> "j=" + r, c -> "x=" + c,
                 (r, c, v) -> model.edit(d -> Edits.target(d, r, c, v)), model::complain);
         Button add = new Button(Messages.get("builder.addSample"));

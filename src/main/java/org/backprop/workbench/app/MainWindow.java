@@ -55,6 +55,13 @@ public final class MainWindow extends BorderPane {
     /** The builder never takes more than this share of the width when it is fitted to its rows. */
     static final double BUILDER_MAX_SHARE = 0.5;
 
+    /**
+     * Least width of the centre (step list, diagram, tabs) beside a lesson panel: the check table's quantity, analytic,
+     * numeric, relative error and verdict columns, and the diagram beside the step list. A window that cannot give
+     * the centre this much beside the narrowest builder folds the builder while the lesson runs.
+     */
+    static final double CENTRE_BESIDE_LESSON = 720;
+
     /** The step list's width at zoom 1, in px: narrowest, preferred, widest. */
     static final double STEP_LIST_MIN = 200;
     static final double STEP_LIST_PREF = 225;
@@ -177,13 +184,13 @@ public final class MainWindow extends BorderPane {
         }));
 
         parts.builderShownProperty().addListener((o, was, on) -> showBuilder(on));
-        // beside a lesson panel the check table needs the width more than the builder's combos: the builder narrows
-        rightProperty().addListener((o, was, panel) -> {
-            parts.builder().setMaxWidth(panel == null ? Double.MAX_VALUE : BuilderPanel.MIN_WIDTH);
-            if (panel == null) {
-                Platform.runLater(this::fitBuilder);
-            }
-        });
+        // beside a lesson panel the check table and the diagram need the width more than the builder's combos: the
+        // builder narrows, and on a narrow window (a 1024-px projector) it folds away (Ctrl+B brings it back) and
+        // comes back when the lesson closes
+        rightProperty().addListener((o, was, panel) -> besideLesson(panel));
+        // a file with full-precision weights, another layer or the other notation: the builder grows to its rows
+        model.documentProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
+        model.notationProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
         // once the window has its width, the builder gets the width of its rows (its combos whole)
         split.widthProperty().addListener(new ChangeListener<>() {
             @Override
@@ -200,6 +207,68 @@ public final class MainWindow extends BorderPane {
         addEventHandler(DragEvent.DRAG_DROPPED, parts.compare()::dropped);
         addEventFilter(KeyEvent.KEY_PRESSED, new ArrowKeys(parts.actions(), parts.stepList())::handle);
         Relabel.follow(this, MainWindow::relabel);
+
+        // presentation mode: the step pane without the tab headers, as tall as its result needs
+        parts.presentation().onProperty().addListener((o, was, on) -> present(on));
+        model.currentStepProperty().addListener((o, a, b) -> {
+            if (parts.presentation().onProperty().get()) {
+                Platform.runLater(this::fitPresentation);
+            }
+        });
+        centre.heightProperty().addListener((o, a, b) -> {
+            if (parts.presentation().onProperty().get()) {
+                Platform.runLater(this::fitPresentation);
+            }
+        });
+    }
+
+    /** The divider of the centre before presentation mode, restored on leaving it. */
+    private double dividerBeforePresenting = STEP_DIVIDER;
+
+    /**
+     * In presentation mode the step pane takes the tabs' place (no tab headers: the lecturer presents a step, F5
+     * brings the tabs back), and the divider gives it the room its result needs.
+     */
+    private void present(boolean on) {
+        Tab stepTab = viewTabs.get(WorkbenchView.STEP);
+        StepDetailView detail = parts.detailView();
+        if (on) {
+            dividerBeforePresenting = centre.getDividerPositions()[0];
+            stepTab.setContent(null);
+            centre.getItems().set(1, detail);
+            Platform.runLater(this::fitPresentation);
+        } else if (centre.getItems().get(1) == detail) {
+            centre.getItems().set(1, tabs);
+            stepTab.setContent(detail);
+            centre.setDividerPositions(dividerBeforePresenting);
+        }
+    }
+
+    /**
+     * The least share of the window's height the diagram keeps in presentation mode: the network stays the picture
+     * the step is read on.
+     */
+    static final double PRESENT_DIAGRAM_SHARE = 0.2;
+    /** The diagram never takes more than this share of the centre in presentation mode: the step is the text. */
+    static final double PRESENT_TOP_MAX = 0.5;
+
+    /** Gives the step pane the height down to its result, the diagram what remains (within its shares). */
+    private void fitPresentation() {
+        StepDetailView detail = parts.detailView();
+        double height = centre.getHeight();
+        if (!parts.presentation().onProperty().get() || centre.getItems().get(1) != detail || !(height > 0)) {
+            return;
+        }
+        centre.applyCss();
+        centre.layout();   // the step pane at its width in the centre before it is measured
+        Node nav = parts.navigation().getView();
+        double navHeight = nav.prefHeight(centre.getWidth());
+        double divider = centre.lookup(".split-pane-divider") instanceof javafx.scene.layout.Region r
+                ? r.getHeight() : 0;
+        double topLeast = PRESENT_DIAGRAM_SHARE * getHeight() + navHeight;
+        double top = height - divider - detail.heightToResult();
+        top = Math.max(topLeast, Math.min(PRESENT_TOP_MAX * height, top));
+        centre.setDividerPositions(top / height);
     }
 
     /** After a language switch: the lessons of the new language, the menus rebuilt from the table. */
@@ -217,6 +286,50 @@ public final class MainWindow extends BorderPane {
         Application.setUserAgentStylesheet(parts.model().darkThemeProperty().get()
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Whether the builder was folded away for the lesson panel (and so comes back when the lesson closes). */
+    private boolean foldedForLesson;
+
+    private void besideLesson(Node panel) {
+        BuilderPanel builder = parts.builder();
+        if (panel == null) {
+            builder.setMaxWidth(Double.MAX_VALUE);
+            if (foldedForLesson && !parts.builderShownProperty().get()
+                    && !parts.presentation().onProperty().get()) {
+                parts.builderShownProperty().set(true);
+            }
+            foldedForLesson = false;
+            Platform.runLater(this::fitBuilder);
+            return;
+        }
+        builder.setMaxWidth(BuilderPanel.MIN_WIDTH);
+        double lesson = panel instanceof javafx.scene.layout.Region r ? r.prefWidth(-1) : 0;
+        if (parts.builderShownProperty().get() && foldsBuilder(getWidth(), lesson)) {
+            foldedForLesson = true;
+            parts.builderShownProperty().set(false);
+        }
+    }
+
+    /**
+     * True if a window this wide, with a lesson panel this wide, leaves the centre less than
+     * {@link #CENTRE_BESIDE_LESSON} beside the narrowest builder: then the builder folds away while the lesson runs.
+     */
+    static boolean foldsBuilder(double windowWidth, double lessonWidth) {
+        return windowWidth > 0 && windowWidth - lessonWidth - BuilderPanel.MIN_WIDTH < CENTRE_BESIDE_LESSON;
+    }
+
+    /** Widens the builder to its rows after they changed, if they need more than it has (never narrows it). */
+    private void growBuilder() {
+        BuilderPanel builder = parts.builder();
+        double width = split.getWidth();
+        if (width > 0 && split.getItems().contains(builder)) {
+            builder.applyCss();
+            double wanted = Math.min(Math.min(BUILDER_MAX_SHARE * width, builder.getMaxWidth()), builder.prefWidth(-1));
+            if (wanted > builder.getWidth() + 0.5) {
+                split.setDividerPositions(wanted / width);
+            }
+        }
     }
 
     /** Gives the builder the width of its rows, at most half the window. */
@@ -266,10 +379,28 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    /** Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). */
+    /**
+     * Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). The
+     * first tab shows its content at once; a later tab's content joins the scene when the tab is first selected, so
+     * that the window's first paint does not style and lay out panels nobody sees (the tables and plots were half
+     * of the CSS pass before the first pulse).
+     */
     public Tab addTab(String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setClosable(false);
+        if (tabs.getTabs().isEmpty()) {
+            tab.setContent(content);
+        } else {
+            tab.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        tab.selectedProperty().removeListener(this);
+                        tab.setContent(content);
+                    }
+                }
+            });
+        }
         tabs.getTabs().add(tab);
         return tab;
     }

@@ -1,10 +1,12 @@
 package org.backprop.workbench.app;
 
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 
@@ -41,21 +43,23 @@ final class MatrixEditor extends GridPane {
         for (int c = 0; c < m.numCols; c++) {
             Label h = new Label(colHeader.apply(c));
             h.getStyleClass().add("matrix-header");
+            h.setMinWidth(Region.USE_PREF_SIZE);
             add(h, c + 1, 0);
             GridPane.setHalignment(h, HPos.CENTER);
         }
         for (int r = 0; r < m.numRows; r++) {
             Label h = new Label(rowHeader.apply(r));
             h.getStyleClass().add("matrix-header");
+            h.setMinWidth(Region.USE_PREF_SIZE);   // "k=0", never "…"
             add(h, 0, r + 1);
             for (int c = 0; c < m.numCols; c++) {
                 double value = m.get(r, c);
-                TextField field = new TextField(format(value));
+                TextField field = new NumberField(format(value));
                 field.setId(idPrefix + "-" + r + "-" + c);
                 field.getStyleClass().add("matrix-field");
-                field.setPrefColumnCount(Math.max(4, Math.min(12, field.getText().length())));
-                field.setTooltip(new Tooltip(Messages.get("matrixEditor.cellTip", rowHeader.apply(r),
-                        colHeader.apply(c))));
+                String rowName = rowHeader.apply(r);
+                String columnName = colHeader.apply(c);
+                Tooltips.onHover(field, () -> Messages.get("matrixEditor.cellTip", rowName, columnName));
                 int row = r;
                 int col = c;
                 Runnable apply = () -> {
@@ -87,6 +91,47 @@ final class MatrixEditor extends GridPane {
             }
         }
     }
+
+    /**
+     * A cell's text field: at least {@link #MIN_COLUMNS} wide and never narrower than its number (in the field's own
+     * font, at any zoom), so that a full-precision weight is read whole; the builder scrolls sideways instead.
+     */
+    static final class NumberField extends TextField {
+        /** Room for the caret after the last digit, in px. */
+        private static final double CARET = 2;
+
+        NumberField(String text) {
+            super(text);
+            setPrefColumnCount(MIN_COLUMNS);
+            // a longer number typed in widens the field (and the grid) on the next layout
+            textProperty().addListener((o, a, b) -> {
+                if (getParent() != null) {
+                    getParent().requestLayout();
+                }
+            });
+        }
+
+        /** The width of the field's number on one line, plus its padding. */
+        double textWidth() {
+            Text probe = new Text(getText() == null ? "" : getText());
+            probe.setFont(getFont());
+            Insets in = getInsets();
+            return Math.ceil(probe.getLayoutBounds().getWidth()) + in.getLeft() + in.getRight() + CARET;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(super.computePrefWidth(height), textWidth());
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return computePrefWidth(height);
+        }
+    }
+
+    /** Narrowest cell, in characters: "0.35" and "-0.1" are not cramped. */
+    static final int MIN_COLUMNS = 4;
 
     /** Full precision but short: 0.15 stays 0.15, 1/3 shows 0.333333333333. */
     static String format(double v) {

@@ -5,7 +5,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -137,9 +136,11 @@ public final class MatrixView extends VBox {
                             + " -fx-border-style: segments(4, 3);";
                 }
                 cell.setStyle(background);
-                cell.setTooltip(new Tooltip("[" + r + ", " + c + "] = " + v
+                int tipRow = r;
+                int tipColumn = c;
+                Tooltips.onHover(cell, () -> "[" + tipRow + ", " + tipColumn + "] = " + v
                         + (onCellClicked != null ? "\n" + org.backprop.workbench.i18n.Messages.get("matrix.clickTip")
-                        : "")));
+                        : ""));
                 int row = r;
                 int col = c;
                 cell.setOnMouseClicked(e -> {
@@ -181,9 +182,10 @@ public final class MatrixView extends VBox {
         cell.setAlignment(Pos.CENTER);
         cell.setMaxWidth(Double.MAX_VALUE);
         cell.setMinWidth(USE_PREF_SIZE);
-        cell.setTooltip(new Tooltip(org.backprop.workbench.i18n.Messages.get("quiz.hiddenCell")));
+        Tooltips.onHover(cell, () -> org.backprop.workbench.i18n.Messages.get("quiz.hiddenCell"));
         return cell;
     }
+
 
     /** What a hidden number shows. */
     public static final String HIDDEN_TEXT = "?";

@@ -41,6 +41,15 @@ public final class NetworkDiagram extends Region {
     /** Dimming and the smallest opacity of an edge in the dark theme, where thin faint lines disappear. */
     private static final double DARK_DIM = 0.45;
     private static final double DARK_FLOOR = 0.5;
+    /** Size of the layer captions at zoom 1 (px): the bold first line, the second line. */
+    private static final double CAPTION_BOLD = 12.5;
+    private static final double CAPTION = 11.5;
+    /** Least gap between two neighbouring captions, and between an end caption and the diagram's side (px). */
+    private static final double CAPTION_GAP = 12;
+    private static final double CAPTION_EDGE = 6;
+    /** The captions shrink to fit at most this far (below it they would not be read: 12.5 px → 8 px). */
+    private static final double MIN_CAPTION_SCALE = 0.65;
+    private double captionScale = 1;
 
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step");
@@ -175,10 +184,24 @@ public final class NetworkDiagram extends Region {
         double z = zoom.get();
         double labelSpace = 44 * z;
         double top = 18 * z;
-        // room for the widest column label, half of which hangs over each side of the first and last column
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(net.activation(depth).id() + " · " + net.loss().id());
-        probe.setFont(Font.font(11.5 * z));
-        double left = Math.max(84 * z, probe.getLayoutBounds().getWidth() / 2 + 10);
+        // the captions under the columns: as large as they fit side by side (a narrow diagram beside a lesson shrinks
+        // them rather than letting "input · 2" run into "layer 1 · 3"), half of the first and last over the sides
+        double[] captionWidths = new double[depth + 1];
+        for (int l = 0; l <= depth; l++) {
+            captionWidths[l] = Math.max(textWidth(layerLabel(l, depth, net.size(l), shown(net.size(l))),
+                    Font.font(null, FontWeight.BOLD, CAPTION_BOLD * z)), textWidth(subCaption(net, l),
+                    Font.font(CAPTION * z)));
+        }
+        double halfEnd = Math.max(captionWidths[0], captionWidths[depth]) / 2;
+        double pairMax = 0;
+        for (int l = 0; l < depth; l++) {
+            pairMax = Math.max(pairMax, (captionWidths[l] + captionWidths[l + 1]) / 2);
+        }
+        double scale = Math.max(MIN_CAPTION_SCALE, Math.min(1,
+                (w - 2 * CAPTION_EDGE - depth * CAPTION_GAP) / (2 * halfEnd + depth * pairMax)));
+        captionScale = scale;
+        double left = Math.max(scale * halfEnd + CAPTION_EDGE,
+                Math.min(84 * z, (w - depth * (scale * pairMax + CAPTION_GAP)) / 2));
         double usableH = h - top - labelSpace;
         double colGap = (w - 2 * left) / Math.max(1, depth);
         int most = 1;
@@ -333,14 +356,10 @@ public final class NetworkDiagram extends Region {
             g.setFill(text);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.setFont(Font.font(null, FontWeight.BOLD, 12.5 * z));
+            g.setFont(Font.font(null, FontWeight.BOLD, CAPTION_BOLD * z * scale));
             g.fillText(layerLabel(l, depth, n, shown(n)), x(l, left, colGap), h - labelSpace + 6 * z);
-            g.setFont(Font.font(11.5 * z));
-            String sub = l == 0 ? "a⁰" : net.activation(l).id();
-            if (l == depth) {
-                sub += " · " + net.loss().id();
-            }
-            g.fillText(sub, x(l, left, colGap), h - labelSpace + 22 * z);
+            g.setFont(Font.font(CAPTION * z * scale));
+            g.fillText(subCaption(net, l), x(l, left, colGap), h - labelSpace + 22 * z);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11 * z));
@@ -379,6 +398,46 @@ public final class NetworkDiagram extends Region {
             }
         }
         return false;
+    }
+
+    /** The second line under a layer: "a⁰", its activation, and the loss under the output. */
+    static String subCaption(Network net, int l) {
+        String sub = l == 0 ? "a⁰" : net.activation(l).id();
+        return l == net.depth() ? sub + " · " + net.loss().id() : sub;
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The share of their full size the captions were last drawn at (1 when they fit): for tests, which check that
+     * neighbouring captions do not overlap.
+     */
+    double captionScale() { return captionScale; }
+
+    /**
+     * The horizontal extent [left, right] of each layer's caption as last drawn, in the diagram's coordinates: for
+     * tests.
+     */
+    double[][] captionExtents() {
+        Analysis an = analysis.get();
+        if (an == null) {
+            return new double[0][];
+        }
+        Network net = an.network();
+        double z = zoom.get();
+        double[][] out = new double[net.depth() + 1][];
+        for (int l = 0; l <= net.depth(); l++) {
+            double half = Math.max(textWidth(layerLabel(l, net.depth(), net.size(l), shown(net.size(l))),
+                    Font.font(null, FontWeight.BOLD, CAPTION_BOLD * z * captionScale)),
+                    textWidth(subCaption(net, l), Font.font(CAPTION * z * captionScale))) / 2;
+            double cx = x(l, lastLeft, lastGap);
+            out[l] = new double[]{cx - half, cx + half};
+        }
+        return out;
     }
 
     /** The caption under a layer: "input · 2", "layer 1 · 3", "output · 2", with "(12 shown)" for a large one. */

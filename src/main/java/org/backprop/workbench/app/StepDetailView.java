@@ -8,6 +8,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -113,6 +114,34 @@ public final class StepDetailView extends ScrollPane {
         refresh();
     }
 
+    /** Gap between the formula and the result side by side (px); in presentation mode, where width is short. */
+    private static final double COLUMN_GAP = 40;
+    private static final double PRESENT_COLUMN_GAP = 24;
+    /** The notation note under the result wraps no narrower than this in presentation mode (px). */
+    private static final double PRESENT_NOTE_MIN = 240;
+
+    /** True in presentation mode: the batch form's caption and the one-sample form give their room to the result. */
+    private final javafx.beans.property.BooleanProperty presenting =
+            new javafx.beans.property.SimpleBooleanProperty(this, "presenting", false);
+
+    /** Presentation mode on: the step shows its title, verdict, formula and result, with no captions between. */
+    public javafx.beans.property.BooleanProperty presentingProperty() { return presenting; }
+
+    /**
+     * The height the content needs to show everything down to the result's matrix (and its caption), in px at the
+     * current width: presentation mode gives the step pane this much when it can.
+     */
+    public double heightToResult() {
+        content.applyCss();
+        content.layout();
+        Bounds r = result.localToScene(result.getLayoutBounds());
+        Bounds c = content.localToScene(content.getLayoutBounds());
+        if (r == null || c == null) {
+            return 0;
+        }
+        return r.getMaxY() - c.getMinY() + content.getPadding().getBottom();
+    }
+
     private void createView() {
         getStyleClass().addAll("step-detail", "edge-to-edge");
         setFitToWidth(true);
@@ -170,10 +199,15 @@ public final class StepDetailView extends ScrollPane {
         formCaption.prefWidthProperty().bind(captionWidth);
         mistake.prefWidthProperty().bind(captionWidth);
         notationNote.maxWidthProperty().bind(captionWidth);
-        notationNote.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(captionWidth.get(),
-                notationNote.getText() == null ? 0 : textWidth(notationNote)), captionWidth, notationNote.textProperty()));
+        // in presentation mode the note wraps under the matrix, so that the result column is as narrow as its
+        // matrix and can stand beside the formula
+        notationNote.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(presenting.get()
+                        ? Math.max(PRESENT_NOTE_MIN, result.getWidth()) : captionWidth.get(),
+                notationNote.getText() == null ? 0 : textWidth(notationNote)), captionWidth, notationNote.textProperty(),
+                presenting, result.widthProperty()));
         // side by side when both fit, the result under the formula when not
-        FlowPane columns = new FlowPane(40, 12, formulaColumn, resultColumn);
+        FlowPane columns = new FlowPane(COLUMN_GAP, 12, formulaColumn, resultColumn);
+        columns.hgapProperty().bind(Bindings.when(presenting).then(PRESENT_COLUMN_GAP).otherwise(COLUMN_GAP));
         columns.setRowValignment(javafx.geometry.VPos.TOP);
         columns.prefWrapLengthProperty().bind(widthProperty().subtract(48));
         createComparisonView();
@@ -292,6 +326,7 @@ public final class StepDetailView extends ScrollPane {
             setVvalue(0);   // a new step starts at its title and verdict, not where the last one was scrolled to
         });
         notation.addListener((o, a, b) -> refresh());
+        presenting.addListener((o, a, b) -> refresh());
         hiddenEntry.addListener((o, a, b) -> refresh());
         checking.addListener((o, a, b) -> refreshVerdict());
         selected.addListener((o, a, b) -> refreshHighlight());
@@ -348,8 +383,11 @@ public final class StepDetailView extends ScrollPane {
             formCaption.setText(Messages.get("step.oneSample"));
             singleFormula.latexProperty().set("");
         }
-        singleFormula.setVisible(detail.batch());
-        singleFormula.setManaged(detail.batch());
+        boolean full = !presenting.get();
+        singleFormula.setVisible(detail.batch() && full);
+        singleFormula.setManaged(detail.batch() && full);
+        formCaption.setVisible(full);
+        formCaption.setManaged(full);
         // in the notation shown and the language in use (the detail's note is the core's English)
         mistake.setText(detail.mistaken() ? Messages.get("step.mistake",
                 org.backprop.workbench.app.panels.Names.mistake(an.mistake(), notation.getValue())) : "");

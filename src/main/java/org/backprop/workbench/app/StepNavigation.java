@@ -38,9 +38,17 @@ final class StepNavigation {
         nextButton.setOnAction(e -> model.next());
         stepPosition.getStyleClass().add("step-position");
         stepPosition.setId("stepPosition");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        view = new HBox(backButton, nextButton, spacer, stepPosition);
+        // the buttons keep their words ("← Back", never "…"); on a narrow diagram (a lesson beside it) the step's
+        // name wraps onto a second line, right-aligned, instead of being cut to "Step 9 o…"
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
+        nextButton.setMinWidth(Region.USE_PREF_SIZE);
+        stepPosition.setWrapText(true);
+        stepPosition.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+        stepPosition.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        stepPosition.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(stepPosition, Priority.ALWAYS);
+        view = new HBox(backButton, nextButton, stepPosition);
+        view.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         view.getStyleClass().add("nav-bar");
         model.currentStepProperty().addListener((o, a, b) -> update());
         model.stepsProperty().addListener((o, a, b) -> update());

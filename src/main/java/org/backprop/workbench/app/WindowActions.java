@@ -107,10 +107,29 @@ final class WindowActions {
 
     /** Brings a view to the front; the check table takes the focus so that its keys work without a click. */
     private static void showView(WindowParts parts, WorkbenchView view) {
+        javafx.scene.Scene scene = parts.stepList().getScene();
+        javafx.scene.Node before = scene == null ? null : scene.getFocusOwner();
         parts.model().navigate(view);
         if (view == WorkbenchView.CHECKS) {
             parts.checkTable().table().requestFocus();
+        } else if (before != null && inTabs(parts, before)) {
+            // the focus was in the tab going out of view: it would fall to the tool bar's first box, which keeps
+            // ← / → for itself; the step list takes it, so that the arrows step as before
+            parts.stepList().requestFocus();
         }
+    }
+
+    /** True if the node is in one of the bottom tabs' views. */
+    private static boolean inTabs(WindowParts parts, javafx.scene.Node node) {
+        java.util.List<javafx.scene.Node> views = java.util.List.of(parts.detailView(), parts.checkTable().getView(),
+                parts.epsilonPanel().getView(), parts.softmaxPanel().getView(), parts.trainingPanel().getView(),
+                parts.derivePanel().getView());
+        for (javafx.scene.Node p = node; p != null; p = p.getParent()) {
+            if (views.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void toggleNotation(WorkbenchModel model) {

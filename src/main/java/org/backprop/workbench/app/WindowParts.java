@@ -98,6 +98,7 @@ public final class WindowParts {
         diagram.quickCheckProperty().bind(quickCheck.resultProperty());
         stepList.quickCheckProperty().bind(quickCheck.resultProperty());
         diagram.setOnPick(hit -> DiagramPicks.select(model, hit));
+        detail.presentingProperty().bind(presentation.onProperty());
         derivePanel.entryProperty().bindBidirectional(model.deriveEntryProperty());
         DeriveHooks.install(model, diagram, detail, checkTable, derivePanel);
         // a lesson's quiz hides the number it asks for in every view that shows it

@@ -28,10 +28,30 @@ public class WorkbenchApp extends Application {
      */
     public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
 
+    /**
+     * Typeset once on a background thread while the window is built: JLaTeXMath's first formula reads its font
+     * tables and symbol maps (about a quarter of a second of CPU, more before the JIT has warmed up), which would
+     * otherwise happen on the FX thread when the step view shows its first formula. A fraction, a Greek letter, a
+     * sub- and superscript and a product, as the step formulas have.
+     */
+    static final String WARM_UP_FORMULA = "\\delta^{l}_{j} = \\frac{\\partial C}{\\partial z^{l}_{j}} \\odot \\sigma'(z)";
+
     @Override
     public void start(Stage stage) {
-        AppSettings settings = AppSettings.standard();
-        WorkbenchModel model = new WorkbenchModel();
+        open(stage, AppSettings.standard(), getParameters().getUnnamed());
+    }
+
+    /**
+     * Builds and shows the window on {@code stage}. The model's first analysis is held until the window's first
+     * pulse, so the window paints before any check runs (and its start-up does not share the CPU with them); a file
+     * argument is opened after that pulse too.
+     *
+     * @return the window shown
+     */
+    static MainWindow open(Stage stage, AppSettings settings, List<String> args) {
+        warmUpFormulas();
+        HeldExecutor analysis = new HeldExecutor(WorkbenchModel.newWorker());
+        WorkbenchModel model = new WorkbenchModel(DefaultNetwork.load(), analysis, Platform::runLater);
         settings.applyTo(model);
         MainWindow window = new MainWindow(model, settings.recentFiles());
         window.parts().setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
@@ -53,7 +73,6 @@ public class WorkbenchApp extends Application {
         stage.setMinHeight(AppSettings.MIN_HEIGHT);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> settings.saveWindow(stage));
         stage.show();
-        List<String> args = getParameters().getUnnamed();
         Scene scene = stage.getScene();
         // the window paints first (the default network), and only then is a file read: a 2.5 MB network would
         // otherwise keep the window blank while it loads
@@ -63,15 +82,19 @@ public class WorkbenchApp extends Application {
                 scene.removePostLayoutPulseListener(this);
                 String report = System.getProperty(FIRST_PAINT_PROPERTY, "false");
                 if (report.equals("true") || report.equals("exit")) {
-                    System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started, %d ms of CPU time%n",
+                    System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started, %d ms of CPU time, "
+                                    + "%d ms of it on the FX thread%n",
                             sinceStart(), ProcessHandle.current().info().totalCpuDuration()
-                                    .map(java.time.Duration::toMillis).orElse(-1L));
+                                    .map(java.time.Duration::toMillis).orElse(-1L),
+                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                                    / 1_000_000);
                 }
                 if (report.equals("exit")) {
                     // after the frame this pulse draws
                     Platform.runLater(Platform::exit);
                     return;
                 }
+                analysis.release();
                 if (!args.isEmpty()) {
                     Platform.runLater(() -> window.parts().files().openFile(Path.of(args.get(0))));
                 }
@@ -79,6 +102,21 @@ public class WorkbenchApp extends Application {
         };
         scene.addPostLayoutPulseListener(firstPulse);
         window.parts().stepList().requestFocus();
+        return window;
+    }
+
+    /** Typesets {@link #WARM_UP_FORMULA} on a daemon thread; a failure there only means no warm-up. */
+    private static void warmUpFormulas() {
+        Thread t = new Thread(() -> {
+            try {
+                FormulaView.paint(WARM_UP_FORMULA, (float) FormulaView.BASE_SIZE, javafx.scene.paint.Color.BLACK);
+            } catch (RuntimeException | LinkageError e) {
+                // the FX thread typesets its formulas itself, as without the warm-up
+            }
+        }, "formula-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private static long sinceStart() {

@@ -46,22 +46,39 @@ public final class AutoStepBenchmark {
      *                       (or within 4 ulps of the reference)
      * @param boundCovers    fraction of numbers whose true error is at most the reported error bound
      * @param medianStep     median chosen step
+     * @param worstRatio     the largest ratio of a true error to its reported error bound (the fail rule's margin,
+     *                       {@code Thresholds.BOUND_MARGIN}, must stay well above it)
      */
-    public record Figures(int numbers, double medianAuto, double medianFixed, double withinTenOfBest,
-                          double boundCovers, double medianStep) {
+    public record Figures(DifferenceMethod method, int numbers, double medianAuto, double medianFixed,
+                          double withinTenOfBest, double boundCovers, double medianStep, double worstRatio) {
         public String text() {
-            return String.format(Locale.ROOT, "auto step (Ridders), central differences, %d numbers:%n"
+            return String.format(Locale.ROOT, "auto step (Ridders), %s, %d numbers:%n"
                     + "  median relative error, auto        %.2e%n"
-                    + "  median relative error, fixed 1e-5  %.2e%n"
+                    + "  median relative error, fixed %-5s %.2e%n"
                     + "  within 10x of the best fixed step  %.1f %%%n"
                     + "  error bound covers the true error  %.1f %%%n"
-                    + "  median chosen step                 %.2e%n", numbers, medianAuto, medianFixed,
-                    100 * withinTenOfBest, 100 * boundCovers, medianStep);
+                    + "  median chosen step                 %.2e%n"
+                    + "  largest true error / error bound   %.2f%n", method.id(), numbers, medianAuto,
+                    fixedStep(method), medianFixed,
+                    100 * withinTenOfBest, 100 * boundCovers, medianStep, worstRatio);
         }
     }
 
-    /** Measures on {@code networks} random networks from {@code seed}. */
+    /** The method's default step as the table writes it: 1e-5. */
+    private static String fixedStep(DifferenceMethod method) {
+        return String.format(Locale.ROOT, "%.0e", method.defaultStep()).replace("e-0", "e-");
+    }
+
+    /** Measures central differences on {@code networks} random networks from {@code seed}. */
     public static Figures run(int networks, long seed) {
+        return run(networks, seed, DifferenceMethod.CENTRAL);
+    }
+
+    /**
+     * Measures {@code method} (forward, central or Richardson) on {@code networks} random networks from {@code seed},
+     * against fixed steps of the same method (the median at its default step).
+     */
+    public static Figures run(int networks, long seed, DifferenceMethod method) {
         Random random = new Random(seed);
         Activation[] smooth = {Activation.SIGMOID, Activation.TANH, Activation.SOFTPLUS};
         List<Double> autoErrors = new ArrayList<>();
@@ -70,6 +87,7 @@ public final class AutoStepBenchmark {
         int within = 0;
         int covered = 0;
         int counted = 0;
+        double worstRatio = 0;
         for (int i = 0; i < networks; i++) {
             List<Layer> layers = new ArrayList<>();
             for (int l = 1 + random.nextInt(2); l > 0; l--) {
@@ -91,18 +109,19 @@ public final class AutoStepBenchmark {
             BackwardTrace backward = new Backprop().run(net, forward, batch);
             List<CheckResult> reference = new GradientCheck(1e-20, DifferenceMethod.COMPLEX_STEP)
                     .run(net, batch, forward, backward);
-            List<CheckResult> auto = GradientCheck.auto(DifferenceMethod.CENTRAL).run(net, batch, forward, backward);
+            List<CheckResult> auto = GradientCheck.auto(method).run(net, batch, forward, backward);
+            List<CheckResult> fixed = new GradientCheck(method.defaultStep(), method).run(net, batch, forward, backward);
             List<List<CheckResult>> grid = new ArrayList<>();
             for (double h : GRID) {
-                grid.add(new GradientCheck(h).run(net, batch, forward, backward));
+                grid.add(new GradientCheck(h, method).run(net, batch, forward, backward));
             }
-            int fixedIndex = 4;   // 1e-5
             for (int k = 0; k < reference.size(); k++) {
                 double ref = reference.get(k).numeric();
                 double autoError = Math.abs(auto.get(k).numeric() - ref);
                 if (autoError <= auto.get(k).errorBound()) {
                     covered++;
                 }
+                worstRatio = Math.max(worstRatio, autoError / auto.get(k).errorBound());
                 double best = Double.POSITIVE_INFINITY;
                 for (List<CheckResult> g : grid) {
                     best = Math.min(best, Math.abs(g.get(k).numeric() - ref));
@@ -114,12 +133,12 @@ public final class AutoStepBenchmark {
                 steps.add(auto.get(k).step());
                 if (Math.abs(ref) >= SMALLEST_REFERENCE) {
                     autoErrors.add(autoError / Math.abs(ref));
-                    fixedErrors.add(Math.abs(grid.get(fixedIndex).get(k).numeric() - ref) / Math.abs(ref));
+                    fixedErrors.add(Math.abs(fixed.get(k).numeric() - ref) / Math.abs(ref));
                 }
             }
         }
-        return new Figures(counted, median(autoErrors), median(fixedErrors), within / (double) counted,
-                covered / (double) counted, median(steps));
+        return new Figures(method, counted, median(autoErrors), median(fixedErrors), within / (double) counted,
+                covered / (double) counted, median(steps), worstRatio);
     }
 
     private static double median(List<Double> values) {

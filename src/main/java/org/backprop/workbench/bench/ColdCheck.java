@@ -22,6 +22,19 @@ public final class ColdCheck {
     /** Fresh JVMs per measurement; the median counts, so one run slowed by other work does not. */
     public static final int RUNS = 3;
 
+    /**
+     * The JIT flag the app image's launcher gives every command but {@code bench} and the window, and the one
+     * docs/INSTALL.md recommends to {@code java -jar} users: C1 only, because C2's compilations cost a run of a few
+     * seconds more CPU than they save (docs/NUMERICS.md, "From the user's side").
+     */
+    public static final String CLI_JIT_FLAG = "-XX:TieredStopAtLevel=1";
+
+    /**
+     * The system property in which the launcher names its class-data-sharing archive of the command line, when one
+     * has been made (bin/backprop-workbench, src/dist/backprop-workbench).
+     */
+    public static final String ARCHIVE_PROPERTY = "backprop.cliArchive";
+
     private ColdCheck() {
     }
 
@@ -35,6 +48,20 @@ public final class ColdCheck {
     /** Writes {@link #document} to the file, every weight in full. */
     public static void write(long seed, Path file) throws IOException {
         NetworkFile.save(document(seed), file);
+    }
+
+    /**
+     * The JVM options of a {@code check} as users run it: {@link #CLI_JIT_FLAG}, and the launcher's archive when
+     * this JVM was started by the launcher and the archive exists ({@code -Xshare:auto}: used only if it fits).
+     */
+    public static List<String> userOptions() {
+        List<String> options = new ArrayList<>(List.of(CLI_JIT_FLAG));
+        String archive = System.getProperty(ARCHIVE_PROPERTY, "");
+        if (!archive.isEmpty() && Files.isRegularFile(Path.of(archive))) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-Xshare:auto");
+        }
+        return options;
     }
 
     /**

@@ -73,12 +73,58 @@ public final class GradientCheck {
     /** True if the step is chosen per number. */
     public boolean isAuto() { return auto; }
 
-    private Estimate estimateOf(Probe probe, double theta) {
+    /**
+     * How much larger each restart's first step is, and how many restarts at most: a tableau whose answer is
+     * rounding-limited (its error bar, Ridders' estimate or the rounding noise carried through the tableau, is above
+     * {@link Thresholds#UNRESOLVED} of the largest derivative, so it cannot verify the number) is restarted from
+     * √10, 10, 10√10 and 100 times the first step (h₀ = 0.1·max(1, |θ|) up to 10·max(1, |θ|)): the rounding of a
+     * difference quotient falls as 1/h, and the tableau removes the larger truncation. A restart's answer replaces the
+     * previous one only if it lies within the previous answer's error bar (a wide first step can run the tableau over
+     * a saturated stretch of tanh or σ, where its rows agree on a wrong value) and it resolves more, that is, its
+     * smallest failing difference BOUND_MARGIN · bound + NOISE_MARGIN · noise ({@link Thresholds#judgeWithBound}) is
+     * smaller. Costs nothing where the first answer resolves the number (every network of ordinary scale: the
+     * figures of {@code bench --auto-step} are unchanged by it).
+     */
+    static final double RESTART_FACTOR = Math.sqrt(10);
+    static final int RESTARTS = 4;
+
+    private Estimate estimateOf(Probe probe, double theta, NoiseModel noise, int sample) {
         if (!auto) {
             return method.estimate(probe, epsilon);
         }
         lastAuto = AutoStep.estimate(method, probe, theta);
+        double initial = AutoStep.initial(method);
+        double perUnit = sample >= 0 ? 1.0 / noise.samples() : 1.0;
+        for (int restart = 0; restart < RESTARTS && !method.isComplex(); restart++) {
+            double bar = bound(lastAuto, perUnit) + noise(lastAuto, noise, sample);
+            if (!(Math.max(bound(lastAuto, perUnit), noise(lastAuto, noise, sample))
+                    > Thresholds.UNRESOLVED * noise.scale(sample >= 0))) {
+                break;
+            }
+            initial *= RESTART_FACTOR;
+            AutoStep.Result wider = AutoStep.estimate(method, probe, theta, initial);
+            boolean consistent = Math.abs(wider.value() - lastAuto.value()) * perUnit <= bar;
+            if (wider.reliable() && !wider.crossedKink() && consistent
+                    && resolution(wider, noise, sample, perUnit) < resolution(lastAuto, noise, sample, perUnit)) {
+                lastAuto = wider;
+            }
+        }
         return new Estimate(lastAuto.value(), lastAuto.crossedKink(), lastAuto.magnitude());
+    }
+
+    /** Ridders' error estimate in the units of the checked number (∞ if there is none). */
+    private static double bound(AutoStep.Result r, double perUnit) {
+        return Double.isFinite(r.errorBound()) ? r.errorBound() * perUnit : Double.POSITIVE_INFINITY;
+    }
+
+    /** The rounding noise of an auto-step value, carried through its tableau. */
+    private double noise(AutoStep.Result r, NoiseModel noise, int sample) {
+        return noise.numericNoise(sample, method, r.noiseStep(), r.magnitude());
+    }
+
+    /** The smallest difference the fail rule of {@link Thresholds#judgeWithBound} calls a fail with this answer. */
+    private double resolution(AutoStep.Result r, NoiseModel noise, int sample, double perUnit) {
+        return Thresholds.BOUND_MARGIN * bound(r, perUnit) + Thresholds.NOISE_MARGIN * noise(r, noise, sample);
     }
 
     public double epsilon() { return epsilon; }
@@ -170,7 +216,7 @@ public final class GradientCheck {
             for (int x = 0; x < m; x++) {
                 double original = forward.z(l).get(j, x);
                 Estimate estimate = estimateOf(CostProbe.of(net, batch, forward, formula, l, new int[]{j, x}),
-                        original);
+                        original, noise, x);
                 double numeric = estimate.value() / m;
                 results.add(result(formula, l, new int[]{j, x}, backward.delta(l).get(j, x), numeric,
                         estimate, noise, x, original));
@@ -184,7 +230,7 @@ public final class GradientCheck {
         for (int j = 0; j < probe.size(l); j++) {
             double original = probe.b(l).get(j, 0);
             Estimate estimate = estimateOf(CostProbe.of(probe, batch, forward, Formula.BP3, l, new int[]{j}),
-                    original);
+                    original, noise, -1);
             results.add(result(Formula.BP3, l, new int[]{j}, backward.gradB(l).get(j, 0), estimate.value(),
                     estimate, noise, -1, original));
             report(progress, results.size(), total);
@@ -198,7 +244,7 @@ public final class GradientCheck {
             for (int j = 0; j < probe.size(l); j++) {
                 double original = probe.w(l).get(k, j);
                 Estimate estimate = estimateOf(
-                        CostProbe.of(probe, batch, forward, Formula.BP4, l, new int[]{k, j}), original);
+                        CostProbe.of(probe, batch, forward, Formula.BP4, l, new int[]{k, j}), original, noise, -1);
                 results.add(result(Formula.BP4, l, new int[]{k, j}, backward.gradW(l).get(k, j), estimate.value(),
                         estimate, noise, -1, original));
                 report(progress, results.size(), total);
@@ -216,7 +262,7 @@ public final class GradientCheck {
                                Estimate estimate, NoiseModel noise, int sample, double theta) {
         if (auto) {
             double scale = sample >= 0 ? 1.0 / noise.samples() : 1.0;
-            double n = noise.numericNoise(sample, method, lastAuto.step(), estimate.magnitude());
+            double n = noise.numericNoise(sample, method, lastAuto.noiseStep(), estimate.magnitude());
             double bound = lastAuto.errorBound() * scale;
             Thresholds.Judgement j = Thresholds.judgeWithBound(analytic, numeric, n, noise.scale(sample >= 0),
                     estimate.crossedKink(), bound, lastAuto.reliable());

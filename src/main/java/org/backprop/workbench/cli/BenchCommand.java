@@ -79,7 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new UsageError(Messages.get("cli.bench.autoStep", String.valueOf(autoStep)));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed).text());
+            for (org.backprop.workbench.numeric.DifferenceMethod method : new org.backprop.workbench.numeric
+                    .DifferenceMethod[]{org.backprop.workbench.numeric.DifferenceMethod.CENTRAL,
+                    org.backprop.workbench.numeric.DifferenceMethod.FORWARD,
+                    org.backprop.workbench.numeric.DifferenceMethod.RICHARDSON}) {
+                out.print(org.backprop.workbench.bench.AutoStepBenchmark.run(autoStep, seed, method).text());
+            }
             out.flush();
             return 0;
         }
@@ -124,24 +129,25 @@ public final class BenchCommand implements Callable<Integer> {
             err.flush();
         });
         double cold = Double.NaN;
+        List<String> coldOptions = ColdCheck.userOptions();
         if (coldRuns > 0) {
-            cold = ColdCheck.seconds(seed, coldRuns, List.of());
+            cold = ColdCheck.seconds(seed, coldRuns, coldOptions);
             err.println("bench: cold check measured");
             err.flush();
         }
-        out.print(text ? text(r, cold) : json(r, cold));
+        out.print(text ? text(r, cold, coldOptions) : json(r, cold, coldOptions));
         out.flush();
         return 0;
     }
 
-    static String text(BenchResult r, double coldCheckSeconds) {
+    static String text(BenchResult r, double coldCheckSeconds, List<String> jvmOptions) {
         String s = text(r);
         return Double.isNaN(coldCheckSeconds) ? s : s + String.format(Locale.ROOT, "cold check      %.2f s  (median of "
-                + "fresh JVMs running 'check' on the network end to end: start, read, check, report)%n",
-                coldCheckSeconds);
+                + "fresh JVMs running 'check' on the network end to end: start, read, check, report; JVM options: "
+                + "%s)%n", coldCheckSeconds, String.join(" ", jvmOptions));
     }
 
-    static String json(BenchResult r, double coldCheckSeconds) throws Exception {
+    static String json(BenchResult r, double coldCheckSeconds, List<String> jvmOptions) throws Exception {
         String json = json(r);
         if (Double.isNaN(coldCheckSeconds)) {
             return json;
@@ -149,6 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         ObjectNode root = (ObjectNode) mapper.readTree(json);
         root.put("coldCheckSeconds", coldCheckSeconds);
+        root.put("coldCheckJvmOptions", String.join(" ", jvmOptions));
         return mapper.writeValueAsString(root) + "\n";
     }
 

@@ -182,12 +182,12 @@ public final class CheckCommand implements Callable<Integer> {
         return loc.verdict() == Verdict.FAIL ? 1 : 0;
     }
 
-    private int print(PrintWriter out, Analysis analysis) {
-        out.print(switch (format) {
-            case "json" -> CheckReport.json(analysis);
-            case "markdown" -> CheckReport.markdown(analysis);
-            default -> CheckReport.text(analysis);
-        });
+    private int print(PrintWriter out, Analysis analysis) throws java.io.IOException {
+        if (format.equals("json")) {
+            CheckReport.writeJson(analysis, out);   // streamed: big.json's report is 32 MB
+        } else {
+            out.print(format.equals("markdown") ? CheckReport.markdown(analysis) : CheckReport.text(analysis));
+        }
         out.flush();
         return analysis.summary().fail() > 0 ? 1 : 0;
     }

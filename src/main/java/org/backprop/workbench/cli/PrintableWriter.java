@@ -19,7 +19,11 @@ final class PrintableWriter extends FilterWriter {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-        write(new String(chars, offset, length));
+        if (Printable.keptByEscapeControls(chars, offset, length)) {
+            out.write(chars, offset, length);   // a streamed report's buffer, passed on without copies
+        } else {
+            write(new String(chars, offset, length));
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.kernel.EntryText;
+import org.backprop.workbench.kernel.LossKernel;
 import org.backprop.workbench.lesson.Quantity;
 import org.backprop.workbench.steps.Latex;
 import org.backprop.workbench.steps.Notation;
@@ -248,45 +250,20 @@ public final class Deriver {
                          String substitutedLatex) {
     }
 
+    /** Every piece from the loss's kernel: its formula, its numbers put in, its value (the engine's). */
     private Local localGradA(int j, int x) {
-        DMatrixRMaj aL = analysis.forward().a(depth);
-        DMatrixRMaj zL = analysis.forward().z(depth);
-        double a = aL.get(j, x);
-        double t = analysis.batch().targets().get(j, x);
-        String as = sym("a", depth, j, x);
-        String ts = "t[" + j + (m == 1 ? "" : "," + x) + "]";
-        String at = texSym("a", depth, j, x);
-        String tt = "t_{" + j + (m == 1 ? "" : "," + x) + "}";
-        Loss loss = net.loss();
-        if (loss == Loss.QUADRATIC) {
-            return new Local(a - t, "quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j",
-                    "C_x = \\tfrac12 \\sum_j (a_j - t_j)^2 \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = a_j - t_j",
-                    as + " − " + ts + " = " + txt(a) + " − " + txt(t), at + " - " + tt + " = " + tex(a) + " - " + tex(t));
-        }
-        if (loss == Loss.BINARY_CROSS_ENTROPY) {
-            double sp = derivative(Activation.SIGMOID, zL.get(j, x));
-            return new Local((a - t) / sp, "binary cross-entropy: ∂C_x/∂a_j = (a_j − t_j) / (a_j (1 − a_j))",
-                    "\\frac{\\partial C_x}{\\partial a_j} = \\frac{a_j - t_j}{a_j (1 - a_j)}",
-                    "(" + txt(a) + " − " + txt(t) + ") / " + txt(sp),
-                    "\\frac{" + tex(a) + " - " + tex(t) + "}{" + tex(sp) + "}");
-        }
-        if (loss == Loss.CROSS_ENTROPY) {
-            return new Local(t == 0 ? 0.0 : -t / a,
-                    "cross-entropy: C_x = −Σ_j t_j ln a_j, so ∂C_x/∂a_j = −t_j / a_j",
-                    "C_x = -\\sum_j t_j \\ln a_j \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = -\\frac{t_j}{a_j}",
-                    "−" + txt(t) + " / " + txt(a), "-\\frac{" + tex(t) + "}{" + tex(a) + "}");
-        }
-        if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-            double s = softmaxColumn(zL, x)[j];
-            return new Local(s - t, "loss-fused softmax: a^" + depth + " = z^" + depth
-                    + " (identity), C_x = −Σ_j t_j ln softmax(z)_j, so ∂C_x/∂a_j = softmax(z)_j − t_j",
-                    "C_x = -\\sum_j t_j \\ln \\operatorname{softmax}(z)_j \\Rightarrow "
-                            + "\\frac{\\partial C_x}{\\partial a_j} = \\operatorname{softmax}(z)_j - t_j",
-                    "softmax(z^" + depth + ")[" + j + "] − " + ts + " = " + txt(s) + " − " + txt(t),
-                    "\\operatorname{softmax}(z^{" + depth + "})_{" + j + "} - " + tt + " = " + tex(s) + " - "
-                            + tex(t));
-        }
-        throw new IllegalStateException("no derivation written for the loss " + loss.id());
+        double[] z = column(analysis.forward().z(depth), x);
+        double[] a = column(analysis.forward().a(depth), x);
+        double[] t = column(analysis.batch().targets(), x);
+        double[] g = new double[a.length];
+        LossKernel loss = net.loss().kernel();
+        loss.sampleGradA(z, a, t, g, 0, 1, a.length);
+        String sample = m == 1 ? "" : "," + x;
+        EntryText plain = new EntryText(sym("a", depth, j, x), "t[" + j + sample + "]", depth, j, Deriver::txt, false);
+        EntryText latex = new EntryText(texSym("a", depth, j, x), "t_{" + j + sample + "}", depth, j, Deriver::tex,
+                true);
+        return new Local(g[j], loss.gradADerivationText(depth), loss.gradADerivationLatex(depth),
+                loss.gradASubstituted(z, a, t, plain), loss.gradASubstituted(z, a, t, latex));
     }
 
     // ---- BP1: δ^L_j = ∇_a C_j σ'(z^L_j), or through the softmax Jacobian ------------------------------------------
@@ -675,7 +652,7 @@ public final class Deriver {
 
     /**
      * ∇_a C_jx against the central difference of C in a^L_jx, with z^L_jx moved along where the loss reads z (the
-     * fused loss reads z = a; binary cross-entropy reads z = ln(a / (1 − a))).
+     * fused losses read z = a; binary cross-entropy reads z = ln(a / (1 − a))).
      */
     private Check checkGradA(int j, int x, double value) {
         DMatrixRMaj zL = analysis.forward().z(depth).copy();
@@ -689,7 +666,7 @@ public final class Deriver {
             double a = a0 + (s == 0 ? h : -h);
             aL.set(j, x, a);
             Loss loss = net.loss();
-            zL.set(j, x, loss == Loss.SOFTMAX_CROSS_ENTROPY ? a
+            zL.set(j, x, loss.kernel().readsLogits() ? a
                     : loss == Loss.BINARY_CROSS_ENTROPY ? Math.log(a / (1 - a)) : z0);
             costs[s] = net.loss().cost(zL, aL, t);
         }

@@ -5,7 +5,7 @@
  * (lines, terms with their factors and where each factor comes from); {@link
  * org.backprop.workbench.derive.DerivationFormat} prints it as text, Markdown, LaTeX or JSON.
  *
- * <p>Part of the core: it may import engine, check, numeric, steps and lesson (for the entry syntax), never JavaFX,
+ * <p>Part of the core: it may import engine, kernel (each loss's pieces of ∂C_x/∂a), check, numeric, steps and lesson (for the entry syntax), never JavaFX,
  * JFreeChart, the command line or the app.
  */
 package org.backprop.workbench.derive;

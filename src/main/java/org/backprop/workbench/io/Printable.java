@@ -30,8 +30,7 @@ public final class Printable {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean kept = !isUnsafe(c) || keepLines && (c == '\n' || c == '\t' || c == '\r' && CR_IN_LINE_SEPARATOR);
-            if (kept) {
+            if (kept(c, keepLines)) {
                 if (out != null) {
                     out.append(c);
                 }
@@ -49,6 +48,20 @@ public final class Printable {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** Whether {@link #escapeControls} leaves these characters as they are: the fast path of a stream of output. */
+    public static boolean keptByEscapeControls(char[] chars, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (!kept(chars[i], true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean kept(char c, boolean keepLines) {
+        return !isUnsafe(c) || keepLines && (c == '\n' || c == '\t' || c == '\r' && CR_IN_LINE_SEPARATOR);
     }
 
     private static final boolean CR_IN_LINE_SEPARATOR = System.lineSeparator().contains("\r");

@@ -64,12 +64,23 @@ public interface ActivationKernel {
     double derivative(double z);
 
     /**
-     * σ(z) in any arithmetic: the formula written once, for the complex step. Real double arithmetic gives
-     * {@link #value(double)} (a test holds them equal).
+     * σ(z) in any arithmetic: the formula written once, for the generic forward pass in double, in the float model
+     * and in complex numbers (the complex step). Real double arithmetic gives {@link #value(double)} (a test holds
+     * them equal).
      *
-     * @throws IllegalStateException if {@link #notAnalyticBecause()} is not empty
+     * @throws IllegalStateException in a complex arithmetic if {@link #notAnalyticBecause()} is not empty
      */
     <T> T value(Arithmetic<T> ar, T z);
+
+    /**
+     * For the {@link #value(Arithmetic, Object)} of an activation with no analytic continuation: returns quietly in
+     * a real arithmetic, and refuses a complex one by the activation's name and {@link #notAnalyticBecause()}.
+     */
+    default void refuseComplex(Arithmetic<?> ar) {
+        if (!ar.isReal()) {
+            throw new IllegalStateException(id() + ": " + notAnalyticBecause().orElse("not analytic"));
+        }
+    }
 
     /** True if moving a pre-activation from {@code before} to {@code after} steps over a kink. */
     default boolean crossesKink(double before, double after) {

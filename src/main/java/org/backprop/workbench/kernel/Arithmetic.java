@@ -6,10 +6,27 @@ package org.backprop.workbench.kernel;
  * the analytic one; {@link #re} exists only for the branches that keep exp from overflowing, which are taken on the
  * real part so that the continuation is analytic on each side.
  *
+ * <p>Three arithmetics: {@link DoubleArithmetic#INSTANCE} (double), {@link DoubleArithmetic#FLOAT} (the float model
+ * of the checks: every stored value rounded to single precision) and {@code numeric.ComplexArithmetic}.
+ *
  * @param <T> the number type (Double, Complex)
  */
 public interface Arithmetic<T> {
     T real(double x);
+
+    /**
+     * True for a real arithmetic (double, float), false for the complex continuation. In a real one a kernel may
+     * branch on the value (relu) or evaluate a real-only function (gelu's Φ); in the complex one only the analytic
+     * kernels have a formula, and the others refuse by name.
+     */
+    boolean isReal();
+
+    /**
+     * x as a forward pass stores it (the parameters, the inputs, each z, a, C_x and C): x itself, except in
+     * {@link DoubleArithmetic#FLOAT}, which rounds it to single precision. Operations between two stores are carried
+     * out in the arithmetic's own precision.
+     */
+    default T stored(T x) { return x; }
 
     /** The real part, for the choice of a branch. */
     double re(T x);

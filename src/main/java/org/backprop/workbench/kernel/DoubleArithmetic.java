@@ -2,14 +2,28 @@ package org.backprop.workbench.kernel;
 
 /**
  * Real arithmetic in double: the reference against which each kernel's specialised real form
- * ({@link ActivationKernel#value(double)}) is tested.
+ * ({@link ActivationKernel#value(double)}) is tested, and, with every stored value rounded to single precision, the
+ * float model of the numerical checks ({@link #FLOAT}).
  */
 public final class DoubleArithmetic implements Arithmetic<Double> {
-    public static final DoubleArithmetic INSTANCE = new DoubleArithmetic();
+    /** Double throughout. */
+    public static final DoubleArithmetic INSTANCE = new DoubleArithmetic(false);
 
-    private DoubleArithmetic() {
+    /**
+     * The float model of {@code numeric.Precision.FLOAT}: each operation in double, each stored value (parameter,
+     * input, z, a, C_x, C) rounded to float, so a sum of products is rounded once, as it is stored, not after every
+     * term. Kinder than IEEE single throughout by at most the rounding of the partial sums.
+     */
+    public static final DoubleArithmetic FLOAT = new DoubleArithmetic(true);
+
+    private final boolean storesFloat;
+
+    private DoubleArithmetic(boolean storesFloat) {
+        this.storesFloat = storesFloat;
     }
 
+    @Override public boolean isReal() { return true; }
+    @Override public Double stored(Double x) { return storesFloat ? (double) (float) (double) x : x; }
     @Override public Double real(double x) { return x; }
     @Override public double re(Double x) { return x; }
     @Override public Double plus(Double x, Double y) { return x + y; }

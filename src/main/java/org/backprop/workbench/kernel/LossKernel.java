@@ -65,4 +65,23 @@ public interface LossKernel {
 
     /** ∂C_x/∂a^L in terms of the output and the targets, written as LaTeX, e.g. {@code a - t}. */
     String gradALatex(String a, String t);
+
+    /**
+     * The derivation's line for ∂C_x/∂a_j, in entry form, plain text: the loss, C_x and what it gives, e.g.
+     * {@code quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j}.
+     *
+     * @param depth L
+     */
+    String gradADerivationText(int depth);
+
+    /** {@link #gradADerivationText(int)} in LaTeX. */
+    String gradADerivationLatex(int depth);
+
+    /**
+     * ∂C_x/∂a_j of entry j of one column with the numbers put in, e.g. {@code a[0] − t[0] = 0.7 − 1}; its value is
+     * entry j of {@link #sampleGradA} on the column.
+     *
+     * @param z z^L of the column, offset 0 and stride 1, as a and t
+     */
+    String gradASubstituted(double[] z, double[] a, double[] t, EntryText e);
 }

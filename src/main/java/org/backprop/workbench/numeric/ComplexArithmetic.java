@@ -9,6 +9,7 @@ public final class ComplexArithmetic implements Arithmetic<Complex> {
     private ComplexArithmetic() {
     }
 
+    @Override public boolean isReal() { return false; }
     @Override public Complex real(double x) { return Complex.real(x); }
     @Override public double re(Complex x) { return x.re(); }
     @Override public Complex plus(Complex x, Complex y) { return x.plus(y); }

@@ -2,10 +2,13 @@ package org.backprop.workbench.numeric;
 
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Batch;
+import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
+import org.backprop.workbench.engine.GenericForward;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.kernel.ActivationKernel;
+import org.backprop.workbench.kernel.DoubleArithmetic;
 import org.backprop.workbench.numeric.DifferenceMethod.Value;
 import org.ejml.data.DMatrixRMaj;
 
@@ -23,8 +26,12 @@ import java.util.Arrays;
  *
  * <p>The base values come from the engine's {@link ForwardTrace} (in double), so every value this class does not
  * recompute is the engine's own, and the loss of each changed sample is the engine's {@link Loss}; the results equal
- * the naive check's up to the rounding of the updated sums. In {@link Precision#FLOAT} the base is a forward pass of
- * the float-rounded network with every stored value rounded.
+ * the naive check's up to the rounding of the updated sums. In {@link Precision#FLOAT} the base is the one generic
+ * forward pass ({@link GenericForward}) in the float model ({@link DoubleArithmetic#FLOAT}: every stored value
+ * rounded to float); the perturbed passes stay specialised rank-one loops, in double and float alike, because the
+ * generic pass recomputes every layer (on the 784-128-64-10 benchmark network one generic float evaluation took
+ * about 11 ms against 0.16 ms incremental, some 70 times: {@code bench.CheckBenchmark}); {@code GenericForwardTest}
+ * holds them equal to the generic pass.
  *
  * <p>Arrays here are sample-major: column x of an n x m matrix is {@code [x*n, x*n + n)}; w^l is row-major
  * n_{l-1} x n_l as in the engine. Plain double loops rather than EJML: each update touches one row or a few columns
@@ -80,13 +87,14 @@ public final class IncrementalCost {
             targetColumns[x] = DMatrixRMaj.wrap(n[depth], 1, Arrays.copyOfRange(t, x * n[depth],
                     (x + 1) * n[depth]));
         }
-        if (trace != null && precision == Precision.DOUBLE) {
+        if (precision == Precision.DOUBLE) {
+            ForwardTrace base = trace != null ? trace : Forward.run(net, batch);
             for (int l = 1; l <= depth; l++) {
-                z[l] = sampleMajor(trace.z(l));
-                a[l] = sampleMajor(trace.a(l));
+                z[l] = sampleMajor(base.z(l));
+                a[l] = sampleMajor(base.a(l));
             }
         } else {
-            forward();
+            genericForward(net, batch);
         }
         sampleCost = new double[m];
         DMatrixRMaj zCol = new DMatrixRMaj(n[depth], 1);
@@ -171,24 +179,23 @@ public final class IncrementalCost {
         return out;
     }
 
-    /** The plain forward pass in this precision, every stored value rounded. */
-    private void forward() {
+    /**
+     * The base pass in this precision: the one generic forward pass in {@link Precision#arithmetic()} (the float
+     * model: every stored value rounded), its z^l and a^l kept sample-major.
+     */
+    private void genericForward(Network net, Batch batch) {
         for (int l = 1; l <= depth; l++) {
-            int nl = n[l];
-            int nq = n[l - 1];
-            z[l] = new double[nl * m];
-            a[l] = new double[nl * m];
-            for (int x = 0; x < m; x++) {
-                for (int j = 0; j < nl; j++) {
-                    double sum = b[l][j];
-                    for (int k = 0; k < nq; k++) {
-                        sum += w[l][k * nl + j] * a[l - 1][x * nq + k];
-                    }
-                    z[l][x * nl + j] = precision.round(sum);
-                }
-                kernel[l].apply(z[l], a[l], x * nl, 1, nl);
-                round(a[l], x * nl, nl);
-            }
+            z[l] = new double[n[l] * m];
+            a[l] = new double[n[l] * m];
+        }
+        DoubleArithmetic ar = precision.arithmetic();
+        GenericForward.Parameters<Double> p = GenericForward.of(ar, net);
+        GenericForward.Recorder<Double> keep = (l, x, i, zli, ali) -> {
+            z[l][x * n[l] + i] = zli;
+            a[l][x * n[l] + i] = ali;
+        };
+        for (int x = 0; x < m; x++) {
+            GenericForward.sampleCost(ar, net, batch, x, p, keep);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.backprop.workbench.numeric;
 
+import org.backprop.workbench.kernel.DoubleArithmetic;
 import org.backprop.workbench.util.Ids;
 
 import java.util.Optional;
@@ -30,9 +31,14 @@ public enum Precision {
         return this == FLOAT ? 0x1p-24 : 0x1p-53;
     }
 
-    /** x as stored in this precision. */
+    /** x as stored in this precision: {@link #arithmetic()}'s {@code stored}. */
     public double round(double x) {
-        return this == FLOAT ? (double) (float) x : x;
+        return arithmetic().stored(x);
+    }
+
+    /** The arithmetic of the generic forward pass in this precision ({@code engine.GenericForward}). */
+    public DoubleArithmetic arithmetic() {
+        return this == FLOAT ? DoubleArithmetic.FLOAT : DoubleArithmetic.INSTANCE;
     }
 
     public static Optional<Precision> fromId(String id) { return IDS.find(id); }

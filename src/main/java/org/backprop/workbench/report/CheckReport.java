@@ -1,10 +1,11 @@
 package org.backprop.workbench.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckMode;
@@ -20,9 +21,14 @@ import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.Precision;
 import org.ejml.data.DMatrixRMaj;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report of an {@link Analysis} as text (for a terminal), Markdown (for notes and the app's export), JSON (for
@@ -40,17 +46,35 @@ public final class CheckReport {
     /** The (formula, layer) groups in the order backprop computes them: BP1 at L, BP2 at L-1..1, then BP3, BP4. */
     public static List<Group> groups(Analysis analysis) {
         Network net = analysis.network();
+        // one pass over the checks (111,002 for 784-128-64-10), not one per group
+        Map<Formula, List<List<CheckResult>>> byGroup = new EnumMap<>(Formula.class);
+        for (Formula f : Formula.values()) {
+            List<List<CheckResult>> layers = new ArrayList<>();
+            for (int l = 0; l <= net.depth(); l++) {
+                layers.add(new ArrayList<>());
+            }
+            byGroup.put(f, layers);
+        }
+        for (CheckResult r : analysis.checks()) {
+            if (r.layer() >= 1 && r.layer() <= net.depth()) {
+                byGroup.get(r.formula()).get(r.layer()).add(r);
+            }
+        }
         List<Group> groups = new ArrayList<>();
-        groups.add(new Group(Formula.BP1, net.depth(), analysis.summary(Formula.BP1, net.depth())));
+        groups.add(group(byGroup, Formula.BP1, net.depth()));
         for (int l = net.depth() - 1; l >= 1; l--) {
-            groups.add(new Group(Formula.BP2, l, analysis.summary(Formula.BP2, l)));
+            groups.add(group(byGroup, Formula.BP2, l));
         }
         for (Formula f : List.of(Formula.BP3, Formula.BP4)) {
             for (int l = net.depth(); l >= 1; l--) {
-                groups.add(new Group(f, l, analysis.summary(f, l)));
+                groups.add(group(byGroup, f, l));
             }
         }
         return groups;
+    }
+
+    private static Group group(Map<Formula, List<List<CheckResult>>> byGroup, Formula f, int layer) {
+        return new Group(f, layer, CheckSummary.of(byGroup.get(f).get(layer)));
     }
 
     /** One formula in one layer with its summary. */
@@ -63,7 +87,7 @@ public final class CheckReport {
         s.append(Messages.get("report.network", net.describe())).append('\n');
         s.append(Messages.get("report.samples", String.valueOf(analysis.batch().size()))).append(NL);
         s.append(Messages.get("report.cost", number(analysis.forward().cost()))).append(NL);
-        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.epsilon()),
+        s.append(Messages.get("report.check", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append(NL);
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append(Messages.get("report.covers", analysis.mode().describe())).append('\n');
@@ -101,6 +125,10 @@ public final class CheckReport {
                 all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
         s.append(Messages.get("report.legend", rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS),
                 rel(Thresholds.FAIL)).replace("\n", NL)).append(NL);
+        if (Double.isNaN(analysis.epsilon()) && !analysis.method().isComplex()) {
+            s.append(Messages.get("report.legendAuto", rel(Thresholds.FAIL), step(Thresholds.BOUND_MARGIN),
+                    step(Thresholds.NOISE_MARGIN)).replace("\n", NL)).append(NL);
+        }
         for (Reason reason : new Reason[]{Reason.STEP_LOST, Reason.UNRESOLVED, Reason.NON_FINITE_INTERMEDIATE}) {
             long count = analysis.checks().stream().filter(r -> r.reason() == reason).count();
             if (count > 0) {
@@ -136,7 +164,7 @@ public final class CheckReport {
         s.append(Messages.get("report.md.network", net.describe())).append('\n');
         s.append(Messages.get("report.md.samples", String.valueOf(analysis.batch().size()))).append('\n');
         s.append(Messages.get("report.md.cost", number(analysis.forward().cost()))).append('\n');
-        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.epsilon()),
+        s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append('\n');
         if (!(analysis.mode() instanceof CheckMode.All)) {
             s.append(Messages.get("report.md.covers", analysis.mode().describe())).append('\n');
@@ -182,84 +210,115 @@ public final class CheckReport {
         return s.toString();
     }
 
+    /**
+     * The JSON report as a tree (for reports that embed it, {@code check --against}): {@link #writeJson} read back,
+     * so the shape has one definition.
+     */
     public static ObjectNode jsonTree(Analysis analysis) {
-        Network net = analysis.network();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("loss", analysis.forward().cost());
-        root.put("samples", analysis.batch().size());
-        root.put("network", net.describe());
-        root.put("lossFunction", net.loss().id());
-        if (Double.isNaN(analysis.epsilon())) {
-            root.put("epsilon", "auto");
-        } else {
-            root.put("epsilon", analysis.epsilon());
+        try {
+            return (ObjectNode) MAPPER.readTree(json(analysis));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        root.put("method", analysis.method().id());
-        root.put("precision", analysis.precision().id());
-        root.put("mode", analysis.mode().describe());
-        root.put("mistake", analysis.mistake().id());
-        root.set("input", rows(analysis.forward().a(0)));
-        root.set("gradA", rows(analysis.backward().gradA()));
-        ArrayNode layers = root.putArray("layers");
-        for (int l = 1; l <= net.depth(); l++) {
-            ObjectNode layer = layers.addObject();
-            layer.put("layer", l);
-            layer.put("size", net.size(l));
-            layer.put("activation", net.activation(l).id());
-            layer.set("z", rows(analysis.forward().z(l)));
-            layer.set("a", rows(analysis.forward().a(l)));
-            layer.set("delta", rows(analysis.backward().delta(l)));
-            layer.set("gradW", rows(analysis.backward().gradW(l)));
-            ArrayNode gradB = layer.putArray("gradB");
-            DMatrixRMaj b = analysis.backward().gradB(l);
-            for (int j = 0; j < b.numRows; j++) {
-                gradB.add(b.get(j, 0));
-            }
-        }
-        ArrayNode checks = root.putArray("checks");
-        for (CheckResult r : analysis.checks()) {
-            ObjectNode c = checks.addObject();
-            c.put("formula", r.formula().name());
-            c.put("layer", r.layer());
-            ArrayNode index = c.putArray("index");
-            for (int i : r.index()) {
-                index.add(i);
-            }
-            c.put("analytic", r.analytic());
-            c.put("numeric", r.numeric());
-            c.put("relError", r.relativeError());
-            c.put("verdict", r.verdict().id());
-            if (r.reason() != Reason.NONE) {
-                c.put("reason", r.reason().id());
-            }
-            if (Double.isFinite(r.noise())) {
-                c.put("noise", r.noise());
-            }
-            if (Double.isFinite(r.step())) {
-                c.put("step", r.step());
-            }
-            if (Double.isFinite(r.errorBound())) {
-                c.put("errorBound", r.errorBound());
-            }
-        }
-        CheckSummary sum = analysis.summary();
-        ObjectNode summary = root.putObject("summary");
-        summary.put("checked", sum.checked());
-        summary.put("pass", sum.pass());
-        summary.put("warn", sum.warn());
-        summary.put("fail", sum.fail());
-        summary.put("kink", sum.kink());
-        summary.put("maxRelError", sum.maxRelativeError());
-        return root;
     }
 
     /** JSON; NaN and infinities are written as the strings "NaN", "Infinity", "-Infinity". */
     public static String json(Analysis analysis) {
+        StringWriter s = new StringWriter();
         try {
-            return MAPPER.writeValueAsString(jsonTree(analysis)) + "\n";
-        } catch (JsonProcessingException e) {
+            writeJson(analysis, s);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return s.toString();
+    }
+
+    /**
+     * Writes {@link #json} to {@code out} as it goes, without a tree or a string of the whole report (big.json's
+     * report is 32 MB of indented JSON: 111,002 checks and every matrix). Does not close {@code out}. A double is
+     * written as the shortest decimal that reads back as it (Jackson's fast writer: JDK 17's {@code Double.toString}
+     * took a third of the report's time and lengthens ~0.15 % of doubles by a digit, which JDK 19 fixed).
+     */
+    public static void writeJson(Analysis analysis, Writer out) throws IOException {
+        Network net = analysis.network();
+        try (JsonGenerator g = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .with(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("loss", analysis.forward().cost());
+            g.writeNumberField("samples", analysis.batch().size());
+            g.writeStringField("network", net.describe());
+            g.writeStringField("lossFunction", net.loss().id());
+            if (Double.isNaN(analysis.epsilon())) {
+                g.writeStringField("epsilon", "auto");
+            } else {
+                g.writeNumberField("epsilon", analysis.epsilon());
+            }
+            g.writeStringField("method", analysis.method().id());
+            g.writeStringField("precision", analysis.precision().id());
+            g.writeStringField("mode", analysis.mode().describe());
+            g.writeStringField("mistake", analysis.mistake().id());
+            rows(g, "input", analysis.forward().a(0));
+            rows(g, "gradA", analysis.backward().gradA());
+            g.writeArrayFieldStart("layers");
+            for (int l = 1; l <= net.depth(); l++) {
+                g.writeStartObject();
+                g.writeNumberField("layer", l);
+                g.writeNumberField("size", net.size(l));
+                g.writeStringField("activation", net.activation(l).id());
+                rows(g, "z", analysis.forward().z(l));
+                rows(g, "a", analysis.forward().a(l));
+                rows(g, "delta", analysis.backward().delta(l));
+                rows(g, "gradW", analysis.backward().gradW(l));
+                g.writeArrayFieldStart("gradB");
+                DMatrixRMaj b = analysis.backward().gradB(l);
+                for (int j = 0; j < b.numRows; j++) {
+                    g.writeNumber(b.get(j, 0));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("checks");
+            for (CheckResult r : analysis.checks()) {
+                g.writeStartObject();
+                g.writeStringField("formula", r.formula().name());
+                g.writeNumberField("layer", r.layer());
+                g.writeArrayFieldStart("index");
+                for (int i : r.index()) {
+                    g.writeNumber(i);
+                }
+                g.writeEndArray();
+                g.writeNumberField("analytic", r.analytic());
+                g.writeNumberField("numeric", r.numeric());
+                g.writeNumberField("relError", r.relativeError());
+                g.writeStringField("verdict", r.verdict().id());
+                if (r.reason() != Reason.NONE) {
+                    g.writeStringField("reason", r.reason().id());
+                }
+                if (Double.isFinite(r.noise())) {
+                    g.writeNumberField("noise", r.noise());
+                }
+                if (Double.isFinite(r.step())) {
+                    g.writeNumberField("step", r.step());
+                }
+                if (Double.isFinite(r.errorBound())) {
+                    g.writeNumberField("errorBound", r.errorBound());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            CheckSummary sum = analysis.summary();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("checked", sum.checked());
+            g.writeNumberField("pass", sum.pass());
+            g.writeNumberField("warn", sum.warn());
+            g.writeNumberField("fail", sum.fail());
+            g.writeNumberField("kink", sum.kink());
+            g.writeNumberField("maxRelError", sum.maxRelativeError());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        out.write('\n');
     }
 
     /** "" in double; a note when the numerical side ran in float. */
@@ -268,15 +327,16 @@ public final class CheckReport {
                 : Messages.get("report.precisionNote", analysis.precision().id());
     }
 
-    private static ArrayNode rows(DMatrixRMaj m) {
-        ArrayNode rows = MAPPER.createArrayNode();
+    private static void rows(JsonGenerator g, String name, DMatrixRMaj m) throws IOException {
+        g.writeArrayFieldStart(name);
         for (int r = 0; r < m.numRows; r++) {
-            ArrayNode row = rows.addArray();
+            g.writeStartArray();
             for (int c = 0; c < m.numCols; c++) {
-                row.add(m.get(r, c));
+                g.writeNumber(m.get(r, c));
             }
+            g.writeEndArray();
         }
-        return rows;
+        g.writeEndArray();
     }
 
     private static void appendMatrix(StringBuilder s, String label, DMatrixRMaj m) {
@@ -297,6 +357,14 @@ public final class CheckReport {
             s.append(i == 0 ? "" : ", ").append(index[i]);
         }
         return s.append(']').toString();
+    }
+
+    /** The step of a check by {@code method}: as {@link #step(double)}, and for auto with the complex step, that it needs no choice. */
+    static String step(org.backprop.workbench.numeric.DifferenceMethod method, double h) {
+        if (Double.isNaN(h) && method.isComplex()) {
+            return Messages.get("report.autoStepComplex", step(method.defaultStep()));
+        }
+        return step(h);
     }
 
     /** A step ε as it is typed: 1e-5, 0.001, 2.5e-6 (the shortest decimal that reads back as the same double). */

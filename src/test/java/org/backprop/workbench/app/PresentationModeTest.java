@@ -140,6 +140,30 @@ class PresentationModeTest {
         return found;
     }
 
+    /**
+     * The steps a lecturer walks through: a forward step with a 3×4 result, the BP1 and BP2 steps with their verdict
+     * and a 2×4 and 3×4 result, the last (BP4) step with a 3×2 result.
+     */
+    private static final List<String> STEPS = List.of("delta1", "z1", "delta2", "gradW2");
+
+    private void assertEveryStepIsReadable(FxRobot robot, double width, double height) {
+        for (String id : STEPS) {
+            fx(() -> model.currentStepIdProperty().set(id));
+            waitUntil(() -> Screenshots.idle(window));
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            try {
+                assertPresentationIsReadable(width, height);
+            } catch (AssertionError e) {
+                throw new AssertionError("step " + id + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private void assertPresentationIsReadable(double width, double height) {
         assertTrue(fx(() -> window.parts().presentation().onProperty().get()));
         // type readable from the back of the room: at least 1.5 × the body font
@@ -149,8 +173,11 @@ class PresentationModeTest {
                 "the diagram is " + fx(() -> window.parts().diagram().getHeight()) + " px tall");
         assertWhollyInView("Back / Next and the step's name", window.lookup("#stepPosition"));
         assertWhollyInView("the step's title", window.lookup("#stepTitle"));
-        assertWhollyInView("the verdict", window.lookup("#stepVerdict"));
+        if (model.getCurrentStep().phase() == org.backprop.workbench.steps.Phase.BACKWARD) {
+            assertWhollyInView("the verdict", window.lookup("#stepVerdict"));
+        }
         assertWhollyInView("the formula", window.lookup("#stepFormula"));
+        assertWhollyInView("the result", window.lookup("#stepResult"));
         assertFalse(fx(() -> shown(window.parts().builder())), "the builder is hidden");
         assertFalse(fx(() -> shown(window.parts().stepList())), "the step list is hidden");
         assertEquals(List.of(), fx(() -> elided(window)), "no label is elided at " + width + "×" + height);
@@ -182,7 +209,7 @@ class PresentationModeTest {
         double zoomBefore = model.zoomProperty().get();
         assertEquals(List.of(), fx(() -> elided(window)), "nothing is elided at 1024×768 before F5");
         pressF5(robot);
-        assertPresentationIsReadable(1024, 768);
+        assertEveryStepIsReadable(robot, 1024, 768);
         pressF5(robot);
         assertTheWholeWindowIsBack();
         assertEquals(zoomBefore, model.zoomProperty().get(), 0.0);
@@ -193,7 +220,7 @@ class PresentationModeTest {
     void onAFullHdProjectorTheTypeIsLargerStill(FxRobot robot) {
         open(1920, 1080);
         pressF5(robot);
-        assertPresentationIsReadable(1920, 1080);
+        assertEveryStepIsReadable(robot, 1920, 1080);
         assertTrue(model.zoomProperty().get() > PresentationMode.ZOOM + 0.3,
                 "a larger screen gets larger type: zoom " + model.zoomProperty().get());
         pressF5(robot);

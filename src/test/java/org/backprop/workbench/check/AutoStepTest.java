@@ -54,6 +54,44 @@ class AutoStepTest {
     }
 
     @Test
+    void forwardAndRichardsonAutoStepsNeverFailACorrectNetworkAndFailASignError() {
+        for (DifferenceMethod method : new DifferenceMethod[]{DifferenceMethod.FORWARD, DifferenceMethod.RICHARDSON}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                RandomCase c = RandomCase.of(List.of(Activation.TANH), Loss.QUADRATIC, Activation.SIGMOID, 5, seed);
+                Analysis ok = GradientCheck.analyseAuto(c.network(), c.batch(), new Backprop(), method,
+                        CheckProgress.NONE);
+                if (method == DifferenceMethod.RICHARDSON) {
+                    assertEquals(ok.checks().size(), ok.summary().pass(), method + ", " + c + ": " + ok.checks());
+                } else {
+                    // forward differences' tableau now and then settles 1e-6..1e-4 off (a WARN), never a FAIL
+                    assertEquals(0, ok.summary().fail(), method + ", " + c + ": " + ok.checks());
+                    assertTrue(ok.summary().pass() >= ok.checks().size() * 0.9, method + ", " + c + ": " + ok.checks());
+                }
+                Analysis wrong = GradientCheck.analyseAuto(c.network(), c.batch(), new Backprop(Mistake.GRAD_A_SIGN),
+                        method, CheckProgress.NONE);
+                assertEquals(wrong.checks().size(), wrong.summary().fail(), method + ", " + c);
+            }
+            // the bound, against the complex step on random networks: it covers the true error
+            AutoStepBenchmark.Figures f = AutoStepBenchmark.run(10, 3, method);
+            assertTrue(f.medianAuto() <= 1e-10, f.text());
+            assertTrue(f.boundCovers() >= 0.99, f.text());
+        }
+    }
+
+    @Test
+    void theComplexStepWithAutoSaysItNeedsNoChoiceOfStep() {
+        RandomCase c = RandomCase.of(List.of(Activation.TANH), Loss.QUADRATIC, Activation.SIGMOID, 2, 7);
+        Analysis an = GradientCheck.analyseAuto(c.network(), c.batch(), new Backprop(), DifferenceMethod.COMPLEX_STEP,
+                CheckProgress.NONE);
+        assertEquals(an.checks().size(), an.summary().pass(), an.checks().toString());
+        for (CheckResult r : an.checks()) {
+            assertEquals(DifferenceMethod.COMPLEX_STEP.defaultStep(), r.step(), r.toString());
+        }
+        String text = CheckReport.text(an);
+        assertTrue(text.contains("needs no choice of step") && text.contains("h = 1e-20"), text);
+    }
+
+    @Test
     void theTargetsOfTheIssueAreMetOnASmallSample() {
         AutoStepBenchmark.Figures f = AutoStepBenchmark.run(10, 3);
         assertTrue(f.medianAuto() <= 1e-10, f.text());

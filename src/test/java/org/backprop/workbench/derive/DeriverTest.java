@@ -72,6 +72,10 @@ class DeriverTest {
                 {"loss-fused", net(3, 4, Activation.SIGMOID, 3, Activation.IDENTITY, Loss.SOFTMAX_CROSS_ENTROPY, 15)},
                 {"binary-cross-entropy", net(3, 4, Activation.TANH, 2, Activation.SIGMOID,
                         Loss.BINARY_CROSS_ENTROPY, 16)},
+                // a loss whose derivation nobody wrote in Deriver: its kernel's pieces (issue 8)
+                {"sigmoid-cross-entropy", net(3, 4, Activation.TANH, 2, Activation.IDENTITY,
+                        Loss.SIGMOID_CROSS_ENTROPY, 17)},
+                {"gelu", net(3, 4, Activation.GELU, 2, Activation.SWISH, Loss.QUADRATIC, 18)},
         };
         for (Object[] n : nets) {
             for (int m : new int[]{1, 4}) {
@@ -447,5 +451,33 @@ class DeriverTest {
             derived += inThisLesson;
         }
         assertEquals(3, derived);
+    }
+
+    @Test
+    void everyLossAndTheNewActivationsAreDerivedFromTheirKernels() {
+        Network[] nets = {net(2, 3, Activation.GELU, 2, Activation.IDENTITY, Loss.SIGMOID_CROSS_ENTROPY, 71),
+                net(2, 3, Activation.SWISH, 2, Activation.GELU, Loss.QUADRATIC, 72)};
+        for (Loss loss : Loss.values()) {
+            Activation out = loss.requiredOutput() != null ? loss.requiredOutput() : Activation.SWISH;
+            Network net = net(2, 3, Activation.SWISH, out == Activation.SOFTMAX ? 3 : 2, out, loss, 73);
+            Analysis a = analyse(net, batch(net, 2, 9), Mistake.NONE);
+            Derivation g = Deriver.derive(a, Quantity.parse("gradA[1,1]", net, 2), Notation.NOTE);
+            assertEquals(a.backward().gradA().get(1, 1), g.value(), 1e-15, loss.id());
+            assertTrue(DerivationFormat.text(g).contains(loss.kernel().gradADerivationText(2)), DerivationFormat.text(g));
+            Derivation d = Deriver.derive(a, Quantity.parse("delta2[1,1]", net, 2), Notation.NOTE);
+            assertEquals(a.backward().delta(2).get(1, 1), d.value(), 1e-12 * Math.max(1, Math.abs(d.value())),
+                    loss.id());
+            assertEquals(Verdict.PASS, d.verdict(), loss.id() + ": " + DerivationFormat.text(d));
+        }
+        for (Network net : nets) {
+            Analysis a = analyse(net, batch(net, 1, 10), Mistake.NONE);
+            for (int l = 1; l <= 2; l++) {
+                Derivation d = Deriver.derive(a, Quantity.parse("delta" + l + "[0]", net, 1), Notation.NOTE);
+                String text = DerivationFormat.text(d);
+                assertTrue(text.contains(net.activation(l).kernel().derivativeText()), text);
+                assertEquals(a.backward().delta(l).get(0, 0), d.value(), 1e-12, net.describe() + " delta" + l);
+                assertEquals(Verdict.PASS, d.verdict(), text);
+            }
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.backprop.workbench.kernel;
 
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.kernel.activation.Gelu;
+import org.backprop.workbench.numeric.Complex;
+import org.backprop.workbench.numeric.ComplexArithmetic;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +49,8 @@ class ActivationKernelTest {
     void theSpecialisedRealFormIsTheGenericFormulaInDouble() {
         DMatrixRMaj z = randomRow(33);
         for (Activation sigma : Activation.values()) {
-            if (!sigma.isElementwise() || sigma.kernel().notAnalyticBecause().isPresent()) {
-                continue;
+            if (!sigma.isElementwise()) {
+                continue;   // every elementwise kernel has its formula in a real arithmetic, kinked ones included
             }
             for (double zi : z.data) {
                 double specialised = sigma.kernel().value(zi);
@@ -120,8 +122,16 @@ class ActivationKernelTest {
     void geluRefusesTheComplexContinuationByName() {
         assertTrue(Activation.GELU.kernel().notAnalyticBecause().orElseThrow().contains("erf"));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Activation.GELU.kernel().value(DoubleArithmetic.INSTANCE, 1.0));
-        assertTrue(e.getMessage().startsWith("gelu"), e.getMessage());
+                () -> Activation.GELU.kernel().value(ComplexArithmetic.INSTANCE, Complex.real(1.0)));
+        assertTrue(e.getMessage().startsWith("gelu") && e.getMessage().contains("erf"), e.getMessage());
+        for (Activation kinked : new Activation[]{Activation.RELU, Activation.LEAKY_RELU}) {
+            IllegalStateException k = assertThrows(IllegalStateException.class,
+                    () -> kinked.kernel().value(ComplexArithmetic.INSTANCE, Complex.real(1.0)));
+            assertTrue(k.getMessage().startsWith(kinked.id() + ": its kink at 0"), k.getMessage());
+        }
+        // in a real arithmetic gelu is z Φ(z), as its specialised form
+        assertEquals(Activation.GELU.kernel().value(1.5), Activation.GELU.kernel().value(DoubleArithmetic.INSTANCE,
+                1.5), 0.0);
     }
 
     @Test

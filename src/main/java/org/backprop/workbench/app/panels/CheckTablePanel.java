@@ -79,6 +79,60 @@ public final class CheckTablePanel implements Panel {
     private final Label placeholder = new Label();
     private boolean syncing;
 
+    /** Columns that fold away (hidden) when the table is too narrow for every column's least width, in order. */
+    private java.util.List<TableColumn<CheckResult, CheckResult>> foldable = java.util.List.of();
+    /** The columns folded by {@link #foldColumns}, which come back when there is room again. */
+    private final java.util.Set<TableColumn<CheckResult, ?>> folded = new java.util.LinkedHashSet<>();
+    /** Columns the user showed or hid in the column menu: left as the user set them. */
+    private final java.util.Set<TableColumn<CheckResult, ?>> chosen = new java.util.HashSet<>();
+    private boolean folding;
+
+    /**
+     * Room the table's width gives beyond its columns: the vertical scroll bar and the column menu's corner, the
+     * borders (px).
+     */
+    private static final double TABLE_CHROME = 24;
+
+    /**
+     * Hides the formula, layer and index columns, in that order, while the shown columns' least widths do not fit
+     * the table (a 1024-px window with a lesson open), so that the quantity, the values, the relative error and the
+     * verdict are whole; shows them again, last folded first, when the table widens.
+     */
+    private void foldColumns() {
+        double room = table.getWidth() - TABLE_CHROME;
+        if (!(room > 0)) {
+            return;
+        }
+        folding = true;
+        try {
+            for (TableColumn<CheckResult, CheckResult> column : foldable) {
+                if (least() <= room) {
+                    break;
+                }
+                if (column.isVisible() && !chosen.contains(column)) {
+                    column.setVisible(false);
+                    folded.add(column);
+                }
+            }
+            java.util.List<TableColumn<CheckResult, ?>> back = new java.util.ArrayList<>(folded);
+            java.util.Collections.reverse(back);
+            for (TableColumn<CheckResult, ?> column : back) {
+                if (least() + column.getMinWidth() > room) {
+                    break;
+                }
+                column.setVisible(true);
+                folded.remove(column);
+            }
+        } finally {
+            folding = false;
+        }
+    }
+
+    /** The least widths of the shown columns, added. */
+    private double least() {
+        return table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getMinWidth).sum();
+    }
+
     /** What the summary shows for the automatic step: entry syntax, the same in every language. */
     private static final String AUTO_ENTRY = "auto";
 
@@ -168,16 +222,35 @@ public final class CheckTablePanel implements Panel {
 
         summary.getStyleClass().addAll("bw-summary", "bw-flow");
 
+        TableColumn<CheckResult, CheckResult> formulaColumn = textColumn("checks.column.formula", 5,
+                c -> c.formula().name(), Comparator.comparing(CheckResult::formula));
+        TableColumn<CheckResult, CheckResult> layerColumn = textColumn("checks.column.layer", 4,
+                c -> Integer.toString(c.layer()), Comparator.comparingInt(CheckResult::layer));
+        TableColumn<CheckResult, CheckResult> indexColumn = textColumn("checks.column.index", 7,
+                CheckTablePanel::indexText, (a, b) -> Arrays.compare(a.index(), b.index()));
+        // what the quantity (∂C/∂w²[0, 1]) already says: these give way first when the table is narrow
+        foldable = java.util.List.of(formulaColumn, layerColumn, indexColumn);
         table.getColumns().setAll(java.util.List.of(
-                textColumn("checks.column.formula", 5, c -> c.formula().name(), Comparator.comparing(CheckResult::formula)),
+                formulaColumn,
                 textColumn("checks.column.quantity", 9, c -> Formats.superscripts(c.quantity()), quantityOrder()),
-                textColumn("checks.column.layer", 4, c -> Integer.toString(c.layer()), Comparator.comparingInt(CheckResult::layer)),
-                textColumn("checks.column.index", 7, CheckTablePanel::indexText, (a, b) -> Arrays.compare(a.index(), b.index())),
+                layerColumn,
+                indexColumn,
                 numberColumn("checks.column.analytic", CheckResult::analytic, false, this::hidden),
                 numberColumn("checks.column.numeric", CheckResult::numeric, false, this::hidden),
                 numberColumn("checks.column.relativeError", CheckResult::relativeError, true, c -> false),
                 verdictColumn()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the "+" menu in the header's corner lists every column: a folded one is brought back there
+        table.setTableMenuButtonVisible(true);
+        table.widthProperty().addListener((o, a, b) -> foldColumns());
+        for (TableColumn<CheckResult, ?> column : foldable) {
+            column.visibleProperty().addListener((o, was, now) -> {
+                if (!folding) {
+                    chosen.add(column);   // the user's choice in the column menu: kept, never folded again
+                    folded.remove(column);
+                }
+            });
+        }
         table.setPlaceholder(placeholder);
         table.setTooltip(tableTip);
         // the table's own comparator asks every column for a cell value (a new observable) on every comparison,

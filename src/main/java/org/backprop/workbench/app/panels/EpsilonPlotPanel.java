@@ -198,6 +198,9 @@ public final class EpsilonPlotPanel implements Panel {
         // sixteen decades of labels overlap on a short plot: label every second or third decade there
         viewer.heightProperty().addListener((o, was, now) ->
                 y.setTickUnit(new NumberTickUnit(now.doubleValue() < 260 ? 3 : now.doubleValue() < 420 ? 2 : 1)));
+        // the long axis label ("◀ rounding error ~ ε_machine·|C|/ε, truncation error ~ εᵖ ▶") where it fits, the
+        // short one on a narrow plot (1024 px with the builder open), never cut at the plot's right edge
+        viewer.widthProperty().addListener((o, was, now) -> fitAxisLabel());
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
@@ -358,6 +361,36 @@ public final class EpsilonPlotPanel implements Panel {
         runner.run(TASK_KEY, Messages.get("epsilon.task", name), progress -> compute(a, target, progress), sweep::set);
     }
 
+    /** Room the range axis (its label and tick labels) and the chart's padding take from the viewer's width (px). */
+    private static final double RANGE_AXIS_ROOM = 90;
+
+    /** The x axis's label: the long one if it fits under the plot, else the short one. */
+    private void fitAxisLabel() {
+        if (plot == null || viewer == null) {
+            return;
+        }
+        String full = Messages.get("epsilon.xAxis");
+        String label = axisLabelWidth(full) <= viewer.getWidth() - RANGE_AXIS_ROOM ? full
+                : Messages.get("epsilon.xAxisShort");
+        if (!label.equals(plot.getDomainAxis().getLabel())) {
+            plot.getDomainAxis().setLabel(label);
+        }
+    }
+
+    /** The width of a text in the x axis's label font, in px. */
+    private double axisLabelWidth(String text) {
+        java.awt.Font font = plot.getDomainAxis().getLabelFont();
+        return font.getStringBounds(text, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+    }
+
+    /** The x axis's label as drawn, and whether it fits beside the range axis: for tests. */
+    public String xAxisLabel() { return plot.getDomainAxis().getLabel(); }
+
+    /** True if the x axis's label as drawn fits the viewer's width beside the range axis: for tests. */
+    public boolean xAxisLabelFits() {
+        return axisLabelWidth(xAxisLabel()) <= viewer.getWidth() - RANGE_AXIS_ROOM;
+    }
+
     /** The texts that do not depend on the sweep, in the current language (again after a switch). */
     private void relabel() {
         best.setText(Messages.get("epsilon.useBest"));
@@ -367,6 +400,7 @@ public final class EpsilonPlotPanel implements Panel {
         bestTip.setText(Messages.get("epsilon.bestTip"));
         if (plot != null) {
             plot.getDomainAxis().setLabel(Messages.get("epsilon.xAxis"));
+            fitAxisLabel();
             plot.getRangeAxis().setLabel(Messages.get("epsilon.yAxis"));
             passMarker.setLabel(Messages.get("epsilon.passLine"));
             failMarker.setLabel(Messages.get("epsilon.failLine"));

@@ -35,8 +35,10 @@ public final class Gelu implements ActivationKernel {
         return Optional.of("its normal CDF Φ would need a complex erf, which the workbench does not implement");
     }
 
+    /** z Φ(z) in a real arithmetic, Φ a real-only function of the real value; the complex one is refused by name. */
     @Override public <T> T value(Arithmetic<T> ar, T z) {
-        throw new IllegalStateException("gelu: " + notAnalyticBecause().orElseThrow());
+        refuseComplex(ar);
+        return ar.times(z, ar.real(cdf(ar.re(z))));
     }
 
     /** Φ(z) = ½ erfc(−z/√2). */

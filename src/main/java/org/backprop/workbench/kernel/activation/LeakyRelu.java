@@ -19,7 +19,9 @@ public final class LeakyRelu implements ActivationKernel {
     @Override public double derivative(double z) { return z > 0 ? 1.0 : SLOPE; }
     @Override public boolean crossesKink(double before, double after) { return (before > 0) != (after > 0); }
 
+    /** In a real arithmetic, the same branch as {@link #value(double)}; the complex one is refused. */
     @Override public <T> T value(Arithmetic<T> ar, T z) {
-        throw new IllegalStateException("leaky-relu " + notAnalyticBecause().orElseThrow());
+        refuseComplex(ar);
+        return ar.re(z) > 0 ? z : ar.times(z, SLOPE);
     }
 }

@@ -20,7 +20,9 @@ public final class Relu implements ActivationKernel {
 
     @Override public boolean crossesKink(double before, double after) { return (before > 0) != (after > 0); }
 
+    /** In a real arithmetic, the same branch as {@link #value(double)}; the complex one is refused. */
     @Override public <T> T value(Arithmetic<T> ar, T z) {
-        throw new IllegalStateException("relu " + notAnalyticBecause().orElseThrow());
+        refuseComplex(ar);
+        return ar.re(z) > 0 ? z : ar.real(0.0);
     }
 }

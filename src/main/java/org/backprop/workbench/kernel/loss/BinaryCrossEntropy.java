@@ -1,6 +1,7 @@
 package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.EntryText;
 import org.backprop.workbench.kernel.LossKernel;
 
 import java.util.Optional;
@@ -70,5 +71,21 @@ public final class BinaryCrossEntropy implements LossKernel {
 
     @Override public String gradALatex(String a, String t) {
         return "\\left(" + a + " - " + t + "\\right) \\oslash \\left(" + a + " \\odot \\left(1 - " + a + "\\right)\\right)";
+    }
+
+    @Override public String gradADerivationText(int depth) {
+        return "binary cross-entropy: ∂C_x/∂a_j = (a_j − t_j) / (a_j (1 − a_j))";
+    }
+
+    @Override public String gradADerivationLatex(int depth) {
+        return "\\frac{\\partial C_x}{\\partial a_j} = \\frac{a_j - t_j}{a_j (1 - a_j)}";
+    }
+
+    /** With a (1 − a) as σ(z) σ(−z), as {@link #sampleGradA} takes it. */
+    @Override public String gradASubstituted(double[] z, double[] a, double[] t, EntryText e) {
+        int j = e.j();
+        double sp = Sigmoid.sigmoid(z[j]) * Sigmoid.sigmoid(-z[j]);
+        return e.latex() ? "\\frac{" + e.n(a[j]) + " - " + e.n(t[j]) + "}{" + e.n(sp) + "}"
+                : "(" + e.n(a[j]) + " − " + e.n(t[j]) + ") / " + e.n(sp);
     }
 }

@@ -1,6 +1,7 @@
 package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.EntryText;
 import org.backprop.workbench.kernel.LossKernel;
 
 import java.util.Optional;
@@ -55,4 +56,17 @@ public final class CrossEntropy implements LossKernel {
     }
 
     @Override public String gradALatex(String a, String t) { return "-\\," + t + " \\oslash " + a; }
+
+    @Override public String gradADerivationText(int depth) {
+        return "cross-entropy: C_x = −Σ_j t_j ln a_j, so ∂C_x/∂a_j = −t_j / a_j";
+    }
+
+    @Override public String gradADerivationLatex(int depth) {
+        return "C_x = -\\sum_j t_j \\ln a_j \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = -\\frac{t_j}{a_j}";
+    }
+
+    @Override public String gradASubstituted(double[] z, double[] a, double[] t, EntryText e) {
+        int j = e.j();
+        return e.latex() ? "-\\frac{" + e.n(t[j]) + "}{" + e.n(a[j]) + "}" : "−" + e.n(t[j]) + " / " + e.n(a[j]);
+    }
 }

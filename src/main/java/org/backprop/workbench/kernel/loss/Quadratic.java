@@ -1,6 +1,7 @@
 package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.EntryText;
 import org.backprop.workbench.kernel.LossKernel;
 
 /** C_x = ½ ‖a^L − t‖², for any output activation; ∂C_x/∂a^L = a^L − t. */
@@ -42,4 +43,16 @@ public final class Quadratic implements LossKernel {
     }
 
     @Override public String gradALatex(String a, String t) { return a + " - " + t; }
+
+    @Override public String gradADerivationText(int depth) {
+        return "quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j";
+    }
+
+    @Override public String gradADerivationLatex(int depth) {
+        return "C_x = \\tfrac12 \\sum_j (a_j - t_j)^2 \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = a_j - t_j";
+    }
+
+    @Override public String gradASubstituted(double[] z, double[] a, double[] t, EntryText e) {
+        return e.a() + e.minus() + e.t() + " = " + e.n(a[e.j()]) + e.minus() + e.n(t[e.j()]);
+    }
 }

@@ -1,6 +1,7 @@
 package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.EntryText;
 import org.backprop.workbench.kernel.LossKernel;
 
 import java.util.Optional;
@@ -52,4 +53,20 @@ public final class SigmoidCrossEntropy implements LossKernel {
     }
 
     @Override public String gradALatex(String a, String t) { return "\\sigma\\left(" + a + "\\right) - " + t; }
+
+    @Override public String gradADerivationText(int depth) {
+        return "loss-fused sigmoid: a^" + depth + " = z^" + depth + " (identity), C_x = Σ_j [t_j softplus(−z_j)"
+                + " + (1 − t_j) softplus(z_j)], so ∂C_x/∂a_j = σ(z_j) − t_j";
+    }
+
+    @Override public String gradADerivationLatex(int depth) {
+        return "C_x = \\sum_j \\left[t_j \\operatorname{softplus}(-z_j) + (1 - t_j) \\operatorname{softplus}(z_j)"
+                + "\\right] \\Rightarrow \\frac{\\partial C_x}{\\partial a_j} = \\sigma(z_j) - t_j";
+    }
+
+    @Override public String gradASubstituted(double[] z, double[] a, double[] t, EntryText e) {
+        int j = e.j();
+        String name = e.latex() ? "\\sigma(z^{" + e.depth() + "}_{" + j + "})" : "σ(z^" + e.depth() + "[" + j + "])";
+        return name + e.minus() + e.t() + " = " + e.n(Sigmoid.sigmoid(z[j])) + e.minus() + e.n(t[j]);
+    }
 }

@@ -1,6 +1,7 @@
 package org.backprop.workbench.kernel.loss;
 
 import org.backprop.workbench.kernel.Arithmetic;
+import org.backprop.workbench.kernel.EntryText;
 import org.backprop.workbench.kernel.LossKernel;
 
 import java.util.Optional;
@@ -73,4 +74,23 @@ public final class SoftmaxCrossEntropy implements LossKernel {
     }
 
     @Override public String gradALatex(String a, String t) { return "\\mathrm{softmax}\\left(" + a + "\\right) - " + t; }
+
+    @Override public String gradADerivationText(int depth) {
+        return "loss-fused softmax: a^" + depth + " = z^" + depth + " (identity), C_x = −Σ_j t_j ln softmax(z)_j, so"
+                + " ∂C_x/∂a_j = softmax(z)_j − t_j";
+    }
+
+    @Override public String gradADerivationLatex(int depth) {
+        return "C_x = -\\sum_j t_j \\ln \\operatorname{softmax}(z)_j \\Rightarrow "
+                + "\\frac{\\partial C_x}{\\partial a_j} = \\operatorname{softmax}(z)_j - t_j";
+    }
+
+    @Override public String gradASubstituted(double[] z, double[] a, double[] t, EntryText e) {
+        int j = e.j();
+        double[] s = new double[z.length];
+        SOFTMAX.apply(z, s, 0, 1, z.length);
+        String name = e.latex() ? "\\operatorname{softmax}(z^{" + e.depth() + "})_{" + j + "}"
+                : "softmax(z^" + e.depth() + ")[" + j + "]";
+        return name + e.minus() + e.t() + " = " + e.n(s[j]) + e.minus() + e.n(t[j]);
+    }
 }

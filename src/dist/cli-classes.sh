@@ -1,0 +1,20 @@
+#!/bin/sh
+# cli-classes.sh IMAGE WORK: writes IMAGE/lib/app/cli-classes.lst, the classes a cold `check` of 784-128-64-10
+# loads, from which the launcher dumps its class-data-sharing archive on a user's first command (bin/backprop-workbench).
+# The @lambda-proxy and @lambda-form-invoker lines are left out: JDK 17.0.15 crashes dumping them.
+set -e
+image=$1
+work=$2
+java="$image/lib/runtime/bin/java"
+jar="$image/lib/app/backprop-workbench.jar"
+mkdir -p "$work"
+"$java" -cp "$jar" org.backprop.workbench.Launcher bench --write-network "$work/big.json" > /dev/null
+status=0
+"$java" -Xshare:off "-XX:DumpLoadedClassList=$work/cli-classes.all" -cp "$jar" org.backprop.workbench.Launcher \
+    check "$work/big.json" > /dev/null || status=$?
+if [ "$status" -gt 1 ]; then   # 0: every check passed, 1: some failed; both ran the whole command
+    echo "cli-classes.sh: check exited with status $status" >&2
+    exit 1
+fi
+grep -v '^@' "$work/cli-classes.all" > "$image/lib/app/cli-classes.lst"
+rm -f "$work/big.json"
