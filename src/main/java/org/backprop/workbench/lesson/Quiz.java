@@ -1,5 +1,7 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.report.MistakeText;
 import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckResult;
 import org.backprop.workbench.check.CheckProgress;
@@ -119,7 +121,7 @@ public final class Quiz {
 
     /** The question, e.g. "What is δ^1[0, 0]?". */
     public String question() {
-        return "What is " + quantity.label() + "?";
+        return Messages.get("quiz.question", quantity.label());
     }
 
     /** Grades an answer as typed: a decimal ({@code -0.0123}, {@code 1.5e-3}, a comma for the point) or a fraction. */
@@ -127,15 +129,16 @@ public final class Quiz {
         Optional<Double> number = parseNumber(typed);
         if (number.isEmpty()) {
             return new QuizGrade(false, Double.NaN, expected, numeric, Double.NaN, Double.NaN,
-                    "\"" + typed.trim() + "\" is not a number: type a decimal such as -0.0123 or 1.5e-3.", Optional.empty());
+                    Messages.get("quiz.notANumber", typed.trim()), Optional.empty());
         }
         return grade(number.get());
     }
 
     /** The answer as the student is shown it: {@code δ^1[0, 0] = 0.0291 (central difference: 0.0291)}. */
     public String answerText() {
-        return quantity.label() + " = " + format(expected)
-                + (Double.isFinite(numeric) ? " (central difference: " + format(numeric) + ")" : "");
+        return Double.isFinite(numeric)
+                ? Messages.get("quiz.answerTextNumeric", quantity.label(), format(expected), format(numeric))
+                : Messages.get("quiz.answerText", quantity.label(), format(expected));
     }
 
     /** Grades an answer. */
@@ -144,14 +147,15 @@ public final class Quiz {
         double relative = expected == 0 ? (absolute == 0 ? 0 : Double.POSITIVE_INFINITY) : absolute / Math.abs(expected);
         boolean correct = close(answer, expected) || (Double.isFinite(numeric) && close(answer, numeric));
         String values = answerText();
-        String off = "off by " + format(absolute)
-                + (Double.isFinite(relative) ? String.format(Locale.ROOT, " (%.3g %%)", 100 * relative) : "");
+        String off = Double.isFinite(relative)
+                ? Messages.get("quiz.offRelative", format(absolute), String.format(Locale.ROOT, "%.3g", 100 * relative))
+                : Messages.get("quiz.off", format(absolute));
         if (correct) {
             return new QuizGrade(true, answer, expected, numeric, absolute, relative,
-                    "Right: " + values + "; your answer is " + off + ".", Optional.empty());
+                    Messages.get("quiz.right", values, off), Optional.empty());
         }
         return new QuizGrade(false, answer, expected, numeric, absolute, relative,
-                "Not quite: you answered " + format(answer) + ", but " + values + ". You are " + off + ".",
+                Messages.get("quiz.notQuite", format(answer), values, off),
                 hint(answer));
     }
 
@@ -161,8 +165,7 @@ public final class Quiz {
         if (known.isPresent() || expected == 0 || Math.signum(answer) != Math.signum(expected)) {
             return known;
         }
-        return Optional.of(String.format(Locale.ROOT, "Your answer is %.3g times the value: recheck the factors "
-                + "of the product, one at a time.", answer / expected));
+        return Optional.of(Messages.get("quiz.times", String.format(Locale.ROOT, "%.3g", answer / expected)));
     }
 
     /**
@@ -173,35 +176,31 @@ public final class Quiz {
     private Optional<String> fingerprint(double answer) {
         if (mistaken.containsKey(Mistake.FORGOT_ONE_OVER_M) && m > 1
                 && differs(mistaken.get(Mistake.FORGOT_ONE_OVER_M)) && close(answer, mistaken.get(Mistake.FORGOT_ONE_OVER_M))) {
-            return Optional.of("You are off by a factor m = " + m + ": did you forget the 1/m of the batch mean?");
+            return Optional.of(Messages.get("quiz.forgotOneOverM", m));
         }
         if (m > 1 && expected != 0 && close(answer, expected / m)) {
-            return Optional.of("You are off by a factor 1/m = 1/" + m + ": the 1/m is already inside ∇_a C, "
-                    + "so dividing by m again applies it twice.");
+            return Optional.of(Messages.get("quiz.twiceOneOverM", m));
         }
         for (Map.Entry<Mistake, Double> e : mistaken.entrySet()) {
             // a flipped ∇_a C flips every number: the sign hint below says so more plainly
             if (e.getKey() != Mistake.GRAD_A_SIGN && differs(e.getValue()) && close(answer, e.getValue())) {
-                return Optional.of("That is what backprop gives with a classic mistake: " + e.getKey().description() + ".");
+                return Optional.of(Messages.get("quiz.classicMistake", MistakeText.description(e.getKey())));
             }
         }
         if (transposed != null && differs(transposed) && close(answer, transposed)) {
             int[] i = quantity.index();
-            return Optional.of("That is the entry [" + i[1] + ", " + i[0] + "]: in the note's convention row k is the "
-                    + "input neuron and column j the output neuron (w_kj), the transpose of Nielsen's w_jk.");
+            return Optional.of(Messages.get("quiz.transposed", i[1], i[0]));
         }
         for (Map.Entry<Integer, Double> e : otherSamples.entrySet()) {
             if (differs(e.getValue()) && close(answer, e.getValue())) {
-                return Optional.of("That is the value for sample x = " + e.getKey() + "; the question asks for sample x = "
-                        + quantity.index()[1] + ".");
+                return Optional.of(Messages.get("quiz.otherSample", e.getKey(), quantity.index()[1]));
             }
         }
         if (expected != 0 && close(answer, -expected)) {
-            return Optional.of("Right size, wrong sign: check the order in a − t (the derivative of the cost, not of "
-                    + "the error t − a).");
+            return Optional.of(Messages.get("quiz.sign"));
         }
         if (m > 1 && expected != 0 && close(answer, expected * m)) {
-            return Optional.of("You are off by a factor m = " + m + ": did you forget the 1/m of the batch mean?");
+            return Optional.of(Messages.get("quiz.forgotOneOverM", m));
         }
         return Optional.empty();
     }
@@ -217,17 +216,16 @@ public final class Quiz {
             return known.get();
         }
         if (expected == 0) {
-            return "Not close: look at each factor of the product; is one of them 0?";
+            return Messages.get("quiz.zero");
         }
         if (answer == 0 || Math.signum(answer) != Math.signum(expected)) {
-            return "The sign is wrong, and the size too: work out the sign of each factor first.";
+            return Messages.get("quiz.signAndSize");
         }
         double ratio = Math.abs(answer / expected);
         if (ratio > 1 - NEAR && ratio < 1 + NEAR) {
-            return "Close, but not within the tolerance: keep four significant digits in every factor until the end.";
+            return Messages.get("quiz.close");
         }
-        return (ratio > 1 ? "Right sign, but too large" : "Right sign, but too small")
-                + ": recheck the factors of the product, one at a time.";
+        return Messages.get(ratio > 1 ? "quiz.tooLarge" : "quiz.tooSmall");
     }
 
     /** How near (relative) an answer counts as "close" in {@link #nudge}: a rounding slip, not a wrong factor. */

@@ -1,5 +1,6 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,16 +56,15 @@ public final class QuizAttempt {
         String hint = quiz.nudge(answer);
         if (tries >= TRIES) {
             revealed = true;
-            return new Outcome(false, true, "Not quite (try " + tries + " of " + TRIES + "). " + hint
-                    + " The answer: " + quiz.answerText() + ".");
+            return new Outcome(false, true, Messages.get("quiz.tryOfRevealed", tries, TRIES, hint, quiz.answerText()));
         }
-        return new Outcome(false, true, "Not quite (try " + tries + " of " + TRIES + "). " + hint);
+        return new Outcome(false, true, Messages.get("quiz.tryOf", tries, TRIES, hint));
     }
 
     /** The student asks for the answer. */
     public Outcome giveUp() {
         revealed = true;
-        return new Outcome(false, false, "The answer: " + quiz.answerText() + ".");
+        return new Outcome(false, false, Messages.get("quiz.answer", quiz.answerText()));
     }
 
     public Quiz quiz() { return quiz; }

@@ -68,19 +68,23 @@ class HardCodedTextTest {
     }
 
     /** Core files whose prose (notes, shapes captions, operand names) is all in the bundles. */
-    static final java.util.List<String> CORE_CONVERTED = java.util.List.of("steps/Steps.java");
+    static final java.util.List<String> CORE_CONVERTED = java.util.List.of("steps/Steps.java", "lesson/Quiz.java",
+            "lesson/QuizAttempt.java");
     /** A Java string literal (escapes included), found in order so that each opening quote pairs with its own end. */
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** English prose: two words of letters separated by a space. */
     static final Pattern PROSE = Pattern.compile("\\b[A-Za-z]{2,} [A-Za-z]{2,}\\b");
 
-    /** The literals of {@code source} (comments removed) that hold English prose. */
+    /**
+     * The literals of {@code source} (comments removed) that hold English prose; an exception's message (a literal
+     * right after {@code Exception(}) is for the programmer and may stay English.
+     */
     static java.util.List<String> prose(String source) {
         String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
         java.util.List<String> found = new java.util.ArrayList<>();
         Matcher m = LITERAL.matcher(code);
         while (m.find()) {
-            if (PROSE.matcher(m.group(1)).find()) {
+            if (PROSE.matcher(m.group(1)).find() && !code.substring(0, m.start()).endsWith("Exception(")) {
                 found.add(m.group());
             }
         }
