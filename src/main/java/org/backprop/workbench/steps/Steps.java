@@ -6,6 +6,7 @@ import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -103,10 +104,8 @@ public final class Steps {
             String s = "w^{" + layer + "}";
             operand(key, "w^" + layer, s, s, nielsen ? transpose(w) : w);
             notationNote = nielsen
-                    ? "w^" + layer + " shown as w_jk: " + net.size(layer) + "×" + net.size(layer - 1)
-                    + ", rows = outputs (Nielsen's convention; the note stores its transpose)"
-                    : "w^" + layer + " shown as w_kj: " + net.size(layer - 1) + "×" + net.size(layer)
-                    + ", rows = inputs (the note's convention)";
+                    ? Messages.get("steps.weightsNielsen", layer, net.size(layer), net.size(layer - 1))
+                    : Messages.get("steps.weightsNote", layer, net.size(layer - 1), net.size(layer));
         }
 
         private void layerValue(String key, String base, int layer, DMatrixRMaj value) {
@@ -160,7 +159,7 @@ public final class Steps {
 
         private Template z() {
             weights("w", l);
-            String prev = l == 1 ? "a^0 (input)" : null;
+            String prev = l == 1 ? Messages.get("steps.input") : null;
             layerValue("a", "a", l - 1, an.forward().a(l - 1));
             if (prev != null) {
                 operands.put("a", new Operand(prev, operands.get("a").latex(), operands.get("a").value()));
@@ -183,7 +182,7 @@ public final class Steps {
             Operand result = new Operand("a^" + l, "a^{" + l + "}", an.forward().a(l));
             String shape = net.size(l) + "×" + m;
             String shapes = name(sigma) + "(" + shape + ") = " + shape
-                    + (sigma.isElementwise() ? "" : " (column by column)");
+                    + (sigma.isElementwise() ? "" : " " + Messages.get("steps.columnByColumn"));
             return new Template(r -> r.sym("a", l), r -> fn(sigma) + "\\left(" + r.of("z") + "\\right)", result, shapes);
         }
 
@@ -200,7 +199,7 @@ public final class Steps {
             c.set(0, 0, an.forward().cost());
             Operand result = new Operand("C", "C", c);
             String shape = net.size(depth) + "×" + m;
-            String shapes = "C(" + shape + ", " + shape + ") = scalar";
+            String shapes = "C(" + shape + ", " + shape + ") = " + Messages.get("steps.scalar");
             Function<Renderer, String> rhs = r -> r.values
                     ? loss.kernel().costValuesLatex(r.of("aL"), r.of("t"), r.batch, r.m)
                     : loss.kernel().costLatex(depth, r.batch, r.m);
@@ -281,7 +280,7 @@ public final class Steps {
                         : incoming.apply(r) + " \\odot \\mathrm{id}'(" + r.sym("z", l) + ") = "
                         + (r.batch ? "\\frac{1}{" + r.m + "}\\left(" + fusedForm.apply(r) + "\\right)" : fusedForm.apply(r));
                 shapes = (m > 1 ? "(1/" + m + ") · " : "") + "(" + n + " − " + n + ") = " + n
-                        + "   (loss-fused softmax: σ' = 1)";
+                        + "   " + Messages.get("steps.fusedSoftmax");
             } else if (diagonal) {
                 mistakeNote = notation.describe(mistake);
                 operand("sp", "a^" + l + " ⊙ (1 − a^" + l + ")", "a^{" + l + "} \\odot (1 - a^{" + l + "})",
@@ -299,9 +298,9 @@ public final class Steps {
                 rhs = r -> {
                     String j = "J_{\\mathrm{softmax}}\\left(" + r.of("at") + "\\right)^{T}";
                     return (atA ? Latex.wrong(j) : j) + incoming.apply(r)
-                            + (r.batch && !r.values ? "\\quad\\text{(column by column)}" : "");
+                            + (r.batch && !r.values ? "\\quad\\text{" + Messages.get("steps.columnByColumn") + "}" : "");
                 };
-                shapes = "J(" + n + ")^T · " + incomingShape + " = " + n + " (column by column)";
+                shapes = "J(" + n + ")^T · " + incomingShape + " = " + n + " " + Messages.get("steps.columnByColumn");
             } else {
                 DMatrixRMaj at = atA ? an.forward().a(l) : an.forward().z(l);
                 String arg = atA ? "a" : "z";
@@ -357,8 +356,8 @@ public final class Steps {
                     ? nOut + "×" + m + " · (" + nIn + "×" + m + ")^T = " + nOut + "×" + nIn
                     : nIn + "×" + m + " · (" + nOut + "×" + m + ")^T = " + nIn + "×" + nOut;
             notationNote = nielsen
-                    ? "∂C/∂w^" + l + " shown as w_jk: " + nOut + "×" + nIn + ", rows = outputs (Nielsen's convention)"
-                    : "∂C/∂w^" + l + " shown as w_kj: " + nIn + "×" + nOut + ", rows = inputs (the note's convention)";
+                    ? Messages.get("steps.gradWNielsen", l, net.size(l), net.size(l - 1))
+                    : Messages.get("steps.gradWNote", l, net.size(l - 1), net.size(l));
             Function<Renderer, String> input = r -> zNotA ? Latex.wrong(r.of("a")) : r.of("a");
             Function<Renderer, String> inputT = r -> zNotA ? Latex.wrong(r.t("a")) : r.t("a");
             Function<Renderer, String> rhs = r -> nielsen

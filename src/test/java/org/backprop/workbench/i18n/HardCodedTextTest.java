@@ -67,6 +67,41 @@ class HardCodedTextTest {
         assertEquals(Map.of(), found, "hard-coded user-visible literals in files whose text is in the bundles");
     }
 
+    /** Core files whose prose (notes, shapes captions, operand names) is all in the bundles. */
+    static final java.util.List<String> CORE_CONVERTED = java.util.List.of("steps/Steps.java");
+    /** A Java string literal (escapes included), found in order so that each opening quote pairs with its own end. */
+    static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    /** English prose: two words of letters separated by a space. */
+    static final Pattern PROSE = Pattern.compile("\\b[A-Za-z]{2,} [A-Za-z]{2,}\\b");
+
+    /** The literals of {@code source} (comments removed) that hold English prose. */
+    static java.util.List<String> prose(String source) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+        java.util.List<String> found = new java.util.ArrayList<>();
+        Matcher m = LITERAL.matcher(code);
+        while (m.find()) {
+            if (PROSE.matcher(m.group(1)).find()) {
+                found.add(m.group());
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void convertedCoreFilesHoldNoEnglishProse() throws IOException {
+        Path core = Path.of("src/main/java/org/backprop/workbench");
+        Map<String, java.util.List<String>> found = new TreeMap<>();
+        for (String file : CORE_CONVERTED) {
+            java.util.List<String> literals = prose(Files.readString(core.resolve(file)));
+            if (!literals.isEmpty()) {
+                found.put(file, literals);
+            }
+        }
+        assertEquals(Map.of(), found, "English prose in core files whose text is in the bundles");
+        assertEquals(java.util.List.of("\" (column by column)\""), prose("x = \"z\" + \" (column by column)\";"));
+        assertEquals(java.util.List.of(), prose("Messages.get(\"steps.columnByColumn\") + \"\\\\quad\\\\text{\""));
+    }
+
     @Test
     void thePatternFindsWhatItShould() {
         assertEquals(true, VISIBLE.matcher("label.setText(\"Step detail\")").find());
