@@ -54,6 +54,20 @@ class ArchitectureTest {
                     + " so it cannot know any of them (and a new one stays one file)");
 
     @ArchTest
+    static final ArchRule anActivationKnowsNoLoss = noClasses()
+            .that().resideInAPackage(ROOT + ".kernel.activation..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".kernel.loss..")
+            .because("a loss may reuse an activation's formula (softmax, sigmoid), never the other way round: the"
+                    + " activation files stand alone (kernel.activation's package-info)");
+
+    @ArchTest
+    static final ArchRule theKernelInterfacesKnowNoKernel = noClasses()
+            .that().resideInAPackage(ROOT + ".kernel")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".kernel.activation..", ROOT + ".kernel.loss..")
+            .because("Arithmetic, the kernel interfaces and EntryText are what every kernel is written against; the"
+                    + " kernels are found by the engine, not named here");
+
+    @ArchTest
     static final ArchRule theUtilitiesKnowOnlyJava = classes()
             .that().resideInAPackage(UTIL)
             .should().onlyDependOnClassesThat().resideInAnyPackage(UTIL, "java..")

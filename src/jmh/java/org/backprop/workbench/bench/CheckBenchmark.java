@@ -119,11 +119,15 @@ public class CheckBenchmark {
     /** The one generic forward pass in double (boxed Double through the kernels' formulas), smooth network. */
     @Benchmark
     public double genericWeightOfLayer1SmoothNetwork() {
+        return genericWeightOfLayer1(DoubleArithmetic.INSTANCE);
+    }
+
+    /** C with w^1_k5 + 1e-5 by the generic pass in the given arithmetic, smooth network. */
+    private double genericWeightOfLayer1(DoubleArithmetic ar) {
         int row = nextK();
         double original = smoothProbe.w(1).get(row, 5);
         smoothProbe.w(1).set(row, 5, original + 1e-5);
-        double cost = GenericForward.cost(DoubleArithmetic.INSTANCE, smoothProbe, batch,
-                GenericForward.of(DoubleArithmetic.INSTANCE, smoothProbe));
+        double cost = GenericForward.cost(ar, smoothProbe, batch, GenericForward.of(ar, smoothProbe));
         smoothProbe.w(1).set(row, 5, original);
         return cost;
     }
@@ -160,12 +164,6 @@ public class CheckBenchmark {
      */
     @Benchmark
     public double genericFloatWeightOfLayer1SmoothNetwork() {
-        int row = nextK();
-        double original = smoothProbe.w(1).get(row, 5);
-        smoothProbe.w(1).set(row, 5, original + 1e-5);
-        double cost = GenericForward.cost(DoubleArithmetic.FLOAT, smoothProbe, batch,
-                GenericForward.of(DoubleArithmetic.FLOAT, smoothProbe));
-        smoothProbe.w(1).set(row, 5, original);
-        return cost;
+        return genericWeightOfLayer1(DoubleArithmetic.FLOAT);
     }
 }
