@@ -75,7 +75,7 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, ignoredArgs) -> {
-            err.println(Messages.get("cli.error", Printable.escape(e.getMessage())));
+            err.println(Messages.get("cli.error", Printable.escape(ParseErrors.message(e))));
             err.println(Messages.get("cli.seeHelp", e.getCommandLine().getCommandSpec().qualifiedName()));
             err.flush();
             return BAD_INPUT;

@@ -61,6 +61,29 @@ class ChineseCliTest {
     }
 
     @Test
+    void picocliParseErrorsAreChineseAndExitWithTwo() {
+        String nl = System.lineSeparator();
+        CheckCommandTest.Run bogus = CheckCommandTest.run("check", EXAMPLE, "--bogus");
+        assertEquals(2, bogus.status());
+        assertEquals("", bogus.out());
+        assertEquals("错误：未知的选项：'--bogus'" + nl + "（参见 'backprop-workbench check --help'）" + nl, bogus.err());
+        CheckCommandTest.Run typo = CheckCommandTest.run("check", EXAMPLE, "--mehtod", "x");
+        assertEquals(2, typo.status());
+        assertTrue(typo.err().startsWith("错误：未知的选项：'--mehtod', 'x'。你是不是想用：--method？"), typo.err());
+        CheckCommandTest.Run noValue = CheckCommandTest.run("check", EXAMPLE, "--epsilon");
+        assertEquals(2, noValue.status());
+        assertTrue(noValue.err().startsWith("错误：选项 '--epsilon' 缺少值（"), noValue.err());
+        CheckCommandTest.Run twice = CheckCommandTest.run("check", EXAMPLE, "--epsilon", "1e-5", "--epsilon", "1e-4");
+        assertEquals(2, twice.status());
+        assertTrue(twice.err().startsWith("错误：选项 '--epsilon' 只能给出一次"), twice.err());
+        CheckCommandTest.Run extra = CheckCommandTest.run("check", EXAMPLE, "extra");
+        assertEquals(2, extra.status());
+        assertTrue(extra.err().startsWith("错误：多余的参数：'extra'"), extra.err());
+        Messages.setLocale(Locale.ENGLISH);
+        assertTrue(CheckCommandTest.run("check", EXAMPLE, "--bogus").err().startsWith("error: Unknown option: '--bogus'"));
+    }
+
+    @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
         assertEquals(2, run.status());
