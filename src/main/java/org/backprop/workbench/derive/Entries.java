@@ -1,6 +1,7 @@
 package org.backprop.workbench.derive;
 
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.lesson.Quantity;
 
 import java.util.Set;
@@ -33,8 +34,7 @@ public final class Entries {
         Quantity q;
         if (sample != null) {
             if (sample < 0 || sample >= m) {
-                throw new IllegalArgumentException("sample " + sample + " is out of range: the batch has m = " + m
-                        + " sample" + (m == 1 ? "" : "s") + ", so x goes from 0 to " + (m - 1));
+                throw new IllegalArgumentException(Messages.get("derive.entry.sampleRange", sample, m, m - 1));
             }
             // one index and a separate sample: read the index as if m were 1, then add the sample
             Quantity alone = Quantity.parse(trimmed, net, trimmed.contains(",") ? m : 1);
@@ -42,23 +42,22 @@ public final class Entries {
             if (isPerSample(alone.kind()) && alone.isEntry()) {
                 boolean twoIndices = trimmed.contains(",");
                 if (twoIndices && alone.index()[1] != sample) {
-                    throw new IllegalArgumentException("\"" + trimmed + "\" names sample " + alone.index()[1]
-                            + " but the sample given is " + sample + "; give it once");
+                    throw new IllegalArgumentException(Messages.get("derive.entry.sampleTwice", trimmed,
+                            alone.index()[1], sample));
                 }
                 q = Quantity.parse(twoIndices ? trimmed : withSample(trimmed, sample), net, m);
             } else if (!isPerSample(alone.kind()) && DERIVABLE.contains(alone.kind())) {
-                throw new IllegalArgumentException("\"" + trimmed + "\" sums over every sample (BP3b/BP4b), so a "
-                        + "sample does not apply to it");
+                throw new IllegalArgumentException(Messages.get("derive.entry.sumsSamples", trimmed));
             }
         } else {
             q = Quantity.parse(trimmed, net, m);
         }
         if (!DERIVABLE.contains(q.kind())) {
-            throw new IllegalArgumentException("\"" + trimmed + "\" is " + (q.kind() == Quantity.Kind.COST ? "the cost"
-                    : "a parameter") + ", not a computed entry; expected " + FORMS);
+            throw new IllegalArgumentException(Messages.get(q.kind() == Quantity.Kind.COST
+                    ? "derive.entry.cost" : "derive.entry.parameter", trimmed, Quantity.derivableForms()));
         }
         if (!q.isEntry()) {
-            throw new IllegalArgumentException("\"" + trimmed + "\" is a whole matrix; name one entry: " + FORMS);
+            throw new IllegalArgumentException(Messages.get("derive.entry.whole", trimmed, Quantity.derivableForms()));
         }
         return q;
     }

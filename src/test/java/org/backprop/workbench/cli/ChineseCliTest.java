@@ -84,6 +84,18 @@ class ChineseCliTest {
     }
 
     @Test
+    void deriveOnAWholeMatrixSaysWhichEntryToNameInChinese() {
+        CheckCommandTest.Run run = CheckCommandTest.run("derive", EXAMPLE, "delta1");
+        assertEquals(2, run.status());
+        assertEquals("错误：" + EXAMPLE + "：\"delta1\" 是整个矩阵；请指定一个元素：z2[j,x]、a2[j,x]、gradA[j,x]、delta1[j,x]、"
+                + "gradB1[j] 或 gradW2[k,j]（一个元素，下标从 0 开始；只有一个样本时可只写 [j]）" + System.lineSeparator(),
+                run.err());
+        CheckCommandTest.Run cost = CheckCommandTest.run("derive", EXAMPLE, "w1[0,0]");
+        assertEquals(2, cost.status());
+        assertTrue(cost.err().contains("\"w1[0,0]\" 是参数，不是计算出的元素；应为 z2[j,x]"), cost.err());
+    }
+
+    @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
         assertEquals(2, run.status());
