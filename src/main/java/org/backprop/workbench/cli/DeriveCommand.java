@@ -92,7 +92,9 @@ public final class DeriveCommand implements Callable<Integer> {
         // no checks yet: the derivation checks its one entry alone
         Analysis analysis = new Analysis(net, doc.batch(), chosen, Thresholds.DEFAULT_EPSILON, forward, backward,
                 List.of(), DifferenceMethod.CENTRAL, Precision.DOUBLE, CheckMode.ALL);
-        Derivation d = Deriver.derive(analysis, q, chosenNotation);
+        // JSON is for programs: its lines stay English in every language, like its keys and ids
+        Derivation d = Deriver.derive(analysis, q, chosenNotation,
+                format.equals("json") ? java.util.Locale.ENGLISH : Messages.locale());
         out.print(switch (format) {
             case "json" -> DerivationFormat.json(d);
             case "markdown" -> DerivationFormat.markdown(d);

@@ -12,6 +12,7 @@ import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.kernel.EntryText;
 import org.backprop.workbench.kernel.LossKernel;
 import org.backprop.workbench.lesson.Quantity;
@@ -22,6 +23,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,14 +58,17 @@ public final class Deriver {
     private final Notation notation;
     private final int m;
     private final int depth;
+    /** The language of the prose; formula names, symbols and mistake ids are the same in every language. */
+    private final Locale language;
 
-    private Deriver(Analysis analysis, Notation notation) {
+    private Deriver(Analysis analysis, Notation notation, Locale language) {
         this.analysis = analysis;
         this.net = analysis.network();
         this.mistake = analysis.mistake();
         this.notation = notation;
         this.m = analysis.batch().size();
         this.depth = net.depth();
+        this.language = language;
     }
 
     /**
@@ -75,13 +80,27 @@ public final class Deriver {
      * @throws IllegalArgumentException for a whole matrix, a weight, a bias or the cost
      */
     public static Derivation derive(Analysis analysis, Quantity entry, Notation notation) {
-        return new Deriver(analysis, notation).derive(entry);
+        return derive(analysis, entry, notation, Messages.locale());
+    }
+
+    /** The derivation of one entry with its prose in {@code language} (JSON output asks for English). */
+    public static Derivation derive(Analysis analysis, Quantity entry, Notation notation, Locale language) {
+        return new Deriver(analysis, notation, language).derive(entry);
+    }
+
+    /** The message {@code key} of the derivation's language; every argument is a ready string or number text. */
+    private String t(String key, Object... args) {
+        return Messages.get(language, key, args);
+    }
+
+    /** {@code ;\ \text{right: } } in the derivation's language. */
+    private String rightTex() {
+        return ";\\ \\text{" + t("derive.tex.right") + " } ";
     }
 
     private Derivation derive(Quantity q) {
         if (!q.isEntry()) {
-            throw new IllegalArgumentException("\"" + q.id() + "\" is a whole matrix; derive one entry, e.g. "
-                    + q.id() + "[0" + (q.kind() == Quantity.Kind.GRAD_B ? "" : ",0") + "]");
+            throw new IllegalArgumentException(t("derive.entry.whole", q.id(), Quantity.derivableForms()));
         }
         int[] i = q.index();
         Result r = switch (q.kind()) {
@@ -91,18 +110,19 @@ public final class Deriver {
             case DELTA -> q.layer() == depth ? bp1(i[0], i[1]) : bp2(q.layer(), i[0], i[1]);
             case GRAD_B -> bp3(q.layer(), i[0]);
             case GRAD_W -> bp4(q.layer(), i[0], i[1]);
-            case W, B, COST -> throw new IllegalArgumentException("\"" + q.id() + "\" is a parameter or the cost, "
-                    + "not a computed entry; derive z, a, gradA, delta, gradB or gradW");
+            case W, B, COST -> throw new IllegalArgumentException(t(q.kind() == Quantity.Kind.COST
+                    ? "derive.entry.cost" : "derive.entry.parameter", q.id(), Quantity.derivableForms()));
         };
         double matrixValue = q.value(analysis);
         r.lines.add(line(Role.RESULT, name(q) + " = " + txt(r.value)
-                        + (txt(r.value).equals(txt(matrixValue)) ? "" : "   (matrix entry " + txt(matrixValue) + ")"),
+                        + (txt(r.value).equals(txt(matrixValue)) ? "" : "   (" + t("derive.text.matrixEntry", txt(matrixValue)) + ")"),
                 latexName(q) + " = " + tex(r.value)));
         Check check = check(q, r.value);
         if (check != null) {
-            r.lines.add(line(Role.NOTE, "numerical check: " + txt(check.numeric) + ", relative error "
-                            + Latex.plainNumber(check.rel) + ", " + check.verdict.name().toLowerCase(),
-                    "\\text{numerical: } " + tex(check.numeric) + ",\\ \\text{rel. error } " + tex(check.rel)
+            r.lines.add(line(Role.NOTE, t("derive.text.check", txt(check.numeric), Latex.plainNumber(check.rel),
+                            check.verdict.name().toLowerCase()),
+                    "\\text{" + t("derive.tex.numerical") + " } " + tex(check.numeric) + ",\\ \\text{"
+                            + t("derive.tex.relError") + " } " + tex(check.rel)
                             + ",\\ \\text{" + check.verdict.name().toLowerCase() + "}"));
         }
         int sample = q.kind() == Quantity.Kind.GRAD_B || q.kind() == Quantity.Kind.GRAD_W ? -1 : i[1];
@@ -143,7 +163,7 @@ public final class Deriver {
                         + "\\, " + texSymRaw("a", l - 1, "k", x) + " + " + texSym("b", l, j)));
         addTerms(r, " + " + sym("b", l, j), " + " + texSym("b", l, j), " + " + txt(bias),
                 " + " + tex(bias));
-        r.lines.add(line(Role.SUM, "Σ_k = " + txt(sum) + ", and " + sym("b", l, j) + " = " + txt(bias),
+        r.lines.add(line(Role.SUM, t("derive.text.sumAndBias", txt(sum), sym("b", l, j), txt(bias)),
                 "\\textstyle\\sum_k = " + tex(sum) + ",\\quad " + texSym("b", l, j) + " = " + tex(bias)));
         return r;
     }
@@ -155,8 +175,8 @@ public final class Deriver {
         if (l == 0) {
             r.value = analysis.forward().a(0).get(j, x);
             r.right = r.value;
-            r.lines.add(line(Role.DEFINITION, sym("a", 0, j, x) + " is the input: entry " + j + " of sample " + x
-                    + " of the batch", texSym("a", 0, j, x) + " = x_{" + j + "}\\ \\text{(the input)}"));
+            r.lines.add(line(Role.DEFINITION, t("derive.text.input", sym("a", 0, j, x), "" + j, "" + x),
+                    texSym("a", 0, j, x) + " = x_{" + j + "}\\ \\text{(" + t("derive.tex.input") + ")}"));
             return r;
         }
         Activation sigma = net.activation(l);
@@ -178,13 +198,13 @@ public final class Deriver {
             r.value = r.terms.get(j).value() / total;
             r.right = r.value;
             r.lines.add(line(Role.DEFINITION, sym("a", l, j, x) + " = e^{" + sym("z", l, j, x) + "} / Σ_i e^{"
-                            + symRaw("z", l, "i", x) + "}   (softmax: every a_i depends on every z_i)",
+                            + symRaw("z", l, "i", x) + "}   (" + t("derive.text.softmaxDepends") + ")",
                     texSym("a", l, j, x) + " = \\frac{e^{" + texSym("z", l, j, x) + "}}{\\sum_i e^{"
                             + texSymRaw("z", l, "i", x) + "}}"));
             addTerms(r);
             if (shift != 0) {
-                r.lines.add(line(Role.NOTE, "every exponent is shifted by max z = " + txt(shift)
-                        + ", which cancels in the quotient", "\\text{exponents shifted by } \\max z = " + tex(shift)));
+                r.lines.add(line(Role.NOTE, t("derive.text.shifted", txt(shift)),
+                        "\\text{" + t("derive.tex.shifted") + " } \\max z = " + tex(shift)));
             }
             r.lines.add(line(Role.SUM, "Σ_i e^{z_i} = " + txt(total) + ", e^{" + sym("z", l, j, x) + "} = "
                             + txt(r.terms.get(j).value()),
@@ -227,17 +247,16 @@ public final class Deriver {
                         + txt(local.value),
                 "\\frac{\\partial C_x}{\\partial " + texSym("a", depth, j, x) + "} = " + local.substitutedLatex
                         + " = " + tex(local.value)));
-        r.lines.add(line(Role.FACTOR, "1/m = 1/" + m + "   (the 1/m of the batch mean enters here, once; every δ and "
-                        + "gradient below carries it)",
-                "\\frac{1}{m} = \\frac{1}{" + m + "}\\quad\\text{(the only place the batch size enters)}"));
+        r.lines.add(line(Role.FACTOR, "1/m = 1/" + m + "   (" + t("derive.text.oneOverMEnters") + ")",
+                "\\frac{1}{m} = \\frac{1}{" + m + "}\\quad\\text{(" + t("derive.tex.oneOverMEnters") + ")}"));
         if (mistake == Mistake.FORGOT_ONE_OVER_M) {
-            r.lines.add(mistakeLine("the 1/m is left out: " + g + " = ∂C_x/∂a = " + txt(r.value) + " ✗; right: (1/"
-                    + m + ")(" + txt(local.value) + ") = " + txt(r.right), "\\text{the } \\tfrac{1}{m} \\text{ left out: }"
-                    + Latex.wrong(tex(r.value)) + ";\\ \\text{right: } " + tex(r.right)));
+            r.lines.add(mistakeLine(t("derive.text.forgotOneOverM", g, txt(r.value), "" + m, txt(local.value),
+                    txt(r.right)), t("derive.tex.forgotOneOverM", "\\tfrac{1}{m}")
+                    + Latex.wrong(tex(r.value)) + rightTex() + tex(r.right)));
         } else if (mistake == Mistake.GRAD_A_SIGN) {
-            r.lines.add(mistakeLine("the sign is flipped: " + g + " = −(1/m) ∂C_x/∂a = " + txt(r.value)
-                    + " ✗; right: " + txt(r.right), "\\text{sign flipped: } " + Latex.wrong(tex(r.value))
-                    + ";\\ \\text{right: } " + tex(r.right)));
+            r.lines.add(mistakeLine(t("derive.text.signFlipped", g, txt(r.value), txt(r.right)),
+                    "\\text{" + t("derive.tex.signFlipped") + " } " + Latex.wrong(tex(r.value))
+                    + rightTex() + tex(r.right)));
         } else {
             r.lines.add(line(Role.SUBSTITUTED, "= (1/" + m + ")(" + txt(local.value) + ")",
                     "= \\frac{1}{" + m + "}\\left(" + tex(local.value) + "\\right)"));
@@ -275,9 +294,8 @@ public final class Deriver {
         DMatrixRMaj g = analysis.backward().gradA();
         r.lines.add(definitionOfDelta(l, j, x));
         Local local = localGradA(j, x);
-        r.lines.add(line(Role.NOTE, "where " + gradSym(j, x) + " = (1/m) ∂C_x/∂a: " + local.formulaText
-                        + "; here (1/" + m + ")(" + local.substitutedText + ") = " + txt(g.get(j, x))
-                        + gradAMistakeNote(),
+        r.lines.add(line(Role.NOTE, t("derive.text.where", gradSym(j, x), local.formulaText, "" + m,
+                        local.substitutedText, txt(g.get(j, x))) + gradAMistakeNote(),
                 gradTex(j, x) + " = \\frac{1}{" + m + "}\\left(" + local.substitutedLatex + "\\right) = "
                         + tex(g.get(j, x))));
         if (sigma == Activation.SOFTMAX) {
@@ -286,9 +304,8 @@ public final class Deriver {
             if (net.loss() == Loss.CROSS_ENTROPY && mistake == Mistake.NONE) {
                 double t = analysis.batch().targets().get(j, x);
                 double a = analysis.forward().a(l).get(j, x);
-                r.lines.add(line(Role.NOTE, "with cross-entropy and Σ_j t_j = 1 the sum collapses to (a_j − t_j)/m = ("
-                                + txt(a) + " − " + txt(t) + ")/" + m + " = " + txt((a - t) / m),
-                        "\\text{(cross-entropy, } \\textstyle\\sum t = 1\\text{): } \\frac{a_j - t_j}{m} = "
+                r.lines.add(line(Role.NOTE, t("derive.text.collapses", txt(a), txt(t), "" + m, txt((a - t) / m)),
+                        t("derive.tex.collapses", "\\textstyle\\sum t = 1") + " \\frac{a_j - t_j}{m} = "
                                 + tex((a - t) / m)));
             }
             return r;
@@ -306,9 +323,8 @@ public final class Deriver {
 
     private String gradAMistakeNote() {
         return switch (mistake) {
-            case FORGOT_ONE_OVER_M -> "  [mistake forgot-1-over-m: ∇_a C was formed without the 1/m, so it is m times"
-                    + " too large here]";
-            case GRAD_A_SIGN -> "  [mistake grad-a-sign: ∇_a C carries the wrong sign here]";
+            case FORGOT_ONE_OVER_M -> "  [" + t("derive.text.gradAForgot") + "]";
+            case GRAD_A_SIGN -> "  [" + t("derive.text.gradASign") + "]";
             default -> "";
         };
     }
@@ -360,7 +376,8 @@ public final class Deriver {
                         + "\\, " + texSymRaw("\\delta", l + 1, "k", x) + "\\Big) \\sigma'(" + texSym("z", l, j, x)
                         + ")"));
         addTerms(r);
-        r.lines.add(line(Role.SUM, "Σ_k = " + txt(s) + "   (entry " + j + " of " + weightProduct(l + 1) + ")",
+        r.lines.add(line(Role.SUM, "Σ_k = " + txt(s) + "   (" + t("derive.text.entryOf", "" + j, weightProduct(l + 1))
+                        + ")",
                 "\\textstyle\\sum_k = " + tex(s)));
         elementwise(r, l, j, x, s, null, Mistake.BP2_NO_SIGMA_PRIME);
         return r;
@@ -398,16 +415,15 @@ public final class Deriver {
                         + sigma.id() + ": " + derivativeFormula(sigma) + ")",
                 "\\sigma'(" + texSym("z", l, j, x) + ") = \\sigma'(" + tex(zj) + ") = " + tex(right)));
         if (dropped) {
-            r.lines.add(mistakeLine("mistake " + mistake.id() + " leaves σ' out: " + sym("δ", l, j, x) + " = "
-                            + txt(s) + " ✗; right: (" + txt(s) + ")(" + txt(right) + ") = " + txt(r.right),
+            r.lines.add(mistakeLine(t("derive.text.leavesSigmaPrime", mistake.id(), sym("δ", l, j, x), txt(s),
+                            txt(right), txt(r.right)),
                     "\\text{" + mistake.id() + ": }" + Latex.wrong(texSym("\\delta", l, j, x) + " = " + tex(s))
-                            + ";\\ \\text{right: } " + tex(r.right)));
+                            + rightTex() + tex(r.right)));
         } else if (atA) {
-            r.lines.add(mistakeLine("mistake sigma-prime-at-a takes σ' at a: σ'(" + sym("a", l, j, x) + ") = σ'("
-                            + txt(aj) + ") = " + txt(used) + " ✗ where σ'(" + sym("z", l, j, x) + ") = " + txt(right)
-                            + " belongs; right: " + txt(r.right),
+            r.lines.add(mistakeLine(t("derive.text.sigmaPrimeAtA", sym("a", l, j, x), txt(aj), txt(used),
+                            sym("z", l, j, x), txt(right), txt(r.right)),
                     "\\text{sigma-prime-at-a: }" + Latex.wrong("\\sigma'(" + texSym("a", l, j, x) + ") = "
-                            + tex(used)) + ";\\ \\text{right: } " + tex(r.right)));
+                            + tex(used)) + rightTex() + tex(r.right)));
         }
         r.lines.add(line(Role.SUBSTITUTED, "= (" + txt(s) + ")(" + txt(used) + ")",
                 "= \\left(" + tex(s) + "\\right)\\left(" + tex(used) + "\\right)"));
@@ -443,25 +459,22 @@ public final class Deriver {
         String deltaJ = sym("δ", l, j, x);
         r.lines.add(line(Role.CHAIN_RULE, deltaJ + " = Σ_i ∂C/∂" + symRaw("a", l, "i", x) + " · ∂"
                         + symRaw("a", l, "i", x) + "/∂" + sym("z", l, j, x) + " = Σ_{i=0}^{" + (a.length - 1) + "} "
-                        + gText + "_i a_i (δ_ij − a_j)   (softmax Jacobian J_ij = a_i (δ_ij − a_j): "
-                        + "not elementwise, so the sum runs over every i)",
+                        + gText + "_i a_i (δ_ij − a_j)   (" + t("derive.text.jacobian") + ")",
                 texSym("\\delta", l, j, x) + " = \\sum_{i=0}^{" + (a.length - 1) + "} " + gLatex
                         + "_i\\, a_i (\\delta_{ij} - a_j)"));
         addTerms(r);
         if (dropped) {
-            r.lines.add(mistakeLine("mistake " + mistake.id() + " leaves the Jacobian out: " + deltaJ + " = "
-                            + gText + "[" + j + "] = " + txt(r.value) + " ✗; right: " + txt(r.right),
-                    "\\text{" + mistake.id() + ": }" + Latex.wrong(tex(r.value)) + ";\\ \\text{right: } "
+            r.lines.add(mistakeLine(t("derive.text.leavesJacobian", mistake.id(), deltaJ, gText, "" + j,
+                            txt(r.value), txt(r.right)),
+                    "\\text{" + mistake.id() + ": }" + Latex.wrong(tex(r.value)) + rightTex()
                             + tex(r.right)));
         } else if (diagonal) {
-            r.lines.add(mistakeLine("mistake softmax-diagonal keeps only the i = j term a_j (1 − a_j); the "
-                            + (a.length - 1) + " terms i ≠ j are dropped ✗; right: " + txt(r.right),
-                    "\\text{softmax-diagonal: only } i = j: " + Latex.wrong(tex(r.value)) + ";\\ \\text{right: } "
-                            + tex(r.right)));
+            r.lines.add(mistakeLine(t("derive.text.diagonal", "" + (a.length - 1), txt(r.right)),
+                    "\\text{softmax-diagonal: " + t("derive.tex.only") + " } i = j: " + Latex.wrong(tex(r.value))
+                            + rightTex() + tex(r.right)));
         } else if (atA) {
-            r.lines.add(mistakeLine("mistake sigma-prime-at-a takes the Jacobian at softmax(a) instead of at z ✗; "
-                            + "right: " + txt(r.right),
-                    "\\text{sigma-prime-at-a: } " + Latex.wrong(tex(r.value)) + ";\\ \\text{right: } "
+            r.lines.add(mistakeLine(t("derive.text.jacobianAtA", txt(r.right)),
+                    "\\text{sigma-prime-at-a: } " + Latex.wrong(tex(r.value)) + rightTex()
                             + tex(r.right)));
         }
         r.lines.add(line(Role.SUM, "Σ_i = " + txt(r.value), "\\textstyle\\sum_i = " + tex(r.value)));
@@ -485,8 +498,7 @@ public final class Deriver {
         r.right = right;
         String gb = "∂C/∂" + sym("b", l, j);
         String gbTex = "\\frac{\\partial C}{\\partial " + texSym("b", l, j) + "}";
-        r.lines.add(line(Role.DEFINITION, gb + ": b^" + l + "[" + j + "] enters z^" + l + "[" + j + ",x] of every"
-                        + " sample with ∂z/∂b = 1",
+        r.lines.add(line(Role.DEFINITION, t("derive.text.biasEnters", gb, "" + l, "" + j),
                 gbTex + ",\\quad \\frac{\\partial z^{" + l + "}_{" + j + ",x}}{\\partial " + texSym("b", l, j)
                         + "} = 1"));
         String bp = m == 1 ? "(BP3: ∂C/∂b^" + l + " = δ^" + l + ")" : "(BP3b: ∂C/∂b^" + l + " = δ^" + l + " 1)";
@@ -496,25 +508,21 @@ public final class Deriver {
         addTerms(r);
         r.lines.add(oneOverMNote());
         if (mistake == Mistake.BP3B_FIRST_SAMPLE && m > 1) {
-            r.lines.add(mistakeLine("mistake bp3b-first-sample keeps only x = 0: the terms x = 1 … " + (m - 1)
-                            + " are dropped ✗; right: " + txt(right),
-                    "\\text{bp3b-first-sample: } " + Latex.wrong(tex(r.value)) + ";\\ \\text{right: } " + tex(right)));
+            r.lines.add(mistakeLine(t("derive.text.firstSample", "" + (m - 1), txt(right)),
+                    "\\text{bp3b-first-sample: } " + Latex.wrong(tex(r.value)) + rightTex() + tex(right)));
         } else if (mean) {
-            r.lines.add(mistakeLine("mistake bp3b-mean divides by m = " + m + " a second time: " + txt(s) + "/" + m
-                            + " = " + txt(r.value) + " ✗; right: " + txt(right),
+            r.lines.add(mistakeLine(t("derive.text.mean", "" + m, txt(s), txt(r.value), txt(right)),
                     "\\text{bp3b-mean: } \\tfrac{1}{m}\\textstyle\\sum = " + Latex.wrong(tex(r.value))
-                            + ";\\ \\text{right: } " + tex(right)));
+                            + rightTex() + tex(right)));
         }
         r.lines.add(line(Role.SUM, "Σ_x = " + txt(s), "\\textstyle\\sum_x = " + tex(s)));
         return r;
     }
 
     private Line oneOverMNote() {
-        return line(Role.NOTE, "the 1/m of the batch mean is already inside δ: it entered once, in ∇_a C = (1/m) "
-                        + "∂C_x/∂a^" + depth + " (m = " + m + ")" + (mistake == Mistake.FORGOT_ONE_OVER_M
-                        ? " — except that mistake forgot-1-over-m left it out there" : ""),
-                "\\text{the } \\tfrac{1}{m} \\text{ is inside } \\delta \\text{ (it entered in } \\nabla_a C, m = "
-                        + m + ")");
+        return line(Role.NOTE, t("derive.text.oneOverMInside", "" + depth, "" + m)
+                        + (mistake == Mistake.FORGOT_ONE_OVER_M ? " — " + t("derive.text.exceptForgot") : ""),
+                t("derive.tex.oneOverMInside", "\\tfrac{1}{m}", "\\delta", "\\nabla_a C", "" + m));
     }
 
     // ---- BP4b: ∂C/∂w^l_kj = Σ_x a^{l-1}_kx δ^l_jx ------------------------------------------------------------------
@@ -537,9 +545,7 @@ public final class Deriver {
         String gwTex = "\\frac{\\partial C}{\\partial " + wTex(l, "" + k, "" + j) + "}";
         String outer = notation.transposesWeights() ? "δ^" + l + " (a^" + (l - 1) + ")^T" : "a^" + (l - 1) + " (δ^"
                 + l + ")^T";
-        r.lines.add(line(Role.DEFINITION, gw + ": w^" + l + " from neuron " + k + " of layer " + (l - 1)
-                        + " to neuron " + j + " of layer " + l + " enters z^" + l + "[" + j + ",x] with ∂z/∂w = a^"
-                        + (l - 1) + "[" + k + ",x]",
+        r.lines.add(line(Role.DEFINITION, t("derive.text.weightEnters", gw, "" + l, "" + k, "" + (l - 1), "" + j),
                 gwTex + ",\\quad \\frac{\\partial z^{" + l + "}_{" + j + ",x}}{\\partial " + wTex(l, "" + k, "" + j)
                         + "} = a^{" + (l - 1) + "}_{" + k + ",x}"));
         r.lines.add(line(Role.CHAIN_RULE, gw + " = Σ_{x=0}^{" + (m - 1) + "} ∂C/∂z^" + l + "[" + j + ",x] · ∂z^" + l
@@ -552,10 +558,9 @@ public final class Deriver {
             r.lines.add(oneOverMNote());
         }
         if (zNotA) {
-            r.lines.add(mistakeLine("mistake bp4-z-not-a multiplies by z^" + (l - 1) + "[" + k + ",x] where a^"
-                            + (l - 1) + "[" + k + ",x] belongs: every term is wrong ✗; right: " + txt(r.right),
-                    "\\text{bp4-z-not-a: } z^{" + (l - 1) + "} \\text{ for } a^{" + (l - 1) + "}: "
-                            + Latex.wrong(tex(r.value)) + ";\\ \\text{right: } " + tex(r.right)));
+            r.lines.add(mistakeLine(t("derive.text.zNotA", "" + (l - 1), "" + k, txt(r.right)),
+                    "\\text{bp4-z-not-a: } z^{" + (l - 1) + "} \\text{ " + t("derive.tex.for") + " } a^{" + (l - 1)
+                            + "}: " + Latex.wrong(tex(r.value)) + rightTex() + tex(r.right)));
         }
         r.lines.add(line(Role.SUM, "Σ_x = " + txt(r.value), "\\textstyle\\sum_x = " + tex(r.value)));
         return r;
@@ -584,7 +589,7 @@ public final class Deriver {
             String numsTex = t.factors().size() == 1 ? tex(t.value())
                     : String.join("", t.factors().stream().map(f -> "\\left(" + tex(f.value()) + "\\right)").toList());
             if (t.wrong()) {
-                nums = nums + " → " + txt(t.value()) + " ✗ (right: " + txt(t.rightValue()) + ")";
+                nums = nums + " → " + txt(t.value()) + " ✗ (" + t("derive.text.right", txt(t.rightValue())) + ")";
                 numsTex = Latex.wrong(numsTex + "\\to " + tex(t.value())) + "\\ (" + tex(t.rightValue()) + ")";
             }
             numbers.append(sep).append(nums);
@@ -598,8 +603,8 @@ public final class Deriver {
                 }
             }
             int hidden = r.terms.size() - shown.size();
-            String more = " + " + hidden + " smaller terms, sum " + txt(rest);
-            String moreTex = " + \\text{" + hidden + " smaller terms, sum } " + tex(rest);
+            String more = " + " + t("derive.text.smallerTerms", "" + hidden, txt(rest));
+            String moreTex = " + \\text{" + t("derive.tex.smallerTerms", "" + hidden) + " } " + tex(rest);
             symbols.append(" + …");
             symbolsTex.append(" + \\cdots");
             numbers.append(more);

@@ -96,6 +96,40 @@ class ChineseCliTest {
     }
 
     @Test
+    void deriveWritesItsDerivationInChineseWithTheSameNumbers() {
+        CheckCommandTest.Run zh = CheckCommandTest.run("derive", EXAMPLE, "delta2[0,0]");
+        Messages.setLocale(Locale.ENGLISH);
+        CheckCommandTest.Run en = CheckCommandTest.run("derive", EXAMPLE, "delta2[0,0]");
+        assertEquals(0, zh.status(), zh.err());
+        assertEquals(en.status(), zh.status());
+        // softmax output layer: the Jacobian's sum over every i, explained in Chinese; formula names stay Latin
+        assertTrue(en.out().contains("(softmax Jacobian J_ij = a_i (δ_ij − a_j): not elementwise, so the sum runs over"
+                + " every i)"), en.out());
+        assertTrue(zh.out().contains("(softmax 雅可比矩阵 J_ij = a_i (δ_ij − a_j)：不是逐元素的，所以求和遍历每个 i)"),
+                zh.out());
+        assertTrue(zh.out().contains("其中 ∇_a C[0,0] = (1/m) ∂C_x/∂a："), zh.out());
+        assertTrue(zh.out().contains("数值检验："), zh.out());
+        assertFalse(zh.out().contains("numerical check"), zh.out());
+        // the result line (symbol = value) is the same in both languages
+        String result = en.out().lines().filter(l -> l.contains("δ^2[0,0] = ") && !l.contains("∂")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertTrue(zh.out().contains(result), result + "\n" + zh.out());
+    }
+
+    @Test
+    void deriveAsJsonIsTheSameInBothLanguages() throws Exception {
+        CheckCommandTest.Run zh = CheckCommandTest.run("derive", EXAMPLE, "delta1[1,0]", "--format", "json",
+                "--mistake", "bp2-no-sigma-prime");
+        Messages.setLocale(Locale.ENGLISH);
+        CheckCommandTest.Run en = CheckCommandTest.run("derive", EXAMPLE, "delta1[1,0]", "--format", "json",
+                "--mistake", "bp2-no-sigma-prime");
+        assertEquals(en.status(), zh.status(), zh.err());
+        assertEquals(en.out(), zh.out());
+        assertFalse(zh.out().matches("(?s).*\\p{IsHan}.*"), "no Chinese in the JSON");
+        assertEquals("delta1[1,0]", new ObjectMapper().readTree(zh.out()).get("entry").asText());
+    }
+
+    @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
         assertEquals(2, run.status());
