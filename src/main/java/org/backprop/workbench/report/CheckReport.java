@@ -135,7 +135,7 @@ public final class CheckReport {
                 s.append(Messages.get(switch (reason) {
                     case STEP_LOST -> "report.warnStepLost";
                     case NON_FINITE_INTERMEDIATE -> "report.warnOverflow";
-                    default -> "report.warnUnresolved";
+                    default -> Double.isNaN(analysis.epsilon()) ? "report.warnUnresolvedAuto" : "report.warnUnresolved";
                 }, String.valueOf(count), reason.id(), reason.description())).append(NL);
             }
         }

@@ -133,6 +133,26 @@ class NumericsCliTest {
     }
 
     @Test
+    void autoStepsThatCannotResolveAHugeCostSayTheStepIsNotTheFix(@TempDir Path dir) throws IOException {
+        // issue 9's example: one sigmoid neuron, quadratic cost, target -1e12 (C = 5e23). The correct network's
+        // numbers stay unresolved even with auto steps; the hint must not tell the user to try --epsilon auto again.
+        Path file = dir.resolve("huge.json");
+        Files.writeString(file, """
+                {"layers": [1, {"size": 1, "activation": "sigmoid"}], "loss": "quadratic",
+                 "weights": [[[0.5]]], "biases": [[-1.0]], "inputs": [[2.0]], "targets": [[-1e12]]}
+                """);
+        Run auto = run("check", file.toString(), "--epsilon", "auto");
+        assertEquals(0, auto.status(), auto.err());
+        assertTrue(auto.out().contains("3 of the checked numbers warn: unresolved"), auto.out());
+        assertTrue(auto.out().contains("the automatic step could not resolve them either"), auto.out());
+        assertFalse(auto.out().contains("try a larger --epsilon, --epsilon auto"), auto.out());
+        Run fixed = run("check", file.toString());
+        assertTrue(fixed.out().contains("try a larger --epsilon, --epsilon auto or double precision"), fixed.out());
+        Run mistake = run("check", file.toString(), "--epsilon", "auto", "--mistake", "grad-a-sign");
+        assertEquals(1, mistake.status(), mistake.out());
+    }
+
+    @Test
     void badModeThreadsAndPrecisionAreBadUsageWithTheirOptionNamed() {
         Object[][] cases = {
                 {new String[]{"--mode", "sample:0"}, "--mode: sample:N needs a whole number N >= 1"},
