@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.util.Locale;
 
 /** A derivation printed as plain text, Markdown, a LaTeX fragment for slides, or JSON. */
@@ -15,17 +17,17 @@ public final class DerivationFormat {
     }
 
     private static String heading(Derivation d) {
-        return "Derive " + d.entry().id() + " (" + d.entry().label() + ")"
-                + (d.samples() > 1 ? ", m = " + d.samples() : "")
-                + (d.notation().transposesWeights() ? ", notation " + d.notation().label() : "")
-                + (d.mistake().id().equals("none") ? "" : ", mistake " + d.mistake().id());
+        return Messages.get("derive.heading", d.entry().id(), d.entry().label())
+                + (d.samples() > 1 ? Messages.get("derive.heading.samples", String.valueOf(d.samples())) : "")
+                + (d.notation().transposesWeights() ? Messages.get("derive.heading.notation", d.notation().label()) : "")
+                + (d.mistake().id().equals("none") ? "" : Messages.get("derive.heading.mistake", d.mistake().id()));
     }
 
     /** One line per step, each starting with its role. */
     public static String text(Derivation d) {
         StringBuilder s = new StringBuilder(heading(d)).append('\n');
         for (Line line : d.lines()) {
-            s.append(String.format(Locale.ROOT, "  %-13s %s%n", role(line) + ":", line.text()));
+            s.append(String.format(Locale.ROOT, "  %-13s %s%n", line.role().label() + ":", line.text()));
         }
         return s.toString();
     }
@@ -34,7 +36,7 @@ public final class DerivationFormat {
     public static String markdown(Derivation d) {
         StringBuilder s = new StringBuilder("### ").append(heading(d)).append("\n\n");
         for (Line line : d.lines()) {
-            s.append("- **").append(role(line)).append("**: $").append(line.latex()).append("$\n");
+            s.append("- **").append(line.role().label()).append("**: $").append(line.latex()).append("$\n");
         }
         return s.toString();
     }
@@ -44,7 +46,7 @@ public final class DerivationFormat {
         StringBuilder s = new StringBuilder("% ").append(heading(d)).append("\n\\begin{align*}\n");
         for (int i = 0; i < d.lines().size(); i++) {
             Line line = d.lines().get(i);
-            s.append("  &").append(line.latex()).append(" && \\text{").append(role(line)).append("}")
+            s.append("  &").append(line.latex()).append(" && \\text{").append(line.role().label()).append("}")
                     .append(i + 1 < d.lines().size() ? " \\\\" : "").append('\n');
         }
         return s.append("\\end{align*}\n").toString();
@@ -109,7 +111,7 @@ public final class DerivationFormat {
         ArrayNode lines = root.putArray("lines");
         for (Line line : d.lines()) {
             ObjectNode node = lines.addObject();
-            node.put("role", role(line));
+            node.put("role", line.role().id());
             node.put("text", line.text());
             node.put("latex", line.latex());
         }
@@ -132,7 +134,4 @@ public final class DerivationFormat {
         }
     }
 
-    private static String role(Line line) {
-        return line.role().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
 }

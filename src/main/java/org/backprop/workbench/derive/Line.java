@@ -1,5 +1,9 @@
 package org.backprop.workbench.derive;
 
+import org.backprop.workbench.i18n.Messages;
+
+import java.util.Locale;
+
 /**
  * One line of a derivation.
  *
@@ -28,6 +32,26 @@ public record Line(Role role, String text, String latex) {
         /** A deliberate mistake: the formula it computes and the right one. */
         MISTAKE,
         /** A remark: where the 1/m entered, a simplification, a value carried in from elsewhere. */
-        NOTE
+        NOTE;
+
+        /** The role's name in the current language, as the derive view and the text formats show it. */
+        public String label() {
+            return Messages.get(switch (this) {
+                case DEFINITION -> "derive.role.definition";
+                case CHAIN_RULE -> "derive.role.chainRule";
+                case TERMS -> "derive.role.terms";
+                case SUBSTITUTED -> "derive.role.substituted";
+                case SUM -> "derive.role.sum";
+                case FACTOR -> "derive.role.factor";
+                case RESULT -> "derive.role.result";
+                case MISTAKE -> "derive.role.mistake";
+                case NOTE -> "derive.role.note";
+            });
+        }
+
+        /** The role's id in the JSON output ("chain rule"), the same in every language. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
     }
 }

@@ -110,9 +110,17 @@ class ChineseCliTest {
         assertTrue(zh.out().contains("其中 ∇_a C[0,0] = (1/m) ∂C_x/∂a："), zh.out());
         assertTrue(zh.out().contains("数值检验："), zh.out());
         assertFalse(zh.out().contains("numerical check"), zh.out());
-        // the result line (symbol = value) is the same in both languages
+        // the heading and each line's role too: "推导 … m = 4" and "链式法则:", where English says "Derive" and "chain rule:"
+        assertTrue(en.out().startsWith("Derive delta2[0,0] (δ^2[0, 0]), m = 4\n"), en.out());
+        assertTrue(zh.out().startsWith("推导 delta2[0,0]（δ^2[0, 0]），m = 4\n"), zh.out());
+        assertTrue(en.out().contains("  chain rule:"), en.out());
+        assertTrue(zh.out().contains("  链式法则:"), zh.out());
+        assertFalse(zh.out().contains("chain rule:") || zh.out().contains("definition:"), zh.out());
+        // the result line (symbol = value) is the same in both languages, after its role's name
         String result = en.out().lines().filter(l -> l.contains("δ^2[0,0] = ") && !l.contains("∂")).reduce((a, b) -> b)
-                .orElseThrow();
+                .orElseThrow().replaceFirst("^\\s*result:\\s*", "");
+        assertTrue(result.startsWith("δ^2[0,0] = -0.07347"), result);
+        assertTrue(zh.out().contains("  结果:"), zh.out());
         assertTrue(zh.out().contains(result), result + "\n" + zh.out());
     }
 

@@ -69,7 +69,8 @@ class HardCodedTextTest {
 
     /** Core files whose prose (notes, shapes captions, operand names) is all in the bundles. */
     static final java.util.List<String> CORE_CONVERTED = java.util.List.of("steps/Steps.java", "lesson/Quiz.java",
-            "lesson/QuizAttempt.java", "derive/Entries.java", "derive/Deriver.java");
+            "lesson/QuizAttempt.java", "derive/Entries.java", "derive/Deriver.java",
+            "derive/DerivationFormat.java");
     /** A Java string literal (escapes included), found in order so that each opening quote pairs with its own end. */
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** English prose: two words of letters separated by a space. */

@@ -192,7 +192,7 @@ public final class DerivePanel implements Panel {
         }
         int row = 0;
         for (Line line : d.lines()) {
-            Label role = new Label(Messages.get(roleKey(line.role())));
+            Label role = new Label(line.role().label());
             role.getStyleClass().add("caption");
             FormulaView formula = new FormulaView(line.latex(), FormulaView.BASE_SIZE * 0.75);
             formula.setId("deriveLine" + row);
@@ -215,19 +215,6 @@ public final class DerivePanel implements Panel {
         }
     }
 
-    private static String roleKey(Line.Role role) {
-        return switch (role) {
-            case DEFINITION -> "derive.role.definition";
-            case CHAIN_RULE -> "derive.role.chainRule";
-            case TERMS -> "derive.role.terms";
-            case SUBSTITUTED -> "derive.role.substituted";
-            case SUM -> "derive.role.sum";
-            case FACTOR -> "derive.role.factor";
-            case RESULT -> "derive.role.result";
-            case MISTAKE -> "derive.role.mistake";
-            case NOTE -> "derive.role.note";
-        };
-    }
 
     private static List<Term> shownLargest(List<Term> all) {
         return all.stream().sorted((a, b) -> Double.compare(Math.abs(b.value()), Math.abs(a.value())))
