@@ -46,8 +46,7 @@ class ClassroomLayoutTest {
     @TempDir
     static Path folder;
 
-    /** A window of its own, so that its size does not change the stage other UI tests share. */
-    private Stage stage;
+    private OwnWindow own;
     private MainWindow window;
     private WorkbenchModel model;
 
@@ -66,25 +65,18 @@ class ClassroomLayoutTest {
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
+        own = new OwnWindow();
     }
 
     @AfterEach
     void closeTheWindow() {
-        fx(() -> stage.close());
+        own.close();
     }
 
     private void open(double width, double height) {
-        fx(() -> {
-            model = new WorkbenchModel();
-            window = new MainWindow(model, new RecentFiles(folder.resolve("recent.txt")));
-            window.installTheme();
-            stage.setScene(window.createScene(width, height));
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        waitUntil(() -> Screenshots.idle(window));
+        own.open(folder, width, height);
+        window = own.window();
+        model = own.model();
         settle();
     }
 
@@ -246,7 +238,7 @@ class ClassroomLayoutTest {
         var panel = window.parts().epsilonPanel();
         assertTrue(fx(() -> shown(panel.getView())), "the ε tab is in front");
         assertTrue(fx(panel::xAxisLabelFits), "'" + fx(panel::xAxisLabel) + "' fits under the plot at 1024");
-        fx(() -> stage.close());
+        own.close();
         open(1920, 1080);
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
         var wide = window.parts().epsilonPanel();

@@ -32,29 +32,24 @@ class KeyboardTourTest {
     @TempDir
     static Path settings;
 
-    private Stage stage;
+    private OwnWindow own;
     private MainWindow window;
     private WorkbenchModel model;
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
+        own = new OwnWindow();
     }
 
     @AfterEach
     void closeTheWindow() {
-        fx(() -> stage.close());
+        own.close();
     }
 
     private void open() {
-        fx(() -> {
-            model = new WorkbenchModel();
-            window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-            window.installTheme();
-            stage.setScene(window.createScene(1024, 768));
-            stage.show();
-        });
-        waitUntil(() -> Screenshots.idle(window));
+        own.open(settings, 1024, 768);
+        window = own.window();
+        model = own.model();
     }
 
     private void push(FxRobot robot, KeyCode... keys) {

@@ -38,32 +38,24 @@ class PresentationModeTest {
     @TempDir
     static Path settings;
 
-    /** A window of its own: a 1920×1080 one must not resize the stage the other UI tests share. */
-    private Stage stage;
+    private OwnWindow own;
     private MainWindow window;
     private WorkbenchModel model;
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
+        own = new OwnWindow();
     }
 
     @AfterEach
     void closeTheWindow() {
-        fx(() -> stage.close());
+        own.close();
     }
 
     private void open(double width, double height) {
-        fx(() -> {
-            model = new WorkbenchModel();
-            window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-            window.installTheme();
-            stage.setScene(window.createScene(width, height));
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        waitUntil(() -> Screenshots.idle(window));
+        own.open(settings, width, height);
+        window = own.window();
+        model = own.model();
         fx(() -> model.currentStepIdProperty().set("delta1"));
         waitUntil(() -> Screenshots.idle(window));
     }

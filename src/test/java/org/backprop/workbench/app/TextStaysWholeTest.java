@@ -42,32 +42,24 @@ class TextStaysWholeTest {
     @TempDir
     static Path folder;
 
-    /** A window of its own, so that its size does not change the stage other UI tests share. */
-    private Stage stage;
+    private OwnWindow own;
     private MainWindow window;
     private WorkbenchModel model;
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
+        own = new OwnWindow();
     }
 
     @AfterEach
     void closeTheWindow() {
-        fx(() -> stage.close());
+        own.close();
     }
 
     private void open(double width, double height) {
-        fx(() -> {
-            model = new WorkbenchModel();
-            window = new MainWindow(model, new RecentFiles(folder.resolve("recent.txt")));
-            window.installTheme();
-            stage.setScene(window.createScene(width, height));
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        waitUntil(() -> Screenshots.idle(window));
+        own.open(folder, width, height);
+        window = own.window();
+        model = own.model();
         settle();
     }
 
