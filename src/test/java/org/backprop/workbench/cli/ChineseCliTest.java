@@ -84,6 +84,24 @@ class ChineseCliTest {
     }
 
     @Test
+    void anUnknownCommandIsNamedAsOneAndTheCommandsAreListedInBothLanguages() {
+        String nl = System.lineSeparator();
+        String commands = "check, sweep, bench, lesson, export, derive";
+        CheckCommandTest.Run zh = CheckCommandTest.run("bogus");
+        assertEquals(2, zh.status());
+        assertEquals("错误：未知的命令 'bogus'；可用的命令：" + commands + nl + "（参见 'backprop-workbench --help'）" + nl,
+                zh.err());
+        CheckCommandTest.Run typo = CheckCommandTest.run("chek", EXAMPLE);
+        assertEquals("错误：未知的命令 'chek'；可用的命令：" + commands + "。你是不是想用：check, bench？" + nl
+                + "（参见 'backprop-workbench --help'）" + nl, typo.err());
+        Messages.setLocale(Locale.ENGLISH);
+        CheckCommandTest.Run en = CheckCommandTest.run("bogus");
+        assertEquals(2, en.status());
+        assertEquals("error: Unknown command 'bogus'; the commands are: " + commands + nl
+                + "(see 'backprop-workbench --help')" + nl, en.err());
+    }
+
+    @Test
     void deriveOnAWholeMatrixSaysWhichEntryToNameInChinese() {
         CheckCommandTest.Run run = CheckCommandTest.run("derive", EXAMPLE, "delta1");
         assertEquals(2, run.status());
