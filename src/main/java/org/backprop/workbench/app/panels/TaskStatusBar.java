@@ -135,6 +135,7 @@ public final class TaskStatusBar implements Panel {
     private void relabel() {
         cancel.setText(org.backprop.workbench.i18n.Messages.get("status.cancel"));
         cancelTip.setText(org.backprop.workbench.i18n.Messages.get("status.cancelTip"));
+        refresh();   // "Ready" in the new language; a finished task's own message stays as it was said
     }
 
     private void initListeners() {
