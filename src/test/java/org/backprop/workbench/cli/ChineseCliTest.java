@@ -177,8 +177,52 @@ class ChineseCliTest {
         String cost = en.out().lines().filter(l -> l.startsWith("Cost")).findFirst().orElseThrow()
                 .replaceFirst("Cost +", "");
         assertTrue(zh.out().contains("代价  " + cost), zh.out());
-        assertEquals(en.out().lines().filter(l -> l.startsWith("    ")).toList(),
-                zh.out().lines().filter(l -> l.startsWith("    ")).toList());
+        assertEquals(en.out().lines().filter(l -> l.matches(" {4,}[-0-9].*")).toList(),
+                zh.out().lines().filter(l -> l.matches(" {4,}[-0-9].*")).toList());
+        // the method in words, and the table's headings: a Chinese character takes two columns, so the rows stay in
+        // line under them (the verdict columns keep the ids pass/warn/fail/kink that the legend defines)
+        assertTrue(zh.out().contains("\n检验  中心差分，epsilon = 1e-5\n"), zh.out());
+        assertTrue(en.out().contains("\nCheck    central differences, epsilon = 1e-5\n"), en.out());
+        assertTrue(zh.out().contains("\n        层  检验数  pass  warn  fail  kink  最大相对误差 判定\n"
+                + "BP1      2       8     8     0     0     0  4.24e-11     pass\n"), zh.out());
+        assertTrue(zh.out().contains("\n全部            37    37     0     0     0  2.78e-10     pass\n"), zh.out());
+        assertTrue(en.out().contains("\n     layer checked  pass  warn  fail  kink  worst rel  verdict\n"
+                + "BP1      2       8     8     0     0     0  4.24e-11   pass\n"), en.out());
+    }
+
+    @Test
+    void theSampleTheMethodAndTheFailingNumbersAreWordedInChinese() {
+        CheckCommandTest.Run zh = CheckCommandTest.run("check", EXAMPLE, "--mode", "sample:2", "--method", "richardson",
+                "--mistake", "bp2-no-sigma-prime");
+        assertEquals(1, zh.status(), zh.err());
+        assertTrue(zh.out().contains("\n检验  Richardson 外推，epsilon = 0.001\n"
+                + "范围  每层抽取 2 个权重（种子 1），加上所有 δ 和偏置\n"), zh.out());
+        assertTrue(zh.out().contains("\n== 失败的数 ==\n     量                     解析值                   数值"
+                + "                     相对误差\n"), zh.out());
+        // the JSON keeps the English wording of the mode, whatever the language
+        CheckCommandTest.Run json = CheckCommandTest.run("check", EXAMPLE, "--mode", "sample:2", "--format", "json");
+        assertTrue(json.out().contains("\"mode\" : \"a sample of 2 weights per layer (seed 1), every δ and bias\""),
+                json.out());
+    }
+
+    @Test
+    void theComplexStepOnAKinkIsRefusedInChinese() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check", "examples/relu-kink.json", "--method", "complex-step");
+        assertEquals(2, run.status());
+        assertEquals("错误：examples/relu-kink.json：复步长法需要解析的网络，但第 1 层是 relu（它在 0 处的折点没有复延拓）；"
+                + "请改用中心差分或 Richardson 外推（请用 --method central 或 richardson）" + System.lineSeparator(),
+                run.err());
+    }
+
+    @Test
+    void theLossFormulaInsideADerivationIsNotationWithNoEnglishWords() {
+        CheckCommandTest.Run fused = CheckCommandTest.run("derive", "examples/fused-softmax-2-3-2.json", "delta2[0,0]");
+        assertEquals(0, fused.status(), fused.err());
+        assertTrue(fused.out().contains("其中 ∇_a C[0,0] = (1/m) ∂C_x/∂a：softmax-cross-entropy: a^2 = z^2, "
+                + "C_x = −Σ_j t_j ln(softmax(z)_j) ⇒ ∂C_x/∂a_j = softmax(z)_j − t_j；这里 "), fused.out());
+        CheckCommandTest.Run ce = CheckCommandTest.run("derive", EXAMPLE, "gradA[0,0]");
+        assertTrue(ce.out().contains("cross-entropy: C_x = −Σ_j t_j ln a_j ⇒ ∂C_x/∂a_j = −t_j / a_j\n"), ce.out());
+        assertFalse(fused.out().contains("loss-fused") || ce.out().contains(", so "), fused.out() + ce.out());
     }
 
     @Test
