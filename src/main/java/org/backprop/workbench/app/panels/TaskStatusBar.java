@@ -122,7 +122,11 @@ public final class TaskStatusBar implements Panel {
         cancel.setId("cancelWork");
         cancel.setTooltip(cancelTip);
         relabel();
-        Relabel.follow(this, TaskStatusBar::relabel);
+        // "Ready" too, which refresh() shows when no work runs
+        Relabel.follow(this, b -> {
+            b.relabel();
+            b.refresh();
+        });
         cancel.setCancelButton(false);
         cancel.setOnAction(e -> cancelAll());
         root.getChildren().setAll(bar, message, cancel);
