@@ -248,4 +248,39 @@ class LauncherScriptTest {
         assertTrue(said.contains("needs a display"), said);
         assertFalse(said.contains("Exception"), said);
     }
+
+    /**
+     * The window as the launcher starts it, headless (Monocle, which the test class path has) and quitting after its
+     * first pulse: the first window records its classes and leaves an archive of them, which the next window loads
+     * its classes from.
+     */
+    @Test
+    void theFirstWindowLeavesAnArchiveThatTheNextWindowLoadsClassesFrom() throws Exception {
+        String headless = "-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw"
+                + " -Dbw.firstPaint=exit -Dbackprop.workbench.home=" + home.resolve("settings");
+        Run first = launch(Map.of("BACKPROP_WORKBENCH_CDS", "on", "JAVA_TOOL_OPTIONS", headless));
+        assertEquals(0, first.status(), first.err());
+        assertTrue(first.err().contains("first pulse:"), first.err());
+
+        Path archive = awaitArchive();
+        assertTrue(archive.getFileName().toString().matches("app-\\d+\\.jsa"), "an archive, not a failure: " + archive);
+        try (Stream<Path> left = Files.list(cds())) {
+            assertTrue(left.noneMatch(f -> f.toString().endsWith(".classes")), "the class list is removed");
+        }
+
+        Path log = home.resolve("window-class-load.log");
+        Run second = launch(Map.of("BACKPROP_WORKBENCH_CDS", "on",
+                "JAVA_TOOL_OPTIONS", headless + " -Xlog:class+load=info:file=" + log));
+        assertEquals(0, second.status(), second.err());
+        assertTrue(second.err().contains("first pulse:"), second.err());
+        // classes of the window's start that extend no JavaFX class: this layout names the JavaFX jars in the
+        // manifest's Class-Path, whose classes (and their subclasses) the JVM leaves out of the archive; in the image
+        // they are in the one jar and come from the archive too (docs/NUMERICS.md)
+        for (String name : List.of(Launcher.class.getName(), "org.backprop.workbench.app.AppSettings",
+                "org.backprop.workbench.app.DefaultNetwork", "org.backprop.workbench.app.HeldExecutor")) {
+            String line = Files.readAllLines(log).stream().filter(l -> l.contains(" " + name + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not loaded"));
+            assertTrue(line.contains("source: shared objects file"), "from the archive: " + line);
+        }
+    }
 }

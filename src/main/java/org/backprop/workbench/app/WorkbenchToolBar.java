@@ -216,6 +216,24 @@ final class WorkbenchToolBar {
         notationTip.setText(Messages.get("toolbar.notationTip"));
         methodTip.setText(Messages.get("toolbar.methodTip"));
         mistakeBox.setCellFactory(mistakeCells());
+        // the box shows the mistake's id (bp2-no-sigma-prime, as --mistake takes it), but "none" in the language
+        mistakeBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Mistake mk, boolean empty) {
+                super.updateItem(mk, empty);
+                setText(empty || mk == null ? null
+                        : mk == Mistake.NONE ? Messages.get("toolbar.mistakeNoneShort") : mk.id());
+            }
+        });
+        // the box shows the method's id (central, as --method takes it), its list what each one is
+        methodBox.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(DifferenceMethod m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null
+                        : Messages.get("toolbar.methodItem", m.id(), org.backprop.workbench.app.panels.Names.method(m)));
+            }
+        });
         notationBox.setCellFactory(v -> new ListCell<>() {   // the list's descriptions in the new language
             @Override
             protected void updateItem(Notation n, boolean empty) {
