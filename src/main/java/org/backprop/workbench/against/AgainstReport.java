@@ -29,7 +29,7 @@ public final class AgainstReport {
     /** "every number (23 checked, central differences, ε = 1e-5)": which numerical checks ran beside. */
     public static String numericalChecks(Analysis analysis) {
         CheckSummary sum = analysis.summary();
-        return Messages.get("against.numericalChecks", analysis.mode().describe(), String.valueOf(sum.checked()),
+        return Messages.get("against.numericalChecks", analysis.mode().label(), String.valueOf(sum.checked()),
                 analysis.method().id(), CheckReport.step(analysis.epsilon()), String.valueOf(sum.pass()),
                 String.valueOf(sum.warn()), String.valueOf(sum.fail()), String.valueOf(sum.kink()));
     }

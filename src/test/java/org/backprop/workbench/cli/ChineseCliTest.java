@@ -84,6 +84,24 @@ class ChineseCliTest {
     }
 
     @Test
+    void anUnknownCommandIsNamedAsOneAndTheCommandsAreListedInBothLanguages() {
+        String nl = System.lineSeparator();
+        String commands = "check, sweep, bench, lesson, export, derive";
+        CheckCommandTest.Run zh = CheckCommandTest.run("bogus");
+        assertEquals(2, zh.status());
+        assertEquals("错误：未知的命令 'bogus'；可用的命令：" + commands + nl + "（参见 'backprop-workbench --help'）" + nl,
+                zh.err());
+        CheckCommandTest.Run typo = CheckCommandTest.run("chek", EXAMPLE);
+        assertEquals("错误：未知的命令 'chek'；可用的命令：" + commands + "。你是不是想用：check, bench？" + nl
+                + "（参见 'backprop-workbench --help'）" + nl, typo.err());
+        Messages.setLocale(Locale.ENGLISH);
+        CheckCommandTest.Run en = CheckCommandTest.run("bogus");
+        assertEquals(2, en.status());
+        assertEquals("error: Unknown command 'bogus'; the commands are: " + commands + nl
+                + "(see 'backprop-workbench --help')" + nl, en.err());
+    }
+
+    @Test
     void deriveOnAWholeMatrixSaysWhichEntryToNameInChinese() {
         CheckCommandTest.Run run = CheckCommandTest.run("derive", EXAMPLE, "delta1");
         assertEquals(2, run.status());
@@ -137,6 +155,59 @@ class ChineseCliTest {
         assertEquals("delta1[1,0]", new ObjectMapper().readTree(zh.out()).get("entry").asText());
     }
 
+    /**
+     * Jackson's common failures (an unexpected character, the end of the input, a closer of the wrong kind, a word
+     * that is no JSON value) are worded from the bundles in both languages; the line and column stay as they are.
+     */
+    @Test
+    void malformedJsonIsDescribedInChineseWithTheSameLineAndColumn() throws Exception {
+        String nl = System.lineSeparator();
+        Path comma = dir.resolve("comma.json");
+        Files.writeString(comma, "{\"layers\": [2, 2] \"loss\": \"quadratic\"}");
+        assertEquals("错误：" + comma + "：第 1 行，第 19 列：JSON 格式错误：意外的字符 '\"'；应为对象各项之间的逗号" + nl,
+                CheckCommandTest.run("check", comma.toString()).err());
+        Path open = dir.resolve("open.json");
+        Files.writeString(open, "{\"layers\": [2, 2], \"loss\": \"quadratic\",\n \"inputs\": [[1, 2]");
+        assertEquals("错误：" + open + "：第 2 行，第 19 列：JSON 格式错误：输入意外结束：从第 2 行，第 12 列开始的数组没有闭合" + nl,
+                CheckCommandTest.run("check", open.toString()).err());
+        Path closer = dir.resolve("closer.json");
+        Files.writeString(closer, "{\"layers\": [2, 2], \"loss\": \"quadratic\",\n \"inputs\": [[1, 2}");
+        assertEquals("错误：" + closer + "：第 2 行，第 18 列：JSON 格式错误：意外的 '}'；应为 ']'，以闭合从第 2 行，第 13 列开始的数组"
+                + nl, CheckCommandTest.run("check", closer.toString()).err());
+        Path word = dir.resolve("word.json");
+        Files.writeString(word, "{\"layers\": [2, 2], \"loss\": \"quadratic\",\n \"inputs\": [[1, x]]}");
+        assertEquals("错误：" + word + "：第 2 行，第 19 列：JSON 格式错误：无法识别的记号 'x'；应为一个值：字符串、数字、数组、对象、"
+                + "true、false 或 null" + nl, CheckCommandTest.run("check", word.toString()).err());
+        Path values = dir.resolve("values.json");
+        Files.writeString(values, "{\"loss\": 0.8, \"delta2\": [[1, 2]");
+        CheckCommandTest.Run against = CheckCommandTest.run("check", EXAMPLE, "--against", values.toString());
+        assertEquals(2, against.status());
+        assertEquals("错误：" + values + "：第 1 行，第 32 列：JSON 格式错误：输入意外结束：从第 1 行，第 25 列开始的数组没有闭合" + nl,
+                against.err());
+        assertFalse((CheckCommandTest.run("check", comma.toString()).err() + against.err()).matches("(?s).*[A-Za-z]{3,} [a-z]{3,}.*"));
+        Messages.setLocale(Locale.ENGLISH);
+        assertEquals("error: " + closer + ": line 2, column 18: malformed JSON: unexpected '}'; expected ']' to close the"
+                + " array opened at line 2, column 13" + nl, CheckCommandTest.run("check", closer.toString()).err());
+    }
+
+    @Test
+    void aLessonsFrontMatterErrorAndItsOutlineAreInChinese() throws Exception {
+        String lesson = Files.readString(Path.of("lessons/zh/01-one-neuron.md"));
+        Path tab = dir.resolve("tab.md");
+        Files.writeString(tab, lesson.replaceFirst("\nsummary:", "\n\tsummary:"));
+        CheckCommandTest.Run bad = CheckCommandTest.run("lesson", "--validate", tab.toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains(tab + ":2：前置元数据：有制表符；YAML 只能用空格缩进"), bad.out() + bad.err());
+        Path quote = dir.resolve("quote.md");
+        Files.writeString(quote, lesson.replaceFirst("\nsummary: ", "\nsummary: \""));
+        assertTrue(CheckCommandTest.run("lesson", "--validate", quote.toString()).err()
+                .contains(quote + ":3：前置元数据：引号中的文本没有闭合"));
+        CheckCommandTest.Run outline = CheckCommandTest.run("lesson", "lessons/zh/09-spot-the-bug.md");
+        assertEquals(0, outline.status(), outline.err());
+        assertTrue(outline.out().contains(" 2. 错误 1  [视图 steps]  [错误 bp3b-first-sample]  [预测]\n"), outline.out());
+        assertTrue(outline.out().contains("  [步骤 gradB2]  [视图 checks]"), outline.out());
+    }
+
     @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
@@ -159,8 +230,52 @@ class ChineseCliTest {
         String cost = en.out().lines().filter(l -> l.startsWith("Cost")).findFirst().orElseThrow()
                 .replaceFirst("Cost +", "");
         assertTrue(zh.out().contains("代价  " + cost), zh.out());
-        assertEquals(en.out().lines().filter(l -> l.startsWith("    ")).toList(),
-                zh.out().lines().filter(l -> l.startsWith("    ")).toList());
+        assertEquals(en.out().lines().filter(l -> l.matches(" {4,}[-0-9].*")).toList(),
+                zh.out().lines().filter(l -> l.matches(" {4,}[-0-9].*")).toList());
+        // the method in words, and the table's headings: a Chinese character takes two columns, so the rows stay in
+        // line under them (the verdict columns keep the ids pass/warn/fail/kink that the legend defines)
+        assertTrue(zh.out().contains("\n检验  中心差分，epsilon = 1e-5\n"), zh.out());
+        assertTrue(en.out().contains("\nCheck    central differences, epsilon = 1e-5\n"), en.out());
+        assertTrue(zh.out().contains("\n        层  检验数  pass  warn  fail  kink  最大相对误差 判定\n"
+                + "BP1      2       8     8     0     0     0  4.24e-11     pass\n"), zh.out());
+        assertTrue(zh.out().contains("\n全部            37    37     0     0     0  2.78e-10     pass\n"), zh.out());
+        assertTrue(en.out().contains("\n     layer checked  pass  warn  fail  kink  worst rel  verdict\n"
+                + "BP1      2       8     8     0     0     0  4.24e-11   pass\n"), en.out());
+    }
+
+    @Test
+    void theSampleTheMethodAndTheFailingNumbersAreWordedInChinese() {
+        CheckCommandTest.Run zh = CheckCommandTest.run("check", EXAMPLE, "--mode", "sample:2", "--method", "richardson",
+                "--mistake", "bp2-no-sigma-prime");
+        assertEquals(1, zh.status(), zh.err());
+        assertTrue(zh.out().contains("\n检验  Richardson 外推，epsilon = 0.001\n"
+                + "范围  每层抽取 2 个权重（种子 1），加上所有 δ 和偏置\n"), zh.out());
+        assertTrue(zh.out().contains("\n== 失败的数 ==\n     量                     解析值                   数值"
+                + "                     相对误差\n"), zh.out());
+        // the JSON keeps the English wording of the mode, whatever the language
+        CheckCommandTest.Run json = CheckCommandTest.run("check", EXAMPLE, "--mode", "sample:2", "--format", "json");
+        assertTrue(json.out().contains("\"mode\" : \"a sample of 2 weights per layer (seed 1), every δ and bias\""),
+                json.out());
+    }
+
+    @Test
+    void theComplexStepOnAKinkIsRefusedInChinese() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check", "examples/relu-kink.json", "--method", "complex-step");
+        assertEquals(2, run.status());
+        assertEquals("错误：examples/relu-kink.json：复步长法需要解析的网络，但第 1 层是 relu（它在 0 处的折点没有复延拓）；"
+                + "请改用中心差分或 Richardson 外推（请用 --method central 或 richardson）" + System.lineSeparator(),
+                run.err());
+    }
+
+    @Test
+    void theLossFormulaInsideADerivationIsNotationWithNoEnglishWords() {
+        CheckCommandTest.Run fused = CheckCommandTest.run("derive", "examples/fused-softmax-2-3-2.json", "delta2[0,0]");
+        assertEquals(0, fused.status(), fused.err());
+        assertTrue(fused.out().contains("其中 ∇_a C[0,0] = (1/m) ∂C_x/∂a：softmax-cross-entropy: a^2 = z^2, "
+                + "C_x = −Σ_j t_j ln(softmax(z)_j) ⇒ ∂C_x/∂a_j = softmax(z)_j − t_j；这里 "), fused.out());
+        CheckCommandTest.Run ce = CheckCommandTest.run("derive", EXAMPLE, "gradA[0,0]");
+        assertTrue(ce.out().contains("cross-entropy: C_x = −Σ_j t_j ln a_j ⇒ ∂C_x/∂a_j = −t_j / a_j\n"), ce.out());
+        assertFalse(fused.out().contains("loss-fused") || ce.out().contains(", so "), fused.out() + ce.out());
     }
 
     @Test
