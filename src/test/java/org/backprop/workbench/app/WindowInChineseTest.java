@@ -9,6 +9,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backprop.workbench.app.lessons.LessonPanel;
+import org.backprop.workbench.app.lessons.LessonUi;
 import org.backprop.workbench.derive.Entries;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.i18n.Messages;
@@ -176,5 +178,45 @@ class WindowInChineseTest {
         assertTrue(chinese.startsWith("数值 ") && chinese.endsWith(" · 通过"), chinese);
         fx(() -> Messages.setLocale(Locale.ENGLISH));
         assertTrue(fx(verdict::getText).endsWith(" · pass"), fx(verdict::getText));
+    }
+
+    private static String text(LessonPanel panel, String id) {
+        return fx(() -> ((Label) panel.getView().lookup(id)).getText());
+    }
+
+    @Test
+    void aRunningLessonAndTheQuizFeedbackOnScreenFollowASwitchBackAndForth() {
+        waitForChecks();
+        LessonUi lessons = window.parts().lessons();
+        assertTrue(fx(() -> lessons.openByName("01-one-neuron.md")), "lesson 1 starts");
+        int quiz = fx(() -> lessons.session().lessonProperty().get().steps().stream()
+                .filter(st -> st.quiz() != null).findFirst().orElseThrow().number());
+        fx(() -> lessons.session().goTo(quiz));
+        LessonPanel panel = lessons.panel();
+        assertEquals("One neuron, one sample", text(panel, "#lessonTitle"));
+        assertEquals("Your turn: the error of the neuron", text(panel, "#lessonStepTitle"));
+        fx(() -> panel.answer("0.5"));   // wrong: δ¹ = −0.0887
+        assertTrue(text(panel, "#quizFeedback").startsWith("Not quite (try 1 of 3). "), text(panel, "#quizFeedback"));
+
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertTrue(text(panel, "#quizFeedback").startsWith("不太对（第 1 次，共 3 次）。"), text(panel, "#quizFeedback"));
+        assertEquals("一个神经元，一个样本", text(panel, "#lessonTitle"));
+        assertEquals("轮到你了：神经元的误差", text(panel, "#lessonStepTitle"));
+        assertEquals(quiz, fx(() -> lessons.session().stepProperty().get().number()), "the same step");
+        assertEquals(2, fx(() -> lessons.session().attemptProperty().get().triesLeft()), "the same tries");
+
+        fx(() -> panel.answer("-0.0887"));   // right, in Chinese
+        assertTrue(text(panel, "#quizFeedback").startsWith("正确："), text(panel, "#quizFeedback"));
+        fx(() -> Messages.setLocale(Locale.ENGLISH));
+        assertTrue(text(panel, "#quizFeedback").startsWith("Right: "), text(panel, "#quizFeedback"));
+        assertEquals("Your turn: the error of the neuron", text(panel, "#lessonStepTitle"));
+        assertEquals("One neuron, one sample", text(panel, "#lessonTitle"));
+
+        // coming back to the answered quiz after another switch says so in that language
+        fx(() -> lessons.session().next());
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        fx(() -> lessons.session().previous());
+        assertTrue(text(panel, "#quizFeedback").startsWith("已作答："), text(panel, "#quizFeedback"));
+        fx(() -> lessons.session().close());
     }
 }

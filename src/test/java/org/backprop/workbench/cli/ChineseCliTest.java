@@ -155,6 +155,59 @@ class ChineseCliTest {
         assertEquals("delta1[1,0]", new ObjectMapper().readTree(zh.out()).get("entry").asText());
     }
 
+    /**
+     * Jackson's common failures (an unexpected character, the end of the input, a closer of the wrong kind, a word
+     * that is no JSON value) are worded from the bundles in both languages; the line and column stay as they are.
+     */
+    @Test
+    void malformedJsonIsDescribedInChineseWithTheSameLineAndColumn() throws Exception {
+        String nl = System.lineSeparator();
+        Path comma = dir.resolve("comma.json");
+        Files.writeString(comma, "{\"layers\": [2, 2] \"loss\": \"quadratic\"}");
+        assertEquals("错误：" + comma + "：第 1 行，第 19 列：JSON 格式错误：意外的字符 '\"'；应为对象各项之间的逗号" + nl,
+                CheckCommandTest.run("check", comma.toString()).err());
+        Path open = dir.resolve("open.json");
+        Files.writeString(open, "{\"layers\": [2, 2], \"loss\": \"quadratic\",\n \"inputs\": [[1, 2]");
+        assertEquals("错误：" + open + "：第 2 行，第 19 列：JSON 格式错误：输入意外结束：从第 2 行，第 12 列开始的数组没有闭合" + nl,
+                CheckCommandTest.run("check", open.toString()).err());
+        Path closer = dir.resolve("closer.json");
+        Files.writeString(closer, "{\"layers\": [2, 2], \"loss\": \"quadratic\",\n \"inputs\": [[1, 2}");
+        assertEquals("错误：" + closer + "：第 2 行，第 18 列：JSON 格式错误：意外的 '}'；应为 ']'，以闭合从第 2 行，第 13 列开始的数组"
+                + nl, CheckCommandTest.run("check", closer.toString()).err());
+        Path word = dir.resolve("word.json");
+        Files.writeString(word, "{\"layers\": [2, 2], \"loss\": \"quadratic\",\n \"inputs\": [[1, x]]}");
+        assertEquals("错误：" + word + "：第 2 行，第 19 列：JSON 格式错误：无法识别的记号 'x'；应为一个值：字符串、数字、数组、对象、"
+                + "true、false 或 null" + nl, CheckCommandTest.run("check", word.toString()).err());
+        Path values = dir.resolve("values.json");
+        Files.writeString(values, "{\"loss\": 0.8, \"delta2\": [[1, 2]");
+        CheckCommandTest.Run against = CheckCommandTest.run("check", EXAMPLE, "--against", values.toString());
+        assertEquals(2, against.status());
+        assertEquals("错误：" + values + "：第 1 行，第 32 列：JSON 格式错误：输入意外结束：从第 1 行，第 25 列开始的数组没有闭合" + nl,
+                against.err());
+        assertFalse((CheckCommandTest.run("check", comma.toString()).err() + against.err()).matches("(?s).*[A-Za-z]{3,} [a-z]{3,}.*"));
+        Messages.setLocale(Locale.ENGLISH);
+        assertEquals("error: " + closer + ": line 2, column 18: malformed JSON: unexpected '}'; expected ']' to close the"
+                + " array opened at line 2, column 13" + nl, CheckCommandTest.run("check", closer.toString()).err());
+    }
+
+    @Test
+    void aLessonsFrontMatterErrorAndItsOutlineAreInChinese() throws Exception {
+        String lesson = Files.readString(Path.of("lessons/zh/01-one-neuron.md"));
+        Path tab = dir.resolve("tab.md");
+        Files.writeString(tab, lesson.replaceFirst("\nsummary:", "\n\tsummary:"));
+        CheckCommandTest.Run bad = CheckCommandTest.run("lesson", "--validate", tab.toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains(tab + ":2：前置元数据：有制表符；YAML 只能用空格缩进"), bad.out() + bad.err());
+        Path quote = dir.resolve("quote.md");
+        Files.writeString(quote, lesson.replaceFirst("\nsummary: ", "\nsummary: \""));
+        assertTrue(CheckCommandTest.run("lesson", "--validate", quote.toString()).err()
+                .contains(quote + ":3：前置元数据：引号中的文本没有闭合"));
+        CheckCommandTest.Run outline = CheckCommandTest.run("lesson", "lessons/zh/09-spot-the-bug.md");
+        assertEquals(0, outline.status(), outline.err());
+        assertTrue(outline.out().contains(" 2. 错误 1  [视图 steps]  [错误 bp3b-first-sample]  [预测]\n"), outline.out());
+        assertTrue(outline.out().contains("  [步骤 gradB2]  [视图 checks]"), outline.out());
+    }
+
     @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
