@@ -75,6 +75,10 @@ final class WorkbenchToolBar {
         Label epsLabel = new Label("ε");   // the note's symbol, in every language
         epsLabel.setLabelFor(epsilonField);
         methodBox.setId("methodBox");
+        // as wide as the longest method id (complex-step), not as its list, which says what each method is
+        methodBox.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> methodBoxWidth(WorkbenchModel.BASE_FONT * model.zoomProperty().get()), model.zoomProperty()));
+        methodBox.setMinWidth(Region.USE_PREF_SIZE);
         methodBox.setTooltip(methodTip);
         methodLabel.setLabelFor(methodBox);
         notationLabel.setLabelFor(notationBox);
@@ -122,11 +126,20 @@ final class WorkbenchToolBar {
      * padding and the arrow button (about {@link #COMBO_CHROME_EM} em).
      */
     static double mistakeBoxWidth(double fontSize) {
+        return boxWidth(fontSize, java.util.Arrays.stream(Mistake.values()).map(Mistake::id).toList());
+    }
+
+    /** Width of the method box for a font size in px: the widest method id, as {@link #mistakeBoxWidth}. */
+    static double methodBoxWidth(double fontSize) {
+        return boxWidth(fontSize, java.util.Arrays.stream(DifferenceMethod.values()).map(DifferenceMethod::id).toList());
+    }
+
+    private static double boxWidth(double fontSize, List<String> shown) {
         javafx.scene.text.Text text = new javafx.scene.text.Text();
         text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), fontSize));
         double widest = 0;
-        for (Mistake mk : Mistake.values()) {
-            text.setText(mk.id());
+        for (String s : shown) {
+            text.setText(s);
             widest = Math.max(widest, text.getLayoutBounds().getWidth());
         }
         return Math.ceil(widest + COMBO_CHROME_EM * fontSize);
