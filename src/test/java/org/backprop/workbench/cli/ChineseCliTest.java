@@ -311,6 +311,10 @@ class ChineseCliTest {
                 + "你的 δ^2 是对的，而你的 δ^1 错了：错误在于 δ 如何传回第 1 层，BP2：δ^1 = (w^2 δ^2) ⊙ σ'(z^1)。\n"
                 + "诊断：bp2-no-sigma-prime —— 你的 δ^1 正是故意的错误 bp2-no-sigma-prime 得到的结果："), run.out());
         assertTrue(run.out().contains("  正确：  δ^1 = (w^2 δ^2) ⊙ σ'(z^1)\n"), run.out());
+        // the table's headings and statuses in Chinese, the rows still in line under them
+        assertTrue(run.out().contains("\n  量         公式     状态       最大相对误差 最差元素：你的 / 解析值 / 数值\n"
+                + "  C          forward  一致       0.00e+00     [] 0.818202 / 0.818202 / —\n"), run.out());
+        assertTrue(run.out().contains("\n→ δ^1        BP2      不一致     7.64e-01     [0, 3] "), run.out());
     }
 
     /**
