@@ -27,6 +27,10 @@ public final class Launcher {
         String problem = Platforms.displayProblem(System.getProperty("os.name", ""), System.getenv(),
                 System.getProperty("glass.platform"));
         if (problem == null) {
+            int status = WindowJvm.relaunch(java.util.List.of(args));
+            if (status >= 0) {
+                System.exit(status);   // the window ran in a JVM with the launcher's flags (WindowJvm)
+            }
             problem = Platforms.prepareWindow();
         }
         if (problem != null) {

@@ -208,6 +208,30 @@ class ChineseCliTest {
         assertTrue(outline.out().contains("  [步骤 gradB2]  [视图 checks]"), outline.out());
     }
 
+    /** The sweep's target, notes and usage errors are worded in the language; its JSON keys stay English. */
+    @Test
+    void theSweepSaysWhatItSweptAndWhatItLeftOutInChinese() throws Exception {
+        CheckCommandTest.Run sampled = CheckCommandTest.run("sweep", EXAMPLE, "--sample", "5");
+        assertEquals(0, sampled.status(), sampled.err());
+        assertTrue(sampled.out().contains("扫描  BP4，所有层中的最大值（12 个数，抽样 5 个）\n"), sampled.out());
+        assertTrue(sampled.out().contains("抽样：从 12 个数中随机抽取 5 个，种子 1（最大值和中位数都在样本上计算）"), sampled.out());
+        CheckCommandTest.Run relu = CheckCommandTest.run("sweep", "examples/relu-kink.json", "--formula", "BP3",
+                "--layer", "1");
+        assertTrue(relu.out().contains("扫描  BP3，第 1 层中的最大值（3 个数）\n"), relu.out());
+        assertTrue(relu.out().contains("未使用复步长：复步长法需要解析的网络，但第 1 层是 relu（它在 0 处的折点没有复延拓）"), relu.out());
+        CheckCommandTest.Run index = CheckCommandTest.run("sweep", EXAMPLE, "--formula", "BP4", "--layer", "1",
+                "--index", "9,9");
+        assertEquals(2, index.status());
+        assertEquals("错误：" + EXAMPLE + "：第 1 层的 BP4 没有下标 [9, 9]；应为 [k, j]，k < 2（输入），j < 3"
+                + System.lineSeparator(), index.err());
+        JsonNode json = new ObjectMapper().readTree(CheckCommandTest.run("sweep", EXAMPLE, "--format", "json").out());
+        assertEquals("BP4，所有层中的最大值（12 个数）", json.get("target").asText());
+        assertTrue(json.has("curves") && json.has("notes"));
+        Messages.setLocale(Locale.ENGLISH);
+        assertTrue(CheckCommandTest.run("sweep", EXAMPLE, "--sample", "5").out()
+                .contains("BP4, worst over all its layers (12 numbers, a sample of 5)\n"));
+    }
+
     @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
