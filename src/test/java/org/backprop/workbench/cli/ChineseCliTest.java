@@ -251,6 +251,18 @@ class ChineseCliTest {
     }
 
     @Test
+    void theDirectionalCheckAndTheDerivationLineUpTheirChineseLabels() {
+        CheckCommandTest.Run directional = CheckCommandTest.run("check", EXAMPLE, "--mode", "directional");
+        assertEquals(0, directional.status(), directional.err());
+        assertTrue(directional.out().contains("\n反向传播   ∇C · u = -0.001090\n数值       dC/dt  = -0.001090\n"
+                + "相对误差          = 1.23e-09  pass\n"), directional.out());
+        // every role name padded to the same terminal width: the formulas start in one column
+        CheckCommandTest.Run derive = CheckCommandTest.run("derive", EXAMPLE, "delta2[0,0]");
+        assertTrue(derive.out().contains("\n  定义:         δ^2[0,0] = ∂C/∂z^2[0,0]\n"), derive.out());
+        assertTrue(derive.out().contains("\n  链式法则:     δ^2[0,0] = "), derive.out());
+    }
+
+    @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
         assertEquals(2, run.status());
