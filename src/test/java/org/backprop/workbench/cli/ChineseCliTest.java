@@ -232,6 +232,24 @@ class ChineseCliTest {
                 .contains("BP4, worst over all its layers (12 numbers, a sample of 5)\n"));
     }
 
+    /** bench's table in Chinese, with the numbers of the same result written the same way (a result made by hand). */
+    @Test
+    void theBenchTableIsInChineseWithTheSameNumbers() {
+        org.backprop.workbench.bench.BenchResult r = new org.backprop.workbench.bench.BenchResult("784-128-64-10", 8,
+                111002, 200, 2, 100, 3, 2, 1.5, 1.9, 2.9, 3.0, 1e-9, 2e-8, 1e-11, 1e-11, 2, true, 2000, 1.1, "smooth",
+                1, 1.2, 1.2, 1e-10, 1e-16, 20);
+        String zh = BenchCommand.text(r, 1.25, java.util.List.of("-Xshare:auto"));
+        assertTrue(zh.startsWith("784-128-64-10 的完整梯度检验，m = 8：111,002 个数（每个 delta、偏置和权重），中心差分，"
+                + "epsilon = 1e-5\n\n朴素方法       200.00 秒  （外推：在 2,000 个数的分层样本上实测 1.10 秒）\n"
+                + "增量方法         2.00 秒（2 个线程）\n加速比          100.0x\n"), zh);
+        assertTrue(zh.contains("\n冷启动检验      1.25 秒（全新 JVM 端到端对该网络运行 'check' 的中位数"), zh);
+        assertFalse(zh.matches("(?s).*\\b[a-z]{3,} [a-z]{3,}\\b.*"), zh);
+        Messages.setLocale(Locale.ENGLISH);
+        String en = BenchCommand.text(r);
+        assertTrue(en.contains("\nnaive          200.00 s  (extrapolated: measured 1.10 s on a stratified sample of 2,000"
+                + " numbers)\nincremental      2.00 s  (2 threads)\n"), en);
+    }
+
     @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
