@@ -262,6 +262,20 @@ class ChineseCliTest {
         assertTrue(derive.out().contains("\n  链式法则:     δ^2[0,0] = "), derive.out());
     }
 
+    /** The exported script's docstring is in Chinese; its code, its gap markers and its output names are not. */
+    @Test
+    void theExportedScriptExplainsItselfInChinese() {
+        CheckCommandTest.Run starter = CheckCommandTest.run("export", EXAMPLE, "--as", "numpy", "--starter");
+        assertEquals(0, starter.status(), starter.err());
+        assertTrue(starter.out().startsWith("#!/usr/bin/env python3\n\"\"\"2-3-2 sigmoid/softmax, cross-entropy 的反向传播\n"
+                + "（来自 " + EXAMPLE + "），由 Backprop Workbench 生成：练习版（STARTER），反向传播由你来写。\n\n"
+                + "记号与笔记相同：w[l] 是 n_{l-1} x n_l（行 = 输入神经元，列 = 输出神经元），\n"), starter.out());
+        assertEquals(5, starter.out().split("# >>> YOUR CODE", -1).length - 1, "the gap markers stay as they are");
+        Messages.setLocale(Locale.ENGLISH);
+        assertTrue(CheckCommandTest.run("export", EXAMPLE, "--as", "numpy").out().contains("\nThe note's notation: w[l] is"
+                + " n_{l-1} x n_l (row = input neuron, column = output neuron),\n"));
+    }
+
     @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
