@@ -277,6 +277,13 @@ class ChineseCliTest {
     }
 
     @Test
+    void aStepOutOfRangeIsAChineseUsageError() {
+        CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--epsilon", "5");
+        assertEquals(2, run.status());
+        assertEquals("错误：--epsilon：应为小于 1 的正数，例如 1e-5；实际是 \"5.0\"" + System.lineSeparator(), run.err());
+    }
+
+    @Test
     void anUnknownMethodIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--method", "backward");
         assertEquals(2, run.status());
