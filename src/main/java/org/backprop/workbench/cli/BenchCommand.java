@@ -132,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> coldOptions = ColdCheck.userOptions();
         if (coldRuns > 0) {
             cold = ColdCheck.seconds(seed, coldRuns, coldOptions);
-            err.println("bench: cold check measured");
+            err.println("bench: " + Messages.get("bench.log.cold"));
             err.flush();
         }
         out.print(text ? text(r, cold, coldOptions) : json(r, cold, coldOptions));

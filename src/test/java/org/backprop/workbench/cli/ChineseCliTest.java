@@ -276,6 +276,29 @@ class ChineseCliTest {
                 + " n_{l-1} x n_l (row = input neuron, column = output neuron),\n"));
     }
 
+    /** bench --directional and --auto-step tables in Chinese, from hand-made rows; the columns stay in line. */
+    @Test
+    void theDirectionalAndAutoStepBenchTablesAreInChinese() {
+        var rows = java.util.List.of(new org.backprop.workbench.bench.DirectionalBenchmark.Row("bp2-no-sigma-prime",
+                "b^1 w^1", "b^1 w^1", true, 40), new org.backprop.workbench.bench.DirectionalBenchmark.Row(
+                "planted w^2[3, 4]", "w^2", "", false, 60));
+        String zh = org.backprop.workbench.bench.DirectionalBenchmark.text(rows, 109386);
+        String nl = System.lineSeparator();
+        assertTrue(zh.contains(nl + "出错的               完整检验失败的                     方向检验指出的"
+                + "                      相同 求值次数" + nl + "bp2-no-sigma-prime   b^1 w^1"), zh);
+        assertTrue(zh.contains(" 是     40" + nl) && zh.contains(" 否     60" + nl), zh);
+        assertTrue(zh.contains("2 次运行中有 1 次准确指出了出错的部分；代价求值最多 60 次（逐个检验全部 109,386 个参数则需 218,772 次）"), zh);
+        String auto = new org.backprop.workbench.bench.AutoStepBenchmark.Figures(
+                org.backprop.workbench.numeric.DifferenceMethod.CENTRAL, 83, 5.41e-14, 4.21e-11, 0.976, 1, 0.026, 0.03)
+                .text();
+        assertTrue(auto.startsWith("自动步长（Ridders），central，83 个数：" + nl + "  相对误差中位数，自动步长           5.41e-14"
+                + nl + "  相对误差中位数，固定步长     1e-5  4.21e-11" + nl + "  与最佳固定步长相差不到 10 倍       97.6 %"), auto);
+        Messages.setLocale(Locale.ENGLISH);
+        assertTrue(org.backprop.workbench.bench.DirectionalBenchmark.text(rows, 109386).contains(nl
+                + "wrong                exhaustive fails                   directional names                   same  evals"
+                + nl), org.backprop.workbench.bench.DirectionalBenchmark.text(rows, 109386));
+    }
+
     @Test
     void aStepOutOfRangeIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--epsilon", "5");
