@@ -286,7 +286,12 @@ public final class MainWindow extends BorderPane {
     }
 
     private void applyTheme() {
-        Application.setUserAgentStylesheet(parts.model().darkThemeProperty().get()
+        setTheme(parts.model().darkThemeProperty().get());
+    }
+
+    /** Sets the AtlantaFX theme, dark or light, as the application's user-agent stylesheet. */
+    static void setTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

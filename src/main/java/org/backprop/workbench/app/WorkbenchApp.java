@@ -52,12 +52,14 @@ public class WorkbenchApp extends Application {
     static MainWindow open(Stage stage, AppSettings settings, List<String> args) {
         warmUpFormulas();
         HeldExecutor analysis = new HeldExecutor(WorkbenchModel.newWorker());
-        WorkbenchModel model = new WorkbenchModel(DefaultNetwork.load(), analysis, Platform::runLater);
+        WorkbenchModel model = new WorkbenchModel(StartUp.defaultNetwork(), analysis, Platform::runLater);
         settings.applyTo(model);
+        // the theme before the first control is made: Control's static initialiser loads JavaFX's own stylesheet
+        // (Modena) only when no user-agent stylesheet is set, and AtlantaFX's replaces it anyway
+        MainWindow.setTheme(model.darkThemeProperty().get());
         MainWindow window = new MainWindow(model, settings.recentFiles());
         window.parts().setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
         settings.follow(model, window.parts().presentation().onProperty());
-        window.installTheme();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         java.util.Optional<Rectangle2D> remembered = settings.windowBounds(
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
@@ -143,6 +145,7 @@ public class WorkbenchApp extends Application {
     private static final String RELAUNCHED = "backprop.workbench.relaunched";
 
     public static void main(String[] args) {
+        StartUp.begin();
         launch(args);
     }
 }
