@@ -96,6 +96,7 @@ class LauncherScriptTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().strip());
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Launcher.class.getName());   // java -jar too
         if (Files.isRegularFile(classes)) {   // run from a jar already: it goes first, the rest as above
             Path copy = jar.resolveSibling("classes.jar");
             Files.copy(classes, copy);
@@ -282,5 +283,54 @@ class LauncherScriptTest {
                     .orElseThrow(() -> new AssertionError(name + " not loaded"));
             assertTrue(line.contains("source: shared objects file"), "from the archive: " + line);
         }
+    }
+
+    /**
+     * {@code java -jar backprop-workbench.jar} (the image's jar here, headless): the window runs in a second JVM with
+     * C1 (WindowJvm); the first such window records its classes and leaves an archive of them in the cache, which
+     * the next window, again from {@code java -jar}, loads its classes from.
+     */
+    @Test
+    void javaDashJarStartsTheWindowInASecondJvmThatMakesAndUsesAnArchive() throws Exception {
+        String headless = "-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw"
+                + " -Dbw.firstPaint=exit -Dbackprop.workbench.home=" + home.resolve("settings");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path jar = image.resolve("lib/app/backprop-workbench.jar");
+        Run first = run(List.of(java.toString(), "-jar", jar.toString()), Map.of("JAVA_TOOL_OPTIONS", headless));
+        assertEquals(0, first.status(), first.out() + first.err());
+        assertTrue(first.err().contains("first pulse:"), first.err());
+
+        Path archive = awaitArchive();
+        assertTrue(archive.getFileName().toString().matches("app-jar-\\d+\\.jsa"),
+                "an archive, not a failure: " + archive);
+
+        Run second = run(List.of(java.toString(), "-jar", jar.toString()), Map.of("JAVA_TOOL_OPTIONS",
+                headless + " -Xlog:class+load=info:file=" + home.resolve("load-%p.log")));
+        assertEquals(0, second.status(), second.err());
+        assertTrue(second.err().contains("first pulse:"), second.err());
+        List<String> window = new ArrayList<>();
+        try (Stream<Path> logs = Files.list(home)) {
+            for (Path log : (Iterable<Path>) logs.filter(f -> f.getFileName().toString().startsWith("load-"))::iterator) {
+                window.addAll(Files.readAllLines(log).stream()
+                        .filter(l -> l.contains(" org.backprop.workbench.app.AppSettings ")).toList());
+            }
+        }
+        assertEquals(1, window.size(), "one JVM, the second, loaded the window's classes: " + window);
+        assertTrue(window.get(0).contains("source: shared objects file"), "from the archive: " + window.get(0));
+    }
+
+    private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(home.getParent(), "out", ".txt");
+        Path err = Files.createTempFile(home.getParent(), "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(image.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the window ends by itself");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

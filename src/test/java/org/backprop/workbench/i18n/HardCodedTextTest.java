@@ -70,7 +70,7 @@ class HardCodedTextTest {
     /** Core files whose prose (notes, shapes captions, operand names) is all in the bundles. */
     static final java.util.List<String> CORE_CONVERTED = java.util.List.of("steps/Steps.java", "lesson/Quiz.java",
             "lesson/QuizAttempt.java", "derive/Entries.java", "derive/Deriver.java",
-            "derive/DerivationFormat.java", "numeric/DifferenceMethod.java",
+            "derive/DerivationFormat.java", "numeric/DifferenceMethod.java", "numeric/Epsilon.java",
             "numeric/NotAnalyticException.java", "numeric/ComplexForward.java", "check/Reason.java",
             "check/CheckMode.java", "report/CheckReport.java", "util/Columns.java", "kernel/loss/Quadratic.java",
             "kernel/loss/CrossEntropy.java", "kernel/loss/BinaryCrossEntropy.java",

@@ -145,15 +145,19 @@ public final class LessonPanel implements Panel {
         quizCheck.setDefaultButton(false);
         quizFeedback.setId("quizFeedback");
         quizFeedback.setWrapText(true);
+        // no empty line between the buttons and the status before the first answer: the prose keeps that room
+        quizFeedback.managedProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> quizFeedback.getText() != null && !quizFeedback.getText().isEmpty(), quizFeedback.textProperty()));
         quizShowAnswer.setId("quizShowAnswer");
         quizShowAnswer.setMinWidth(Region.USE_PREF_SIZE);
         quizCheck.setMinWidth(Region.USE_PREF_SIZE);
         quizStatus.setId("quizStatus");
         quizStatus.setWrapText(true);
         quizStatus.getStyleClass().add("lesson-caption");
-        HBox answerRow = new HBox(6, quizAnswer, quizCheck, quizShowAnswer);
-        HBox.setHgrow(quizAnswer, Priority.ALWAYS);
-        quizBox.getChildren().addAll(quizQuestion, answerRow, quizFeedback, quizStatus);
+        // the field has the panel's width to itself (beside the two buttons it was cut to "a r" at 1024 px)
+        quizAnswer.setMaxWidth(Double.MAX_VALUE);
+        HBox answerButtons = new HBox(6, quizCheck, quizShowAnswer);
+        quizBox.getChildren().addAll(quizQuestion, quizAnswer, answerButtons, quizFeedback, quizStatus);
 
         predictBox.setId("lessonPredict");
         predictBox.getStyleClass().add("lesson-question");
@@ -164,7 +168,7 @@ public final class LessonPanel implements Panel {
         predictFeedback.setWrapText(true);
         predictBox.getChildren().addAll(predictQuestion, predictChoices, predictCommit, predictFeedback);
 
-        VBox body = new VBox(12, stepTitle, prose, lookAt, quizBox, predictBox);
+        VBox body = new VBox(12, stepTitle, prose, lookAt, predictBox);
         body.setPadding(new Insets(0, 8, 0, 0));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -191,7 +195,8 @@ public final class LessonPanel implements Panel {
                 new HBox(6, restartButton, closeButton));
         nav.setId("lessonNav");
 
-        root.getChildren().addAll(lessonTitle, progressText, progress, scroll, nav);
+        // the quiz stays in view under the prose, which scrolls: its field and buttons are never below the fold
+        root.getChildren().addAll(lessonTitle, progressText, progress, scroll, quizBox, nav);
         relabel();
         Relabel.follow(this, LessonPanel::relabel);
     }
