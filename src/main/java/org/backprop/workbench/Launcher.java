@@ -27,10 +27,14 @@ public final class Launcher {
         String problem = Platforms.displayProblem(System.getProperty("os.name", ""), System.getenv(),
                 System.getProperty("glass.platform"));
         if (problem == null) {
+            int status = WindowJvm.relaunch(java.util.List.of(args));
+            if (status >= 0) {
+                System.exit(status);   // the window ran in a JVM with the launcher's flags (WindowJvm)
+            }
             problem = Platforms.prepareWindow();
         }
         if (problem != null) {
-            System.err.println("backprop-workbench: " + problem);
+            say(problem);
             System.exit(1);
         }
         try {
@@ -38,10 +42,19 @@ public final class Launcher {
         } catch (RuntimeException e) {
             // a DISPLAY that is set but cannot be opened: JavaFX throws UnsupportedOperationException at start-up
             if (Platforms.isNoDisplay(e)) {
-                System.err.println("backprop-workbench: " + org.backprop.workbench.i18n.Messages.get("launcher.noDisplay"));
+                say(org.backprop.workbench.i18n.Messages.get("launcher.noDisplay"));
                 System.exit(1);
             }
             throw e;
         }
+    }
+
+    /**
+     * The one line on stderr, in UTF-8 as the command line writes ({@link Cli#run(String[])}): the JVM's default
+     * follows the C library's locale, ASCII where zh_CN.UTF-8 is set but not installed, and Chinese became "???".
+     */
+    private static void say(String problem) {
+        new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8)
+                .println("backprop-workbench: " + problem);
     }
 }

@@ -28,11 +28,15 @@ class LauncherTest {
 
     /** Runs the launcher in a fresh JVM with no display in its environment; returns {exit code, output}. */
     private Object[] runWithoutDisplay(String... args) throws IOException, InterruptedException {
+        return runWithoutDisplay(List.of("-Dbackprop.language=en"), args);
+    }
+
+    private Object[] runWithoutDisplay(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dbackprop.language=en", "-Duser.home=" + home, "-Dbackprop.workbench.home=" + home,
-                Launcher.class.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.home=" + home, "-Dbackprop.workbench.home=" + home, Launcher.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -67,6 +71,22 @@ class LauncherTest {
             return;
         }
         assertOneLineAboutTheDisplay(runWithoutDisplay());
+    }
+
+    /**
+     * In Chinese the line stays readable where the JVM's default charset is ASCII (a zh_CN.UTF-8 that the C library
+     * of the system does not have: the app image tried so printed "窗口需要显示器" as "???????"): UTF-8, as the
+     * command line writes.
+     */
+    @Test
+    void theLineIsUtf8WhateverTheDefaultCharset() throws Exception {
+        if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("win")) {
+            return;
+        }
+        Object[] result = runWithoutDisplay(List.of("-Dbackprop.language=zh", "-Dfile.encoding=US-ASCII"));
+        assertNotEquals(0, result[0], "exit code");
+        assertEquals("backprop-workbench: " + org.backprop.workbench.i18n.Messages.get(java.util.Locale.SIMPLIFIED_CHINESE,
+                "launcher.noDisplay"), ((String) result[1]).strip());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.backprop.workbench.check.Analysis;
 import org.backprop.workbench.check.CheckSummary;
 import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.report.CheckReport;
+import org.backprop.workbench.util.Columns;
 
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public final class AgainstReport {
     /** "every number (23 checked, central differences, ε = 1e-5)": which numerical checks ran beside. */
     public static String numericalChecks(Analysis analysis) {
         CheckSummary sum = analysis.summary();
-        return Messages.get("against.numericalChecks", analysis.mode().describe(), String.valueOf(sum.checked()),
+        return Messages.get("against.numericalChecks", analysis.mode().label(), String.valueOf(sum.checked()),
                 analysis.method().id(), CheckReport.step(analysis.epsilon()), String.valueOf(sum.pass()),
                 String.valueOf(sum.warn()), String.valueOf(sum.fail()), String.valueOf(sum.kink()));
     }
@@ -41,18 +42,34 @@ public final class AgainstReport {
         s.append(Messages.get("report.samples", String.valueOf(analysis.batch().size()))).append(NL);
         s.append(Messages.get("against.tolerance", Against.tolerance(c.tolerance()),
                 Against.tolerance(Against.FLOOR_FRACTION))).append(NL).append(NL);
-        s.append(String.format(Locale.ROOT, "  %-10s %-8s %-10s %-10s %s%n", "quantity", "formula", "status",
-                "max rel", "worst entry: yours / analytic / numeric"));
+        // a Chinese character takes two columns (Columns), so the rows stay under their headings
+        String maxRel = Messages.get("against.col.maxRel");
+        int relWidth = Math.max(10, Columns.width(maxRel));
+        s.append("  ").append(Columns.left(Messages.get("against.col.quantity"), 10)).append(' ')
+                .append(Columns.left(Messages.get("against.col.formula"), 8)).append(' ')
+                .append(Columns.left(Messages.get("against.col.status"), 10)).append(' ')
+                .append(Columns.left(maxRel, relWidth)).append(' ')
+                .append(Messages.get("against.col.worst")).append(NL);
         for (QuantityComparison q : c.quantities()) {
             String mark = c.firstDivergence().filter(f -> f == q).isPresent() ? "→ " : "  ";
-            s.append(mark).append(String.format(Locale.ROOT, "%-10s %-8s %-10s %-10s %s", q.key().symbol(),
-                    q.formula(), q.status().id(), q.status() == Status.NOT_GIVEN ? "" : rel(q.maxRelError()),
-                    q.status() == Status.NOT_GIVEN ? "" : worst(q))).append('\n');
+            s.append(mark).append(String.format(Locale.ROOT, "%-10s %-8s ", q.key().symbol(), q.formula()))
+                    .append(Columns.left(status(q.status()), 10)).append(' ')
+                    .append(Columns.left(q.status() == Status.NOT_GIVEN ? "" : rel(q.maxRelError()), relWidth))
+                    .append(' ').append(q.status() == Status.NOT_GIVEN ? "" : worst(q)).append('\n');
         }
         s.append('\n');
         appendVerdict(s, c, "");
         s.append(Messages.get("against.beside", numericalChecks(analysis))).append('\n');
         return s.toString();
+    }
+
+    /** A quantity's status in words of the current language (JSON writes its id). */
+    private static String status(Status status) {
+        return switch (status) {
+            case MATCHES -> Messages.get("against.status.matches");
+            case DIFFERS -> Messages.get("against.status.differs");
+            case NOT_GIVEN -> Messages.get("against.status.notGiven");
+        };
     }
 
     public static String markdown(Comparison c, Analysis analysis) {
@@ -68,7 +85,7 @@ public final class AgainstReport {
             boolean given = q.status() != Status.NOT_GIVEN;
             s.append("| ").append(q.key().symbol()).append(" | ").append(q.formula()).append(" | ")
                     .append(c.firstDivergence().filter(f -> f == q).isPresent() ? Messages.get("against.md.differsFirst")
-                            : q.status().id()).append(" | ")
+                            : status(q.status())).append(" | ")
                     .append(given ? rel(q.maxRelError()) : "").append(" | ")
                     .append(given ? CheckReport.index(q.worst()) : "").append(" | ")
                     .append(given ? Against.number(q.worstYours()) : "").append(" | ")

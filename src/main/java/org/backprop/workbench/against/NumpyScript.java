@@ -1,8 +1,11 @@
 package org.backprop.workbench.against;
 
+import org.backprop.workbench.i18n.Messages;
+
 import org.backprop.workbench.engine.Activation;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,13 +29,11 @@ public final class NumpyScript {
         StringBuilder s = new StringBuilder();
         int depth = net.depth();
         s.append("#!/usr/bin/env python3\n");
-        s.append("\"\"\"Backpropagation for ").append(net.describe().replace("\"", "'")).append("\n");
-        s.append("(from ").append(source.replace("\"", "'")).append("), written by Backprop Workbench: ")
-                .append(starter ? "a STARTER, the backward pass is yours to write" : "the REFERENCE").append(".\n\n");
-        s.append("The note's notation: w[l] is n_{l-1} x n_l (row = input neuron, column = output neuron),\n");
-        s.append("z^l = (w^l)^T a^{l-1} + b^l, a^l = sigma(z^l), and the m samples are the COLUMNS of every\n");
-        s.append("a, z and delta (n_l x m). The batch cost is the mean C = (1/m) sum_x C_x; the 1/m enters once,\n");
-        s.append("in grad_a C.\n\n");
+        // the docstring in the current language (a Python 3 file is UTF-8); the code and the gap marker stay as they are
+        s.append("\"\"\"").append(Messages.get("export.script.title", net.describe().replace("\"", "'"))).append("\n");
+        s.append(Messages.get("export.script.from", source.replace("\"", "'"),
+                Messages.get(starter ? "export.script.starter" : "export.script.reference"))).append("\n\n");
+        s.append(Messages.get("export.script.notation")).append("\n\n");
         s.append("    python3 THIS.py --values mine.json      (or mine.npz)\n");
         s.append("    java -jar backprop-workbench.jar check ").append(source.replace("\"", "'"))
                 .append(" --against mine.json\n");

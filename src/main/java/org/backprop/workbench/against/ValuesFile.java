@@ -1,6 +1,7 @@
 package org.backprop.workbench.against;
 
 import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.io.JsonProblems;
 import org.backprop.workbench.io.NetworkFileException;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -99,7 +100,7 @@ public final class ValuesFile {
             JsonLocation where = e.getLocation();
             throw new ValuesFileException(file, where == null ? ""
                     : NetworkFileException.lineColumn(where.getLineNr(), where.getColumnNr()),
-                    Messages.get("network.malformed", e.getOriginalMessage()));
+                    Messages.get("network.malformed", JsonProblems.describe(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ValuesFileException(file, "", Messages.get("file.cannotReadBecause", e.getMessage()));
         }

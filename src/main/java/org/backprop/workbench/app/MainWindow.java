@@ -103,6 +103,9 @@ public final class MainWindow extends BorderPane {
         menuBar = parts.actions().createMenuBar();
         menuBar.setId("menuBar");
         menuBar.setUseSystemMenuBar(true);
+        // presentation mode gives the menu bar's height to the diagram; every shortcut (F5 to leave) still works, as
+        // the keys are handled by the scene, not by the menus
+        showWithChrome(menuBar);
         showWithChrome(toolBar.getView());
         setTop(new VBox(menuBar, toolBar.getView()));
 
@@ -248,7 +251,7 @@ public final class MainWindow extends BorderPane {
      * The least share of the window's height the diagram keeps in presentation mode: the network stays the picture
      * the step is read on.
      */
-    static final double PRESENT_DIAGRAM_SHARE = 0.2;
+    static final double PRESENT_DIAGRAM_SHARE = 0.25;
     /** The diagram never takes more than this share of the centre in presentation mode: the step is the text. */
     static final double PRESENT_TOP_MAX = 0.5;
 
@@ -283,7 +286,12 @@ public final class MainWindow extends BorderPane {
     }
 
     private void applyTheme() {
-        Application.setUserAgentStylesheet(parts.model().darkThemeProperty().get()
+        setTheme(parts.model().darkThemeProperty().get());
+    }
+
+    /** Sets the AtlantaFX theme, dark or light, as the application's user-agent stylesheet. */
+    static void setTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

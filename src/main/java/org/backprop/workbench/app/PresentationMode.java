@@ -10,8 +10,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Presentation mode (F5) for a projector: what a step is about (the diagram, Back / Next with the step's name, the
- * step's title, verdict, formula and result) fills the window in large type; the builder, the tool bar, the step
- * list and the status line are hidden, the dark theme is on. The zoom is chosen for the window: about 21 px type
+ * step's title, verdict, formula and result) fills the window in large type; the menu bar, the builder, the tool
+ * bar, the step list and the status line are hidden (the keys still work), the dark theme is on. The zoom is chosen for the window: about 21 px type
  * at 1024×768, 28 px at 1920×1080. Leaving it restores exactly what it changed (the theme, the zoom, the builder
  * and the rest of the window as they were when it was switched on).
  */

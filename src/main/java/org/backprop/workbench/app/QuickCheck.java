@@ -142,7 +142,8 @@ public final class QuickCheck {
             summary.set("");
             return;
         }
-        String verdict = loc.verdict().id().toUpperCase(java.util.Locale.ROOT);
+        // PASS / FAIL in capitals, as the step view's verdict; 通过 / 失败 in Chinese
+        String verdict = org.backprop.workbench.app.panels.Names.verdict(loc.verdict()).toUpperCase(Messages.locale());
         String where = loc.localised().isEmpty() ? verdict
                 : Messages.get("quickCheck.failIn", verdict, loc.localised().stream().map(QuickCheck::name)
                 .collect(Collectors.joining(", ")));

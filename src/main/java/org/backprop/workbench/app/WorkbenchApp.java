@@ -24,6 +24,7 @@ public class WorkbenchApp extends Application {
     /**
      * With {@code -Dbw.firstPaint=true} the app prints on stderr when its first pulse (the first layout before the
      * window is drawn) comes, in milliseconds since the JVM started: how docs/NUMERICS.md measures the first paint.
+     * Started from {@code java -jar}, the times count from the first JVM, which started the window in a second one.
      * With {@code -Dbw.firstPaint=exit} it then quits (measurements in a loop, and the launcher's class list).
      */
     public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
@@ -51,12 +52,14 @@ public class WorkbenchApp extends Application {
     static MainWindow open(Stage stage, AppSettings settings, List<String> args) {
         warmUpFormulas();
         HeldExecutor analysis = new HeldExecutor(WorkbenchModel.newWorker());
-        WorkbenchModel model = new WorkbenchModel(DefaultNetwork.load(), analysis, Platform::runLater);
+        WorkbenchModel model = new WorkbenchModel(StartUp.defaultNetwork(), analysis, Platform::runLater);
         settings.applyTo(model);
+        // the theme before the first control is made: Control's static initialiser loads JavaFX's own stylesheet
+        // (Modena) only when no user-agent stylesheet is set, and AtlantaFX's replaces it anyway
+        MainWindow.setTheme(model.darkThemeProperty().get());
         MainWindow window = new MainWindow(model, settings.recentFiles());
         window.parts().setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
         settings.follow(model, window.parts().presentation().onProperty());
-        window.installTheme();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         java.util.Optional<Rectangle2D> remembered = settings.windowBounds(
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
@@ -84,7 +87,7 @@ public class WorkbenchApp extends Application {
                 if (report.equals("true") || report.equals("exit")) {
                     System.err.printf(Locale.ROOT, "first pulse: %d ms after the JVM started, %d ms of CPU time, "
                                     + "%d ms of it on the FX thread%n",
-                            sinceStart(), ProcessHandle.current().info().totalCpuDuration()
+                            sinceStart(), launcherCpu() + ProcessHandle.current().info().totalCpuDuration()
                                     .map(java.time.Duration::toMillis).orElse(-1L),
                             java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                                     / 1_000_000);
@@ -119,12 +122,30 @@ public class WorkbenchApp extends Application {
         t.start();
     }
 
+    /**
+     * Milliseconds since the JVM started, or since the first JVM did when {@code java -jar} started the window in a
+     * second one ({@code -Dbackprop.workbench.relaunched=START,CPU}, the Launcher's WindowJvm).
+     */
     private static long sinceStart() {
+        String[] relaunched = System.getProperty(RELAUNCHED, "").split(",");
+        if (relaunched.length == 2) {
+            return System.currentTimeMillis() - Long.parseLong(relaunched[0]);
+        }
         return ProcessHandle.current().info().startInstant()
                 .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
+    /** The first JVM's CPU ms when it started the window in this one, else 0 (see {@link #sinceStart}). */
+    private static long launcherCpu() {
+        String[] relaunched = System.getProperty(RELAUNCHED, "").split(",");
+        return relaunched.length == 2 ? Long.parseLong(relaunched[1]) : 0;
+    }
+
+    /** Set by the launcher on a window started in a second JVM: the first one's start (epoch ms) and CPU ms. */
+    private static final String RELAUNCHED = "backprop.workbench.relaunched";
+
     public static void main(String[] args) {
+        StartUp.begin();
         launch(args);
     }
 }

@@ -75,6 +75,10 @@ final class WorkbenchToolBar {
         Label epsLabel = new Label("ε");   // the note's symbol, in every language
         epsLabel.setLabelFor(epsilonField);
         methodBox.setId("methodBox");
+        // as wide as the longest method id (complex-step), not as its list, which says what each method is
+        methodBox.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> methodBoxWidth(WorkbenchModel.BASE_FONT * model.zoomProperty().get()), model.zoomProperty()));
+        methodBox.setMinWidth(Region.USE_PREF_SIZE);
         methodBox.setTooltip(methodTip);
         methodLabel.setLabelFor(methodBox);
         notationLabel.setLabelFor(notationBox);
@@ -122,11 +126,20 @@ final class WorkbenchToolBar {
      * padding and the arrow button (about {@link #COMBO_CHROME_EM} em).
      */
     static double mistakeBoxWidth(double fontSize) {
+        return boxWidth(fontSize, java.util.Arrays.stream(Mistake.values()).map(Mistake::id).toList());
+    }
+
+    /** Width of the method box for a font size in px: the widest method id, as {@link #mistakeBoxWidth}. */
+    static double methodBoxWidth(double fontSize) {
+        return boxWidth(fontSize, java.util.Arrays.stream(DifferenceMethod.values()).map(DifferenceMethod::id).toList());
+    }
+
+    private static double boxWidth(double fontSize, List<String> shown) {
         javafx.scene.text.Text text = new javafx.scene.text.Text();
         text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), fontSize));
         double widest = 0;
-        for (Mistake mk : Mistake.values()) {
-            text.setText(mk.id());
+        for (String s : shown) {
+            text.setText(s);
             widest = Math.max(widest, text.getLayoutBounds().getWidth());
         }
         return Math.ceil(widest + COMBO_CHROME_EM * fontSize);
@@ -186,7 +199,8 @@ final class WorkbenchToolBar {
     }
 
     private void sayEpsilon() {
-        model.say(Messages.get("status.epsilon", stepText(model.epsilonProperty().get())));
+        double eps = model.epsilonProperty().get();
+        model.say(() -> Messages.get("status.epsilon", stepText(eps)));
     }
 
     /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */
@@ -216,6 +230,24 @@ final class WorkbenchToolBar {
         notationTip.setText(Messages.get("toolbar.notationTip"));
         methodTip.setText(Messages.get("toolbar.methodTip"));
         mistakeBox.setCellFactory(mistakeCells());
+        // the box shows the mistake's id (bp2-no-sigma-prime, as --mistake takes it), but "none" in the language
+        mistakeBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Mistake mk, boolean empty) {
+                super.updateItem(mk, empty);
+                setText(empty || mk == null ? null
+                        : mk == Mistake.NONE ? Messages.get("toolbar.mistakeNoneShort") : mk.id());
+            }
+        });
+        // the box shows the method's id (central, as --method takes it), its list what each one is
+        methodBox.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(DifferenceMethod m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null
+                        : Messages.get("toolbar.methodItem", m.id(), org.backprop.workbench.app.panels.Names.method(m)));
+            }
+        });
         notationBox.setCellFactory(v -> new ListCell<>() {   // the list's descriptions in the new language
             @Override
             protected void updateItem(Notation n, boolean empty) {

@@ -11,6 +11,7 @@ import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.ejml.data.DMatrixRMaj;
 
@@ -52,15 +53,19 @@ public final class AutoStepBenchmark {
     public record Figures(DifferenceMethod method, int numbers, double medianAuto, double medianFixed,
                           double withinTenOfBest, double boundCovers, double medianStep, double worstRatio) {
         public String text() {
-            return String.format(Locale.ROOT, "auto step (Ridders), %s, %d numbers:%n"
-                    + "  median relative error, auto        %.2e%n"
-                    + "  median relative error, fixed %-5s %.2e%n"
-                    + "  within 10x of the best fixed step  %.1f %%%n"
-                    + "  error bound covers the true error  %.1f %%%n"
-                    + "  median chosen step                 %.2e%n"
-                    + "  largest true error / error bound   %.2f%n", method.id(), numbers, medianAuto,
-                    fixedStep(method), medianFixed,
-                    100 * withinTenOfBest, 100 * boundCovers, medianStep, worstRatio);
+            String nl = System.lineSeparator();
+            return Messages.get("bench.auto.heading", method.id(), String.valueOf(numbers)) + nl
+                    + "  " + Messages.get("bench.auto.medianAuto", f("%.2e", medianAuto)) + nl
+                    + "  " + Messages.get("bench.auto.medianFixed", String.format(Locale.ROOT, "%-5s", fixedStep(method)),
+                    f("%.2e", medianFixed)) + nl
+                    + "  " + Messages.get("bench.auto.within", f("%.1f", 100 * withinTenOfBest)) + nl
+                    + "  " + Messages.get("bench.auto.covers", f("%.1f", 100 * boundCovers)) + nl
+                    + "  " + Messages.get("bench.auto.step", f("%.2e", medianStep)) + nl
+                    + "  " + Messages.get("bench.auto.ratio", f("%.2f", worstRatio)) + nl;
+        }
+
+        private static String f(String format, double v) {
+            return String.format(Locale.ROOT, format, v);
         }
     }
 

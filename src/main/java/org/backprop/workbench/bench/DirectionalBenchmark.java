@@ -16,8 +16,10 @@ import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.Precision;
+import org.backprop.workbench.util.Columns;
 
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class DirectionalBenchmark {
                     .collect(Collectors.toCollection(TreeSet::new));
             rows.add(new Row(mistake.id(), String.join(", ", failing), String.join(", ", named),
                     failing.equals(named), loc.evaluations()));
-            log.accept(mistake.id() + " localised");
+            log.accept(Messages.get("bench.log.localised", mistake.id()));
         }
         Random random = new Random(seed);
         for (int n = 0; n < planted; n++) {
@@ -83,7 +85,7 @@ public final class DirectionalBenchmark {
                     + (x.index() == null ? "" : " " + Arrays.toString(x.index()))).collect(Collectors.joining(", "));
             rows.add(new Row("planted", wanted, named, wanted.equals(named), loc.evaluations()));
         }
-        log.accept("planted entries localised");
+        log.accept(Messages.get("bench.log.planted"));
         return rows;
     }
 
@@ -95,23 +97,26 @@ public final class DirectionalBenchmark {
 
     /** The table, and the worst evaluation count against the exhaustive one. */
     public static String text(List<Row> rows, long parameters) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Directional check with bisection on "
-                + "784-128-64-10 sigmoid/tanh/identity, softmax-cross-entropy, m = %d, central, epsilon = 1e-5:%n",
-                GradientBenchmark.SAMPLES));
-        s.append(String.format(Locale.ROOT, "%-20s %-34s %-34s %5s %6s%n", "wrong", "exhaustive fails",
-                "directional names", "same", "evals"));
+        String nl = System.lineSeparator();
+        StringBuilder s = new StringBuilder(Messages.get("bench.dir.heading", String.valueOf(GradientBenchmark.SAMPLES)))
+                .append(nl);
+        s.append(Columns.left(Messages.get("bench.dir.wrong"), 20)).append(' ')
+                .append(Columns.left(Messages.get("bench.dir.exhaustive"), 34)).append(' ')
+                .append(Columns.left(Messages.get("bench.dir.directional"), 34)).append(' ')
+                .append(Columns.right(Messages.get("bench.dir.same"), 5)).append(' ')
+                .append(Columns.right(Messages.get("bench.dir.evals"), 6)).append(nl);
         long worst = 0;
         int exact = 0;
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-20s %-34s %-34s %5s %6d%n", r.what(),
-                    r.exhaustive().isEmpty() ? "-" : r.exhaustive(), r.named().isEmpty() ? "-" : r.named(),
-                    r.exact() ? "yes" : "NO", r.evaluations()));
+            s.append(String.format(Locale.ROOT, "%-20s %-34s %-34s ", r.what(),
+                    r.exhaustive().isEmpty() ? "-" : r.exhaustive(), r.named().isEmpty() ? "-" : r.named()))
+                    .append(Columns.right(Messages.get(r.exact() ? "bench.dir.yes" : "bench.dir.no"), 5))
+                    .append(String.format(Locale.ROOT, " %6d", r.evaluations())).append(nl);
             worst = Math.max(worst, r.evaluations());
             exact += r.exact() ? 1 : 0;
         }
-        s.append(String.format(Locale.ROOT, "%d of %d runs name exactly what is wrong; at most %d cost evaluations "
-                + "(checking all %,d parameters one by one: %,d)%n", exact, rows.size(), worst, parameters,
-                2 * parameters));
+        s.append(Messages.get("bench.dir.summary", String.valueOf(exact), String.valueOf(rows.size()),
+                String.valueOf(worst), parameters, 2 * parameters)).append(nl);
         return s.toString();
     }
 }

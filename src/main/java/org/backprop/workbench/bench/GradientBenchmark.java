@@ -18,6 +18,7 @@ import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Probe;
 import org.ejml.data.DMatrixRMaj;
@@ -104,7 +105,7 @@ public final class GradientBenchmark {
         List<CheckResult> warm = new FastGradientCheck(all.withMode(new CheckMode.Sample(3, seed + 2)))
                 .run(net, batch, forward, backward, CheckProgress.NONE);
         naive(net, batch, forward, warm.subList(warm.size() - 20, warm.size()), Thresholds.DEFAULT_EPSILON);
-        log.accept("warmed up");
+        log.accept(Messages.get("bench.log.warmedUp"));
 
         double oneThread = Double.POSITIVE_INFINITY;
         double allThreads = Double.POSITIVE_INFINITY;
@@ -129,8 +130,8 @@ public final class GradientBenchmark {
                 coresObtained = allThreadsCpu / wall;
             }
         }
-        log.accept(String.format("incremental: 1 thread %.2f s, %d threads %.2f s (best of %d)", oneThread, threads,
-                allThreads, REPETITIONS));
+        log.accept(Messages.get("bench.log.incremental", f(oneThread), String.valueOf(threads), f(allThreads),
+                String.valueOf(REPETITIONS)));
 
         boolean sampled = naivePerLayer > 0 && naivePerLayer < SIZES[0] * SIZES[1];
         CheckMode naiveMode = sampled ? new CheckMode.Sample(naivePerLayer, seed) : CheckMode.ALL;
@@ -160,8 +161,8 @@ public final class GradientBenchmark {
             maxAbs = Math.max(maxAbs, Math.abs(naive - incremental));
             maxNaive = Math.max(maxNaive, Math.abs(naive));
         }
-        log.accept(String.format("naive, %d numbers: %.2f s", deltas.size() + parameters.size(),
-                deltaSeconds + parameterSeconds));
+        log.accept(Messages.get("bench.log.naive", String.valueOf(deltas.size() + parameters.size()),
+                f(deltaSeconds + parameterSeconds)));
 
         Network smooth = network(Activation.SIGMOID, Activation.TANH, seed);
         ForwardTrace smoothForward = Forward.run(smooth, batch);
@@ -179,7 +180,7 @@ public final class GradientBenchmark {
             complex = Math.min(complex, seconds(() -> holder.set(1, new FastGradientCheck(complexOptions)
                     .run(smooth, batch, smoothForward, smoothBackward, CheckProgress.NONE))));
         }
-        log.accept(String.format("smooth network: central %.2f s, complex step %.2f s", central, complex));
+        log.accept(Messages.get("bench.log.smooth", f(central), f(complex)));
 
         double total = (System.nanoTime() - start) / 1e9;
         return new BenchResult(net.describe(), SAMPLES, numbers, naiveSeconds, allThreads, naiveSeconds / allThreads,
@@ -225,5 +226,10 @@ public final class GradientBenchmark {
         long t0 = System.nanoTime();
         task.run();
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Seconds as the progress lines write them (1.25, in every language). */
+    private static String f(double seconds) {
+        return String.format(java.util.Locale.ROOT, "%.2f", seconds);
     }
 }

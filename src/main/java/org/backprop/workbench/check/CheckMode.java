@@ -1,5 +1,9 @@
 package org.backprop.workbench.check;
 
+import org.backprop.workbench.i18n.Messages;
+
+import java.util.Locale;
+
 /**
  * Which numbers a gradient check covers.
  */
@@ -7,13 +11,22 @@ public sealed interface CheckMode {
     /** Every δ^l_jx, every bias and every weight. */
     CheckMode ALL = new All();
 
-    /** "every number" or "a sample of 20 weights per layer (seed 1), every δ and bias". */
-    String describe();
+    /**
+     * "every number" or "a sample of 20 weights per layer (seed 1), every δ and bias", always in English: the JSON
+     * reports write it, and their content does not change with the language.
+     */
+    default String describe() { return describe(Locale.ENGLISH); }
+
+    /** {@link #describe()} in the current language, for the text and Markdown reports. */
+    default String label() { return describe(Messages.locale()); }
+
+    /** {@link #describe()} in {@code language}. */
+    String describe(Locale language);
 
     /** Every number. */
     record All() implements CheckMode {
         @Override
-        public String describe() { return "every number"; }
+        public String describe(Locale language) { return Messages.get(language, "check.mode.all"); }
     }
 
     /**
@@ -31,8 +44,8 @@ public sealed interface CheckMode {
         }
 
         @Override
-        public String describe() {
-            return "a sample of " + perArray + " weights per layer (seed " + seed + "), every δ and bias";
+        public String describe(Locale language) {
+            return Messages.get(language, "check.mode.sample", perArray, String.valueOf(seed));
         }
     }
 }

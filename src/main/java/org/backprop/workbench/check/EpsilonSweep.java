@@ -6,6 +6,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Forward;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.ComplexForward;
 import org.backprop.workbench.numeric.DifferenceMethod;
 import org.backprop.workbench.numeric.DifferenceMethod.Estimate;
@@ -283,21 +284,16 @@ public final class EpsilonSweep {
         List<DifferenceMethod> methods = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (items.size() < selected.size()) {
-            notes.add(String.format(Locale.ROOT, "sampled: %,d of the %,d numbers, drawn at random with seed %d "
-                    + "(the worst and the median are over the sample)", items.size(), selected.size(), seed));
+            notes.add(Messages.get("sweep.about.sampled", items.size(), selected.size(), String.valueOf(seed)));
         }
         for (DifferenceMethod method : DifferenceMethod.values()) {
             Optional<String> why = notApplicable(net, method);
-            why.ifPresent(w -> notes.add("complex step left out: " + w));
+            why.ifPresent(w -> notes.add(Messages.get("sweep.about.complexLeftOut", w)));
             if (why.isEmpty()) {
                 methods.add(method);
             }
         }
-        String target = describe(net, formula, layer, index, selected.size());
-        if (items.size() < selected.size()) {
-            target = target.substring(0, target.length() - 1)
-                    + String.format(Locale.ROOT, ", a sample of %,d)", items.size());
-        }
+        String target = describe(formula, layer, index, selected.size(), items.size());
         List<Curve> curves = run(items, methods, steps, backward, batch.size(), forward.cost(),
                 () -> CostProbe.incremental(cost.workspace()), threads, progress, target);
         return new Result(target, items.size(), precision, curves, notes);
@@ -325,12 +321,13 @@ public final class EpsilonSweep {
     private static List<FastGradientCheck.Item> select(Network net, int m, Formula formula, int layer, int[] index) {
         int depth = net.depth();
         String layers = switch (formula) {
-            case BP1 -> "layer " + depth;
-            case BP2 -> depth == 1 ? "no layer (the network has no hidden layer)" : "layers 1-" + (depth - 1);
-            default -> "layers 1-" + depth;
+            case BP1 -> Messages.get("sweep.about.layer", String.valueOf(depth));
+            case BP2 -> depth == 1 ? Messages.get("sweep.about.noHiddenLayer")
+                    : Messages.get("sweep.about.layers", String.valueOf(depth - 1));
+            default -> Messages.get("sweep.about.layers", String.valueOf(depth));
         };
         if (formula == Formula.BP2 && depth == 1) {
-            throw new IllegalArgumentException("BP2 has " + layers);
+            throw new IllegalArgumentException(Messages.get("sweep.about.has", formula, layers));
         }
         if (layer != 0) {
             boolean ok = switch (formula) {
@@ -339,12 +336,12 @@ public final class EpsilonSweep {
                 default -> layer >= 1 && layer <= depth;
             };
             if (!ok) {
-                throw new IllegalArgumentException(formula + " has " + layers + ", not layer " + layer);
+                throw new IllegalArgumentException(Messages.get("sweep.about.notLayer", formula, layers,
+                        String.valueOf(layer)));
             }
         }
         if (index != null && layer == 0) {
-            throw new IllegalArgumentException("an index needs a layer: give the layer of " + formula + " ("
-                    + layers + ")");
+            throw new IllegalArgumentException(Messages.get("sweep.about.indexNeedsLayer", formula, layers));
         }
         List<FastGradientCheck.Item> items = new ArrayList<>();
         for (FastGradientCheck.Item item : FastGradientCheck.items(net, m, CheckMode.ALL)) {
@@ -354,21 +351,23 @@ public final class EpsilonSweep {
             }
         }
         if (items.isEmpty()) {
-            throw new IllegalArgumentException(formula + " of layer " + layer + " has no index "
-                    + Arrays.toString(index) + "; expected " + shape(net, m, formula, layer));
+            throw new IllegalArgumentException(Messages.get("sweep.about.noIndex", formula, String.valueOf(layer),
+                    Arrays.toString(index), shape(net, m, formula, layer)));
         }
         return items;
     }
 
     private static String shape(Network net, int m, Formula formula, int layer) {
         return switch (formula) {
-            case BP1, BP2 -> "[j, x] with j < " + net.size(layer) + " (neurons) and x < " + m + " (samples)";
-            case BP3 -> "[j] with j < " + net.size(layer);
-            case BP4 -> "[k, j] with k < " + net.size(layer - 1) + " (inputs) and j < " + net.size(layer);
+            case BP1, BP2 -> Messages.get("sweep.about.shapeDelta", String.valueOf(net.size(layer)), String.valueOf(m));
+            case BP3 -> Messages.get("sweep.about.shapeBias", String.valueOf(net.size(layer)));
+            case BP4 -> Messages.get("sweep.about.shapeWeight", String.valueOf(net.size(layer - 1)),
+                    String.valueOf(net.size(layer)));
         };
     }
 
-    private static String describe(Network net, Formula formula, int layer, int[] index, int count) {
+    /** What was swept: one number by its symbol, or the worst of {@code count} ({@code swept} of them if sampled). */
+    private static String describe(Formula formula, int layer, int[] index, int count, int swept) {
         if (index != null) {
             String symbol = switch (formula) {
                 case BP1, BP2 -> "δ^" + layer;
@@ -377,8 +376,10 @@ public final class EpsilonSweep {
             };
             return formula + " " + symbol + Arrays.toString(index);
         }
-        return formula + ", worst over " + (layer == 0 ? "all its layers" : "layer " + layer) + " (" + count
-                + " numbers)";
+        String numbers = swept < count ? Messages.get("sweep.about.numbersSampled", count, swept)
+                : Messages.get("sweep.about.numbers", count);
+        return layer == 0 ? Messages.get("sweep.about.allLayers", formula, numbers)
+                : Messages.get("sweep.about.oneLayer", formula, String.valueOf(layer), numbers);
     }
 
     // ---- the app: checked numbers of an analysis, against its own analytic values ------------------------------------

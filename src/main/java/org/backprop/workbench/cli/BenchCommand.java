@@ -132,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> coldOptions = ColdCheck.userOptions();
         if (coldRuns > 0) {
             cold = ColdCheck.seconds(seed, coldRuns, coldOptions);
-            err.println("bench: cold check measured");
+            err.println("bench: " + Messages.get("bench.log.cold"));
             err.flush();
         }
         out.print(text ? text(r, cold, coldOptions) : json(r, cold, coldOptions));
@@ -142,9 +142,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     static String text(BenchResult r, double coldCheckSeconds, List<String> jvmOptions) {
         String s = text(r);
-        return Double.isNaN(coldCheckSeconds) ? s : s + String.format(Locale.ROOT, "cold check      %.2f s  (median of "
-                + "fresh JVMs running 'check' on the network end to end: start, read, check, report; JVM options: "
-                + "%s)%n", coldCheckSeconds, String.join(" ", jvmOptions));
+        return Double.isNaN(coldCheckSeconds) ? s : s + Messages.get("bench.text.cold", f("%.2f", coldCheckSeconds),
+                String.join(" ", jvmOptions)) + NL;
     }
 
     static String json(BenchResult r, double coldCheckSeconds, List<String> jvmOptions) throws Exception {
@@ -159,36 +158,43 @@ public final class BenchCommand implements Callable<Integer> {
         return mapper.writeValueAsString(root) + "\n";
     }
 
+    private static final String NL = System.lineSeparator();
+
+    /** A number as the table writes it, the same in every language (Locale.ROOT: 1.25, not 1,25). */
+    private static String f(String format, double v) {
+        return String.format(Locale.ROOT, format, v);
+    }
+
+    /** The table in the current language; the numbers keep their widths, so the columns stay in line. */
     static String text(BenchResult r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "Exhaustive gradient check of %s, m = %d: %,d numbers (every delta, bias "
-                + "and weight), central differences, epsilon = %s%n%n", r.network(), r.samples(), r.numbers(),
-                CheckReport.step(Thresholds.DEFAULT_EPSILON)));
-        s.append(String.format(Locale.ROOT, "naive        %8.2f s%s%n", r.naiveSeconds(), r.naiveExtrapolated()
-                ? String.format(Locale.ROOT, "  (extrapolated: measured %.2f s on a stratified sample of %,d numbers)",
-                r.naiveMeasuredSeconds(), r.naiveNumbers()) : ""));
-        s.append(String.format(Locale.ROOT, "incremental  %8.2f s  (%d threads)%n", r.incrementalSeconds(), r.threads()));
-        s.append(String.format(Locale.ROOT, "speedup      %8.1fx%n%n", r.speedup()));
-        s.append(String.format(Locale.ROOT, "1 thread     %8.2f s%n", r.oneThreadSeconds()));
-        s.append(String.format(Locale.ROOT, "%d threads    %8.2f s  (the process got %.1f cores on average%s)%n",
-                r.threads(), r.allThreadsSeconds(), r.coresObtained(), r.coresObtained() < 0.8 * r.threads()
-                        ? ": other work held the rest, so this ratio understates the parallel speedup" : ""));
-        s.append(String.format(Locale.ROOT, "parallel     %8.2fx  (CPU time: 1 thread %.2f s, %d threads %.2f s)%n%n",
-                r.parallelSpeedup(), r.oneThreadCpuSeconds(), r.threads(), r.allThreadsCpuSeconds()));
-        s.append(String.format(Locale.ROOT, "naive vs incremental over the %,d numbers both computed:%n",
-                r.naiveNumbers()));
-        s.append(String.format(Locale.ROOT, "  max relative difference (normwise) %.1e  = max |difference| %.1e / max "
-                + "|value|%n", r.maxRelDifference(), r.maxAbsDifference()));
-        s.append(String.format(Locale.ROOT, "  number by number, as checks measure errors: %.1e  (one unit in the last "
-                + "place of C moves a central difference by %.1e)%n%n", r.maxElementwiseRelDifference(), r.noise()));
-        s.append(String.format(Locale.ROOT, "Methods on %s (incremental, 1 thread, every delta and bias, %,d weights per layer, best of %d):%n",
-                r.smoothNetwork(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER, GradientBenchmark.REPETITIONS));
-        s.append(String.format(Locale.ROOT, "central       %6.2f s  median relative error %.1e%n", r.centralSeconds(),
-                r.centralMedianRelError()));
-        s.append(String.format(Locale.ROOT, "complex step  %6.2f s  median relative error %.1e  (%.2fx the time of "
-                + "central)%n%n", r.complexStepSeconds(), r.complexMedianRelError(), r.complexToCentral()));
-        s.append(String.format(Locale.ROOT, "whole benchmark %.1f s on %d available cores%n", r.totalSeconds(),
-                Runtime.getRuntime().availableProcessors()));
+        s.append(Messages.get("bench.text.heading", r.network(), String.valueOf(r.samples()), r.numbers(),
+                CheckReport.step(Thresholds.DEFAULT_EPSILON))).append(NL).append(NL);
+        s.append(Messages.get("bench.text.naive", f("%8.2f", r.naiveSeconds()))).append(r.naiveExtrapolated()
+                ? "  " + Messages.get("bench.text.extrapolated", f("%.2f", r.naiveMeasuredSeconds()), r.naiveNumbers())
+                : "").append(NL);
+        s.append(Messages.get("bench.text.incremental", f("%8.2f", r.incrementalSeconds()), String.valueOf(r.threads())))
+                .append(NL);
+        s.append(Messages.get("bench.text.speedup", f("%8.1f", r.speedup()))).append(NL).append(NL);
+        s.append(Messages.get("bench.text.oneThread", f("%8.2f", r.oneThreadSeconds()))).append(NL);
+        s.append(Messages.get("bench.text.allThreads", String.valueOf(r.threads()), f("%8.2f", r.allThreadsSeconds()),
+                f("%.1f", r.coresObtained()), r.coresObtained() < 0.8 * r.threads()
+                        ? Messages.get("bench.text.heldRest") : "")).append(NL);
+        s.append(Messages.get("bench.text.parallel", f("%8.2f", r.parallelSpeedup()), f("%.2f", r.oneThreadCpuSeconds()),
+                String.valueOf(r.threads()), f("%.2f", r.allThreadsCpuSeconds()))).append(NL).append(NL);
+        s.append(Messages.get("bench.text.compare", r.naiveNumbers())).append(NL);
+        s.append("  ").append(Messages.get("bench.text.maxRel", f("%.1e", r.maxRelDifference()),
+                f("%.1e", r.maxAbsDifference()))).append(NL);
+        s.append("  ").append(Messages.get("bench.text.byNumber", f("%.1e", r.maxElementwiseRelDifference()),
+                f("%.1e", r.noise()))).append(NL).append(NL);
+        s.append(Messages.get("bench.text.methods", r.smoothNetwork(), GradientBenchmark.METHOD_WEIGHTS_PER_LAYER,
+                String.valueOf(GradientBenchmark.REPETITIONS))).append(NL);
+        s.append(Messages.get("bench.text.central", f("%6.2f", r.centralSeconds()), f("%.1e", r.centralMedianRelError())))
+                .append(NL);
+        s.append(Messages.get("bench.text.complex", f("%6.2f", r.complexStepSeconds()),
+                f("%.1e", r.complexMedianRelError()), f("%.2f", r.complexToCentral()))).append(NL).append(NL);
+        s.append(Messages.get("bench.text.whole", f("%.1f", r.totalSeconds()),
+                String.valueOf(Runtime.getRuntime().availableProcessors()))).append(NL);
         return s.toString();
     }
 

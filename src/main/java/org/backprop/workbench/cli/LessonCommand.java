@@ -135,13 +135,15 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         for (LessonStep step : lesson.steps()) {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%2d. %s", step.number(),
                     Printable.escape(step.title())));
-            step.step().ifPresent(id -> s.append("  [step ").append(id).append(']'));
-            s.append("  [view ").append(step.view().id()).append(']');
+            // the directives' values (step ids, views, mistakes, entries) stay as the lesson file writes them
+            step.step().ifPresent(id -> s.append("  ").append(Messages.get("lesson.outline.step", id)));
+            s.append("  ").append(Messages.get("lesson.outline.view", step.view().id()));
             if (step.mistake() != org.backprop.workbench.engine.Mistake.NONE) {
-                s.append("  [mistake ").append(step.mistake().id()).append(']');
+                s.append("  ").append(Messages.get("lesson.outline.mistake", step.mistake().id()));
             }
-            step.quizQuestion().ifPresent(q -> s.append("  [quiz ").append(q.quantity().id()).append(']'));
-            step.predictionQuestion().ifPresent(p -> s.append("  [predict]"));
+            step.quizQuestion().ifPresent(q -> s.append("  ").append(Messages.get("lesson.outline.quiz",
+                    q.quantity().id())));
+            step.predictionQuestion().ifPresent(p -> s.append("  ").append(Messages.get("lesson.outline.predict")));
             out.println(s);
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Picocli's own parse errors (an unknown option, a stray argument, an option without its value, an option given
+ * Picocli's own parse errors (an unknown command, an unknown option, a stray argument, an option without its value, an option given
  * twice) worded from the bundles, so that they read in the current language; a value a converter refused already
  * carries the converter's message from the bundles, and any other error keeps picocli's text.
  */
@@ -21,6 +21,14 @@ final class ParseErrors {
     static String message(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             List<String> unmatched = u.getUnmatched();
+            java.util.Set<String> commands = u.getCommandLine().getSubcommands().keySet();
+            if (!commands.isEmpty() && !unmatched.get(0).startsWith("-")) {
+                // where a command is expected, a word is a command the user mistyped, not an "extra argument"
+                String text = Messages.get("cli.parse.unknownCommand", unmatched.get(0), String.join(", ", commands));
+                List<String> suggestions = u.getSuggestions().stream().filter(commands::contains).toList();
+                return suggestions.isEmpty() ? text
+                        : Messages.get("cli.parse.didYouMean", text, String.join(", ", suggestions));
+            }
             String listed = unmatched.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
             String text = Messages.get(unmatched.get(0).startsWith("-") ? "cli.parse.unknownOption" : "cli.parse.unmatched",
                     unmatched.size(), listed);

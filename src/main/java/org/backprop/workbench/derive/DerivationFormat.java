@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.util.Columns;
 
-import java.util.Locale;
 
 /** A derivation printed as plain text, Markdown, a LaTeX fragment for slides, or JSON. */
 public final class DerivationFormat {
@@ -27,7 +27,9 @@ public final class DerivationFormat {
     public static String text(Derivation d) {
         StringBuilder s = new StringBuilder(heading(d)).append('\n');
         for (Line line : d.lines()) {
-            s.append(String.format(Locale.ROOT, "  %-13s %s%n", line.role().label() + ":", line.text()));
+            // padded by terminal columns: a Chinese role name (链式法则) takes two per character
+            s.append("  ").append(Columns.left(line.role().label() + ":", 13)).append(' ').append(line.text())
+                    .append(System.lineSeparator());
         }
         return s.toString();
     }

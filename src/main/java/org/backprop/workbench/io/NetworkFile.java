@@ -267,7 +267,7 @@ public final class NetworkFile {
             JsonLocation where = e.getLocation();
             String location = where == null ? "" : NetworkFileException.lineColumn(where.getLineNr(), where.getColumnNr());
             throw new NetworkFileException(file, location, Messages.get("network.malformed",
-                    jsonProblem(e.getOriginalMessage())));
+                    JsonProblems.describe(e.getOriginalMessage())));
         } catch (NumberFormatException e) {
             // BigDecimal cannot hold an exponent beyond the range of an int (1e999999999999, 0.1e-2147483648)
             JsonLocation where = parser == null ? null : parser.currentTokenLocation();
@@ -285,52 +285,6 @@ public final class NetworkFile {
             }
         }
         return new Reader(file).document(root);
-    }
-
-    /** How deep the JSON reader lets arrays and objects nest (Jackson's default limit). */
-    static final int MAX_NESTING = 1000;
-
-    /** Jackson's messages for its size limits, which name its classes ("StreamReadConstraints.getMaxNumberLength()"). */
-    private static final java.util.regex.Pattern JACKSON_LIMIT = java.util.regex.Pattern.compile(
-            "(Number value|String value|Name) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
-
-    /** Jackson's message for a raw control character in a string ("Illegal unquoted character ((CTRL-CHAR, code 27))"). */
-    private static final java.util.regex.Pattern JACKSON_CONTROL = java.util.regex.Pattern.compile(
-            "Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
-
-    /** Where Jackson's message says the error is ("[Source: (byte[])...; line: 3, column: 7]"). */
-    private static final java.util.regex.Pattern JACKSON_SOURCE = java.util.regex.Pattern.compile(
-            "\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
-
-    /** Jackson's message without the parts that speak of Jackson (features, binding types, redacted sources). */
-    static String jsonProblem(String message) {
-        if (message.startsWith("Trailing token")) {
-            return Messages.get("network.trailing");
-        }
-        if (message.startsWith("Document nesting depth")) {
-            return Messages.get("network.tooDeep", String.valueOf(MAX_NESTING));
-        }
-        java.util.regex.Matcher control = JACKSON_CONTROL.matcher(message);
-        if (control.find()) {
-            int code = Integer.parseInt(control.group(1));
-            return Messages.get("network.controlCharacter", String.format("%04X", code), String.format("%04x", code));
-        }
-        java.util.regex.Matcher limit = JACKSON_LIMIT.matcher(message);
-        if (limit.find()) {
-            String what = switch (limit.group(1)) {
-                case "Number value" -> Messages.get("network.numberTooLong", limit.group(2), limit.group(3));
-                case "String value" -> Messages.get("network.stringTooLong", limit.group(2), limit.group(3));
-                default -> Messages.get("network.nameTooLong", limit.group(2), limit.group(3));
-            };
-            return what;
-        }
-        return message
-                .replaceAll(",? ?from `[A-Za-z.]+\\(\\)`", "")
-                .transform(m -> JACKSON_SOURCE.matcher(m).replaceAll(source -> java.util.regex.Matcher.quoteReplacement(
-                        NetworkFileException.lineColumn(Integer.parseInt(source.group(1)),
-                                Integer.parseInt(source.group(2))))))
-                .replace("(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
-                        Messages.get("network.noComments"));
     }
 
     /** The closest of some names to a misspelt one (at most two letters off), for "did you mean ...?". */

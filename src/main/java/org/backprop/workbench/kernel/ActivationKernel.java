@@ -22,8 +22,11 @@ public interface ActivationKernel {
     /** The function's name in plain text, e.g. σ, relu. */
     default String symbol() { return id(); }
 
-    /** σ' as a formula in plain text, for the derivation, e.g. {@code σ'(z) = 1 − tanh²(z)}. */
-    default String derivativeText() { return "σ'(z) of " + id(); }
+    /**
+     * σ' as a formula in plain text, for the derivation, e.g. {@code σ'(z) = 1 − tanh²(z)}: notation only, no words,
+     * since the derivation shows it in every language.
+     */
+    default String derivativeText() { return "σ'(z) = " + id() + "'(z)"; }
 
     /**
      * Where the activation stands in every list of them (menus, "one of ..." messages): the classics say their place,

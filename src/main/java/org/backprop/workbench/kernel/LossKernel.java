@@ -67,8 +67,9 @@ public interface LossKernel {
     String gradALatex(String a, String t);
 
     /**
-     * The derivation's line for ∂C_x/∂a_j, in entry form, plain text: the loss, C_x and what it gives, e.g.
-     * {@code quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j}.
+     * The derivation's line for ∂C_x/∂a_j, in entry form, plain text: the loss's id, C_x and what it gives, e.g.
+     * {@code quadratic: C_x = ½ Σ_j (a_j − t_j)² ⇒ ∂C_x/∂a_j = a_j − t_j}. Notation only, no words: the derivation
+     * shows it as it is in every language (a kernel cannot reach the bundles).
      *
      * @param depth L
      */

@@ -20,6 +20,7 @@ import org.backprop.workbench.check.Thresholds;
 import org.backprop.workbench.engine.Backprop;
 import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.io.JsonProblems;
 import org.backprop.workbench.io.NetworkDocument;
 import org.backprop.workbench.io.NetworkFile;
 import org.backprop.workbench.io.NetworkFileException;
@@ -224,8 +225,8 @@ public final class LessonParser {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             int line = where == null || where.getLineNr() < 1 ? 2 : where.getLineNr() + 1;
-            problem(line, Messages.get("lesson.read.frontMatterYaml", e.getOriginalMessage().lines().findFirst()
-                    .orElseGet(() -> Messages.get("lesson.read.notYaml"))));
+            problem(line, Messages.get("lesson.read.frontMatterYaml", java.util.Optional.ofNullable(
+                    JsonProblems.describeYaml(e.getOriginalMessage())).orElseGet(() -> Messages.get("lesson.read.notYaml"))));
             throw new LessonException(problems);
         } catch (NumberFormatException e) {
             problem(2, Messages.get("lesson.read.frontMatterYaml", Messages.get("network.exponentBeyondDouble")));
@@ -296,7 +297,7 @@ public final class LessonParser {
             } catch (NetworkFileException e) {
                 problem(line, e.getMessage());
             } catch (JsonProcessingException e) {
-                problem(line, Messages.get("lesson.read.field", field, e.getOriginalMessage()));
+                problem(line, Messages.get("lesson.read.field", field, JsonProblems.describe(e.getOriginalMessage())));
             }
         } else {
             problem(line, Messages.get("lesson.read.field", field, Messages.get("lesson.read.networkNeither", field)));

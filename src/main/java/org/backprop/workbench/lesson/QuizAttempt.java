@@ -3,6 +3,7 @@ package org.backprop.workbench.lesson;
 import org.backprop.workbench.i18n.Messages;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A student working on one quiz: the tries so far and whether the answer has been revealed. Until it is (a right
@@ -24,11 +25,16 @@ public final class QuizAttempt {
     /**
      * What a try tells the student.
      *
-     * @param correct  the answer was right
-     * @param counted  it was a number, so it counted as a try (text that is not a number does not)
-     * @param feedback one or two sentences; it names the value only once {@link QuizAttempt#revealed()}
+     * @param correct the answer was right
+     * @param counted it was a number, so it counted as a try (text that is not a number does not)
+     * @param text    its feedback, written in the current language each time it is asked for, so that feedback on
+     *                screen can be said again after a language switch
      */
-    public record Outcome(boolean correct, boolean counted, String feedback) {
+    public record Outcome(boolean correct, boolean counted, Supplier<String> text) {
+        /** One or two sentences, in the current language; they name the value only once the answer is revealed. */
+        public String feedback() {
+            return text.get();
+        }
     }
 
     /** @param quiz the quiz ({@code null} not permitted) */
@@ -40,31 +46,32 @@ public final class QuizAttempt {
     public Outcome answer(String typed) {
         Optional<Double> number = Quiz.parseNumber(typed);
         if (number.isEmpty()) {
-            return new Outcome(false, false, quiz.grade(typed).message());
+            return new Outcome(false, false, () -> quiz.grade(typed).message());
         }
         double answer = number.get();
         QuizGrade grade = quiz.grade(answer);
         if (revealed) {
-            return new Outcome(grade.correct(), true, grade.feedback());
+            return new Outcome(grade.correct(), true, () -> quiz.grade(answer).feedback());
         }
         tries++;
         if (grade.correct()) {
             revealed = true;
             solved = true;
-            return new Outcome(true, true, grade.message());
+            return new Outcome(true, true, () -> quiz.grade(answer).message());
         }
-        String hint = quiz.nudge(answer);
-        if (tries >= TRIES) {
+        int tried = tries;
+        if (tried >= TRIES) {
             revealed = true;
-            return new Outcome(false, true, Messages.get("quiz.tryOfRevealed", tries, TRIES, hint, quiz.answerText()));
+            return new Outcome(false, true,
+                    () -> Messages.get("quiz.tryOfRevealed", tried, TRIES, quiz.nudge(answer), quiz.answerText()));
         }
-        return new Outcome(false, true, Messages.get("quiz.tryOf", tries, TRIES, hint));
+        return new Outcome(false, true, () -> Messages.get("quiz.tryOf", tried, TRIES, quiz.nudge(answer)));
     }
 
     /** The student asks for the answer. */
     public Outcome giveUp() {
         revealed = true;
-        return new Outcome(false, false, Messages.get("quiz.answer", quiz.answerText()));
+        return new Outcome(false, false, () -> Messages.get("quiz.answer", quiz.answerText()));
     }
 
     public Quiz quiz() { return quiz; }

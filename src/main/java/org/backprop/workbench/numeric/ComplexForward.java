@@ -5,6 +5,7 @@ import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.GenericForward;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,7 +28,13 @@ public final class ComplexForward {
         int l = ComplexMath.firstKinkedLayer(net);
         if (l > 0) {
             Activation sigma = net.activation(l);
-            throw new NotAnalyticException(l, sigma.id(), sigma.kernel().notAnalyticBecause().orElseThrow());
+            double[] kinks = sigma.kernel().kinks();
+            // a kink is worded from the bundles; any other reason is the kernel's own (English) sentence
+            throw new NotAnalyticException(l, sigma.id(), kinks.length > 0
+                    ? Messages.get("check.notAnalytic.kink", java.util.Arrays.stream(kinks)
+                            .mapToObj(k -> k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k))
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    : sigma.kernel().notAnalyticBecause().orElseThrow());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.backprop.workbench.numeric;
 
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.util.Ids;
 
 import java.util.Optional;
@@ -11,23 +12,24 @@ import java.util.Optional;
  */
 public enum DifferenceMethod {
     /** (C(θ + h) − C(θ)) / h: error h·|C''|/2 + 2 eps_machine |C| / h, least near h ≈ 1e-8, about 1e-8. */
-    FORWARD("forward", "forward differences", "O(ε)", 1e-8, 1),
+    FORWARD("forward", "check.method.forward", "O(ε)", 1e-8, 1),
     /** (C(θ + h) − C(θ − h)) / 2h: error h²·|C'''|/6 + eps_machine |C| / h, least near h ≈ 1e-5, about 1e-10. */
-    CENTRAL("central", "central differences", "O(ε²)", 1e-5, 2),
+    CENTRAL("central", "check.method.central", "O(ε²)", 1e-5, 2),
     /**
      * Richardson extrapolation of central differences, (4 D(h/2) − D(h)) / 3 with D(h) the central difference:
      * the h² terms cancel, error h⁴·|C⁽⁵⁾|/480 + about 3 eps_machine |C| / h, least near h ≈ 1e-3.
      */
-    RICHARDSON("richardson", "Richardson extrapolation", "O(ε⁴)", 1e-3, 4),
+    RICHARDSON("richardson", "check.method.richardson", "O(ε⁴)", 1e-3, 4),
     /**
      * Complex step Im C(θ + ih) / h: no subtraction, so no cancellation; error h²·|C'''|/6 relative to nothing but
      * the truncation, below eps_machine for h ≤ 1e-8. Needs an analytic network (no relu).
      */
-    COMPLEX_STEP("complex-step", "complex step", "O(ε²), no subtraction", 1e-20, 1);
+    COMPLEX_STEP("complex-step", "check.method.complexStep", "O(ε²)", 1e-20, 1);
 
     private static final Ids<DifferenceMethod> IDS = new Ids<>(values(), DifferenceMethod::id);
 
     private final String id;
+    /** The bundle key of {@link #description()}. */
     private final String description;
     private final String order;
     private final double defaultStep;
@@ -44,11 +46,11 @@ public enum DifferenceMethod {
     /** The name on the command line and in reports, e.g. {@code complex-step}. */
     public String id() { return id; }
 
-    /** "central differences", for reports. */
-    public String description() { return description; }
+    /** "central differences" (中心差分), in the current language, for reports. */
+    public String description() { return Messages.get(description); }
 
-    /** The order of the truncation error, e.g. "O(ε²)", for legends. */
-    public String order() { return order; }
+    /** The order of the truncation error, e.g. "O(ε²)" ("O(ε²), no subtraction" for the complex step), for legends. */
+    public String order() { return this == COMPLEX_STEP ? Messages.get("check.method.orderComplexStep", order) : order; }
 
     /**
      * The step h with the least total error for a cost and derivatives of order 1 (see each constant); the complex

@@ -1,5 +1,7 @@
 package org.backprop.workbench.numeric;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,12 +14,6 @@ import java.util.regex.Pattern;
 public final class Epsilon {
     /** Exclusive upper bound of ε. */
     public static final double MAX = 1;
-
-    /** What every message says is expected. */
-    public static final String EXPECTED = "a positive number below 1, such as 1e-5";
-
-    /** What a field or option that also takes {@code auto} says is expected. */
-    public static final String EXPECTED_OR_AUTO = EXPECTED + ", or auto (a step chosen per number)";
 
     /**
      * The step "auto": chosen per number by {@link AutoStep} (Ridders' extrapolation, with an error bound). It is NaN
@@ -73,7 +69,7 @@ public final class Epsilon {
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected " + EXPECTED_OR_AUTO + "; found \"" + t + "\"");
+            throw new IllegalArgumentException(Messages.get("check.epsilon.expectedOrAuto", t));
         }
     }
 
@@ -101,7 +97,7 @@ public final class Epsilon {
 
     /** "expected a positive number below 1, such as 1e-5; found "…"". */
     public static String message(String found) {
-        return "expected " + EXPECTED + "; found \"" + (found == null ? "" : found.strip()) + "\"";
+        return Messages.get("check.epsilon.expected", found == null ? "" : found.strip());
     }
 
     private static String format(double h) {

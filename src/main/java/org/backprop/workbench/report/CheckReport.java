@@ -19,6 +19,7 @@ import org.backprop.workbench.engine.Mistake;
 import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.numeric.Precision;
+import org.backprop.workbench.util.Columns;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class CheckReport {
         s.append(Messages.get("report.check", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append(NL);
         if (!(analysis.mode() instanceof CheckMode.All)) {
-            s.append(Messages.get("report.covers", analysis.mode().describe())).append('\n');
+            s.append(Messages.get("report.covers", analysis.mode().label())).append('\n');
         }
         if (analysis.mistake() != Mistake.NONE) {
             s.append(Messages.get("report.mistake", analysis.mistake().id(), MistakeText.description(analysis.mistake())))
@@ -112,17 +113,25 @@ public final class CheckReport {
             appendMatrix(s, Messages.get("report.gradW", String.valueOf(l)), analysis.backward().gradW(l));
         }
         s.append(Messages.get("report.checks")).append('\n');
-        s.append(String.format(Locale.ROOT, "%-4s %5s %7s %5s %5s %5s %5s  %-10s %s%n",
-                "", "layer", "checked", "pass", "warn", "fail", "kink", "worst rel", "verdict"));
+        // the verdict columns keep their ids (pass, warn, fail, kink), which the legend below defines
+        String worstHeading = Messages.get("report.col.worst");
+        int worst = Math.max(10, Columns.width(worstHeading));
+        s.append("     ").append(Columns.right(Messages.get("report.col.layer"), 5)).append(' ')
+                .append(Columns.right(Messages.get("report.col.checked"), 7))
+                .append(String.format(Locale.ROOT, " %5s %5s %5s %5s  ", "pass", "warn", "fail", "kink"))
+                .append(Columns.left(worstHeading, worst)).append(' ').append(Messages.get("report.col.verdict"))
+                .append(NL);
         for (Group g : groups(analysis)) {
             CheckSummary sum = g.summary();
-            s.append(String.format(Locale.ROOT, "%-4s %5d %7d %5d %5d %5d %5d  %-10s %s%n", g.formula(), g.layer(),
-                    sum.checked(), sum.pass(), sum.warn(), sum.fail(), sum.kink(), rel(sum.maxRelativeError()),
-                    sum.verdict()));
+            s.append(String.format(Locale.ROOT, "%-4s %5d %7d %5d %5d %5d %5d  ", g.formula(), g.layer(),
+                    sum.checked(), sum.pass(), sum.warn(), sum.fail(), sum.kink()))
+                    .append(Columns.left(rel(sum.maxRelativeError()), worst)).append(' ').append(sum.verdict())
+                    .append(NL);
         }
         CheckSummary all = analysis.summary();
-        s.append(String.format(Locale.ROOT, "all  %5s %7d %5d %5d %5d %5d  %-10s %s%n", "", all.checked(), all.pass(),
-                all.warn(), all.fail(), all.kink(), rel(all.maxRelativeError()), all.verdict()));
+        s.append(Columns.left(Messages.get("report.col.all"), 4)).append(String.format(Locale.ROOT,
+                " %5s %7d %5d %5d %5d %5d  ", "", all.checked(), all.pass(), all.warn(), all.fail(), all.kink()))
+                .append(Columns.left(rel(all.maxRelativeError()), worst)).append(' ').append(all.verdict()).append(NL);
         s.append(Messages.get("report.legend", rel(Thresholds.PASS), noiseRange(analysis), rel(Thresholds.PASS),
                 rel(Thresholds.FAIL)).replace("\n", NL)).append(NL);
         if (Double.isNaN(analysis.epsilon()) && !analysis.method().isComplex()) {
@@ -146,8 +155,10 @@ public final class CheckReport {
         }
         if (!failures.isEmpty()) {
             s.append('\n').append(Messages.get("report.failing")).append('\n');
-            s.append(String.format(Locale.ROOT, "%-4s %-22s %-24s %-24s %s%n", "", "quantity", "analytic", "numeric",
-                    "rel error"));
+            s.append("     ").append(Columns.left(Messages.get("report.col.quantity"), 22)).append(' ')
+                    .append(Columns.left(Messages.get("report.col.analytic"), 24)).append(' ')
+                    .append(Columns.left(Messages.get("report.col.numeric"), 24)).append(' ')
+                    .append(Messages.get("report.col.rel")).append(NL);
             for (CheckResult r : failures) {
                 s.append(String.format(Locale.ROOT, "%-4s %-22s %-24s %-24s %s%s%n", r.formula(), r.quantity(),
                         number(r.analytic()), number(r.numeric()), rel(r.relativeError()),
@@ -167,7 +178,7 @@ public final class CheckReport {
         s.append(Messages.get("report.md.method", analysis.method().description(), step(analysis.method(), analysis.epsilon()),
                 precisionNote(analysis))).append('\n');
         if (!(analysis.mode() instanceof CheckMode.All)) {
-            s.append(Messages.get("report.md.covers", analysis.mode().describe())).append('\n');
+            s.append(Messages.get("report.md.covers", analysis.mode().label())).append('\n');
         }
         if (analysis.mistake() != Mistake.NONE) {
             s.append(Messages.get("report.md.mistake", analysis.mistake().id(), MistakeText.description(analysis.mistake())))

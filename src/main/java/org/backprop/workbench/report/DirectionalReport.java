@@ -17,7 +17,6 @@ import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.numeric.Precision;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** The report of a directional check as text, Markdown or JSON. */
 public final class DirectionalReport {
@@ -42,10 +41,9 @@ public final class DirectionalReport {
         s.append(Messages.get("directional.check", String.valueOf(r.parameters()), String.valueOf(r.seed()))).append(NL);
         s.append(Messages.get("directional.method", r.method().description(), CheckReport.step(r.epsilon()),
                 precisionNote(precision))).append(NL).append(NL);
-        s.append(String.format(Locale.ROOT, "backprop   ∇C · u = %s%n", CheckReport.number(r.analytic())));
-        s.append(String.format(Locale.ROOT, "numerical  dC/dt  = %s%n", CheckReport.number(r.numeric())));
-        s.append(String.format(Locale.ROOT, "rel error         = %s  %s%n", CheckReport.rel(r.relativeError()),
-                r.verdict()));
+        s.append(Messages.get("directional.backprop", CheckReport.number(r.analytic()))).append(NL);
+        s.append(Messages.get("directional.numerical", CheckReport.number(r.numeric()))).append(NL);
+        s.append(Messages.get("directional.rel", CheckReport.rel(r.relativeError()), r.verdict().toString())).append(NL);
         if (r.reason() != org.backprop.workbench.check.Reason.NONE) {
             s.append(Messages.get("directional.reason", r.reason().id(), r.reason().description())).append('\n');
         }

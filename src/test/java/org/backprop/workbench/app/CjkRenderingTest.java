@@ -39,11 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the fonts to install.
  */
 @ExtendWith(ApplicationExtension.class)
-class CjkRenderingTest {
+public class CjkRenderingTest {
     /** Characters of the Chinese bundle and lessons: backprop, check, derive, lesson, Simplified Chinese. */
-    static final String SAMPLE = "反向传播检验推导课程简体中文";
+    public static final String SAMPLE = "反向传播检验推导课程简体中文";
     /** A code point of the last private-use plane: no font draws it, so it shows the missing glyph. */
-    static final String MISSING = new String(Character.toChars(0x10FFFD));
+    public static final String MISSING = new String(Character.toChars(0x10FFFD));
 
     @Start
     void start(Stage stage) {
@@ -119,11 +119,11 @@ class CjkRenderingTest {
         return k;
     }
 
-    static void assertGlyphs(String where, Function<String, BufferedImage> draw) {
+    public static void assertGlyphs(String where, Function<String, BufferedImage> draw) {
         assertGlyphs(where, SAMPLE, draw);
     }
 
-    static void assertGlyphs(String where, String sample, Function<String, BufferedImage> draw) {
+    public static void assertGlyphs(String where, String sample, Function<String, BufferedImage> draw) {
         List<Integer> missing = key(draw.apply(MISSING));
         Set<List<Integer>> seen = new HashSet<>();
         for (int i = 0; i < sample.length(); i = sample.offsetByCodePoints(i, 1)) {

@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backprop.workbench.app.actions.MenuGroup;
 import org.backprop.workbench.check.CheckResult;
+import org.backprop.workbench.i18n.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.backprop.workbench.app.FxThread.fx;
 import static org.backprop.workbench.app.FxThread.waitUntil;
@@ -205,6 +207,53 @@ class ClassroomLayoutTest {
         assertTrue(fx(() -> shown(window.parts().builder())), "the builder comes back when the lesson closes");
     }
 
+    @Test
+    void theCheckTablesHeadersAreWholeOnAnXgaProjectorInEnglishAndChinese(FxRobot robot) {
+        open(1024, 768);
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        TableView<CheckResult> table = fx(() -> window.parts().checkTable().table());
+        assertTrue(fx(() -> shown(table)), "the Checks tab is in front");
+        theHeadersAreWhole(table, "at 1024×768");
+        // sorted by its relative error, a column's header gives room to the sort arrow
+        TableColumn<CheckResult, ?> relative = column(table, "Relative error");
+        fx(() -> {
+            relative.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(relative));
+        });
+        settle();
+        theHeadersAreWhole(table, "sorted by the relative error");
+        try {
+            fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+            settle();
+            assertTrue(fx(() -> table.getColumns().stream().anyMatch(c -> c.getText().equals("解析值（反向传播）"))));
+            theHeadersAreWhole(table, "in 简体中文");
+        } finally {
+            fx(() -> Messages.setLocale(Locale.ENGLISH));
+        }
+        openLesson(4);
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        theHeadersAreWhole(table, "beside lesson 4");
+    }
+
+    /** Every shown column header's title is whole: on one line or wrapped to two, never "Relativ…". */
+    private void theHeadersAreWhole(TableView<CheckResult> table, String where) {
+        List<TableColumnHeader> headers = fx(() -> table.lookupAll(".column-header").stream()
+                .filter(n -> n instanceof TableColumnHeader h && h.getTableColumn() != null && shown(h))
+                .map(n -> (TableColumnHeader) n).toList());
+        assertTrue(headers.size() >= 4, where + ": " + headers.size() + " headers");
+        for (TableColumnHeader header : headers) {
+            Labeled title = fx(() -> (Labeled) header.lookup(".label"));
+            String text = fx(() -> header.getTableColumn().getText());
+            assertEquals(text, fx(title::getText));
+            assertEquals(null, fx(() -> elision(title)), where);
+            Bounds b = fx(() -> inScene(title.lookup(".text")));
+            Bounds h = fx(() -> inScene(header));
+            assertTrue(b.getMinX() >= h.getMinX() - 0.5 && b.getMaxX() <= h.getMaxX() + 0.5
+                            && b.getMinY() >= h.getMinY() - 0.5 && b.getMaxY() <= h.getMaxY() + 0.5,
+                    where + ": \"" + text + "\" " + b + " lies in its header " + h);
+        }
+    }
+
     private static TableColumn<CheckResult, ?> column(TableView<CheckResult> table, String title) {
         return fx(() -> table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow());
     }
@@ -223,6 +272,7 @@ class ClassroomLayoutTest {
                     title + " " + b + " ends inside the table " + tableBounds);
             assertTrue(fx(() -> column.getWidth()) + 0.5 >= fx(column::getMinWidth), title + " is not squeezed");
         }
+        theHeadersAreWhole(table, "beside the lesson");
         // and no sideways scrolling is needed to see them
         for (Node n : fx(() -> List.copyOf(table.lookupAll(".scroll-bar")))) {
             if (n instanceof ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {

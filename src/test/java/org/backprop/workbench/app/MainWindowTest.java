@@ -351,7 +351,9 @@ class MainWindowTest {
         javafx.application.Platform.runLater(closeRequest);   // the question blocks in its own loop
         DialogPane question = waitForDialog();
         assertTrue(fx(() -> question.getHeaderText()).contains("quit"), question.getHeaderText());
-        robot.clickOn(fx(() -> question.lookupButton(javafx.scene.control.ButtonType.CANCEL)));
+        robot.clickOn(fx(() -> question.getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE)
+                .map(question::lookupButton).findFirst().orElseThrow()));
         waitUntil(() -> Window.getWindows().stream().noneMatch(w -> w.getScene().getRoot() instanceof DialogPane));
         assertTrue(fx(stage::isShowing), "Cancel keeps the window open");
         assertTrue(model.dirtyProperty().get(), "and the changes");

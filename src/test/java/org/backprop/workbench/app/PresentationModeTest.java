@@ -161,7 +161,9 @@ class PresentationModeTest {
         // type readable from the back of the room: at least 1.5 × the body font
         assertTrue(model.zoomProperty().get() >= PresentationMode.ZOOM, "zoom " + model.zoomProperty().get());
         assertWhollyInView("the diagram", window.parts().diagram());
-        assertTrue(fx(() -> window.parts().diagram().getHeight()) >= height * 0.2,
+        // the menu bar gives its height to the diagram (the keys still work: F5 leaves), which keeps a quarter
+        assertFalse(fx(() -> shown(window.lookup("#menuBar"))), "the menu bar is hidden");
+        assertTrue(fx(() -> window.parts().diagram().getHeight()) >= height * MainWindow.PRESENT_DIAGRAM_SHARE,
                 "the diagram is " + fx(() -> window.parts().diagram().getHeight()) + " px tall");
         assertWhollyInView("Back / Next and the step's name", window.lookup("#stepPosition"));
         assertWhollyInView("the step's title", window.lookup("#stepTitle"));
@@ -179,6 +181,7 @@ class PresentationModeTest {
         assertFalse(fx(() -> window.parts().presentation().onProperty().get()));
         ToolBar toolBar = fx(() -> (ToolBar) window.lookup(".tool-bar"));
         assertTrue(fx(() -> shown(toolBar)), "the tool bar is back");
+        assertTrue(fx(() -> shown(window.lookup("#menuBar"))), "the menu bar is back");
         Node overflow = fx(() -> toolBar.lookup(".tool-bar-overflow-button"));
         assertTrue(overflow == null || !fx(() -> overflow.isVisible()), "every tool bar control fits: no » menu");
         assertTrue(fx(() -> shown(window.parts().stepList())) && fx(() -> shown(window.parts().builder())));

@@ -138,6 +138,17 @@ class QuickCheckTest {
         }
         String status = checkLabel();
         assertTrue(status.startsWith("Quick check: PASS · " + loc.evaluations() + " cost evaluations"), status);
+        // and in 简体中文, said again on a switch
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            WaitForAsyncUtils.waitForFxEvents();
+            String chinese = checkLabel();
+            assertTrue(chinese.startsWith("快速检验：通过 · 计算代价 " + loc.evaluations() + " 次"), chinese);
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(checkLabel().startsWith("Quick check: PASS · "), checkLabel());
     }
 
     @Test

@@ -311,6 +311,7 @@ class WidgetsInChineseTest {
             assertEquals("取消", fx(cancel::getText));
             assertEquals("停止正在运行的工作（Esc）", fx(() -> cancel.getTooltip().getText()));
             assertEquals("就绪", TaskStatusBar.ready());
+            assertEquals("就绪", fx(bar::text), "the idle bar says it in the new language");
         } finally {
             fx(runner::shutdown);
         }

@@ -70,7 +70,12 @@ class HardCodedTextTest {
     /** Core files whose prose (notes, shapes captions, operand names) is all in the bundles. */
     static final java.util.List<String> CORE_CONVERTED = java.util.List.of("steps/Steps.java", "lesson/Quiz.java",
             "lesson/QuizAttempt.java", "derive/Entries.java", "derive/Deriver.java",
-            "derive/DerivationFormat.java");
+            "derive/DerivationFormat.java", "numeric/DifferenceMethod.java", "numeric/Epsilon.java",
+            "numeric/NotAnalyticException.java", "numeric/ComplexForward.java", "check/Reason.java",
+            "check/CheckMode.java", "report/CheckReport.java", "util/Columns.java", "kernel/loss/Quadratic.java",
+            "kernel/loss/CrossEntropy.java", "kernel/loss/BinaryCrossEntropy.java",
+            "kernel/loss/SigmoidCrossEntropy.java", "kernel/loss/SoftmaxCrossEntropy.java",
+            "kernel/activation/Relu.java", "kernel/activation/LeakyRelu.java", "kernel/activation/Swish.java");
     /** A Java string literal (escapes included), found in order so that each opening quote pairs with its own end. */
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** English prose: two words of letters separated by a space. */

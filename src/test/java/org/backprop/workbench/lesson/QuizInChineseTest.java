@@ -39,4 +39,20 @@ class QuizInChineseTest {
                 attempt.answer("0.5").feedback());
         assertTrue(attempt.giveUp().feedback().startsWith("答案：δ^1[0, 0] = -0.0887235"));
     }
+
+    @Test
+    void anOutcomeIsSaidAgainInTheLanguageSwitchedTo() throws LessonException {
+        Quiz quiz = QuizTest.quiz("delta1[0]", QuizTest.doc("[[2.0]]", "[[1.0]]"));
+        QuizAttempt attempt = new QuizAttempt(quiz);
+        QuizAttempt.Outcome wrong = attempt.answer("0.5");
+        assertTrue(wrong.feedback().startsWith("Not quite (try 1 of " + QuizAttempt.TRIES + "). "), wrong.feedback());
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("不太对（第 1 次，共 " + QuizAttempt.TRIES + " 次）。符号错了，大小也不对：先确定每个因子的符号。",
+                wrong.feedback(), "the first try, though a second has been made since");
+        QuizAttempt.Outcome right = attempt.answer("-0.0887");
+        assertTrue(right.feedback().startsWith("正确：δ^1[0, 0] = -0.0887235"), right.feedback());
+        Messages.setLocale(Locale.ENGLISH);
+        assertTrue(right.feedback().startsWith("Right: δ^1[0, 0] = -0.0887235"), right.feedback());
+        assertEquals(2, attempt.tries(), "two answers, however often their feedback is said");
+    }
 }

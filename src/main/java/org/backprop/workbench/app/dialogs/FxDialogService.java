@@ -50,17 +50,26 @@ public final class FxDialogService implements DialogService {
         return chooser;
     }
 
+    /**
+     * OK in the workbench's language: JavaFX's own ButtonType.OK speaks the JVM's locale, which is English wherever
+     * the system's Chinese locale is not installed, and does not follow View ▸ Language.
+     */
+    private static ButtonType ok() {
+        return new ButtonType(Messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
+    }
+
     @Override
     public SaveAnswer askSaveChanges(String action) {
         ButtonType save = new ButtonType(Messages.get("save.save"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(Messages.get("save.discard"), ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("save.content"),
-                save, discard, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(Messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("save.content"), save, discard, cancel);
+        alert.setTitle(Messages.get("dialog.confirmTitle"));
         alert.setHeaderText(Messages.get("save.header", action));
         alert.getDialogPane().setId("saveChangesDialog");
         alert.initOwner(owner.get());
         Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+        if (answer.isEmpty() || answer.get() == cancel) {
             return SaveAnswer.CANCEL;
         }
         return answer.get() == save ? SaveAnswer.SAVE : SaveAnswer.DISCARD;
@@ -68,7 +77,8 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ok());
+        alert.setTitle(Messages.get("dialog.errorTitle"));
         alert.setHeaderText(header);
         alert.getDialogPane().setId("errorDialog");
         alert.initOwner(owner.get());
@@ -77,7 +87,8 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String id, String header, Node content) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", ok());
+        alert.setTitle(Messages.get("dialog.errorTitle"));
         alert.setHeaderText(header);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId(id);
@@ -87,7 +98,8 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showInformation(String id, String header, Node content) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ok());
+        alert.setTitle(Messages.get("dialog.infoTitle"));
         alert.setHeaderText(header);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId(id);

@@ -79,6 +79,14 @@ public final class LessonPanel implements Panel {
     private final Tooltip closeTip = new Tooltip();
     /** The prediction's feedback shown, as the choice it answers (null: none), so that a switch can say it again. */
     private String predicted;
+    /** The quiz's feedback shown (null: none), said again in the new language after a switch. */
+    private QuizAttempt.Outcome shownOutcome;
+    /**
+     * The running lesson as written in the language now on screen, when that is not the language it was started in
+     * (View ▸ Language during a lesson): its title, step titles and prose are shown; the session keeps the lesson it
+     * started, with its networks and the student's answers. Null: the session's lesson itself.
+     */
+    private Lesson translation;
 
     /**
      * @param session  the lesson in progress ({@code null} not permitted)
@@ -137,15 +145,19 @@ public final class LessonPanel implements Panel {
         quizCheck.setDefaultButton(false);
         quizFeedback.setId("quizFeedback");
         quizFeedback.setWrapText(true);
+        // no empty line between the buttons and the status before the first answer: the prose keeps that room
+        quizFeedback.managedProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> quizFeedback.getText() != null && !quizFeedback.getText().isEmpty(), quizFeedback.textProperty()));
         quizShowAnswer.setId("quizShowAnswer");
         quizShowAnswer.setMinWidth(Region.USE_PREF_SIZE);
         quizCheck.setMinWidth(Region.USE_PREF_SIZE);
         quizStatus.setId("quizStatus");
         quizStatus.setWrapText(true);
         quizStatus.getStyleClass().add("lesson-caption");
-        HBox answerRow = new HBox(6, quizAnswer, quizCheck, quizShowAnswer);
-        HBox.setHgrow(quizAnswer, Priority.ALWAYS);
-        quizBox.getChildren().addAll(quizQuestion, answerRow, quizFeedback, quizStatus);
+        // the field has the panel's width to itself (beside the two buttons it was cut to "a r" at 1024 px)
+        quizAnswer.setMaxWidth(Double.MAX_VALUE);
+        HBox answerButtons = new HBox(6, quizCheck, quizShowAnswer);
+        quizBox.getChildren().addAll(quizQuestion, quizAnswer, answerButtons, quizFeedback, quizStatus);
 
         predictBox.setId("lessonPredict");
         predictBox.getStyleClass().add("lesson-question");
@@ -156,7 +168,7 @@ public final class LessonPanel implements Panel {
         predictFeedback.setWrapText(true);
         predictBox.getChildren().addAll(predictQuestion, predictChoices, predictCommit, predictFeedback);
 
-        VBox body = new VBox(12, stepTitle, prose, lookAt, quizBox, predictBox);
+        VBox body = new VBox(12, stepTitle, prose, lookAt, predictBox);
         body.setPadding(new Insets(0, 8, 0, 0));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -183,7 +195,8 @@ public final class LessonPanel implements Panel {
                 new HBox(6, restartButton, closeButton));
         nav.setId("lessonNav");
 
-        root.getChildren().addAll(lessonTitle, progressText, progress, scroll, nav);
+        // the quiz stays in view under the prose, which scrolls: its field and buttons are never below the fold
+        root.getChildren().addAll(lessonTitle, progressText, progress, scroll, quizBox, nav);
         relabel();
         Relabel.follow(this, LessonPanel::relabel);
     }
@@ -213,6 +226,11 @@ public final class LessonPanel implements Panel {
             showQuestion(step);
             showLookAt(step);
             showQuizStatus();
+            if (shownOutcome != null) {
+                quizFeedback.setText(pretty(shownOutcome.feedback()));
+            } else {
+                showAnsweredQuiz(step);
+            }
             for (Node n : predictChoices.getChildren()) {
                 ((RadioButton) n).setText(choiceLabel((String) n.getUserData()));
             }
@@ -257,6 +275,7 @@ public final class LessonPanel implements Panel {
     }
 
     private void initListeners() {
+        session.lessonProperty().addListener((o, a, lesson) -> translation = null);   // a new lesson: its own text
         session.stepProperty().addListener((o, a, step) -> show(step));
         analysis.addListener((o, a, b) -> showLookAt(session.stepProperty().get()));
         previousButton.setOnAction(e -> session.previous());
@@ -283,23 +302,19 @@ public final class LessonPanel implements Panel {
             lookAt.getChildren().clear();
             return;
         }
-        lessonTitle.setText(lesson.title());
+        showText(step);
         showProgress(step, lesson);
         progress.setProgress((double) step.number() / lesson.size());
-        stepTitle.setText(step.title());
-        prose.show(step.prose());
         showLookAt(step);
 
         setVisible(quizBox, step.quiz() != null);
         quizAnswer.clear();
         quizFeedback.setText("");
+        shownOutcome = null;
         quizFeedback.getStyleClass().removeAll("right", "wrong");
         if (step.quiz() != null) {
             showQuestion(step);
-            QuizAttempt attempt = session.attemptProperty().get();
-            if (attempt != null && attempt.revealed()) {
-                quizFeedback.setText(pretty(Messages.get("lesson.quiz.answered", attempt.quiz().answerText())));
-            }
+            showAnsweredQuiz(step);
         }
         showQuizStatus();
 
@@ -318,6 +333,38 @@ public final class LessonPanel implements Panel {
         }
         previousButton.setDisable(step.number() <= 1);
         nextButton.setDisable(step.number() >= lesson.size());
+    }
+
+    /** On coming back to a quiz already answered: its answer. */
+    private void showAnsweredQuiz(LessonStep step) {
+        QuizAttempt attempt = session.attemptProperty().get();
+        if (step.quiz() != null && attempt != null && attempt.revealed()) {
+            quizFeedback.setText(pretty(Messages.get("lesson.quiz.answered", attempt.quiz().answerText())));
+        }
+    }
+
+    /** The lesson's title, the step's title and prose: from the translation on screen, if there is one. */
+    private void showText(LessonStep step) {
+        Lesson lesson = session.lessonProperty().get();
+        boolean translated = translation != null && translation.size() == lesson.size();
+        LessonStep text = translated ? translation.step(step.number()) : step;
+        lessonTitle.setText(translated ? translation.title() : lesson.title());
+        stepTitle.setText(text.title());
+        prose.show(text.prose());
+    }
+
+    /**
+     * Shows the running lesson's text as {@code translated} writes it (the same lesson in the language just chosen:
+     * the same steps, only prose changes), keeping the step, the answers and the workbench as they are; a lesson
+     * of another length is not taken for a translation. Null goes back to the lesson's own text.
+     */
+    public void showTranslation(Lesson translated) {
+        Lesson lesson = session.lessonProperty().get();
+        translation = translated != null && lesson != null && translated.size() == lesson.size() ? translated : null;
+        LessonStep step = session.stepProperty().get();
+        if (step != null && lesson != null) {
+            showText(step);
+        }
     }
 
     /** The highlighted entries with their current values. */
@@ -362,6 +409,7 @@ public final class LessonPanel implements Panel {
     }
 
     private void showOutcome(QuizAttempt.Outcome outcome) {
+        shownOutcome = outcome;
         quizFeedback.setText(pretty(outcome.feedback()));
         quizFeedback.getStyleClass().removeAll("right", "wrong");
         if (outcome.counted()) {

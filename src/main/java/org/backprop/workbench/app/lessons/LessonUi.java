@@ -38,6 +38,8 @@ public final class LessonUi {
     private Optional<LessonLibrary> library;
     /** True when the library is the one of the current language (LessonLibrary.find), found again on a switch. */
     private boolean followsLanguage;
+    /** The library file name of the running lesson (01-one-neuron.md), found again in another language; or null. */
+    private String runningEntry;
 
     /**
      * @param model      the workbench a lesson sets up ({@code null} not permitted)
@@ -68,10 +70,25 @@ public final class LessonUi {
         followsLanguage = true;
     }
 
-    /** After a language switch: the lessons of the new language (the menu is rebuilt by the action factory). */
+    /**
+     * After a language switch: the lessons of the new language (the menu is rebuilt by the action factory), and the
+     * running lesson's text in the new language, if the library has it (the same file in lessons/zh/ or lessons/):
+     * the student stays on the same step with the same answers, only the prose changes.
+     */
     public void languageChanged() {
         if (followsLanguage) {
             library = LessonLibrary.find();
+        }
+        if (!session.isActive() || runningEntry == null || library.isEmpty()) {
+            return;
+        }
+        String name = runningEntry;
+        Optional<LessonLibrary.Entry> entry = library.get().entries().stream().filter(e -> e.name().equals(name))
+                .findFirst();
+        try {
+            panel.showTranslation(entry.isPresent() ? library.get().load(entry.get()) : null);
+        } catch (LessonException e) {
+            panel.showTranslation(null);   // a broken translation: the lesson keeps the text it has
         }
     }
 
@@ -99,11 +116,19 @@ public final class LessonUi {
             MenuItem item = new MenuItem(Messages.get(n <= 9 ? "lessons.itemMnemonic" : "lessons.item", n, entry.title()));
             item.setMnemonicParsing(n <= 9);
             item.setId("lesson-" + entry.name());
-            item.setOnAction(e -> open(() -> library.get().load(entry)));
+            item.setOnAction(e -> openEntry(entry));
             items.add(item);
             n++;
         }
         return items;
+    }
+
+    private boolean openEntry(LessonLibrary.Entry entry) {
+        boolean started = open(() -> library.get().load(entry));
+        if (started) {
+            runningEntry = entry.name();
+        }
+        return started;
     }
 
     /** Something that loads a lesson, or says why it cannot. */
@@ -124,6 +149,7 @@ public final class LessonUi {
         if (!mayDiscard.test(Messages.get("save.beforeLesson"))) {
             return false;
         }
+        runningEntry = null;   // a lesson file of the user's: it has no translation to find
         session.start(lesson);
         return true;
     }
@@ -137,7 +163,7 @@ public final class LessonUi {
     public boolean openByName(String fileName) {
         Optional<LessonLibrary.Entry> entry = library.flatMap(l -> l.entries().stream()
                 .filter(e -> e.name().equals(fileName)).findFirst());
-        return entry.isPresent() && open(() -> library.get().load(entry.get()));
+        return entry.isPresent() && openEntry(entry.get());
     }
 
     /**

@@ -29,6 +29,13 @@ final class Charts {
     private Charts() {
     }
 
+    static {
+        // JFreeChart draws rotated text (the y axis's label) by default as an AWT TextLayout of the AWT font, whose
+        // outlines have no CJK glyphs ("相对误差" came out as four boxes); drawn as a string, FXGraphics2D hands it to
+        // JavaFX, which falls back to a CJK font as it does for every other text of the app
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     /** Sizes in points; readable from the back of a lecture room at 1280×800. */
     static final Font TICK_FONT = new Font("DejaVu Sans", Font.PLAIN, 14);
     static final Font LABEL_FONT = new Font("DejaVu Sans", Font.PLAIN, 16);

@@ -184,7 +184,7 @@ public final class DerivePanel implements Panel {
         message.setText(d.mistaken() ? Messages.get("derive.mistaken", d.mistake().id())
                 : d.samples() > 1 ? Messages.get("derive.samples", d.samples()) : "");
         if (d.isChecked()) {
-            verdict.setText(Messages.get("derive.verdict", Latex.plainNumber(d.numeric()), d.verdict().id()));
+            verdict.setText(Messages.get("derive.verdict", Latex.plainNumber(d.numeric()), Names.verdict(d.verdict())));
             verdict.getStyleClass().setAll("label", "verdict-" + d.verdict().id());
         } else {
             verdict.setText(Messages.get("derive.unchecked"));

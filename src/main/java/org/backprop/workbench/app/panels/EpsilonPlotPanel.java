@@ -383,6 +383,15 @@ public final class EpsilonPlotPanel implements Panel {
         return font.getStringBounds(text, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
     }
 
+    /** The legend's entries, one per curve, as drawn: for tests. */
+    public java.util.List<String> legendTexts() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            out.add(String.valueOf(data.getSeriesKey(i)));
+        }
+        return out;
+    }
+
     /** The x axis's label as drawn, and whether it fits beside the range axis: for tests. */
     public String xAxisLabel() { return plot.getDomainAxis().getLabel(); }
 
@@ -435,7 +444,7 @@ public final class EpsilonPlotPanel implements Panel {
         for (Curve curve : s.curves()) {
             boolean inUse = curve.method() == s.analysis().method();
             data.addSeries(series((curve.points().isEmpty() ? curve.label()
-                    : curve.method().id() + " " + curve.method().order())
+                    : Messages.get("epsilon.curve", curve.method().id(), Names.order(curve.method())))
                     + (inUse ? Messages.get("epsilon.inUse") : ""), curve));
             // the method the checks use is drawn heavier
             renderer.setSeriesStroke(data.getSeriesCount() - 1, inUse ? Charts.HEAVY : Charts.LINE);

@@ -36,6 +36,16 @@ public final class Names {
         });
     }
 
+    /** The order of a method's truncation error, for the ε plot's legend: "O(ε²)", "O(ε²), no subtraction". */
+    public static String order(DifferenceMethod method) {
+        return Messages.get(switch (method) {
+            case FORWARD -> "method.orderForward";
+            case CENTRAL -> "method.orderCentral";
+            case RICHARDSON -> "method.orderRichardson";
+            case COMPLEX_STEP -> "method.orderComplexStep";
+        });
+    }
+
     /** What a deliberate mistake does, in the note's notation ("BP2 without σ'(z^l): δ^l = w^{l+1} δ^{l+1}"). */
     public static String mistake(Mistake mistake) {
         return org.backprop.workbench.report.MistakeText.description(mistake);

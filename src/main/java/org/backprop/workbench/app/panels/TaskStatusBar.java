@@ -122,7 +122,11 @@ public final class TaskStatusBar implements Panel {
         cancel.setId("cancelWork");
         cancel.setTooltip(cancelTip);
         relabel();
-        Relabel.follow(this, TaskStatusBar::relabel);
+        // "Ready" too, which refresh() shows when no work runs
+        Relabel.follow(this, b -> {
+            b.relabel();
+            b.refresh();
+        });
         cancel.setCancelButton(false);
         cancel.setOnAction(e -> cancelAll());
         root.getChildren().setAll(bar, message, cancel);
@@ -131,6 +135,7 @@ public final class TaskStatusBar implements Panel {
     private void relabel() {
         cancel.setText(org.backprop.workbench.i18n.Messages.get("status.cancel"));
         cancelTip.setText(org.backprop.workbench.i18n.Messages.get("status.cancelTip"));
+        refresh();   // "Ready" in the new language; a finished task's own message stays as it was said
     }
 
     private void initListeners() {

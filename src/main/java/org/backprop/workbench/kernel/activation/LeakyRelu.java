@@ -11,7 +11,7 @@ public final class LeakyRelu implements ActivationKernel {
 
     @Override public String id() { return "leaky-relu"; }
     @Override public int listPosition() { return 5; }
-    @Override public String derivativeText() { return "σ'(z) = 1 if z > 0, else " + SLOPE; }
+    @Override public String derivativeText() { return "σ'(z) = 1 (z > 0), " + SLOPE + " (z ≤ 0)"; }
     @Override public String latex() { return "\\mathrm{lrelu}"; }
     @Override public double[] kinks() { return KINKS.clone(); }
     @Override public boolean isPiecewiseLinear() { return true; }

@@ -9,7 +9,7 @@ public final class Relu implements ActivationKernel {
 
     @Override public String id() { return "relu"; }
     @Override public int listPosition() { return 4; }
-    @Override public String derivativeText() { return "σ'(z) = 1 if z > 0, else 0"; }
+    @Override public String derivativeText() { return "σ'(z) = 1 (z > 0), 0 (z ≤ 0)"; }
     @Override public String latex() { return "\\mathrm{relu}"; }
     @Override public double[] kinks() { return KINKS.clone(); }
     @Override public boolean isPiecewiseLinear() { return true; }

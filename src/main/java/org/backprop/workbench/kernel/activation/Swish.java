@@ -6,7 +6,7 @@ import org.backprop.workbench.kernel.Arithmetic;
 /** swish(z) = z σ(z) (SiLU), swish'(z) = σ(z) (1 + z σ(−z)); analytic, so the complex step goes through it. */
 public final class Swish implements ActivationKernel {
     @Override public String id() { return "swish"; }
-    @Override public String derivativeText() { return "σ'(z) = s(z) (1 + z s(−z)), s the sigmoid"; }
+    @Override public String derivativeText() { return "σ'(z) = s(z) (1 + z s(−z)), s = sigmoid"; }
     @Override public String latex() { return "\\mathrm{swish}"; }
     @Override public double value(double z) { return z * Sigmoid.sigmoid(z); }
 

@@ -74,7 +74,7 @@ public final class BinaryCrossEntropy implements LossKernel {
     }
 
     @Override public String gradADerivationText(int depth) {
-        return "binary cross-entropy: ∂C_x/∂a_j = (a_j − t_j) / (a_j (1 − a_j))";
+        return "binary-cross-entropy: ∂C_x/∂a_j = (a_j − t_j) / (a_j (1 − a_j))";
     }
 
     @Override public String gradADerivationLatex(int depth) {

@@ -58,7 +58,7 @@ public final class CrossEntropy implements LossKernel {
     @Override public String gradALatex(String a, String t) { return "-\\," + t + " \\oslash " + a; }
 
     @Override public String gradADerivationText(int depth) {
-        return "cross-entropy: C_x = −Σ_j t_j ln a_j, so ∂C_x/∂a_j = −t_j / a_j";
+        return "cross-entropy: C_x = −Σ_j t_j ln a_j ⇒ ∂C_x/∂a_j = −t_j / a_j";
     }
 
     @Override public String gradADerivationLatex(int depth) {

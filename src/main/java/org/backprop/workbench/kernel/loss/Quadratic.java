@@ -45,7 +45,7 @@ public final class Quadratic implements LossKernel {
     @Override public String gradALatex(String a, String t) { return a + " - " + t; }
 
     @Override public String gradADerivationText(int depth) {
-        return "quadratic: C_x = ½ Σ_j (a_j − t_j)², so ∂C_x/∂a_j = a_j − t_j";
+        return "quadratic: C_x = ½ Σ_j (a_j − t_j)² ⇒ ∂C_x/∂a_j = a_j − t_j";
     }
 
     @Override public String gradADerivationLatex(int depth) {

@@ -55,8 +55,8 @@ public final class SigmoidCrossEntropy implements LossKernel {
     @Override public String gradALatex(String a, String t) { return "\\sigma\\left(" + a + "\\right) - " + t; }
 
     @Override public String gradADerivationText(int depth) {
-        return "loss-fused sigmoid: a^" + depth + " = z^" + depth + " (identity), C_x = Σ_j [t_j softplus(−z_j)"
-                + " + (1 − t_j) softplus(z_j)], so ∂C_x/∂a_j = σ(z_j) − t_j";
+        return "sigmoid-cross-entropy: a^" + depth + " = z^" + depth + ", C_x = Σ_j [t_j softplus(−z_j)"
+                + " + (1 − t_j) softplus(z_j)] ⇒ ∂C_x/∂a_j = σ(z_j) − t_j";
     }
 
     @Override public String gradADerivationLatex(int depth) {

@@ -76,8 +76,8 @@ public final class SoftmaxCrossEntropy implements LossKernel {
     @Override public String gradALatex(String a, String t) { return "\\mathrm{softmax}\\left(" + a + "\\right) - " + t; }
 
     @Override public String gradADerivationText(int depth) {
-        return "loss-fused softmax: a^" + depth + " = z^" + depth + " (identity), C_x = −Σ_j t_j ln softmax(z)_j, so"
-                + " ∂C_x/∂a_j = softmax(z)_j − t_j";
+        return "softmax-cross-entropy: a^" + depth + " = z^" + depth + ", C_x = −Σ_j t_j ln(softmax(z)_j)"
+                + " ⇒ ∂C_x/∂a_j = softmax(z)_j − t_j";
     }
 
     @Override public String gradADerivationLatex(int depth) {

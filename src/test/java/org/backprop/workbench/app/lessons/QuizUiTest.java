@@ -67,6 +67,42 @@ class QuizUiTest {
         return fx(() -> ui.session().stepProperty().get());
     }
 
+    @Test
+    void onAnXgaProjectorTheAnswerFieldShowsItsWholePromptAndTheButtonsAreInView() {
+        // lesson 1's first quiz comes after a long step: the prose scrolls, the question stays in view
+        openQuiz(1, "delta1[0,0]");
+        fx(() -> {
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+        });
+        javafx.scene.control.TextField field = ui.panel().quizAnswer();
+        assertTrue(fx(() -> shown(field)), "the quiz is on screen");
+        // "a number, e.g. -0.0123" whole in the field, not "a r" between the buttons
+        double prompt = fx(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(field.getPromptText());
+            probe.setFont(field.getFont());
+            return probe.getLayoutBounds().getWidth() + field.getPadding().getLeft() + field.getPadding().getRight();
+        });
+        assertTrue(fx(field::getWidth) + 0.5 >= prompt,
+                "the answer field is " + fx(field::getWidth) + " px for a " + prompt + " px prompt");
+        javafx.scene.layout.Region panel = ui.panel().getView();
+        javafx.geometry.Bounds inView = fx(() -> {
+            javafx.geometry.Bounds p = panel.localToScene(panel.getLayoutBounds());
+            javafx.scene.Node scroll = panel.lookup("#lessonScroll");
+            javafx.geometry.Bounds s = scroll.localToScene(scroll.getLayoutBounds());
+            return new javafx.geometry.BoundingBox(p.getMinX(), s.getMaxY(), p.getWidth(), p.getMaxY() - s.getMaxY());
+        });
+        for (String id : java.util.List.of("#quizAnswer", "#quizCheck", "#quizShowAnswer")) {
+            javafx.scene.control.Control c = fx(() -> (javafx.scene.control.Control) panel.lookup(id));
+            assertTrue(fx(() -> c.getWidth() + 0.5 >= c.prefWidth(-1) || c == field), id + " is whole");
+            javafx.geometry.Bounds b = fx(() -> c.localToScene(c.getLayoutBounds()));
+            assertTrue(b.getMinX() >= inView.getMinX() - 0.5 && b.getMaxX() <= inView.getMaxX() + 0.5
+                            && b.getMinY() >= inView.getMinY() - 0.5 && b.getMaxY() <= inView.getMaxY() + 0.5,
+                    id + " " + b + " lies in view, under the lesson's scrolling prose " + inView);
+        }
+        fx(() -> ui.session().close());
+    }
+
     /** Clicks the step whose label starts with {@code label} in the step list, as the student does. */
     private void clickStep(FxRobot robot, String label, String id) {
         robot.clickOn(fx(() -> robot.lookup(".list-cell").queryAll().stream()

@@ -85,11 +85,18 @@ class EpsilonPlotPanelTest {
             assertTrue(texts.contains("使用最佳 ε(_B)"), texts.toString());
             assertTrue(texts.stream().anyMatch(t -> t.startsWith("ε = ") && t.contains("时的相对误差")), texts.toString());
             assertTrue(texts.stream().anyMatch(t -> t.startsWith("解析值 ")), texts.toString());
+            // the legend too: the complex step's "no subtraction" and the worst curve's sentence
+            java.util.List<String> legend = fx(panel::legendTexts);
+            assertTrue(legend.contains("complex-step O(ε²)，无减法"), legend.toString());
+            assertTrue(legend.stream().anyMatch(t -> t.startsWith("central O(ε²)") && t.contains("使用中")), legend.toString());
+            assertTrue(legend.stream().anyMatch(t -> t.contains("中的最大值，中心差分")), legend.toString());
+            assertTrue(legend.stream().noneMatch(t -> t.contains("subtraction") || t.contains("in use")), legend.toString());
         } finally {
             fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
         }
         java.util.List<String> english = fx(() -> texts(panel.getView()));
         assertTrue(english.contains("Use _best ε"), english.toString());
+        assertTrue(fx(panel::legendTexts).contains("complex-step O(ε²), no subtraction"), fx(panel::legendTexts).toString());
     }
 
     @Test
