@@ -51,7 +51,7 @@ public sealed interface Claim {
             if (summary.checked() > 0 && summary.verdict() == verdict) {
                 return Optional.empty();
             }
-            return Optional.of(subject() + " " + verdictWord(summary.verdict()) + " (" + counts(summary) + ")");
+            return Optional.of(Messages.get("claim.verdict", subject(), verdictWord(summary.verdict()), counts(summary)));
         }
 
         private String subject() {
@@ -59,9 +59,9 @@ public sealed interface Claim {
                 return entry.id();
             }
             if (formula == null) {
-                return "all checks";
+                return Messages.get("claim.allChecks");
             }
-            return formula + (layer == 0 ? "" : " layer " + layer);
+            return layer == 0 ? formula.toString() : Messages.get("claim.formulaLayer", formula, String.valueOf(layer));
         }
     }
 
@@ -73,8 +73,7 @@ public sealed interface Claim {
             if (Math.abs(actual - value) <= tolerance) {
                 return Optional.empty();
             }
-            return Optional.of(entry.id() + " is " + format(actual) + ", not " + format(value) + " ± "
-                    + format(tolerance));
+            return Optional.of(Messages.get("claim.value", entry.id(), format(actual), format(value), format(tolerance)));
         }
     }
 
@@ -84,7 +83,10 @@ public sealed interface Claim {
         public Optional<String> disproof(Analysis analysis) {
             String found = firstFailure(analysis);
             String claimed = formula == null ? "none" : formula + " layer " + layer;
-            return found.equals(claimed) ? Optional.empty() : Optional.of("the first failure is " + found);
+            return found.equals(claimed) ? Optional.empty() : Optional.of(Messages.get("claim.firstFailure",
+                    analysis.checks().stream().filter(c -> c.verdict() == Verdict.FAIL).findFirst()
+                            .map(c -> Messages.get("claim.formulaLayer", c.formula(), String.valueOf(c.layer())))
+                            .orElseGet(() -> Messages.get("claim.none"))));
         }
     }
 
@@ -96,20 +98,19 @@ public sealed interface Claim {
 
     private static String verdictWord(Verdict verdict) {
         return switch (verdict) {
-            case PASS -> "passes";
-            case WARN -> "warns";
-            case FAIL -> "fails";
-            case KINK -> "kink";
+            case PASS -> Messages.get("claim.passes");
+            case WARN -> Messages.get("claim.warns");
+            case FAIL -> Messages.get("claim.fails");
+            case KINK -> Messages.get("claim.kinks");
         };
     }
 
     private static String counts(CheckSummary s) {
         if (s.checked() == 0) {
-            return "no checks";
+            return Messages.get("claim.noChecks");
         }
-        return s.checked() + (s.checked() == 1 ? " check: " : " checks: ") + s.pass() + " pass, " + s.warn()
-                + " warn, " + s.fail() + " fail, " + s.kink() + " kink; worst relative error "
-                + String.format(Locale.ROOT, "%.2g", s.maxRelativeError());
+        return Messages.get("claim.counts", s.checked(), String.valueOf(s.pass()), String.valueOf(s.warn()),
+                String.valueOf(s.fail()), String.valueOf(s.kink()), String.format(Locale.ROOT, "%.2g", s.maxRelativeError()));
     }
 
     private static String format(double x) {

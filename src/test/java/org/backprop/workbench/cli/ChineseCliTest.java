@@ -299,6 +299,24 @@ class ChineseCliTest {
                 + nl), org.backprop.workbench.bench.DirectionalBenchmark.text(rows, 109386));
     }
 
+    /** A lesson's @expect claims that do not hold say why in Chinese; the claim as written and the numbers stay. */
+    @Test
+    void aFalseClaimOfALessonIsExplainedInChinese() throws Exception {
+        Path lesson = dir.resolve("claims.md");
+        Files.writeString(lesson, Files.readString(Path.of("lessons/zh/01-one-neuron.md"))
+                .replace("@expect z1[0] = 0.5\n", "@expect z1[0] = 0.7\n").replace("@expect cost = 0.0713", "@expect BP1 fails"));
+        CheckCommandTest.Run run = CheckCommandTest.run("lesson", "--validate", lesson.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains(lesson + ":26：@expect z1[0] = 0.7：在错误 none、方法 central、ε = 1.00e-05 下该断言不成立："
+                + "z1[0,0] 是 0.500000，而不是 0.700000 ± 0.0500000"), run.err());
+        assertTrue(run.err().contains("：BP1 的判定是 pass（检验 1 个：pass 1，warn 0，fail 0，kink 0；最大相对误差 "), run.err());
+        Path first = dir.resolve("first.md");
+        Files.writeString(first, Files.readString(Path.of("lessons/zh/02-delta-and-bp2.md"))
+                .replace("@expect first failure BP2 layer 1", "@expect first failure BP1 layer 2"));
+        assertTrue(CheckCommandTest.run("lesson", "--validate", first.toString()).err()
+                .contains("下该断言不成立：第一个失败的是 第 1 层的 BP2"));
+    }
+
     @Test
     void aStepOutOfRangeIsAChineseUsageError() {
         CheckCommandTest.Run run = CheckCommandTest.run("check", EXAMPLE, "--epsilon", "5");
