@@ -111,9 +111,10 @@ public final class CompareValues {
             QuantityKey key = first.get().key();
             model.currentStepIdProperty().set(stepId(key));
             model.navigate(WorkbenchView.STEP);
-            model.say(Messages.get("compare.statusDiffers", name, symbol(key), first.get().formula()));
+            var formula = first.get().formula();
+            model.say(() -> Messages.get("compare.statusDiffers", name, symbol(key), formula));
         } else {
-            model.say(Messages.get("compare.statusMatches", name));
+            model.say(() -> Messages.get("compare.statusMatches", name));
         }
         return true;
     }

@@ -88,7 +88,7 @@ public final class FileActions {
             NetworkDocument doc = NetworkFile.load(path);
             model.open(doc, path);
             recent.add(path);
-            model.say(Messages.get("files.opened", path.getFileName().toString()));
+            model.say(() -> Messages.get("files.opened", path.getFileName().toString()));
             return true;
         } catch (NetworkFileException e) {
             error(Messages.get("files.cannotOpen", path.getFileName().toString()), e.getMessage());
@@ -117,8 +117,8 @@ public final class FileActions {
             model.saved(path);
             recent.add(path);
             String name = path.getFileName().toString();
-            model.say(outcome == AtomicFiles.Outcome.ATOMIC ? Messages.get("files.saved", name)
-                    : Messages.get("files.savedNotAtomically", name));
+            boolean atomic = outcome == AtomicFiles.Outcome.ATOMIC;
+            model.say(() -> atomic ? Messages.get("files.saved", name) : Messages.get("files.savedNotAtomically", name));
             return true;
         } catch (IOException e) {
             error(Messages.get("files.cannotSave", path.getFileName().toString()), e.getMessage());
@@ -146,7 +146,7 @@ public final class FileActions {
     public boolean exportStep(Path path) {
         try {
             PngSnapshot.write(stepSnapshot.get(), path);
-            model.say(Messages.get("files.exported", path.getFileName().toString()));
+            model.say(() -> Messages.get("files.exported", path.getFileName().toString()));
             return true;
         } catch (IOException e) {
             error(Messages.get("files.cannotExport", path.getFileName().toString()), e.getMessage());
@@ -166,18 +166,18 @@ public final class FileActions {
     public boolean exportReport(Path path) {
         Analysis an = model.getAnalysis();
         if (an == null || model.checkingProperty().get()) {
-            model.say(Messages.get("files.stillChecking"));
+            model.say(() -> Messages.get("files.stillChecking"));
             return false;
         }
         if (model.checksCancelledProperty().get()) {
-            model.say(Messages.get("files.checksCancelled"));
+            model.say(() -> Messages.get("files.checksCancelled"));
             return false;
         }
         String text = path.toString().toLowerCase(Locale.ROOT).endsWith(".md")
                 ? CheckReport.markdown(an) : CheckReport.csv(an);
         try {
             AtomicFiles.writeString(path, text);   // readable like any new file, not the temp file's rw-------
-            model.say(Messages.get("files.exported", path.getFileName().toString()));
+            model.say(() -> Messages.get("files.exported", path.getFileName().toString()));
             return true;
         } catch (IOException e) {
             error(Messages.get("files.cannotExport", path.getFileName().toString()), e.getMessage());

@@ -88,7 +88,7 @@ final class StepNavigation {
                 return;
             }
         }
-        model.say(Messages.get("nav.noFailing"));
+        model.say(() -> Messages.get("nav.noFailing"));
     }
 
     HBox getView() { return view; }

@@ -432,15 +432,39 @@ public final class WorkbenchModel {
 
     /** Shows what just happened in the status line ("Saved net.json"). */
     public void say(String text) {
+        say(() -> text);
+    }
+
+    /** As {@link #say(String)}, the text written again in the new language after a switch (View ▸ Language). */
+    public void say(java.util.function.Supplier<String> text) {
         messageIsError.set(false);
-        message.set(text);
+        show(text);
     }
 
     /** Shows a problem in the status line and the builder (a refused edit, a number that is not one). */
     public void complain(String text) {
-        messageIsError.set(true);
-        message.set(text);
+        complain(() -> text);
     }
+
+    /** As {@link #complain(String)}, the text written again in the new language after a switch. */
+    public void complain(java.util.function.Supplier<String> text) {
+        messageIsError.set(true);
+        show(text);
+    }
+
+    /** The status line's message, as a text that can be written again in another language. */
+    private java.util.function.Supplier<String> messageText = () -> "";
+
+    private void show(java.util.function.Supplier<String> text) {
+        if (!relabels) {   // from the first message on, a language switch writes the shown one again
+            relabels = true;
+            org.backprop.workbench.app.panels.Relabel.follow(this, m -> m.message.set(m.messageText.get()));
+        }
+        messageText = text;
+        message.set(text.get());
+    }
+
+    private boolean relabels;
 
     // ---- navigation and display ----
 

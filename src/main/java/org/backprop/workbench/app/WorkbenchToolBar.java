@@ -199,7 +199,8 @@ final class WorkbenchToolBar {
     }
 
     private void sayEpsilon() {
-        model.say(Messages.get("status.epsilon", stepText(model.epsilonProperty().get())));
+        double eps = model.epsilonProperty().get();
+        model.say(() -> Messages.get("status.epsilon", stepText(eps)));
     }
 
     /** 1e-05 as the formulas write it, or "auto" for a step chosen per number. */

@@ -219,4 +219,19 @@ class WindowInChineseTest {
         assertTrue(text(panel, "#quizFeedback").startsWith("已作答："), text(panel, "#quizFeedback"));
         fx(() -> lessons.session().close());
     }
+
+    @Test
+    void theStatusLinesLastMessageIsWrittenAgainOnASwitch() throws IOException {
+        waitForChecks();
+        Path net = folder.resolve("one.json");
+        Files.copy(Path.of("examples/one-neuron.json"), net);
+        assertTrue(fx(() -> window.parts().files().openFile(net)));
+        java.util.function.Supplier<String> shown = () -> fx(() -> ((Label) window.lookup("#statusMessage")).getText());
+        assertEquals("Opened one.json", shown.get());
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("已打开 one.json", shown.get());
+        assertEquals("已打开 one.json", fx(() -> model.messageProperty().get()));
+        fx(() -> Messages.setLocale(Locale.ENGLISH));
+        assertEquals("Opened one.json", shown.get());
+    }
 }

@@ -237,7 +237,7 @@ public final class LessonSession {
         boolean hasHistory = model.dirtyProperty().get() || model.canUndoProperty().get();
         if (hasHistory && model.edit(d -> wanted)) {
             if (usersWork) {
-                model.say(keptMessage());
+                model.say(LessonSession::keptMessage);
             }
         } else {
             model.open(wanted, null);
