@@ -86,6 +86,43 @@ class DeriveHooksTest {
         assertTrue(result.endsWith(" = " + shown), result);
     }
 
+    /** WCAG's relative luminance of an sRGB colour. */
+    private static double luminance(javafx.scene.paint.Color c) {
+        double[] v = {c.getRed(), c.getGreen(), c.getBlue()};
+        for (int i = 0; i < 3; i++) {
+            v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : Math.pow((v[i] + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+    }
+
+    @Test
+    void theDerivationsVerdictIsReadableOnItsColour() {
+        showStep("delta1");
+        fx(() -> model.navigate(WorkbenchView.DERIVE));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {   // the student types an entry and presses Enter
+            window.getScene().getRoot().applyCss();   // the tab's skin, with the field in it
+            javafx.scene.control.TextField entry = (javafx.scene.control.TextField)
+                    window.parts().derivePanel().getView().lookup("#deriveEntry");
+            entry.setText("delta1[0,0]");
+            entry.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitUntil(() -> window.parts().derivePanel().derivationProperty().get() != null
+                && window.parts().derivePanel().derivationProperty().get().isChecked());
+        javafx.scene.control.Label verdict = fx(() ->
+                (javafx.scene.control.Label) window.parts().derivePanel().getView().lookup("#deriveVerdict"));
+        fx(() -> {
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+        });
+        javafx.scene.paint.Color text = fx(() -> (javafx.scene.paint.Color) verdict.getTextFill());
+        javafx.scene.paint.Color chip = fx(() -> (javafx.scene.paint.Color) verdict.getBackground().getFills().get(0).getFill());
+        double a = luminance(text), b = luminance(chip);
+        double contrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        // WCAG AA for large or bold text: 3:1 ("numerical -0.1049 · pass" was near-black on dark green, 2.4:1)
+        assertTrue(contrast >= 3, "\"" + fx(verdict::getText) + "\" in " + text + " on " + chip + ": " + contrast + ":1");
+    }
+
     @Test
     void aRightClickOnAForwardCellOffersItsZ(FxRobot robot) {
         showStep("z1");

@@ -185,7 +185,8 @@ public final class DerivePanel implements Panel {
                 : d.samples() > 1 ? Messages.get("derive.samples", d.samples()) : "");
         if (d.isChecked()) {
             verdict.setText(Messages.get("derive.verdict", Latex.plainNumber(d.numeric()), Names.verdict(d.verdict())));
-            verdict.getStyleClass().setAll("label", "verdict-" + d.verdict().id());
+            // a chip like the check table's: white bold text on the verdict's colour, not dark text on dark green
+            verdict.getStyleClass().setAll("label", "verdict-chip", "verdict-" + d.verdict().id());
         } else {
             verdict.setText(Messages.get("derive.unchecked"));
             verdict.getStyleClass().setAll("label");
