@@ -78,6 +78,8 @@ public final class CheckTablePanel implements Panel {
     private final Tooltip tableTip = new Tooltip();
     private final Label placeholder = new Label();
     private boolean syncing;
+    /** True while {@link #load} replaces the rows (each pass of the summary streams all 111,002 of a big network). */
+    private boolean loading;
 
     /** Columns that fold away (hidden) when the table is too narrow for every column's least width, in order. */
     private java.util.List<TableColumn<CheckResult, CheckResult>> foldable = java.util.List.of();
@@ -305,7 +307,11 @@ public final class CheckTablePanel implements Panel {
         formulaFilter.addListener((o, was, now) -> refilter());
         verdictFilter.addListener((o, was, now) -> refilter());
         textFilter.textProperty().addListener((o, was, now) -> refilter());
-        filtered.addListener((javafx.collections.ListChangeListener<CheckResult>) c -> updateSummary());
+        filtered.addListener((javafx.collections.ListChangeListener<CheckResult>) c -> {
+            if (!loading) {
+                updateSummary();   // a load makes the summary once, at its end
+            }
+        });
 
         analysis.addListener((o, was, now) -> load(now));
         hiddenEntry.addListener((o, was, now) -> table.refresh());
@@ -353,7 +359,12 @@ public final class CheckTablePanel implements Panel {
         CheckResult previous = selection.get();
         syncing = true;
         clearSearchTexts();
-        rows.setAll(a == null ? java.util.List.of() : a.checks());
+        loading = true;
+        try {
+            rows.setAll(a == null ? java.util.List.of() : a.checks());
+        } finally {
+            loading = false;
+        }
         prepareSearchTexts(a == null ? java.util.List.of() : a.checks());
         syncing = false;
         if (previous != null && a != null) {
