@@ -121,6 +121,10 @@ public final class BuilderPanel extends ScrollPane {
                 Node n = content.lookup("#" + focused);
                 if (n != null) {
                     n.requestFocus();
+                } else {
+                    // a field of a large matrix that is not made yet: it takes the focus when it is
+                    content.lookupAll(".matrix-editor").stream().filter(e -> e instanceof MatrixEditor)
+                            .anyMatch(e -> ((MatrixEditor) e).focusField(focused));
                 }
             });
         }

@@ -33,7 +33,20 @@ public final class FileActions {
     private final RecentFiles recent;
     private final DialogService dialogs;
     private final Supplier<Node> stepSnapshot;
+    private final TaskRunner runner;
     private Saver saver = NetworkFile::save;
+    private Reader reader = NetworkFile::load;
+    private long readAtOnce = READ_AT_ONCE_BYTES;
+
+    /**
+     * Network files up to this size are read and parsed on the FX thread (a few milliseconds); larger ones on the
+     * runner's thread, with "Opening big.json…" and Cancel in the status bar. The 2.5 MB of the 784-128-64-10
+     * benchmark network took 0.3–0.5 s to read and parse, and the window could not paint meanwhile.
+     */
+    static final long READ_AT_ONCE_BYTES = 256 * 1024;
+
+    /** The runner key of a file being read: a newer open replaces an older one still reading. */
+    static final String OPEN_KEY = "open-network";
 
     /** How a document reaches its file: {@link NetworkFile#save}, or a stand-in for a drive that tests cannot mount. */
     @FunctionalInterface
@@ -46,12 +59,34 @@ public final class FileActions {
      * @param recent       the recent-files store ({@code null} not permitted)
      * @param dialogs      where dialogs are shown ({@code null} not permitted)
      * @param stepSnapshot the node "Export step as PNG" captures ({@code null} not permitted)
+     * @param runner       where large files are read ({@code null} not permitted)
      */
-    public FileActions(WorkbenchModel model, RecentFiles recent, DialogService dialogs, Supplier<Node> stepSnapshot) {
+    public FileActions(WorkbenchModel model, RecentFiles recent, DialogService dialogs, Supplier<Node> stepSnapshot,
+                       TaskRunner runner) {
         this.model = Objects.requireNonNull(model, "model");
+        this.runner = Objects.requireNonNull(runner, "runner");
         this.recent = Objects.requireNonNull(recent, "recent");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.stepSnapshot = Objects.requireNonNull(stepSnapshot, "stepSnapshot");
+    }
+
+    /** How a network file is read: {@link NetworkFile#load}, or a test's stand-in that waits to be released. */
+    @FunctionalInterface
+    interface Reader {
+        NetworkDocument load(Path path) throws NetworkFileException;
+    }
+
+    /** What reading a file in the background gave: its document, or the reason it cannot be used. */
+    private record Read(NetworkDocument document, String problem) {
+    }
+
+    /**
+     * Reads through {@code reader}, in the background for files over {@code atOnceBytes} (tests: a stand-in reader,
+     * a small threshold).
+     */
+    void readWith(Reader reader, long atOnceBytes) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.readAtOnce = atOnceBytes;
     }
 
     /** Saves through {@code saver} from now on (a test's stand-in for a network or FAT drive). */
@@ -61,6 +96,7 @@ public final class FileActions {
 
     public void newDocument() {
         if (confirmDiscard(Messages.get("save.beforeNew"))) {
+            runner.cancel(OPEN_KEY);   // a file still being read would replace the new network
             model.open(DefaultNetwork.load(), null);
         }
     }
@@ -74,9 +110,11 @@ public final class FileActions {
 
     /**
      * Opens a network file (after asking about unsaved changes). A file the engine refuses shows its message in an
-     * error dialog and leaves the current network as it was.
+     * error dialog and leaves the current network as it was. A file over {@link #READ_AT_ONCE_BYTES} is read in the
+     * background: the window stays in use meanwhile, the status bar says so (Cancel or Esc stops it), and the
+     * network is replaced, or the error shown, when the file has been read.
      *
-     * @return true if the file was opened
+     * @return true if the file was opened, or is being read; false if the user cancelled or the file was refused
      */
     public boolean openFile(Path path) {
         return confirmDiscard(Messages.get("save.beforeOpenFile",
@@ -84,15 +122,60 @@ public final class FileActions {
     }
 
     private boolean load(Path path) {
+        long size = size(path);
+        if (size > readAtOnce && size <= NetworkFile.MAX_FILE_BYTES) {
+            readInBackground(path);
+            return true;
+        }
+        runner.cancel(OPEN_KEY);   // the file opened last is the one shown
         try {
-            NetworkDocument doc = NetworkFile.load(path);
-            model.open(doc, path);
-            recent.add(path);
-            model.say(() -> Messages.get("files.opened", path.getFileName().toString()));
+            opened(reader.load(path), path);
             return true;
         } catch (NetworkFileException e) {
-            error(Messages.get("files.cannotOpen", path.getFileName().toString()), e.getMessage());
+            refused(path, e.getMessage());
             return false;
+        }
+    }
+
+    private void readInBackground(Path path) {
+        String name = path.getFileName().toString();
+        NetworkDocument asked = model.getDocument();
+        runner.run(OPEN_KEY, Messages.get("files.opening", name), progress -> {
+            progress.indeterminate();
+            try {
+                return new Read(reader.load(path), null);
+            } catch (NetworkFileException e) {
+                return new Read(null, e.getMessage());
+            }
+        }, read -> {
+            if (read.problem() != null) {
+                refused(path, read.problem());
+            } else if (model.getDocument() == asked || confirmDiscard(Messages.get("save.beforeOpenFile", name))) {
+                // (changed while the file was read: those changes are asked about again)
+                opened(read.document(), path);
+            }
+        });
+    }
+
+    private void opened(NetworkDocument doc, Path path) {
+        model.open(doc, path);
+        recent.add(path);
+        model.say(() -> Messages.get("files.opened", path.getFileName().toString()));
+    }
+
+    private void refused(Path path, String problem) {
+        error(Messages.get("files.cannotOpen", path.getFileName().toString()), problem);
+    }
+
+    /**
+     * The size in bytes of a regular file; 0 for anything else or a file that cannot be read: those are refused at
+     * once (as is a file over the limit), and the reader says why.
+     */
+    private static long size(Path path) {
+        try {
+            return java.nio.file.Files.isRegularFile(path) ? java.nio.file.Files.size(path) : 0;
+        } catch (IOException | SecurityException e) {
+            return 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.backprop.workbench.app;
 
+import javafx.animation.AnimationTimer;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -16,7 +17,8 @@ import java.util.function.IntFunction;
 
 /**
  * An editable matrix: one text field per number, committed on Enter or when the field loses focus. A field that
- * does not hold a finite number is marked and not committed.
+ * does not hold a finite number is marked and not committed. A matrix of more than {@link #AT_ONCE_CELLS} numbers
+ * gets its fields over a few frames.
  */
 final class MatrixEditor extends GridPane {
     /** Cells beyond which a matrix is not offered for editing (a grid of text fields stops being usable). */
@@ -40,6 +42,12 @@ final class MatrixEditor extends GridPane {
             add(tooMany, 0, 0);
             return;
         }
+        this.m = m;
+        this.idPrefix = idPrefix;
+        this.rowHeader = rowHeader;
+        this.colHeader = colHeader;
+        this.commit = commit;
+        this.complain = complain;
         for (int c = 0; c < m.numCols; c++) {
             Label h = new Label(colHeader.apply(c));
             h.getStyleClass().add("matrix-header");
@@ -47,47 +55,138 @@ final class MatrixEditor extends GridPane {
             add(h, c + 1, 0);
             GridPane.setHalignment(h, HPos.CENTER);
         }
-        for (int r = 0; r < m.numRows; r++) {
-            Label h = new Label(rowHeader.apply(r));
-            h.getStyleClass().add("matrix-header");
-            h.setMinWidth(Region.USE_PREF_SIZE);   // "k=0", never "…"
-            add(h, 0, r + 1);
-            for (int c = 0; c < m.numCols; c++) {
-                double value = m.get(r, c);
-                TextField field = new NumberField(format(value));
-                field.setId(idPrefix + "-" + r + "-" + c);
-                field.getStyleClass().add("matrix-field");
-                String rowName = rowHeader.apply(r);
-                String columnName = colHeader.apply(c);
-                Tooltips.onHover(field, () -> Messages.get("matrixEditor.cellTip", rowName, columnName));
-                int row = r;
-                int col = c;
-                Runnable apply = () -> {
-                    String text = field.getText().trim().replace('−', '-').replace(',', '.');
-                    if (text.equals(format(value))) {
-                        return;
+        if ((long) m.numRows * m.numCols <= AT_ONCE_CELLS) {
+            while (builtRows < m.numRows) {
+                addRow(builtRows++);
+            }
+        }
+        if (builtRows < m.numRows) {
+            // the rest when in the window (the builder may be hidden, or this editor replaced before it is shown)
+            sceneProperty().addListener((o, was, now) -> {
+                if (now != null && !complete()) {
+                    FILLER.add(this);
+                }
+            });
+        }
+    }
+
+    /**
+     * A matrix of up to this many cells gets its fields at once; a larger one when the editor is in the window, at
+     * most {@link #CELLS_PER_PULSE} cells of all editors per frame. A text field is a control with a skin of its own:
+     * big.json's 128 biases and 80 targets made at once kept the FX thread busy for most of a second (their CSS
+     * pass, by JFR), and the window did not paint meanwhile. Every editor of the default network is made at once.
+     */
+    static final int AT_ONCE_CELLS = 24;
+    /** Cells added per frame, over all editors. */
+    static final int CELLS_PER_PULSE = 16;
+
+    private DMatrixRMaj m;
+    private String idPrefix;
+    private IntFunction<String> rowHeader;
+    private IntFunction<String> colHeader;
+    private Commit commit;
+    private Consumer<String> complain;
+    private int builtRows;
+    /** The id of a field to focus once it is made (the builder was rebuilt while it had the focus). */
+    private String focusWhenMade;
+
+    /** Adds the rows of the editors waiting for them, a few cells per frame; stops when none waits. */
+    private static final class Filler extends AnimationTimer {
+        private final java.util.ArrayDeque<MatrixEditor> waiting = new java.util.ArrayDeque<>();
+
+        void add(MatrixEditor editor) {
+            if (!waiting.contains(editor)) {
+                waiting.add(editor);
+                start();
+            }
+        }
+
+        @Override
+        public void handle(long now) {
+            int cells = 0;
+            while (cells < CELLS_PER_PULSE && !waiting.isEmpty()) {
+                MatrixEditor e = waiting.peek();
+                if (e.getScene() == null || e.complete()) {
+                    waiting.poll();   // out of the window (a rebuild replaced it): it goes on if it comes back
+                    continue;
+                }
+                e.addRow(e.builtRows++);
+                cells += e.m.numCols;
+            }
+            if (waiting.isEmpty()) {
+                stop();
+            }
+        }
+    }
+
+    private static final Filler FILLER = new Filler();
+
+    /** True when every cell has its field (a large matrix gets them over a few frames). */
+    boolean complete() {
+        return m == null || builtRows == m.numRows;
+    }
+
+    /**
+     * Focuses the field with this id now if it is made, else when it is; false if the id is not one of this
+     * editor's.
+     */
+    boolean focusField(String id) {
+        if (m == null || id == null || !id.startsWith(idPrefix + "-")) {
+            return false;
+        }
+        javafx.scene.Node n = lookup("#" + id);
+        if (n != null) {
+            n.requestFocus();
+        } else {
+            focusWhenMade = id;
+        }
+        return true;
+    }
+
+    private void addRow(int r) {
+        Label h = new Label(rowHeader.apply(r));
+        h.getStyleClass().add("matrix-header");
+        h.setMinWidth(Region.USE_PREF_SIZE);   // "k=0", never "…"
+        add(h, 0, r + 1);
+        for (int c = 0; c < m.numCols; c++) {
+            double value = m.get(r, c);
+            TextField field = new NumberField(format(value));
+            field.setId(idPrefix + "-" + r + "-" + c);
+            field.getStyleClass().add("matrix-field");
+            String rowName = rowHeader.apply(r);
+            String columnName = colHeader.apply(c);
+            Tooltips.onHover(field, () -> Messages.get("matrixEditor.cellTip", rowName, columnName));
+            int row = r;
+            int col = c;
+            Runnable apply = () -> {
+                String text = field.getText().trim().replace('−', '-').replace(',', '.');
+                if (text.equals(format(value))) {
+                    return;
+                }
+                try {
+                    double v = Double.parseDouble(text);
+                    if (!Double.isFinite(v)) {
+                        throw new NumberFormatException();
                     }
-                    try {
-                        double v = Double.parseDouble(text);
-                        if (!Double.isFinite(v)) {
-                            throw new NumberFormatException();
-                        }
-                        field.getStyleClass().remove("invalid");
-                        commit.apply(row, col, v);
-                    } catch (NumberFormatException e) {
-                        if (!field.getStyleClass().contains("invalid")) {
-                            field.getStyleClass().add("invalid");
-                        }
-                        complain.accept(Messages.get("matrixEditor.notANumber", field.getText()));
+                    field.getStyleClass().remove("invalid");
+                    commit.apply(row, col, v);
+                } catch (NumberFormatException e) {
+                    if (!field.getStyleClass().contains("invalid")) {
+                        field.getStyleClass().add("invalid");
                     }
-                };
-                field.setOnAction(e -> apply.run());
-                field.focusedProperty().addListener((o, was, now) -> {
-                    if (!now) {
-                        apply.run();
-                    }
-                });
-                add(field, c + 1, r + 1);
+                    complain.accept(Messages.get("matrixEditor.notANumber", field.getText()));
+                }
+            };
+            field.setOnAction(e -> apply.run());
+            field.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    apply.run();
+                }
+            });
+            add(field, c + 1, r + 1);
+            if (field.getId().equals(focusWhenMade)) {
+                focusWhenMade = null;
+                field.requestFocus();
             }
         }
     }

@@ -74,7 +74,39 @@ public final class MatrixView extends VBox {
         caption.setManaged(caption.isVisible());
     }
 
+    /**
+     * While false, changes are kept and the cells made when it turns true (or a test asks for a cell): the
+     * operands of a step sit in a folded pane, and making their up to 144 cells each for every step shown was a
+     * good part of the step view's refresh on a big network.
+     */
+    private boolean live = true;
+    private boolean stale;
+
+    /** Makes the cells now and on every change (true, the default), or only when needed again (false). */
+    public void setLive(boolean on) {
+        live = on;
+        if (on && stale) {
+            rebuild();
+        }
+    }
+
+    private void ensureBuilt() {
+        if (stale) {
+            stale = false;
+            build();
+        }
+    }
+
     private void rebuild() {
+        if (!live) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        build();
+    }
+
+    private void build() {
         grid.getChildren().clear();
         DMatrixRMaj m = matrix.get();
         if (m == null) {
@@ -220,6 +252,7 @@ public final class MatrixView extends VBox {
 
     /** True if the cell is shown as differing; for tests. */
     public boolean showsDiffering(int row, int column) {
+        ensureBuilt();
         return grid.getChildren().stream().filter(n -> ("cell-" + row + "-" + column).equals(n.getId()))
                 .anyMatch(n -> n.getStyleClass().contains(differingClass));
     }
@@ -235,12 +268,14 @@ public final class MatrixView extends VBox {
 
     /** True if cell {row, column} is shown marked; for tests. */
     public boolean cellMarked(int row, int column) {
+        ensureBuilt();
         return grid.getChildren().stream().anyMatch(n -> ("cell-" + row + "-" + column).equals(n.getId())
                 && n.getStyleClass().contains("matrix-cell-marked"));
     }
 
     /** The displayed text of a cell, for tests and snapshots; null if not shown. */
     public String cellText(int row, int column) {
+        ensureBuilt();
         return grid.getChildren().stream().filter(n -> ("cell-" + row + "-" + column).equals(n.getId()))
                 .map(n -> ((Label) n).getText()).findFirst().orElse(null);
     }

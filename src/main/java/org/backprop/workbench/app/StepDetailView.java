@@ -177,6 +177,7 @@ public final class StepDetailView extends ScrollPane {
         operands.setVgap(12);
         operandsPane.setExpanded(false);
         operandsPane.setAnimated(false);
+        operandsPane.expandedProperty().addListener((o, was, open) -> operandViews.forEach(v -> v.setLive(open)));
         phase.setMinWidth(Region.USE_PREF_SIZE);   // the title wraps; the chip is never elided to "b..."
         HBox head = new HBox(10, title, phase);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -413,6 +414,7 @@ public final class StepDetailView extends ScrollPane {
         operandViews.clear();
         for (Operand o : detail.operands()) {
             MatrixView v = new MatrixView();
+            v.setLive(operandsPane.isExpanded());   // folded: their cells are made when the pane is opened
             operandViews.add(v);
             v.setCaption(Latex.pretty(o.name()) + "  ·  " + o.shape());
             int[] cell = hiddenCell(hide, o.name(), notation.getValue());

@@ -69,7 +69,7 @@ public final class WindowParts {
         detail = new StepDetailView(model.analysisProperty(), model.currentStepProperty(), model.notationProperty(),
                 model.selectedCheckProperty(), model.zoomProperty(), model.darkThemeProperty(),
                 model.checkingProperty());
-        files = new FileActions(model, recent, this.dialogs, detail::getSnapshotTarget);
+        files = new FileActions(model, recent, this.dialogs, detail::getSnapshotTarget, runner);
         compare = new CompareValues(model, this.dialogs, files::openFile);
         actions = new ActionFactory(model::getSelectedView);
         lessons = new LessonUi(model, this.dialogs, files::confirmDiscard, lessonSlot);

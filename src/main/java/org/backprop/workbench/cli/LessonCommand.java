@@ -114,12 +114,12 @@ public final class LessonCommand implements java.util.concurrent.Callable<Intege
         for (LessonLibrary.Entry entry : library.entries()) {
             try {
                 Lesson lesson = library.load(entry);
-                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", Printable.escape(entry.name()),
-                        Printable.escape(lesson.title()), Messages.get("lesson.steps", lesson.size()));
+                out.printf(Locale.ROOT, "  %-32s %s%n", Printable.escape(entry.name()), Messages.get("lesson.listEntry",
+                        Printable.escape(lesson.title()), Messages.get("lesson.steps", lesson.size())));
             } catch (LessonException e) {
-                out.printf(Locale.ROOT, "  %-32s %s (%s)%n", Printable.escape(entry.name()),
+                out.printf(Locale.ROOT, "  %-32s %s%n", Printable.escape(entry.name()), Messages.get("lesson.listEntry",
                         Printable.escape(entry.title()),
-                        Messages.get("lesson.invalid", Printable.escape(e.problems().get(0).toString())));
+                        Messages.get("lesson.invalid", Printable.escape(e.problems().get(0).toString()))));
             }
         }
         out.flush();

@@ -62,6 +62,7 @@ class PulseLatencyBenchmark {
         NetworkDocument doc = ColdCheck.document(1);
         List<Long> gaps = new ArrayList<>();
         List<Long> busy = new ArrayList<>();
+        List<Long> wallClock = new ArrayList<>();   // each pulse's wall-clock time, to find an interval in a JFR file
         long[] last = {0, 0};
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         AnimationTimer probe = new AnimationTimer() {
@@ -69,6 +70,7 @@ class PulseLatencyBenchmark {
             public void handle(long now) {
                 long time = System.nanoTime();   // the pulse's own timestamp is its scheduled time
                 long cpu = threads.getCurrentThreadCpuTime();
+                wallClock.add(System.currentTimeMillis());
                 if (last[0] != 0) {
                     gaps.add(time - last[0]);
                     busy.add(cpu - last[1]);
@@ -80,7 +82,7 @@ class PulseLatencyBenchmark {
         // which interval each publish falls in: the pulse count when the traces, then the checks, arrive
         List<String> publishes = new ArrayList<>();
         fx(() -> model.analysisProperty().addListener((o, a, b) -> publishes.add((b.checks().isEmpty()
-                ? "traces" : "checks") + " in interval " + busy.size())));
+                ? "traces" : "checks") + " in interval " + busy.size() + " at " + System.currentTimeMillis())));
         fx(probe::start);
         waitUntil(() -> gaps.size() > 10);
         long openStart = System.nanoTime();
@@ -109,7 +111,8 @@ class PulseLatencyBenchmark {
         System.out.printf(Locale.ROOT, "published: %s; FX thread CPU of the intervals over 50 ms, in order: %s%n",
                 fx(() -> new ArrayList<>(publishes)), java.util.stream.IntStream.range(0, inOrder.size())
                         .filter(i -> inOrder.get(i) > 50_000_000L)
-                        .mapToObj(i -> "#" + i + " " + inOrder.get(i) / 1_000_000 + " ms").toList());
+                        .mapToObj(i -> "#" + i + " " + inOrder.get(i) / 1_000_000 + " ms (" + fx(() -> wallClock
+                                .get(i)) + ".." + fx(() -> wallClock.get(i + 1)) + ")").toList());
         cpu.sort(null);
         assertEquals(111_002, fx(() -> model.getAnalysis().checks().size()));
         assertTrue(during.size() > 10, "the pulses went on during the checks");

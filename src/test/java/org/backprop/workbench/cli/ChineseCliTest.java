@@ -206,6 +206,9 @@ class ChineseCliTest {
         assertEquals(0, outline.status(), outline.err());
         assertTrue(outline.out().contains(" 2. 错误 1  [视图 steps]  [错误 bp3b-first-sample]  [预测]\n"), outline.out());
         assertTrue(outline.out().contains("  [步骤 gradB2]  [视图 checks]"), outline.out());
+        CheckCommandTest.Run list = CheckCommandTest.run("lesson", "--list");
+        assertTrue(list.out().contains("  01-one-neuron.md                 一个神经元，一个样本（共 9 步）\n")
+                || list.out().contains("  01-one-neuron.md                 One neuron, one sample (9 steps)\n"), list.out());
     }
 
     /** The sweep's target, notes and usage errors are worded in the language; its JSON keys stay English. */
