@@ -390,8 +390,9 @@ public final class StepDetailView extends ScrollPane {
         formCaption.setVisible(full);
         formCaption.setManaged(full);
         // in the notation shown and the language in use (the detail's note is the core's English)
-        mistake.setText(detail.mistaken() ? Messages.get("step.mistake",
-                org.backprop.workbench.app.panels.Names.mistake(an.mistake(), notation.getValue())) : "");
+        // typeset as in the mistake list (σ'(zˡ), wˡ⁺¹), not σ'(z^l), w^{l+1}
+        mistake.setText(detail.mistaken() ? Messages.get("step.mistake", org.backprop.workbench.steps.Latex.superscripts(
+                org.backprop.workbench.app.panels.Names.mistake(an.mistake(), notation.getValue()))) : "");
         mistake.setVisible(detail.mistaken());
         mistake.setManaged(detail.mistaken());
         shapes.setText(Messages.get("step.shapes", detail.shapes().replace("^T", "ᵀ")));

@@ -240,13 +240,17 @@ class TextStaysWholeTest {
         waitUntil(() -> Screenshots.idle(window));
         settle();
         Label note = fx(() -> (Label) window.lookup("#stepMistake"));
-        assertTrue(fx(() -> note.getText()).contains("δ^l = w^{l+1} δ^{l+1}"), fx(() -> note.getText()));
+        // typeset, as in the mistake list: "δˡ = wˡ⁺¹ δˡ⁺¹", not "δ^l = w^{l+1} δ^{l+1}"
+        String typeset = org.backprop.workbench.steps.Latex.superscripts("δ^l = w^{l+1} δ^{l+1}");
+        assertTrue(fx(() -> note.getText()).contains(typeset), fx(() -> note.getText()));
+        assertFalse(fx(() -> note.getText()).contains("^"), fx(() -> note.getText()));
 
         press(robot, KeyCode.CONTROL, KeyCode.T);   // View ▸ Toggle notation: w_jk
         assertEquals(org.backprop.workbench.steps.Notation.NIELSEN, model.notationProperty().get());
         String nielsen = fx(() -> note.getText());
-        assertTrue(nielsen.contains("δ^l = (w^{l+1})^T δ^{l+1}"), nielsen);
-        assertFalse(nielsen.contains("= w^{l+1} δ^{l+1}"), nielsen);
+        assertTrue(nielsen.contains(org.backprop.workbench.steps.Latex.superscripts("δ^l = (w^{l+1})^T δ^{l+1}")),
+                nielsen);
+        assertFalse(nielsen.contains(typeset), nielsen);
 
         // the list of mistakes says it the same way
         fx(() -> window.parts().stepList().requestFocus());
