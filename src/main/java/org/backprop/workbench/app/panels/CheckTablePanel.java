@@ -514,9 +514,16 @@ public final class CheckTablePanel implements Panel {
 
     private static String searchText(CheckResult c) {
         return (c.formula().name() + " " + c.quantity() + " " + Formats.superscripts(c.quantity()) + " "
-                + indexText(c) + " " + c.verdict().id() + " " + Names.verdict(c.verdict()) + " "
-                + Messages.get("checks.searchLayer", c.layer())).toLowerCase(Locale.ROOT);
+                + indexText(c) + " " + c.verdict().id() + " " + WORDS.computeIfAbsent(Messages.locale() + " v"
+                + c.verdict().id(), k -> Names.verdict(c.verdict())) + " " + WORDS.computeIfAbsent(Messages.locale()
+                + " l" + c.layer(), k -> Messages.get("checks.searchLayer", c.layer()))).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The verdict names and "layer 2" texts of the search texts, by language: one message format per row was most
+     * of the cost of making the 111,002 texts.
+     */
+    private static final java.util.Map<String, String> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The key of a column's order of the rows, in its properties. */
     private static final String ROW_ORDER = "bw.rowOrder";
