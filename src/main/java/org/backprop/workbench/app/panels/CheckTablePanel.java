@@ -80,6 +80,8 @@ public final class CheckTablePanel implements Panel {
     private boolean syncing;
     /** True while {@link #load} replaces the rows (each pass of the summary streams all 111,002 of a big network). */
     private boolean loading;
+    /** True while Clear filters resets the filters, which then refilter once. */
+    private boolean clearing;
 
     /** Columns that fold away (hidden) when the table is too narrow for every column's least width, in order. */
     private java.util.List<TableColumn<CheckResult, CheckResult>> foldable = java.util.List.of();
@@ -211,10 +213,17 @@ public final class CheckTablePanel implements Panel {
         clear.setMnemonicParsing(false);
         clear.setTooltip(clearTip);
         clear.setOnAction(e -> {
-            failuresOnly.setSelected(false);
-            formulaFilter.set(null);
-            verdictFilter.set(null);
-            textFilter.clear();
+            // one refilter for the four changes: each re-filters and re-sorts every row of a big network
+            clearing = true;
+            try {
+                failuresOnly.setSelected(false);
+                formulaFilter.set(null);
+                verdictFilter.set(null);
+                textFilter.clear();
+            } finally {
+                clearing = false;
+            }
+            refilter();
             table.requestFocus();
         });
 
@@ -405,6 +414,9 @@ public final class CheckTablePanel implements Panel {
     }
 
     private void refilter() {
+        if (clearing) {
+            return;
+        }
         boolean failures = failuresOnly.isSelected();
         Formula formula = formulaFilter.get();
         Verdict verdict = verdictFilter.get();

@@ -50,6 +50,18 @@ class CheckTablePanelTest {
     }
 
     @Test
+    void clearFiltersShowsEveryRowAgainInTheAnalysisOrder() {
+        fx(() -> {
+            panel.setFailuresOnly(true);
+            panel.setFormulaFilter(org.backprop.workbench.check.Formula.BP2);
+            panel.setTextFilter("delta");
+        });
+        assertTrue(fx(() -> panel.shownRows().size()) < analysis.get().checks().size());
+        fx(() -> panel.clearFilters());
+        assertEquals(analysis.get().checks(), fx(() -> List.copyOf(panel.shownRows())));
+    }
+
+    @Test
     void failuresOnlyShowsExactlyTheFailuresOfTheMistake() {
         List<CheckResult> failures = analysis.get().failures();
         assertFalse(failures.isEmpty(), "the mistake is caught");
