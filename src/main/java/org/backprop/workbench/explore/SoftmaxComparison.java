@@ -9,6 +9,7 @@ import org.backprop.workbench.engine.ForwardTrace;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
 import org.backprop.workbench.engine.Network;
+import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -77,8 +78,7 @@ public final class SoftmaxComparison {
     public static Optional<String> unsuitable(Network net, Batch batch) {
         int outputs = net.size(net.depth());
         if (outputs < 2) {
-            return Optional.of("The output layer has " + outputs + " neuron; softmax needs at least 2 outputs "
-                    + "(one per class). Give the last layer 2 or more neurons, e.g. a 2-3-2 network.");
+            return Optional.of(Messages.get("explore.softmax.fewOutputs", String.valueOf(outputs)));
         }
         DMatrixRMaj t = batch.targets();
         for (int x = 0; x < t.numCols; x++) {
@@ -86,16 +86,13 @@ public final class SoftmaxComparison {
             for (int j = 0; j < t.numRows; j++) {
                 double v = t.get(j, x);
                 if (!(v >= 0)) {
-                    return Optional.of("Target t[" + j + ", " + x + "] (sample x = " + x + ", zero-based) is " + v + "; cross-entropy needs "
-                            + "each sample's targets to be a probability distribution (non-negative, summing to 1), "
-                            + "e.g. one-hot class labels.");
+                    return Optional.of(Messages.get("explore.softmax.negativeTarget", String.valueOf(j),
+                            String.valueOf(x), String.valueOf(v)));
                 }
                 sum += v;
             }
             if (Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE) {
-                return Optional.of("The targets of sample x = " + x + " (zero-based) sum to " + sum + "; cross-entropy needs "
-                        + "each sample's targets to be a probability distribution (non-negative, summing to 1), "
-                        + "e.g. one-hot class labels.");
+                return Optional.of(Messages.get("explore.softmax.targetSum", String.valueOf(x), String.valueOf(sum)));
             }
         }
         return Optional.empty();
@@ -141,8 +138,8 @@ public final class SoftmaxComparison {
             for (int j = 0; j < t.numRows; j++) {
                 double v = t.get(j, x);
                 if (!(v >= 0 && v <= 1)) {
-                    return Optional.of("Target t[" + j + ", " + x + "] is " + v + "; binary cross-entropy needs "
-                            + "every target in [0, 1].");
+                    return Optional.of(Messages.get("explore.sigmoid.targetRange", String.valueOf(j),
+                            String.valueOf(x), String.valueOf(v)));
                 }
             }
         }

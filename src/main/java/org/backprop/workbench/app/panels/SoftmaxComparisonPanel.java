@@ -141,6 +141,9 @@ public final class SoftmaxComparisonPanel implements Panel {
     public ReadOnlyObjectProperty<List<ScalePoint>> scaleSweepProperty() { return scaleSweep.getReadOnlyProperty(); }
 
     /** The text shown when the network does not suit the comparison (empty otherwise). */
+    /** The scale plot, for tests that read its axes. */
+    XYPlot plotForTest() { return plot; }
+
     public String explanation() { return explanation.isVisible() ? explanation.getText() : ""; }
 
     /** Multiplies the output logits z^L by s (through w^L and b^L). */
@@ -163,9 +166,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         // the verdict of the comparison (equal up to rounding, or the naive form broke) spans the whole tab
         root.setTop(new VBox(4, title, caption, difference));
 
-        VBox naiveCard = card(Messages.get("softmax.naiveCard"), "a = softmax(z),  C = −Σ t ln a",
+        VBox naiveCard = card("softmax.naiveCard", "a = softmax(z),  C = −Σ t ln a",
                 naiveCost, naiveDelta);
-        VBox fusedCard = card(Messages.get("softmax.fusedCard"), "a = z,  C = logsumexp(z) − Σ t z",
+        VBox fusedCard = card("softmax.fusedCard", "a = z,  C = logsumexp(z) − Σ t z",
                 fusedCost, fusedDelta);
         sample.setEditable(true);
         sample.setPrefWidth(5 * 16);
@@ -192,9 +195,9 @@ public final class SoftmaxComparisonPanel implements Panel {
         sigmoidTitle.setWrapText(true);
         sigmoidDifference.getStyleClass().add("bw-summary");
         sigmoidDifference.setWrapText(true);
-        VBox sigmoidNaiveCard = card(Messages.get("softmax.sigmoidNaiveCard"),
+        VBox sigmoidNaiveCard = card("softmax.sigmoidNaiveCard",
                 "a = σ(z),  δ = (a − t) / (a (1 − a)) · σ′(z)", sigmoidNaiveCost, sigmoidNaiveDelta);
-        VBox sigmoidFusedCard = card(Messages.get("softmax.sigmoidFusedCard"),
+        VBox sigmoidFusedCard = card("softmax.sigmoidFusedCard",
                 "a = z,  C = Σ t softplus(−z) + (1 − t) softplus(z),  δ = σ(z) − t", sigmoidFusedCost,
                 sigmoidFusedDelta);
         VBox sigmoidPair = new VBox(6, sigmoidTitle, sigmoidDifference, sigmoidNaiveCard, sigmoidFusedCard);
@@ -301,8 +304,8 @@ public final class SoftmaxComparisonPanel implements Panel {
         }
     }
 
-    private static VBox card(String title, String formula, Label cost, MatrixGrid delta) {
-        Label t = new Label(title);
+    private static VBox card(String titleKey, String formula, Label cost, MatrixGrid delta) {
+        Label t = Relabel.text(new Label(), titleKey);
         t.getStyleClass().add("bw-card-title");
         t.setWrapText(true);   // "… (naive)" and "… (fused)" whole in a narrow column, not "(n…"
         cost.getStyleClass().add("bw-big-number");
@@ -341,6 +344,12 @@ public final class SoftmaxComparisonPanel implements Panel {
         scaleSweep.addListener((o, was, now) -> draw());
         recompute();
         resweep();
+        // after View ▸ Language: the verdict, the reasons and the plot's axes in the new language
+        Relabel.follow(this, p -> {
+            ((LogAxis) p.plot.getDomainAxis()).setLabel(Messages.get("softmax.xAxis"));
+            p.recompute();
+            p.draw();
+        });
     }
 
     /** Runs both forms at the current scale and fills the cards, or explains why it cannot. */

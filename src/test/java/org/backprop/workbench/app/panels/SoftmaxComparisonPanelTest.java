@@ -83,6 +83,39 @@ class SoftmaxComparisonPanelTest {
     }
 
     @Test
+    void aLanguageSwitchRewordsWhatIsAlreadyOnScreen() {
+        // the cards, the verdict and the plot's axis say the new language at once, not at the next result
+        SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(PanelFixtures.document());
+        SoftmaxComparisonPanel panel = fx(() -> new SoftmaxComparisonPanel(doc));
+        PanelFixtures.show(stage, panel.getView(), 1280, 800);
+        assertTrue(fx(() -> texts(panel.getView())).contains("Softmax activation + cross-entropy  (naive)"));
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            java.util.List<String> zh = fx(() -> texts(panel.getView()));
+            assertTrue(zh.contains("softmax 激活 + 交叉熵（朴素）"), zh.toString());
+            assertTrue(zh.stream().anyMatch(t -> t != null && t.startsWith("max |δᴸ_naive − δᴸ_fused| = ")
+                    && t.endsWith("：在舍入误差内相等（double 约有 16 位有效数字）。")), zh.toString());
+            assertTrue(zh.stream().noneMatch(t -> t != null && t.contains("equal up to rounding")), zh.toString());
+            assertEquals("logit 缩放 s  （通过 wᴸ、bᴸ 使 zᴸ × s）", fx(() -> panel.plotForTest().getDomainAxis().getLabel()));
+
+            // a network the comparison cannot take is explained in Chinese, with its numbers as they are
+            NetworkDocument base = doc.get();
+            Network one = Network.initialised(2, List.of(new Layer(3, Activation.SIGMOID),
+                    new Layer(1, Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, 1);
+            fx(() -> doc.set(base.withNetwork(one).withBatch(new org.backprop.workbench.engine.Batch(
+                    base.batch().inputs(), new org.ejml.data.DMatrixRMaj(new double[][]{{1, 0, 1, 0}})))));
+            assertEquals("这个比较需要一个分类器。\n\n输出层只有 1 个神经元；softmax 至少需要 2 个输出（每个类别一个）。"
+                    + "请让最后一层有 2 个或更多神经元，例如 2-3-2 网络。\n\n比较时会替换输出层的激活函数和损失，保留所有权重。",
+                    fx(panel::explanation));
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+            assertTrue(fx(panel::explanation).startsWith("This comparison needs a classifier.\n\nThe output layer has 1 neuron;"),
+                    fx(panel::explanation));
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+    }
+
+    @Test
     void showsTheSigmoidPairAsASecondComparison() {
         SimpleObjectProperty<NetworkDocument> doc = new SimpleObjectProperty<>(PanelFixtures.document());
         SoftmaxComparisonPanel panel = fx(() -> new SoftmaxComparisonPanel(doc));
