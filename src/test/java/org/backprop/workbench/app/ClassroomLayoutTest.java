@@ -251,6 +251,22 @@ class ClassroomLayoutTest {
             assertTrue(b.getMinX() >= h.getMinX() - 0.5 && b.getMaxX() <= h.getMaxX() + 0.5
                             && b.getMinY() >= h.getMinY() - 0.5 && b.getMaxY() <= h.getMaxY() + 0.5,
                     where + ": \"" + text + "\" " + b + " lies in its header " + h);
+            // a wrapped title breaks between words ("Relative / error"), never inside one ("Formul / a");
+            // Chinese may break between any two characters
+            javafx.scene.text.Text line = fx(() -> (javafx.scene.text.Text) title.lookup(".text"));
+            double room = fx(line::getWrappingWidth);
+            for (String word : text.split("\\s+")) {
+                if (room <= 0 || word.codePoints().anyMatch(c -> c >= 0x2E80)) {
+                    continue;
+                }
+                double need = fx(() -> {
+                    javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+                    t.setFont(line.getFont());
+                    return t.getLayoutBounds().getWidth();
+                });
+                assertTrue(need <= room + 0.5, where + ": the word \"" + word + "\" of \"" + text + "\" needs " + need
+                        + " px, its header gives its text " + room + " px");
+            }
         }
     }
 

@@ -102,6 +102,44 @@ public final class CheckTablePanel implements Panel {
      * the table (a 1024-px window with a lesson open), so that the quantity, the values, the relative error and the
      * verdict are whole; shows them again, last folded first, when the table widens.
      */
+    /**
+     * Room a header takes beside its words: the label's padding on both sides and the sort arrow (about 2 em at the
+     * 14-px base font); without it "Formula" wrapped to "Formul / a" in a column just wide enough for the word.
+     */
+    private static final double HEADER_CHROME = 30;
+    /** The column's least width as made, before the header's longest word raised it. */
+    private static final String BASE_MIN_WIDTH = "baseMinWidth";
+    private static final String HEADER_FONT_WATCHED = "headerFontWatched";
+
+    /**
+     * Gives every column at least the width of its header's longest word in the header's font, so a header that
+     * wraps breaks between words ("Relative / error"), never inside one; Chinese may break between any two
+     * characters, so there each character counts as a word. Again after a language switch and a zoom.
+     */
+    private void fitHeaderWords() {
+        if (!(table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled header)) {
+            return;
+        }
+        if (header.getProperties().putIfAbsent(HEADER_FONT_WATCHED, Boolean.TRUE) == null) {
+            header.fontProperty().addListener((o, was, now) -> fitHeaderWords());   // zoom
+        }
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(header.getFont());
+        for (TableColumn<CheckResult, ?> column : table.getColumns()) {
+            double base = (Double) column.getProperties().computeIfAbsent(BASE_MIN_WIDTH, k -> column.getMinWidth());
+            double word = 0;
+            for (String w : column.getText().split("\\s+")) {
+                for (String piece : w.codePoints().anyMatch(c -> c >= 0x2E80)
+                        ? w.codePoints().mapToObj(Character::toString).toList() : java.util.List.of(w)) {
+                    measure.setText(piece);
+                    word = Math.max(word, measure.getLayoutBounds().getWidth());
+                }
+            }
+            column.setMinWidth(Math.max(base, Math.ceil(word + HEADER_CHROME)));
+        }
+        foldColumns();
+    }
+
     private void foldColumns() {
         double room = table.getWidth() - TABLE_CHROME;
         if (!(room > 0)) {
@@ -254,6 +292,7 @@ public final class CheckTablePanel implements Panel {
         // the "+" menu in the header's corner lists every column: a folded one is brought back there
         table.setTableMenuButtonVisible(true);
         table.widthProperty().addListener((o, a, b) -> foldColumns());
+        table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fitHeaderWords));
         for (TableColumn<CheckResult, ?> column : foldable) {
             column.visibleProperty().addListener((o, was, now) -> {
                 if (!folding) {
@@ -299,6 +338,7 @@ public final class CheckTablePanel implements Panel {
         for (TableColumn<CheckResult, ?> column : table.getColumns()) {
             column.setText(Messages.get((String) column.getProperties().get(HEADER_KEY)));
         }
+        fitHeaderWords();
         clearSearchTexts();
         prepareSearchTexts(java.util.List.copyOf(rows));
         updateSummary();
