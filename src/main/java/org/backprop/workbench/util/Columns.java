@@ -25,7 +25,7 @@ public final class Columns {
     }
 
     /** East Asian Wide and Full-width ranges (Unicode UAX #11), the ones Chinese text uses. */
-    static boolean wide(int c) {
+    public static boolean wide(int c) {
         return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
                 || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
                 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)

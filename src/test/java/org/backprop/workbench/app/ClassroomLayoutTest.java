@@ -256,7 +256,7 @@ class ClassroomLayoutTest {
             javafx.scene.text.Text line = fx(() -> (javafx.scene.text.Text) title.lookup(".text"));
             double room = fx(line::getWrappingWidth);
             for (String word : text.split("\\s+")) {
-                if (room <= 0 || word.codePoints().anyMatch(c -> c >= 0x2E80)) {
+                if (room <= 0 || word.codePoints().anyMatch(org.backprop.workbench.util.Columns::wide)) {
                     continue;
                 }
                 double need = fx(() -> {

@@ -129,7 +129,7 @@ public final class CheckTablePanel implements Panel {
             double base = (Double) column.getProperties().computeIfAbsent(BASE_MIN_WIDTH, k -> column.getMinWidth());
             double word = 0;
             for (String w : column.getText().split("\\s+")) {
-                for (String piece : w.codePoints().anyMatch(c -> c >= 0x2E80)
+                for (String piece : w.codePoints().anyMatch(org.backprop.workbench.util.Columns::wide)
                         ? w.codePoints().mapToObj(Character::toString).toList() : java.util.List.of(w)) {
                     measure.setText(piece);
                     word = Math.max(word, measure.getLayoutBounds().getWidth());
