@@ -107,11 +107,14 @@ public final class MatrixView extends VBox {
     }
 
     private void build() {
-        grid.getChildren().clear();
         DMatrixRMaj m = matrix.get();
         if (m == null) {
+            grid.getChildren().clear();
             return;
         }
+        // the cells go into the grid in one change: added one by one, each addition was a change of the grid's
+        // children with its own checks, most of the step view's refresh on a big network
+        java.util.List<javafx.scene.Node> made = new java.util.ArrayList<>();
         int[] hide = hidden.get();
         boolean hiding = hide != null && hide.length == 2 && hide[0] < m.numRows && hide[1] < m.numCols;
         double max = 0;
@@ -128,18 +131,18 @@ public final class MatrixView extends VBox {
         int cols = Math.min(m.numCols, MAX_SHOWN);
         for (int c = 0; c < cols; c++) {
             Label h = header(columnHeader.apply(c));
-            grid.add(h, c + 1, 0);
+            place(made, h, c + 1, 0);
             GridPane.setHalignment(h, HPos.CENTER);
         }
         int[] hl = highlight.get();
         for (int r = 0; r < rows; r++) {
             Label h = header(rowHeader.apply(r));
-            grid.add(h, 0, r + 1);
+            place(made, h, 0, r + 1);
             GridPane.setHalignment(h, HPos.RIGHT);
             for (int c = 0; c < cols; c++) {
                 double v = m.get(r, c);
                 if (hiding && hide[0] == r && hide[1] == c) {
-                    grid.add(hiddenCell(r, c), c + 1, r + 1);
+                    place(made, hiddenCell(r, c), c + 1, r + 1);
                     continue;
                 }
                 Label cell = new Label(Latex.plainNumber(v));
@@ -186,15 +189,22 @@ public final class MatrixView extends VBox {
                         onCellClicked.accept(row, col);
                     }
                 });
-                grid.add(cell, c + 1, r + 1);
+                place(made, cell, c + 1, r + 1);
             }
         }
         if (m.numRows > rows || m.numCols > cols) {
             Label more = new Label(org.backprop.workbench.i18n.Messages.get("matrix.more", rows, m.numRows, cols,
                     m.numCols));
             more.getStyleClass().add("matrix-more");
-            grid.add(more, 0, rows + 1, cols + 1, 1);
+            GridPane.setConstraints(more, 0, rows + 1, cols + 1, 1);
+            made.add(more);
         }
+        grid.getChildren().setAll(made);
+    }
+
+    private static void place(java.util.List<javafx.scene.Node> made, javafx.scene.Node node, int column, int row) {
+        GridPane.setConstraints(node, column, row);
+        made.add(node);
     }
 
     private boolean isMarked(int r, int c) {
