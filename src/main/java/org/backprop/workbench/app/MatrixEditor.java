@@ -101,7 +101,8 @@ final class MatrixEditor extends GridPane {
         private final java.util.ArrayDeque<MatrixEditor> waiting = new java.util.ArrayDeque<>();
         private final java.lang.management.ThreadMXBean threads =
                 java.lang.management.ManagementFactory.getThreadMXBean();
-        private int perFrame = CELLS_PER_PULSE;
+        /** Cells per frame now; it starts low, as the first frames after a network opens are the busiest. */
+        private int perFrame = 2;
         /** The FX thread's CPU time at the last frame's fill, or -1 when idle. */
         private long lastCpu = -1;
 
@@ -141,6 +142,7 @@ final class MatrixEditor extends GridPane {
             }
             if (waiting.isEmpty()) {
                 lastCpu = -1;
+                perFrame = 2;
                 stop();
             }
         }
