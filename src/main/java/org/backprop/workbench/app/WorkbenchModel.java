@@ -247,6 +247,9 @@ public final class WorkbenchModel {
             // with the method, precision and mode of the checks: the step view and the exported report name them
             Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks,
                     options.method(), options.precision(), options.mode());
+            // the groups by formula and layer and their summaries, here rather than on the FX thread, where the
+            // step list, the step view, the diagram and the table ask for them as the analysis arrives
+            full.summary();
             ui.execute(() -> publish(gen, full, false));
         } catch (CancellationException e) {
             // either a newer change is being computed (it publishes) or the user cancelled these checks
