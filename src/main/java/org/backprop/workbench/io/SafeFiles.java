@@ -110,8 +110,12 @@ public final class SafeFiles {
 
     /** {@link #open(Path, String)} for a file whose {@link #key} was taken before (at the check). */
     static FileChannel open(Path real, Object checked, String what) throws Refusal {
-        FutureTask<FileChannel> opening = new FutureTask<>(() -> FileChannel.open(real, StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS));
+        // a link option only where links exist: the zip file system of the jar (the bundled lessons) refuses it
+        // with an IllegalArgumentException, so no bundled lesson opened from the jar
+        java.nio.file.OpenOption[] options = real.getFileSystem() == java.nio.file.FileSystems.getDefault()
+                ? new java.nio.file.OpenOption[] {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS}
+                : new java.nio.file.OpenOption[] {StandardOpenOption.READ};
+        FutureTask<FileChannel> opening = new FutureTask<>(() -> FileChannel.open(real, options));
         Thread opener = new Thread(opening, "bpw-open");
         opener.setDaemon(true);
         opener.start();
