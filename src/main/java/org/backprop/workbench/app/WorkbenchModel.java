@@ -364,12 +364,12 @@ public final class WorkbenchModel {
         try {
             after = change.apply(before);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            complain(e.getMessage());
+            complain(org.backprop.workbench.i18n.Messages.sayAgain(e.getMessage(), () -> refusal(change, before)));
             return false;
         }
         Optional<String> problem = Edits.problem(after);
         if (problem.isPresent()) {
-            complain(problem.get());
+            complain(org.backprop.workbench.i18n.Messages.sayAgain(problem.get(), () -> refusal(change, before)));
             return false;
         }
         undo.push(before);
@@ -380,6 +380,15 @@ public final class WorkbenchModel {
         say("");
         setDocument(after, true);
         return true;
+    }
+
+    /** Why {@code change} is refused, worded in the current language (the edit tried again after a switch). */
+    private static String refusal(UnaryOperator<NetworkDocument> change, NetworkDocument before) {
+        try {
+            return Edits.problem(change.apply(before)).orElse("");
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return e.getMessage();
+        }
     }
 
     public void undo() {
