@@ -127,6 +127,21 @@ class LazyPanelsTest {
     }
 
     @Test
+    void theNumberToDeriveFollowsTheSelectionBeforeTheDeriveViewIsMadeWhichOpensOnIt() {
+        waitForChecks();
+        CheckResult bp2 = model.getAnalysis().checks().stream()
+                .filter(c -> c.formula() == Formula.BP2 && c.layer() == 1 && c.index()[1] == 1).findFirst().orElseThrow();
+        fx(() -> model.selectedCheckProperty().set(bp2));
+        assertEquals(1, fx(() -> window.parts().madeTabViews()).size(), "the Derive view is not made yet");
+        String id = "delta1[" + bp2.index()[0] + "," + bp2.index()[1] + "]";
+        // what the diagram's and the step view's "Derive …" items name
+        assertEquals(id, fx(() -> model.deriveEntryProperty().get().id()));
+        fx(() -> model.navigate(WorkbenchView.DERIVE));
+        waitUntil(() -> fx(() -> window.parts().derivePanel().derivationProperty().get()) != null);
+        assertEquals(id, fx(() -> window.parts().derivePanel().derivationProperty().get().entry().id()));
+    }
+
+    @Test
     void aPanelMadeAfterALanguageSwitchIsInThatLanguageAndFollowsTheNextOne() {
         waitForChecks();
         fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
