@@ -12,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -170,7 +169,7 @@ public final class BuilderPanel extends ScrollPane {
             size.getEditor().setPrefColumnCount(2);
             size.setPrefWidth(96);
             size.setMinWidth(96);
-            size.setTooltip(new Tooltip(Messages.get("builder.sizeTip", l, kind)));
+            Tooltips.onHover(size, () -> Messages.get("builder.sizeTip", layer, kind));
             size.valueProperty().addListener((o, a, v) -> {
                 if (v != null && v != model.getDocument().network().size(layer)) {
                     model.edit(d -> Edits.resize(d, layer, v));
@@ -183,7 +182,7 @@ public final class BuilderPanel extends ScrollPane {
                 ComboBox<Activation> act = new ComboBox<>(FXCollections.observableArrayList(Activation.values()));
                 act.setId("activation" + l);
                 act.setValue(net.activation(l));
-                act.setTooltip(new Tooltip(Messages.get("builder.activationTip", l, kind)));
+                Tooltips.onHover(act, () -> Messages.get("builder.activationTip", layer, kind));
                 act.setPrefWidth(132);
                 act.setMinWidth(120);
                 act.valueProperty().addListener((o, a, v) -> {
@@ -198,14 +197,14 @@ public final class BuilderPanel extends ScrollPane {
                 Button remove = new Button("✕");
                 remove.setId("removeLayer" + l);
                 remove.getStyleClass().addAll("flat", "small");
-                remove.setTooltip(new Tooltip(Messages.get("builder.removeLayerTip", l)));
+                Tooltips.onHover(remove, () -> Messages.get("builder.removeLayerTip", layer));
                 remove.setOnAction(e -> model.edit(d -> Edits.removeLayer(d, layer)));
                 grid.add(remove, 3, l);
             }
         }
         Button add = new Button(Messages.get("builder.addLayer"));
         add.setId("addLayer");
-        add.setTooltip(new Tooltip(Messages.get("builder.addLayerTip")));
+        Tooltips.onHover(add, () -> Messages.get("builder.addLayerTip"));
         add.setOnAction(e -> addHiddenLayer());
         VBox box = new VBox(8, grid, add);
         return box;
@@ -224,7 +223,7 @@ public final class BuilderPanel extends ScrollPane {
         ComboBox<Loss> loss = new ComboBox<>(FXCollections.observableArrayList(Loss.values()));
         loss.setId("loss");
         loss.setValue(doc.network().loss());
-        loss.setTooltip(new Tooltip(Messages.get("builder.lossTip")));
+        Tooltips.onHover(loss, () -> Messages.get("builder.lossTip"));
         loss.valueProperty().addListener((o, a, v) -> {
             if (v != null && v != model.getDocument().network().loss() && !model.edit(d -> Edits.loss(d, v))) {
                 Platform.runLater(this::rebuild);
@@ -237,10 +236,10 @@ public final class BuilderPanel extends ScrollPane {
         TextField seed = new TextField(Long.toString(doc.seed()));
         seed.setId("seed");
         seed.setPrefColumnCount(6);
-        seed.setTooltip(new Tooltip(Messages.get("builder.seedTip")));
+        Tooltips.onHover(seed, () -> Messages.get("builder.seedTip"));
         Button init = new Button(Messages.get("builder.reinitialise"));
         init.setId("reinitialise");
-        init.setTooltip(new Tooltip(Messages.get("builder.reinitialiseTip")));
+        Tooltips.onHover(init, () -> Messages.get("builder.reinitialiseTip"));
         Runnable reinit = () -> {
             try {
                 long s = Long.parseLong(seed.getText().trim());
@@ -280,7 +279,7 @@ public final class BuilderPanel extends ScrollPane {
             which.getItems().add(l);
         }
         which.setValue(parameterLayer);
-        which.setTooltip(new Tooltip(Messages.get("builder.layerTip")));
+        Tooltips.onHover(which, () -> Messages.get("builder.layerTip"));
         which.valueProperty().addListener((o, a, v) -> {
             if (v != null) {
                 parameterLayer = v;
@@ -319,11 +318,11 @@ public final class BuilderPanel extends ScrollPane {
                 (r, c, v) -> model.edit(d -> Edits.target(d, r, c, v)), model::complain);
         Button add = new Button(Messages.get("builder.addSample"));
         add.setId("addSample");
-        add.setTooltip(new Tooltip(Messages.get("builder.addSampleTip")));
+        Tooltips.onHover(add, () -> Messages.get("builder.addSampleTip"));
         add.setOnAction(e -> model.edit(Edits::addSample));
         Button remove = new Button(Messages.get("builder.removeSample"));
         remove.setId("removeSample");
-        remove.setTooltip(new Tooltip(Messages.get("builder.removeSampleTip")));
+        Tooltips.onHover(remove, () -> Messages.get("builder.removeSampleTip"));
         remove.setDisable(doc.batch().size() <= 1);
         remove.setOnAction(e -> model.edit(d -> Edits.removeSample(d, d.batch().size() - 1)));
         Region spacer = new Region();

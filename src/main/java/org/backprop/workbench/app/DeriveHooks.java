@@ -29,14 +29,32 @@ final class DeriveHooks {
     private DeriveHooks() {
     }
 
+    /**
+     * The hooks that need no panel: the step view's and the diagram's menus, a click on a step's result. Until the
+     * Derive view is made ({@link #installDerive}), the number it would derive follows the selected check here, so
+     * that the menus name it and the view opens on it.
+     */
     static void install(WorkbenchModel model, NetworkDiagram diagram, StepDetailView detail,
-                        CheckTablePanel checkTable, DerivePanel derive) {
-        checkTable.table().setContextMenu(menu(model, derive, "deriveFromTable"));
-        detail.setContextMenu(menu(model, derive, "deriveFromStep"));
-        ContextMenu diagramMenu = menu(model, derive, "deriveFromDiagram");
+                        java.util.function.BooleanSupplier deriveMade) {
+        detail.setContextMenu(menu(model, "deriveFromStep"));
+        ContextMenu diagramMenu = menu(model, "deriveFromDiagram");
         // the canvas picks the neuron or edge under a right click before the menu opens (NetworkDiagram)
         diagram.setOnContextMenuRequested(e -> diagramMenu.show(diagram, e.getScreenX(), e.getScreenY()));
         detail.setOnEntryClicked(q -> model.deriveEntryProperty().set(q));
+        model.selectedCheckProperty().addListener((o, was, now) -> {
+            if (now != null && !deriveMade.getAsBoolean()) {
+                model.deriveEntryProperty().set(DerivePanel.quantityOf(now));
+            }
+        });
+    }
+
+    /** The check table's "Derive …" item, when the table is made. */
+    static void installTable(WorkbenchModel model, CheckTablePanel checkTable) {
+        checkTable.table().setContextMenu(menu(model, "deriveFromTable"));
+    }
+
+    /** The term under the mouse in the Derive view, marked in the diagram and the step's matrices, once it is made. */
+    static void installDerive(WorkbenchModel model, NetworkDiagram diagram, StepDetailView detail, DerivePanel derive) {
         diagram.pointedProperty().bind(Bindings.createObjectBinding(
                 () -> pointed(derive.hoveredProperty().get(), model.getAnalysis() == null ? 0
                         : model.getAnalysis().network().depth()), derive.hoveredProperty()));
@@ -47,12 +65,12 @@ final class DeriveHooks {
         }
     }
 
-    private static ContextMenu menu(WorkbenchModel model, DerivePanel derive, String id) {
+    private static ContextMenu menu(WorkbenchModel model, String id) {
         MenuItem item = new MenuItem(label(null));
         item.setId(id);
         item.setOnAction(e -> model.navigate(WorkbenchView.DERIVE));
         ContextMenu menu = new ContextMenu(item);
-        menu.setOnShowing(e -> item.setText(label(derive.entryProperty().get())));
+        menu.setOnShowing(e -> item.setText(label(model.deriveEntryProperty().get())));
         return menu;
     }
 

@@ -163,8 +163,23 @@ public final class FileActions {
         model.say(() -> Messages.get("files.opened", path.getFileName().toString()));
     }
 
+    /**
+     * The reader's refusal, on screen until something replaces it; after a language switch the file is read again to
+     * word the problem in the new language (the reader words a problem where it finds it).
+     */
     private void refused(Path path, String problem) {
-        error(Messages.get("files.cannotOpen", path.getFileName().toString()), problem);
+        error(() -> Messages.get("files.cannotOpen", path.getFileName().toString()),
+                Messages.sayAgain(problem, () -> problemReading(path, problem)));
+    }
+
+    /** Why the reader refuses {@code path} now, in the current language; {@code before} if it no longer does. */
+    private String problemReading(Path path, String before) {
+        try {
+            reader.load(path);
+            return before;
+        } catch (NetworkFileException e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -204,7 +219,8 @@ public final class FileActions {
             model.say(() -> atomic ? Messages.get("files.saved", name) : Messages.get("files.savedNotAtomically", name));
             return true;
         } catch (IOException e) {
-            error(Messages.get("files.cannotSave", path.getFileName().toString()), e.getMessage());
+            String problem = e.getMessage();
+            error(() -> Messages.get("files.cannotSave", path.getFileName().toString()), () -> problem);
             return false;
         }
     }
@@ -232,7 +248,8 @@ public final class FileActions {
             model.say(() -> Messages.get("files.exported", path.getFileName().toString()));
             return true;
         } catch (IOException e) {
-            error(Messages.get("files.cannotExport", path.getFileName().toString()), e.getMessage());
+            String problem = e.getMessage();
+            error(() -> Messages.get("files.cannotExport", path.getFileName().toString()), () -> problem);
             return false;
         }
     }
@@ -263,7 +280,8 @@ public final class FileActions {
             model.say(() -> Messages.get("files.exported", path.getFileName().toString()));
             return true;
         } catch (IOException e) {
-            error(Messages.get("files.cannotExport", path.getFileName().toString()), e.getMessage());
+            String problem = e.getMessage();
+            error(() -> Messages.get("files.cannotExport", path.getFileName().toString()), () -> problem);
             return false;
         }
     }
@@ -303,10 +321,10 @@ public final class FileActions {
      * control characters are shown as escapes, as the command line shows them: an escape sequence or a line break
      * hidden in a file cannot garble the dialog or forge a line of it.
      */
-    private void error(String header, String message) {
-        String shown = Printable.escape(message);
+    private void error(Supplier<String> header, Supplier<String> message) {
+        Supplier<String> shown = () -> Printable.escape(message.get());
         model.complain(shown);
-        dialogs.showError(Printable.escape(header), shown);
+        dialogs.showError(() -> Printable.escape(header.get()), shown);
     }
 
     /** The dialogs these actions use. */

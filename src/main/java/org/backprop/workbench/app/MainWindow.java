@@ -29,6 +29,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The main window, layout only: menu bar and tool bar on top; the builder on the left; the network diagram with the
@@ -127,11 +128,12 @@ public final class MainWindow extends BorderPane {
 
         tabs.setId("tabs");
         addView(WorkbenchView.STEP, parts.detailView());
-        addView(WorkbenchView.CHECKS, parts.checkTable().getView());
-        addView(WorkbenchView.EPSILON, parts.epsilonPanel().getView());
-        addView(WorkbenchView.SOFTMAX, parts.softmaxPanel().getView());
-        addView(WorkbenchView.TRAINING, parts.trainingPanel().getView());
-        addView(WorkbenchView.DERIVE, parts.derivePanel().getView());
+        // the panels behind the Step tab are made when their tab is first selected (WindowParts)
+        addView(WorkbenchView.CHECKS, () -> parts.checkTable().getView());
+        addView(WorkbenchView.EPSILON, () -> parts.epsilonPanel().getView());
+        addView(WorkbenchView.SOFTMAX, () -> parts.softmaxPanel().getView());
+        addView(WorkbenchView.TRAINING, () -> parts.trainingPanel().getView());
+        addView(WorkbenchView.DERIVE, () -> parts.derivePanel().getView());
 
         centre.getItems().setAll(top, tabs);
         centre.setOrientation(Orientation.VERTICAL);
@@ -380,6 +382,14 @@ public final class MainWindow extends BorderPane {
      * {@link WorkbenchModel#navigate}; its View-menu action (if the table has one) brings it forward.
      */
     public Tab addView(WorkbenchView view, Node content) {
+        return addView(view, () -> content);
+    }
+
+    /**
+     * Adds a view's tab whose content is made when the tab is first selected (at once for the first tab): see
+     * {@link #addTab(String, Supplier)}.
+     */
+    public Tab addView(WorkbenchView view, Supplier<? extends Node> content) {
         Tab tab = addTab(view.title(), content);
         Relabel.follow(tab, t -> t.setText(view.title()));   // the tab's title in the language switched to
         tab.setId(view.nodeId());
@@ -387,24 +397,28 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    /**
-     * Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). The
-     * first tab shows its content at once; a later tab's content joins the scene when the tab is first selected, so
-     * that the window's first paint does not style and lay out panels nobody sees (the tables and plots were half
-     * of the CSS pass before the first pulse).
-     */
+    /** Adds a tab that is not a {@link WorkbenchView} (prefer {@link #addView}, which can be navigated to). */
     public Tab addTab(String title, Node content) {
+        return addTab(title, () -> content);
+    }
+
+    /**
+     * Adds a tab whose content is asked for when it is first selected; the first tab's at once. So the window's first
+     * paint neither makes nor styles and lays out panels nobody sees (the tables and plots were half of the CSS pass
+     * before the first pulse, and making the panels a seventh of the FX thread's time before it).
+     */
+    public Tab addTab(String title, Supplier<? extends Node> content) {
         Tab tab = new Tab(title);
         tab.setClosable(false);
         if (tabs.getTabs().isEmpty()) {
-            tab.setContent(content);
+            tab.setContent(content.get());
         } else {
             tab.selectedProperty().addListener(new ChangeListener<>() {
                 @Override
                 public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                     if (now) {
                         tab.selectedProperty().removeListener(this);
-                        tab.setContent(content);
+                        tab.setContent(content.get());
                     }
                 }
             });

@@ -77,8 +77,14 @@ final class MatrixEditor extends GridPane {
      * pass, by JFR), and the window did not paint meanwhile. Every editor of the default network is made at once.
      */
     static final int AT_ONCE_CELLS = 24;
-    /** Cells added per frame, over all editors. */
+    /** Most cells added per frame, over all editors. */
     static final int CELLS_PER_PULSE = 16;
+    /**
+     * FX-thread CPU time a frame may take, the new fields' styling in its pulse included (ns): 16 fields with their
+     * skins took 40–60 ms of a pulse while a big network's traces and checks arrived (PulseLatencyBenchmark, by JFR),
+     * so the count per frame halves when a frame took more than twice this, and grows again below it.
+     */
+    static final long FRAME_BUDGET_NANOS = 25_000_000L;
 
     private DMatrixRMaj m;
     private String idPrefix;
@@ -93,6 +99,12 @@ final class MatrixEditor extends GridPane {
     /** Adds the rows of the editors waiting for them, a few cells per frame; stops when none waits. */
     private static final class Filler extends AnimationTimer {
         private final java.util.ArrayDeque<MatrixEditor> waiting = new java.util.ArrayDeque<>();
+        private final java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        /** Cells per frame now; it starts low, as the first frames after a network opens are the busiest. */
+        private int perFrame = 2;
+        /** The FX thread's CPU time at the last frame's fill, or -1 when idle. */
+        private long lastCpu = -1;
 
         void add(MatrixEditor editor) {
             if (!waiting.contains(editor)) {
@@ -101,10 +113,25 @@ final class MatrixEditor extends GridPane {
             }
         }
 
+        private long cpuTime() {
+            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+        }
+
         @Override
         public void handle(long now) {
+            long cpu = cpuTime();
+            if (lastCpu >= 0) {
+                // the whole last frame: this fill's fields, the pulse that styled them, and whatever else ran
+                long spent = cpu - lastCpu;
+                if (spent > 2 * FRAME_BUDGET_NANOS) {
+                    perFrame = Math.max(1, perFrame / 2);
+                } else if (spent < FRAME_BUDGET_NANOS) {
+                    perFrame = Math.min(CELLS_PER_PULSE, perFrame + 2);
+                }
+            }
+            lastCpu = cpu;
             int cells = 0;
-            while (cells < CELLS_PER_PULSE && !waiting.isEmpty()) {
+            while (cells < perFrame && !waiting.isEmpty()) {
                 MatrixEditor e = waiting.peek();
                 if (e.getScene() == null || e.complete()) {
                     waiting.poll();   // out of the window (a rebuild replaced it): it goes on if it comes back
@@ -114,6 +141,8 @@ final class MatrixEditor extends GridPane {
                 cells += e.m.numCols;
             }
             if (waiting.isEmpty()) {
+                lastCpu = -1;
+                perFrame = 2;
                 stop();
             }
         }

@@ -107,11 +107,14 @@ public final class MatrixView extends VBox {
     }
 
     private void build() {
-        grid.getChildren().clear();
         DMatrixRMaj m = matrix.get();
         if (m == null) {
+            grid.getChildren().clear();
             return;
         }
+        // the cells go into the grid in one change: added one by one, each addition was a change of the grid's
+        // children with its own checks, most of the step view's refresh on a big network
+        java.util.List<javafx.scene.Node> made = new java.util.ArrayList<>();
         int[] hide = hidden.get();
         boolean hiding = hide != null && hide.length == 2 && hide[0] < m.numRows && hide[1] < m.numCols;
         double max = 0;
@@ -127,74 +130,129 @@ public final class MatrixView extends VBox {
         int rows = Math.min(m.numRows, MAX_SHOWN);
         int cols = Math.min(m.numCols, MAX_SHOWN);
         for (int c = 0; c < cols; c++) {
-            Label h = header(columnHeader.apply(c));
-            grid.add(h, c + 1, 0);
-            GridPane.setHalignment(h, HPos.CENTER);
+            Label h = header(columnHeaders, c, c + 1, 0, HPos.CENTER);
+            h.setText(columnHeader.apply(c));
+            made.add(h);
         }
         int[] hl = highlight.get();
+        boolean[] differs = differing.get();
         for (int r = 0; r < rows; r++) {
-            Label h = header(rowHeader.apply(r));
-            grid.add(h, 0, r + 1);
-            GridPane.setHalignment(h, HPos.RIGHT);
+            Label h = header(rowHeaders, r, 0, r + 1, HPos.RIGHT);
+            h.setText(rowHeader.apply(r));
+            made.add(h);
             for (int c = 0; c < cols; c++) {
                 double v = m.get(r, c);
                 if (hiding && hide[0] == r && hide[1] == c) {
-                    grid.add(hiddenCell(r, c), c + 1, r + 1);
+                    place(made, hiddenCell(r, c), c + 1, r + 1);
                     continue;
                 }
-                Label cell = new Label(Latex.plainNumber(v));
-                cell.setId("cell-" + r + "-" + c);
+                Label cell = cell(r, c);
+                cell.setText(Latex.plainNumber(v));
                 cell.setUserData(v);
-                cell.getStyleClass().add("matrix-cell");
-                cell.setAlignment(Pos.CENTER_RIGHT);
-                cell.setMaxWidth(Double.MAX_VALUE);
-                cell.setMinWidth(USE_PREF_SIZE);   // numbers are never elided to "-0.0..."
-                cell.setPrefWidth(Region.USE_COMPUTED_SIZE);
+                java.util.List<String> classes = new java.util.ArrayList<>(4);
+                classes.add("matrix-cell");
                 String background = "-fx-background-color: " + Palette.css(Palette.diverging(v, max, STRENGTH)) + ";";
-                boolean[] differs = differing.get();
                 if (differs != null && differs.length == m.getNumElements() && differs[r * m.numCols + c]) {
                     // the stylesheet's colours (theme-aware) instead of the diverging scale
-                    cell.getStyleClass().add(differingClass);
+                    classes.add(differingClass);
                     background = "";
                 }
                 boolean selected = hl != null && hl.length == 2 && hl[0] == r && hl[1] == c;
                 if (selected) {
-                    cell.getStyleClass().add("matrix-cell-selected");
+                    classes.add("matrix-cell-selected");
                     background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;";
                 }
                 if (isMarked(r, c)) {
-                    cell.getStyleClass().add("matrix-cell-marked");
+                    classes.add("matrix-cell-marked");
                     background += "-fx-border-color: " + Palette.css(Palette.HIGHLIGHT) + "; -fx-border-width: 2.5;"
                             + " -fx-border-style: segments(4, 3);";
                 }
+                if (!cell.getStyleClass().equals(classes)) {
+                    cell.getStyleClass().setAll(classes);
+                }
                 cell.setStyle(background);
-                int tipRow = r;
-                int tipColumn = c;
-                Tooltips.onHover(cell, () -> "[" + tipRow + ", " + tipColumn + "] = " + v
-                        + (onCellClicked != null ? "\n" + org.backprop.workbench.i18n.Messages.get("matrix.clickTip")
-                        : ""));
-                int row = r;
-                int col = c;
-                cell.setOnMouseClicked(e -> {
-                    if (onCellClicked != null) {
-                        onCellClicked.accept(row, col);
-                    }
-                });
-                // a right click first selects the number, so that the menu it opens (Derive) is about this cell
-                cell.setOnContextMenuRequested(e -> {
-                    if (onCellClicked != null) {
-                        onCellClicked.accept(row, col);
-                    }
-                });
-                grid.add(cell, c + 1, r + 1);
+                made.add(cell);
             }
         }
         if (m.numRows > rows || m.numCols > cols) {
-            Label more = new Label(org.backprop.workbench.i18n.Messages.get("matrix.more", rows, m.numRows, cols,
-                    m.numCols));
-            more.getStyleClass().add("matrix-more");
-            grid.add(more, 0, rows + 1, cols + 1, 1);
+            if (more == null) {
+                more = new Label();
+                more.getStyleClass().add("matrix-more");
+            }
+            more.setText(org.backprop.workbench.i18n.Messages.get("matrix.more", rows, m.numRows, cols, m.numCols));
+            GridPane.setConstraints(more, 0, rows + 1, cols + 1, 1);
+            made.add(more);
         }
+        // the same cells as before (a new analysis of the same network): no change of the grid's children at all
+        if (!grid.getChildren().equals(made)) {
+            grid.getChildren().setAll(made);
+        }
+    }
+
+    /**
+     * The cells, headers and "more" note made so far, used again by every build: a new label entering the window
+     * is matched against every style sheet and gets a skin of its own, and for a step's result of 10 x 8 numbers
+     * that was most of the step view's refresh on a big network (PulseLatencyBenchmark, by JFR).
+     */
+    private final java.util.Map<Integer, Label> cells = new java.util.HashMap<>();
+    private final java.util.List<Label> columnHeaders = new java.util.ArrayList<>();
+    private final java.util.List<Label> rowHeaders = new java.util.ArrayList<>();
+    private Label more;
+
+    /** The label of the number at (r, c), made the first time it is shown. */
+    private Label cell(int r, int c) {
+        return cells.computeIfAbsent(r * MAX_SHOWN + c, k -> {
+            Label cell = new Label();
+            cell.setId("cell-" + r + "-" + c);
+            cell.setAlignment(Pos.CENTER_RIGHT);
+            cell.setMaxWidth(Double.MAX_VALUE);
+            cell.setMinWidth(USE_PREF_SIZE);   // numbers are never elided to "-0.0..."
+            cell.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            // the tooltip says the number shown now (the label shows the numbers of one analysis after another)
+            cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                String text = "[" + r + ", " + c + "] = " + cell.getUserData() + (onCellClicked != null
+                        ? "\n" + org.backprop.workbench.i18n.Messages.get("matrix.clickTip") : "");
+                if (cell.getTooltip() == null) {
+                    cell.setTooltip(new javafx.scene.control.Tooltip(text));
+                } else {
+                    cell.getTooltip().setText(text);
+                }
+            });
+            cell.setOnMouseClicked(e -> {
+                if (onCellClicked != null) {
+                    onCellClicked.accept(r, c);
+                }
+            });
+            // a right click first selects the number, so that the menu it opens (Derive) is about this cell
+            cell.setOnContextMenuRequested(e -> {
+                if (onCellClicked != null) {
+                    onCellClicked.accept(r, c);
+                }
+            });
+            GridPane.setConstraints(cell, c + 1, r + 1);
+            return cell;
+        });
+    }
+
+    /** The i-th row or column header, made the first time it is shown. */
+    private static Label header(java.util.List<Label> made, int i, int column, int row, HPos alignment) {
+        while (made.size() <= i) {
+            made.add(null);
+        }
+        if (made.get(i) == null) {
+            Label l = new Label();
+            l.setMinWidth(USE_PREF_SIZE);
+            l.getStyleClass().add("matrix-header");
+            GridPane.setConstraints(l, column, row);
+            GridPane.setHalignment(l, alignment);
+            made.set(i, l);
+        }
+        return made.get(i);
+    }
+
+    private static void place(java.util.List<javafx.scene.Node> made, javafx.scene.Node node, int column, int row) {
+        GridPane.setConstraints(node, column, row);
+        made.add(node);
     }
 
     private boolean isMarked(int r, int c) {
@@ -222,12 +280,6 @@ public final class MatrixView extends VBox {
     /** What a hidden number shows. */
     public static final String HIDDEN_TEXT = "?";
 
-    private static Label header(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(USE_PREF_SIZE);
-        l.getStyleClass().add("matrix-header");
-        return l;
-    }
 
     /** Called with (row, column) when a cell is clicked. */
     public void setOnCellClicked(java.util.function.BiConsumer<Integer, Integer> handler) {

@@ -399,6 +399,8 @@ public final class StepDetailView extends ScrollPane {
         substituted.narrowLatexProperty().set(detail.stackedLatex());
         substituted.latexProperty().set(detail.substitutedLatex());
         Operand r = detail.result();
+        // the headers, the hidden cell, the matrix and the highlight each rebuilt the result's cells: once, below
+        result.setLive(false);
         result.setCaption(Latex.pretty(r.name()) + "  ·  " + r.shape());
         headers(result, s, notation.getValue(), r);
         java.util.List<Quantity> hide = org.backprop.workbench.app.panels.HiddenNumbers.of(hiddenEntry.get(), m);
@@ -430,6 +432,7 @@ public final class StepDetailView extends ScrollPane {
         numbersHidden.setManaged(anyHidden);
         refreshVerdict();
         refreshHighlight();
+        result.setLive(true);
         refreshComparison();
     }
 

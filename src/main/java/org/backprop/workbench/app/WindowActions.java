@@ -94,8 +94,8 @@ final class WindowActions {
                 .bind(NO_MISTAKE, Command.of(() -> model.mistakeProperty().set(Mistake.NONE)))
                 .bind(RERUN_CHECKS, Command.of(model::rerunChecks))
                 .bind(QUICK_CHECK, Command.of(parts.quickCheck()::run, model.analysisProperty().isNotNull()))
-                .bind(CHECKS_FAILURES_ONLY, Command.of(parts.checkTable()::toggleFailuresOnly))
-                .bind(CHECKS_CLEAR_FILTERS, Command.of(parts.checkTable()::clearFilters))
+                .bind(CHECKS_FAILURES_ONLY, Command.of(() -> parts.checkTable().toggleFailuresOnly()))
+                .bind(CHECKS_CLEAR_FILTERS, Command.of(() -> parts.checkTable().clearFilters()))
                 .bind(CANCEL_WORK, Command.of(parts.taskStatus()::cancelAll,
                         model.busyProperty().or(parts.runner().busyProperty())));
 
@@ -121,9 +121,7 @@ final class WindowActions {
 
     /** True if the node is in one of the bottom tabs' views. */
     private static boolean inTabs(WindowParts parts, javafx.scene.Node node) {
-        java.util.List<javafx.scene.Node> views = java.util.List.of(parts.detailView(), parts.checkTable().getView(),
-                parts.epsilonPanel().getView(), parts.softmaxPanel().getView(), parts.trainingPanel().getView(),
-                parts.derivePanel().getView());
+        java.util.List<javafx.scene.Node> views = parts.madeTabViews();
         for (javafx.scene.Node p = node; p != null; p = p.getParent()) {
             if (views.contains(p)) {
                 return true;

@@ -37,11 +37,12 @@ public final class WindowParts {
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final StepListView stepList;
     private final StepDetailView detail;
-    private final CheckTablePanel checkTable;
-    private final EpsilonPlotPanel epsilonPanel;
-    private final SoftmaxComparisonPanel softmaxPanel;
-    private final TrainingPanel trainingPanel;
-    private final DerivePanel derivePanel;
+    /** The panels of the tabs behind the Step tab, each made when its tab is first shown or its accessor called. */
+    private final Lazy<CheckTablePanel> checkTable;
+    private final Lazy<EpsilonPlotPanel> epsilonPanel;
+    private final Lazy<SoftmaxComparisonPanel> softmaxPanel;
+    private final Lazy<TrainingPanel> trainingPanel;
+    private final Lazy<DerivePanel> derivePanel;
     private final FileActions files;
     private final CompareValues compare;
     private final ActionFactory actions;
@@ -77,15 +78,32 @@ public final class WindowParts {
         navigation = new StepNavigation(model, stepList);
         quickCheck = new QuickCheck(model, runner);
         setErrorLog(ErrorLog.standard());
-        checkTable = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
-        epsilonPanel = new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
-                model.epsilonProperty(), runner);
-        softmaxPanel = new SoftmaxComparisonPanel(model.documentProperty(), runner);
-        trainingPanel = new TrainingPanel(model.documentProperty(), model.mistakeProperty(), model.methodProperty(),
-                model.epsilonProperty(), runner, net -> model.edit(d -> d.withNetwork(net)));
-        derivePanel = new DerivePanel(model.analysisProperty(), model.selectedCheckProperty(),
-                model.notationProperty());
+        checkTable = new Lazy<>(this::makeCheckTable);
+        epsilonPanel = new Lazy<>(() -> new EpsilonPlotPanel(model.analysisProperty(), model.selectedCheckProperty(),
+                model.epsilonProperty(), runner));
+        softmaxPanel = new Lazy<>(() -> new SoftmaxComparisonPanel(model.documentProperty(), runner,
+                model.selectedViewProperty().isEqualTo(WorkbenchView.SOFTMAX)));
+        trainingPanel = new Lazy<>(() -> new TrainingPanel(model.documentProperty(), model.mistakeProperty(),
+                model.methodProperty(), model.epsilonProperty(), runner, net -> model.edit(d -> d.withNetwork(net))));
+        derivePanel = new Lazy<>(this::makeDerivePanel);
         wire();
+    }
+
+    private CheckTablePanel makeCheckTable() {
+        CheckTablePanel panel = new CheckTablePanel(model.analysisProperty(), model.selectedCheckProperty());
+        panel.hiddenEntryProperty().bind(model.hiddenEntryProperty());
+        DeriveHooks.installTable(model, panel);
+        return panel;
+    }
+
+    private DerivePanel makeDerivePanel() {
+        DerivePanel panel = new DerivePanel(model.analysisProperty(), model.selectedCheckProperty(),
+                model.notationProperty());
+        // the model's entry is the latest asked for (the selected check, a click on a step's result): it wins
+        panel.entryProperty().bindBidirectional(model.deriveEntryProperty());
+        panel.hiddenEntryProperty().bind(model.hiddenEntryProperty());
+        DeriveHooks.installDerive(model, diagram, detail, panel);
+        return panel;
     }
 
     /** Connects the views to the model and to each other. */
@@ -99,11 +117,10 @@ public final class WindowParts {
         stepList.quickCheckProperty().bind(quickCheck.resultProperty());
         diagram.setOnPick(hit -> DiagramPicks.select(model, hit));
         detail.presentingProperty().bind(presentation.onProperty());
-        derivePanel.entryProperty().bindBidirectional(model.deriveEntryProperty());
-        DeriveHooks.install(model, diagram, detail, checkTable, derivePanel);
-        // a lesson's quiz hides the number it asks for in every view that shows it
-        List.of(detail.hiddenEntryProperty(), diagram.hiddenEntryProperty(), checkTable.hiddenEntryProperty(),
-                derivePanel.hiddenEntryProperty()).forEach(p -> p.bind(model.hiddenEntryProperty()));
+        DeriveHooks.install(model, diagram, detail, () -> derivePanel.ifMade() != null);
+        // a lesson's quiz hides the number it asks for in every view that shows it (the panels when they are made)
+        List.of(detail.hiddenEntryProperty(), diagram.hiddenEntryProperty())
+                .forEach(p -> p.bind(model.hiddenEntryProperty()));
         // the student's values: marks in the step list, a banner and their matrix in the step view
         stepList.comparisonProperty().bind(compare.comparisonProperty());
         detail.comparisonProperty().bind(compare.comparisonProperty());
@@ -143,16 +160,35 @@ public final class WindowParts {
 
     public StepDetailView detailView() { return detail; }
 
-    /** The check table panel (its selection is the model's selected check). */
-    public CheckTablePanel checkTable() { return checkTable; }
+    /** The check table panel (its selection is the model's selected check), made now if its tab was never shown. */
+    public CheckTablePanel checkTable() { return checkTable.get(); }
 
-    public EpsilonPlotPanel epsilonPanel() { return epsilonPanel; }
+    /** The ε plot, made now if its tab was never shown. */
+    public EpsilonPlotPanel epsilonPanel() { return epsilonPanel.get(); }
 
-    public SoftmaxComparisonPanel softmaxPanel() { return softmaxPanel; }
+    /** The softmax comparison, made now if its tab was never shown; it computes only while its tab is selected. */
+    public SoftmaxComparisonPanel softmaxPanel() { return softmaxPanel.get(); }
 
-    public TrainingPanel trainingPanel() { return trainingPanel; }
+    /** The training panel, made now if its tab was never shown. */
+    public TrainingPanel trainingPanel() { return trainingPanel.get(); }
 
-    public DerivePanel derivePanel() { return derivePanel; }
+    /** The Derive view, made now if its tab was never shown. */
+    public DerivePanel derivePanel() { return derivePanel.get(); }
+
+    /**
+     * The views of the bottom tabs made so far (the step view always; a panel once its tab was shown or its
+     * accessor called), for the focus rules of the window's actions.
+     */
+    List<Node> madeTabViews() {
+        List<Node> views = new java.util.ArrayList<>(List.of(detail));
+        for (Lazy<? extends org.backprop.workbench.app.panels.Panel> p
+                : List.of(checkTable, epsilonPanel, softmaxPanel, trainingPanel, derivePanel)) {
+            if (p.ifMade() != null) {
+                views.add(p.ifMade().getView());
+            }
+        }
+        return views;
+    }
 
     /** The file actions (new, open, save, export, recent files). */
     public FileActions files() { return files; }

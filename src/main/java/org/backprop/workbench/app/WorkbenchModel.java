@@ -247,6 +247,9 @@ public final class WorkbenchModel {
             // with the method, precision and mode of the checks: the step view and the exported report name them
             Analysis full = new Analysis(doc.network(), doc.batch(), m, eps, forward, backward, checks,
                     options.method(), options.precision(), options.mode());
+            // the groups by formula and layer and their summaries, here rather than on the FX thread, where the
+            // step list, the step view, the diagram and the table ask for them as the analysis arrives
+            full.summary();
             ui.execute(() -> publish(gen, full, false));
         } catch (CancellationException e) {
             // either a newer change is being computed (it publishes) or the user cancelled these checks
@@ -361,12 +364,12 @@ public final class WorkbenchModel {
         try {
             after = change.apply(before);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            complain(e.getMessage());
+            complain(org.backprop.workbench.i18n.Messages.sayAgain(e.getMessage(), () -> refusal(change, before)));
             return false;
         }
         Optional<String> problem = Edits.problem(after);
         if (problem.isPresent()) {
-            complain(problem.get());
+            complain(org.backprop.workbench.i18n.Messages.sayAgain(problem.get(), () -> refusal(change, before)));
             return false;
         }
         undo.push(before);
@@ -377,6 +380,15 @@ public final class WorkbenchModel {
         say("");
         setDocument(after, true);
         return true;
+    }
+
+    /** Why {@code change} is refused, worded in the current language (the edit tried again after a switch). */
+    private static String refusal(UnaryOperator<NetworkDocument> change, NetworkDocument before) {
+        try {
+            return Edits.problem(change.apply(before)).orElse("");
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return e.getMessage();
+        }
     }
 
     public void undo() {

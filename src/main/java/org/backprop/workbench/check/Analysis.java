@@ -34,16 +34,24 @@ public record Analysis(Network network, Batch batch, Mistake mistake, double eps
     }
 
     public CheckSummary summary() {
-        return CheckSummary.of(checks);
+        return CheckGroups.of(checks).summary();
     }
 
-    /** The checks of one formula in one layer. */
+    /** The checks of one formula in one layer, in the order of {@link #checks()}. */
     public List<CheckResult> checks(Formula formula, int layer) {
-        return checks.stream().filter(c -> c.formula() == formula && c.layer() == layer).toList();
+        return CheckGroups.of(checks).checks(formula, layer);
     }
 
     public CheckSummary summary(Formula formula, int layer) {
-        return CheckSummary.of(checks(formula, layer));
+        return CheckGroups.of(checks).summary(formula, layer);
+    }
+
+    /**
+     * The check with the largest relative error, a non-finite one (NaN) above every number, the first of equals;
+     * null if there are no checks.
+     */
+    public CheckResult worst() {
+        return CheckGroups.of(checks).worst();
     }
 
     /** The checks whose verdict is FAIL. */

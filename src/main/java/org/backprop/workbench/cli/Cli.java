@@ -4,6 +4,7 @@ import org.backprop.workbench.Version;
 import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.io.NetworkFileException;
 import org.backprop.workbench.io.Printable;
+import org.backprop.workbench.util.Columns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,8 +59,26 @@ public final class Cli {
         if (!Messages.locale().getLanguage().equals("en")) {
             cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Messages.locale(),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            cl.setHelpFactory(WideHeadingHelp::new);
         }
         return cl;
+    }
+
+    /**
+     * picocli indents the synopsis's wrapped lines by the heading's length in characters; "用法： " takes seven
+     * columns in a terminal, not four, so the heading is measured in columns ({@link Columns#width}).
+     */
+    private static final class WideHeadingHelp extends CommandLine.Help {
+        WideHeadingHelp(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme scheme) {
+            super(spec, scheme);
+        }
+
+        @Override
+        public int synopsisHeadingLength() {
+            String[] lines = CommandLine.Help.Ansi.OFF.new Text(commandSpec().usageMessage().synopsisHeading())
+                    .toString().split("\\r?\\n|\\r|%n", -1);
+            return Columns.width(lines[lines.length - 1]);
+        }
     }
 
     public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {

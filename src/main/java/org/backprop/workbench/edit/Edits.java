@@ -1,6 +1,7 @@
 package org.backprop.workbench.edit;
 
 import org.backprop.workbench.engine.Activation;
+import org.backprop.workbench.i18n.Messages;
 import org.backprop.workbench.engine.Batch;
 import org.backprop.workbench.engine.Layer;
 import org.backprop.workbench.engine.Loss;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Changes to a network document, as the builder makes them. Each returns a new document and leaves the old one as
+ * Changes to a network document, as the builder makes them. A refused change says why in the current language
+ * ({@link Messages}). Each returns a new document and leaves the old one as
  * it was, so that an edit can be refused (see {@link #problem}) or undone. Structural changes keep every parameter
  * and sample value whose place still exists and draw the new ones from the document's seed.
  */
@@ -44,7 +46,7 @@ public final class Edits {
         Network net = doc.network();
         int most = Math.max(MAX_LAYER_SIZE, net.size(l));   // a layer from a file may be larger; it may shrink
         if (size < 1 || size > most) {
-            throw new IllegalArgumentException("a layer has 1 to " + most + " neurons here, not " + size);
+            throw new IllegalArgumentException(Messages.get("edit.layerSize", most, size));
         }
         int[] sizes = sizes(net);
         sizes[l] = size;
@@ -109,7 +111,7 @@ public final class Edits {
     public static NetworkDocument insertLayer(NetworkDocument doc, int l, int size, Activation activation) {
         Network net = doc.network();
         if (l < 1 || l > net.depth()) {
-            throw new IllegalArgumentException("a hidden layer goes before one of the layers 1 to " + net.depth());
+            throw new IllegalArgumentException(Messages.get("edit.insertWhere", net.depth()));
         }
         int[] old = sizes(net);
         int[] sizes = new int[old.length + 1];
@@ -132,7 +134,7 @@ public final class Edits {
     public static NetworkDocument removeLayer(NetworkDocument doc, int l) {
         Network net = doc.network();
         if (l < 1 || l >= net.depth()) {
-            throw new IllegalArgumentException("only hidden layers (1 to " + (net.depth() - 1) + ") can be removed");
+            throw new IllegalArgumentException(Messages.get("edit.removeWhich", net.depth() - 1));
         }
         int[] old = sizes(net);
         int[] sizes = new int[old.length - 1];
@@ -169,14 +171,14 @@ public final class Edits {
     /** a^0_jx, input j of sample x. */
     public static NetworkDocument input(NetworkDocument doc, int j, int x, double value) {
         Batch b = doc.batch().copy();
-        b.inputs().set(j, x, finite(value, "input"));
+        b.inputs().set(j, x, finite(value, Messages.get("edit.input")));
         return doc.withBatch(b);
     }
 
     /** t_jx, target j of sample x. */
     public static NetworkDocument target(NetworkDocument doc, int j, int x, double value) {
         Batch b = doc.batch().copy();
-        b.targets().set(j, x, finite(value, "target"));
+        b.targets().set(j, x, finite(value, Messages.get("edit.target")));
         return doc.withBatch(b);
     }
 
@@ -191,14 +193,14 @@ public final class Edits {
     public static NetworkDocument removeSample(NetworkDocument doc, int x) {
         Batch b = doc.batch();
         if (b.size() <= 1) {
-            throw new IllegalArgumentException("a batch needs at least one sample");
+            throw new IllegalArgumentException(Messages.get("edit.lastSample"));
         }
         return doc.withBatch(new Batch(withoutColumn(b.inputs(), x), withoutColumn(b.targets(), x)));
     }
 
     private static double finite(double value, String what) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + " must be a finite number, not " + value);
+            throw new IllegalArgumentException(Messages.get("edit.notFinite", what, String.valueOf(value)));
         }
         return value;
     }

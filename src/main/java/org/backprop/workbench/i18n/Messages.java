@@ -64,6 +64,17 @@ public final class Messages {
         return bundle.containsKey(key) ? get(key) : fallback;
     }
 
+    /**
+     * A text that follows the language: {@code now}, worded in the current language, and after a switch the text
+     * {@code again} works out in the new one (once per language, then kept), for a message whose words come from a
+     * computation, such as a refused edit or a file the reader refused.
+     */
+    public static java.util.function.Supplier<String> sayAgain(String now, java.util.function.Supplier<String> again) {
+        java.util.Map<Locale, String> said = new java.util.concurrent.ConcurrentHashMap<>();
+        said.put(locale, now);
+        return () -> said.computeIfAbsent(locale, l -> again.get());
+    }
+
     /** True if {@code language}'s bundle has {@code key}. */
     public static boolean has(Locale language, String key) {
         return load(supported(language)).containsKey(key);

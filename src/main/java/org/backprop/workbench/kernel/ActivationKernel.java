@@ -52,12 +52,28 @@ public interface ActivationKernel {
 
     /**
      * Why C(θ + ih) cannot be formed through this activation, or empty if {@link #value(Arithmetic, Object)} is its
-     * analytic continuation.
+     * analytic continuation. An id, not a sentence: the kernel has no bundles, the edge words it
+     * ({@code check.notAnalytic.<id>}, with the {@link #kinks()} for a kink).
      */
-    default Optional<String> notAnalyticBecause() {
-        return kinks().length > 0
-                ? Optional.of("its kink at " + kinkText() + " has no complex extension")
-                : Optional.empty();
+    default Optional<NotAnalytic> notAnalytic() {
+        return kinks().length > 0 ? Optional.of(NotAnalytic.KINK) : Optional.empty();
+    }
+
+    /** Why an activation has no complex continuation. */
+    enum NotAnalytic {
+        /** σ' jumps at a kink (relu, leaky relu at 0): no analytic function agrees with σ on both sides. */
+        KINK("kink"),
+        /** gelu: its normal CDF Φ would need a complex erf, which the workbench does not implement. */
+        COMPLEX_ERF("complexErf");
+
+        private final String id;
+
+        NotAnalytic(String id) {
+            this.id = id;
+        }
+
+        /** The bundle key's last part: {@code check.notAnalytic.kink}, {@code check.notAnalytic.complexErf}. */
+        public String id() { return id; }
     }
 
     /** σ(z), the specialised real form of {@link #value(Arithmetic, Object)}; elementwise activations only. */
@@ -71,17 +87,17 @@ public interface ActivationKernel {
      * and in complex numbers (the complex step). Real double arithmetic gives {@link #value(double)} (a test holds
      * them equal).
      *
-     * @throws IllegalStateException in a complex arithmetic if {@link #notAnalyticBecause()} is not empty
+     * @throws IllegalStateException in a complex arithmetic if {@link #notAnalytic()} is not empty
      */
     <T> T value(Arithmetic<T> ar, T z);
 
     /**
      * For the {@link #value(Arithmetic, Object)} of an activation with no analytic continuation: returns quietly in
-     * a real arithmetic, and refuses a complex one by the activation's name and {@link #notAnalyticBecause()}.
+     * a real arithmetic, and refuses a complex one by the activation's name and {@link #notAnalytic()}.
      */
     default void refuseComplex(Arithmetic<?> ar) {
         if (!ar.isReal()) {
-            throw new IllegalStateException(id() + ": " + notAnalyticBecause().orElse("not analytic"));
+            throw new IllegalStateException(id() + ": " + notAnalytic().map(NotAnalytic::id).orElse("notAnalytic"));
         }
     }
 
@@ -118,13 +134,5 @@ public interface ActivationKernel {
         for (int i = 0; i < z.length; i++) {
             a[i] = value(ar, z[i]);
         }
-    }
-
-    private String kinkText() {
-        StringBuilder s = new StringBuilder();
-        for (double k : kinks()) {
-            s.append(s.length() > 0 ? ", " : "").append(k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k));
-        }
-        return s.toString();
     }
 }

@@ -8,6 +8,9 @@ import org.backprop.workbench.engine.Network;
 import org.backprop.workbench.i18n.Messages;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * The forward pass in complex arithmetic, the reference for the complex step C(θ + ih u): the one generic forward
  * pass ({@link GenericForward}) in {@link ComplexArithmetic}. Parameters are w^l + i wIm^l and b^l + i bIm^l; the
@@ -28,14 +31,18 @@ public final class ComplexForward {
         int l = ComplexMath.firstKinkedLayer(net);
         if (l > 0) {
             Activation sigma = net.activation(l);
-            double[] kinks = sigma.kernel().kinks();
-            // a kink is worded from the bundles; any other reason is the kernel's own (English) sentence
-            throw new NotAnalyticException(l, sigma.id(), kinks.length > 0
-                    ? Messages.get("check.notAnalytic.kink", java.util.Arrays.stream(kinks)
-                            .mapToObj(k -> k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k))
-                            .collect(java.util.stream.Collectors.joining(", ")))
-                    : sigma.kernel().notAnalyticBecause().orElseThrow());
+            throw new NotAnalyticException(l, sigma.id(), reason(sigma));
         }
+    }
+
+    /** Why σ has no complex continuation, in the current language: its kernel's reason, worded from the bundles. */
+    static String reason(Activation sigma) {
+        return switch (sigma.kernel().notAnalytic().orElseThrow()) {
+            case KINK -> Messages.get("check.notAnalytic.kink", Arrays.stream(sigma.kernel().kinks())
+                    .mapToObj(k -> k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k))
+                    .collect(Collectors.joining(", ")));
+            case COMPLEX_ERF -> Messages.get("check.notAnalytic.complexErf");
+        };
     }
 
     /**

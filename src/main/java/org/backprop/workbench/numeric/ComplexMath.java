@@ -18,7 +18,7 @@ final class ComplexMath {
     /** The first layer whose activation has no complex continuation, or -1 if every layer has one. */
     static int firstKinkedLayer(Network net) {
         for (int l = 1; l <= net.depth(); l++) {
-            if (net.activation(l).kernel().notAnalyticBecause().isPresent()) {
+            if (net.activation(l).kernel().notAnalytic().isPresent()) {
                 return l;
             }
         }

@@ -164,6 +164,7 @@ class TextStaysWholeTest {
         open(1260, 800);
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
         Parent panel = (Parent) window.parts().softmaxPanel().getView();
+        waitUntil(() -> Screenshots.idle(window));   // the comparison is computed in the background
         assertTrue(fx(() -> texts(panel)).stream().anyMatch(t -> t.contains("equal up to rounding")),
                 "the default network is a classifier: " + fx(() -> texts(panel)));
         // File ▸ Open of a quadratic-cost tanh network (as the dialog does once a file is chosen)

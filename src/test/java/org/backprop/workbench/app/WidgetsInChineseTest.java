@@ -68,8 +68,11 @@ class WidgetsInChineseTest {
         if (node instanceof TextInputControl t && t.getPromptText() != null) {
             out.add(t.getPromptText());
         }
-        if (node instanceof Control c && c.getTooltip() != null) {
-            out.add(c.getTooltip().getText());
+        if (node instanceof Control c) {
+            hover(c);
+            if (c.getTooltip() != null) {
+                out.add(c.getTooltip().getText());
+            }
         }
         if (node instanceof TableView<?> t) {
             t.getColumns().forEach(c -> out.add(c.getText()));
@@ -83,6 +86,13 @@ class WidgetsInChineseTest {
         if (node instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
         }
+    }
+
+    /** The mouse enters the control: a tooltip given on the first hover (the builder's) is there after it. */
+    private static void hover(Control c) {
+        javafx.event.Event.fireEvent(c, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED,
+                0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                false, false, false, null));
     }
 
     private static void assertShows(List<String> texts, String expected) {

@@ -106,6 +106,58 @@ class WindowInChineseTest {
     }
 
     @Test
+    void aFileErrorOnScreenIsSaidAgainInTheNewLanguageAfterASwitch() throws IOException {
+        waitForChecks();
+        Path bad = folder.resolve("bad.json");
+        Files.writeString(bad, "{\"layers\": [2, {\"size\": 3, \"activation\": \"sigmoidd\"}], \"loss\": \"quadratic\"}");
+        assertFalse(fx(() -> window.parts().files().openFile(bad)));
+        DialogPane dialog = errorDialog();
+        assertNotNull(dialog, "an error dialog is shown");
+        assertEquals("Cannot open bad.json", fx(dialog::getHeaderText));
+        assertTrue(fx(dialog::getContentText).contains("unknown activation \"sigmoidd\""), fx(dialog::getContentText));
+        assertTrue(fx(() -> model.messageProperty().get()).contains("unknown activation"),
+                fx(() -> model.messageProperty().get()));
+
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("无法打开 bad.json", fx(dialog::getHeaderText));
+        String content = fx(dialog::getContentText);
+        assertTrue(content.contains("未知的激活函数 \"sigmoidd\"") && content.contains("bad.json"), content);
+        assertEquals("确定", okText(dialog));
+        assertEquals("错误", fx(() -> ((Stage) dialog.getScene().getWindow()).getTitle()));
+        assertTrue(fx(() -> model.messageProperty().get()).contains("未知的激活函数"),
+                fx(() -> model.messageProperty().get()));
+
+        fx(() -> Messages.setLocale(Locale.ENGLISH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(dialog::getContentText).contains("unknown activation \"sigmoidd\""), fx(dialog::getContentText));
+        assertEquals("OK", okText(dialog));
+    }
+
+    @Test
+    void aRefusedEditIsSaidInChineseAndAgainInEnglishAfterASwitch() {
+        waitForChecks();
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertFalse(fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.resize(d, 1, 0))));
+        assertEquals("这里每层有 1 到 64 个神经元，不能是 0", fx(() -> model.messageProperty().get()));
+        assertTrue(fx(() -> model.messageIsErrorProperty().get()));
+        fx(() -> Messages.setLocale(Locale.ENGLISH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("a layer has 1 to 64 neurons here, not 0", fx(() -> model.messageProperty().get()));
+
+        // a refusal the file reader words (the default network's output is softmax: quadratic is allowed, so ask for
+        // cross-entropy on a sigmoid output)
+        assertFalse(fx(() -> model.edit(d -> org.backprop.workbench.edit.Edits.activation(d,
+                d.network().depth(), org.backprop.workbench.engine.Activation.of("sigmoid")))));
+        String english = fx(() -> model.messageProperty().get());
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        String chinese = fx(() -> model.messageProperty().get());
+        assertFalse(chinese.equals(english), english + " / " + chinese);
+        assertTrue(chinese.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF), chinese);
+    }
+
+    @Test
     void theStatusBarsReadyFollowsASwitchBackAndForth() {
         waitForChecks();
         assertEquals("Ready", fx(() -> window.parts().taskStatus().text()));

@@ -387,6 +387,22 @@ class ChineseCliTest {
     }
 
     @Test
+    void theComplexStepOnGeluIsRefusedInChinese() throws Exception {
+        Path gelu = dir.resolve("gelu.json");
+        Files.writeString(gelu, Files.readString(Path.of("examples/tanh-batch.json")).replace("\"tanh\"", "\"gelu\""));
+        CheckCommandTest.Run run = CheckCommandTest.run("check", gelu.toString(), "--method", "complex-step");
+        assertEquals(2, run.status());
+        assertEquals("错误：" + gelu + "：复步长法需要解析的网络，但第 1 层是 gelu（它用到的标准正态分布函数 Φ 需要复数的 erf，"
+                + "工作台没有实现）；请改用中心差分或 Richardson 外推（请用 --method central 或 richardson）"
+                + System.lineSeparator(), run.err());
+        CheckCommandTest.Run sweep = CheckCommandTest.run("sweep", gelu.toString());
+        assertEquals(0, sweep.status(), sweep.err());
+        assertTrue(sweep.out().contains("未使用复步长：复步长法需要解析的网络，但第 1 层是 gelu（它用到的标准正态分布函数 Φ"),
+                sweep.out());
+        assertFalse(sweep.out().contains("complex erf"), sweep.out());
+    }
+
+    @Test
     void theLossFormulaInsideADerivationIsNotationWithNoEnglishWords() {
         CheckCommandTest.Run fused = CheckCommandTest.run("derive", "examples/fused-softmax-2-3-2.json", "delta2[0,0]");
         assertEquals(0, fused.status(), fused.err());

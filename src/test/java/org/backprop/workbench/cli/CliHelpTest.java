@@ -43,7 +43,14 @@ class CliHelpTest {
     private static void keys(CommandLine cl, Set<String> into) {
         CommandSpec spec = cl.getCommandSpec();
         String q = spec.qualifiedName(".");
-        into.add(q + ".usage.description");
+        String[] description = spec.usageMessage().description();
+        if (description.length == 1) {
+            into.add(q + ".usage.description");
+        } else {   // one key per paragraph, as the English has them: the command list shows the first
+            for (int i = 0; i < description.length; i++) {
+                into.add(q + ".usage.description." + i);
+            }
+        }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             into.add(q + "." + p.paramLabel() + "[" + p.index() + "]");
         }
@@ -109,6 +116,37 @@ class CliHelpTest {
         String top = help(Locale.SIMPLIFIED_CHINESE, "--help");
         assertTrue(top.contains("命令："), top);
         assertTrue(top.contains("逐步演示反向传播"), top);
+    }
+
+    @Test
+    void noCommandsHelpShowsPicocliEnglishInChinese() {
+        for (String command : List.of("", "check", "sweep", "bench", "lesson", "export", "derive")) {
+            String zh = command.isEmpty() ? help(Locale.SIMPLIFIED_CHINESE, "--help")
+                    : help(Locale.SIMPLIFIED_CHINESE, command, "--help");
+            assertTrue(zh.startsWith("用法： backprop-workbench"), command + ": " + zh);
+            for (String english : List.of("Usage:", "Commands:", "Show this help", "Print version", "Exit status",
+                    "default:")) {
+                assertFalse(zh.contains(english), command + " shows '" + english + "': " + zh);
+            }
+        }
+    }
+
+    @Test
+    void theCommandListShowsTheFirstParagraphOfEachDescriptionOnly() {
+        String zh = help(Locale.SIMPLIFIED_CHINESE, "--help");
+        assertTrue(zh.contains("lesson  验证课程（--validate）或打印课程的大纲。" + System.lineSeparator() + "  export"), zh);
+        assertFalse(zh.contains("退出状态"), zh);
+    }
+
+    /** "用法： " is seven terminal columns (two for each Chinese character), as "Usage: " is seven characters. */
+    @Test
+    void theSynopsisWrapsUnderTheFirstOptionInChineseAsInEnglish() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            String[] lines = help(language, "derive", "--help").split("\\R");
+            int first = org.backprop.workbench.util.Columns.width(lines[0].substring(0, lines[0].indexOf('[')));
+            int wrapped = lines[1].indexOf('[');
+            assertEquals(first, wrapped, language + ": " + lines[0] + " / " + lines[1]);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.backprop.workbench.numeric.ComplexArithmetic;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,14 +121,14 @@ class ActivationKernelTest {
 
     @Test
     void geluRefusesTheComplexContinuationByName() {
-        assertTrue(Activation.GELU.kernel().notAnalyticBecause().orElseThrow().contains("erf"));
+        assertEquals(Optional.of(ActivationKernel.NotAnalytic.COMPLEX_ERF), Activation.GELU.kernel().notAnalytic());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Activation.GELU.kernel().value(ComplexArithmetic.INSTANCE, Complex.real(1.0)));
-        assertTrue(e.getMessage().startsWith("gelu") && e.getMessage().contains("erf"), e.getMessage());
+        assertEquals("gelu: complexErf", e.getMessage());
         for (Activation kinked : new Activation[]{Activation.RELU, Activation.LEAKY_RELU}) {
             IllegalStateException k = assertThrows(IllegalStateException.class,
                     () -> kinked.kernel().value(ComplexArithmetic.INSTANCE, Complex.real(1.0)));
-            assertTrue(k.getMessage().startsWith(kinked.id() + ": its kink at 0"), k.getMessage());
+            assertEquals(kinked.id() + ": kink", k.getMessage());
         }
         // in a real arithmetic gelu is z Φ(z), as its specialised form
         assertEquals(Activation.GELU.kernel().value(1.5), Activation.GELU.kernel().value(DoubleArithmetic.INSTANCE,

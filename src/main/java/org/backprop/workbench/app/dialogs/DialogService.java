@@ -36,6 +36,14 @@ public interface DialogService {
     /** Shows an error (header: what failed; message: why, naming the file and field), without waiting. */
     void showError(String header, String message);
 
+    /**
+     * As {@link #showError(String, String)}, the texts said again in the new language after a switch (View ▸
+     * Language) while the error is on screen.
+     */
+    default void showError(java.util.function.Supplier<String> header, java.util.function.Supplier<String> message) {
+        showError(header.get(), message.get());
+    }
+
     /** Shows an error whose explanation is a node (a broken lesson's problem list); {@code id}: its pane's id. */
     void showError(String id, String header, Node content);
 

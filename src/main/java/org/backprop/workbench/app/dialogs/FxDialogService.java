@@ -3,7 +3,9 @@ package org.backprop.workbench.app.dialogs;
 import org.backprop.workbench.i18n.Messages;
 
 import javafx.scene.Node;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.Region;
@@ -82,6 +84,27 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(header);
         alert.getDialogPane().setId("errorDialog");
         alert.initOwner(owner.get());
+        alert.show();
+    }
+
+    @Override
+    public void showError(Supplier<String> header, Supplier<String> message) {
+        ButtonType ok = ok();
+        Alert alert = new Alert(Alert.AlertType.ERROR, message.get(), ok);
+        alert.setTitle(Messages.get("dialog.errorTitle"));
+        alert.setHeaderText(header.get());
+        alert.getDialogPane().setId("errorDialog");
+        alert.initOwner(owner.get());
+        Runnable relabel = () -> Platform.runLater(() -> {
+            alert.setTitle(Messages.get("dialog.errorTitle"));
+            alert.setHeaderText(header.get());
+            alert.setContentText(message.get());
+            if (alert.getDialogPane().lookupButton(ok) instanceof Button b) {
+                b.setText(Messages.get("dialog.ok"));
+            }
+        });
+        Messages.addListener(relabel);
+        alert.setOnHidden(e -> Messages.removeListener(relabel));
         alert.show();
     }
 

@@ -4,6 +4,8 @@ import org.backprop.workbench.i18n.Messages;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -47,6 +49,8 @@ import java.util.Optional;
 public final class SoftmaxComparisonPanel implements Panel {
     /** Task key of the logit-scale sweep. */
     public static final String TASK_KEY = "softmax-scale-sweep";
+    /** Task key of the comparison at the current logit scale (both pairs' forward and backward passes). */
+    public static final String COMPARE_KEY = "softmax-compare";
     /** The softmax Jacobian, written as the note writes it (the same in every language). */
     private static final String JACOBIAN = "J_ij = ∂a_i/∂z_j = a_i (δ_ij − a_j)";
 
@@ -67,6 +71,15 @@ public final class SoftmaxComparisonPanel implements Panel {
 
     private final ReadOnlyObjectProperty<NetworkDocument> document;
     private final TaskRunner runner;
+    private final ObservableBooleanValue shown;
+    /** The latest request of a comparison and of a sweep: a result of an older one is dropped. */
+    private long compareRequest;
+    private long sweepRequest;
+    /** The network, the scale or the language changed while the panel was not shown: it computes when shown. */
+    private boolean compareStale;
+    private boolean sweepStale;
+    /** What the cards show: the comparison as computed, redrawn in another language without computing again. */
+    private Computed shownComputed;
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<List<ScalePoint>> scaleSweep = new ReadOnlyObjectWrapper<>(this, "scaleSweep");
 
@@ -113,11 +126,22 @@ public final class SoftmaxComparisonPanel implements Panel {
 
     /**
      * @param document the current network and batch ({@code null} not permitted; a {@code null} value is explained)
-     * @param runner   runs the logit-scale sweep in the background, or {@code null} to compute it at once
+     * @param runner   runs the comparison and the logit-scale sweep in the background, or {@code null} to compute
+     *                 them at once
      */
     public SoftmaxComparisonPanel(ReadOnlyObjectProperty<NetworkDocument> document, TaskRunner runner) {
+        this(document, runner, new SimpleBooleanProperty(true));
+    }
+
+    /**
+     * @param shown whether the panel is in view (its tab selected): it computes only then, and when it comes into
+     *              view after the network changed ({@code null} not permitted)
+     */
+    public SoftmaxComparisonPanel(ReadOnlyObjectProperty<NetworkDocument> document, TaskRunner runner,
+                                  ObservableBooleanValue shown) {
         this.document = Objects.requireNonNull(document, "document");
         this.runner = runner;
+        this.shown = Objects.requireNonNull(shown, "shown");
         createView();
         initListeners();
     }
@@ -279,15 +303,14 @@ public final class SoftmaxComparisonPanel implements Panel {
         root.setCenter(scroll);
     }
 
-    /** The second pair, sigmoid two ways, at logit scale s. */
-    private void showSigmoidPair(NetworkDocument doc, double s) {
+    /** The second pair, sigmoid two ways, at logit scale s ({@code r} null if the batch does not suit it). */
+    private void showSigmoidPair(NetworkDocument doc, double s, Result r) {
         Optional<String> why = SoftmaxComparison.unsuitableForSigmoid(doc.batch());
-        if (why.isPresent()) {   // never for a softmax classifier's targets, which lie in [0, 1]
+        if (why.isPresent() || r == null) {   // never for a softmax classifier's targets, which lie in [0, 1]
             sigmoidResult.set(null);
-            sigmoidDifference.setText(why.get());
+            sigmoidDifference.setText(why.orElse(""));
             return;
         }
-        Result r = SoftmaxComparison.compareSigmoid(doc.network(), doc.batch(), s);
         sigmoidResult.set(r);
         sigmoidNaiveCost.setText("C = " + Formats.value(r.naive().cost()).trim());
         sigmoidFusedCost.setText("C = " + Formats.value(r.fused().cost()).trim());
@@ -342,18 +365,57 @@ public final class SoftmaxComparisonPanel implements Panel {
         sample.valueProperty().addListener((o, was, now) -> showJacobian());
         plotted.valueProperty().addListener((o, was, now) -> draw());
         scaleSweep.addListener((o, was, now) -> draw());
+        shown.addListener((o, was, now) -> {
+            if (now && compareStale) {
+                recompute();
+            }
+            if (now && sweepStale) {
+                resweep();
+            }
+        });
         recompute();
         resweep();
         // after View ▸ Language: the verdict, the reasons and the plot's axes in the new language
-        Relabel.follow(this, p -> {
-            ((LogAxis) p.plot.getDomainAxis()).setLabel(Messages.get("softmax.xAxis"));
-            p.recompute();
-            p.draw();
-        });
+        Relabel.follow(this, SoftmaxComparisonPanel::relabel);
     }
 
-    /** Runs both forms at the current scale and fills the cards, or explains why it cannot. */
+    /** The cards, the reasons and the plot's axes in the language switched to, from what was computed. */
+    private void relabel() {
+        ((LogAxis) plot.getDomainAxis()).setLabel(Messages.get("softmax.xAxis"));
+        Computed c = shownComputed;
+        if (c != null && c.doc() == document.get() && c.scale() == roundedScale() && shown.get()) {
+            show(c);
+        } else {
+            recompute();
+        }
+        draw();
+    }
+
+    /** Both pairs at one logit scale, computed off the FX thread. */
+    private record Computed(NetworkDocument doc, double scale, Result softmax, Result sigmoid) {
+        static Computed of(NetworkDocument doc, double s) {
+            return new Computed(doc, s, SoftmaxComparison.compare(doc.network(), doc.batch(), s),
+                    SoftmaxComparison.unsuitableForSigmoid(doc.batch()).isPresent() ? null
+                            : SoftmaxComparison.compareSigmoid(doc.network(), doc.batch(), s));
+        }
+    }
+
+    /** The logit scale as the field shows it: two significant digits. */
+    private double roundedScale() {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.2g", logitScale()));
+    }
+
+    /**
+     * Runs both forms at the current scale in the background (at once without a runner) and fills the cards, or
+     * explains why it cannot. Not shown, the panel only notes that it is out of date.
+     */
     private void recompute() {
+        if (!shown.get()) {
+            compareStale = true;
+            return;
+        }
+        compareStale = false;
+        long request = ++compareRequest;
         NetworkDocument doc = document.get();
         Optional<String> why = doc == null
                 ? Optional.of(Messages.get("softmax.noNetwork"))
@@ -367,17 +429,37 @@ public final class SoftmaxComparisonPanel implements Panel {
             difference.setManaged(false);
             ((ScrollPane) root.getCenter()).setContent(explanation);
             result.set(null);
+            shownComputed = null;
+            if (runner != null) {
+                runner.cancel(COMPARE_KEY);
+            }
             return;
         }
+        double s = roundedScale();
+        syncing = true;
+        scaleField.setText(Formats.plain(s));
+        syncing = false;
+        if (runner == null) {
+            show(Computed.of(doc, s));
+        } else {
+            runner.run(COMPARE_KEY, Messages.get("softmax.compareTask"), p -> Computed.of(doc, s), c -> {
+                if (request == compareRequest) {   // a newer network or scale was asked for meanwhile
+                    show(c);
+                }
+            });
+        }
+    }
+
+    /** Fills the cards with a computed comparison. */
+    private void show(Computed c) {
+        shownComputed = c;
+        NetworkDocument doc = c.doc();
+        double s = c.scale();
         explanation.setVisible(false);
         difference.setVisible(true);
         difference.setManaged(true);
         ((ScrollPane) root.getCenter()).setContent(content);
-        double s = Double.parseDouble(String.format(Locale.ROOT, "%.2g", logitScale()));
-        syncing = true;
-        scaleField.setText(Formats.plain(s));
-        syncing = false;
-        Result r = SoftmaxComparison.compare(doc.network(), doc.batch(), s);
+        Result r = c.softmax();
         result.set(r);
         naiveCost.setText("C = " + Formats.value(r.naive().cost()).trim());
         fusedCost.setText("C = " + Formats.value(r.fused().cost()).trim());
@@ -394,7 +476,7 @@ public final class SoftmaxComparisonPanel implements Panel {
             difference.getStyleClass().remove("non-finite");
             difference.setText(Messages.get("softmax.equal", Formats.small(diff)));
         }
-        showSigmoidPair(doc, s);
+        showSigmoidPair(doc, s, c.sigmoid());
         int m = doc.batch().size();
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory();
@@ -435,6 +517,12 @@ public final class SoftmaxComparisonPanel implements Panel {
     }
 
     private void resweep() {
+        if (!shown.get()) {
+            sweepStale = true;
+            return;
+        }
+        sweepStale = false;
+        long request = ++sweepRequest;
         NetworkDocument doc = document.get();
         if (doc == null || SoftmaxComparison.unsuitable(doc.network(), doc.batch()).isPresent()) {
             return;
@@ -442,7 +530,11 @@ public final class SoftmaxComparisonPanel implements Panel {
         if (runner == null) {
             scaleSweep.set(sweep(doc));
         } else {
-            runner.run(TASK_KEY, Messages.get("softmax.task"), p -> sweep(doc), scaleSweep::set);
+            runner.run(TASK_KEY, Messages.get("softmax.task"), p -> sweep(doc), points -> {
+                if (request == sweepRequest) {
+                    scaleSweep.set(points);
+                }
+            });
         }
     }
 

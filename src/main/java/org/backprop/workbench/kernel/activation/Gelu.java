@@ -31,9 +31,7 @@ public final class Gelu implements ActivationKernel {
     @Override public double value(double z) { return z * cdf(z); }
     @Override public double derivative(double z) { return cdf(z) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z); }
 
-    @Override public Optional<String> notAnalyticBecause() {
-        return Optional.of("its normal CDF Φ would need a complex erf, which the workbench does not implement");
-    }
+    @Override public Optional<NotAnalytic> notAnalytic() { return Optional.of(NotAnalytic.COMPLEX_ERF); }
 
     /** z Φ(z) in a real arithmetic, Φ a real-only function of the real value; the complex one is refused by name. */
     @Override public <T> T value(Arithmetic<T> ar, T z) {

@@ -66,6 +66,7 @@ class CheckTableBenchmark {
         Analysis analysis = FastGradientCheck.analyse(doc.network(), doc.batch(), new Backprop(),
                 CheckOptions.defaults(), CheckProgress.NONE);
         assertEquals(111_002, analysis.checks().size());
+        analysis.summary();   // its groups and summaries, made on the model's thread before the window gets it
         SimpleObjectProperty<Analysis> property = new SimpleObjectProperty<>();
         CheckTablePanel panel = fx(() -> new CheckTablePanel(property, new SimpleObjectProperty<>()));
         PanelFixtures.show(stage, panel.getView(), 1280, 800);

@@ -160,4 +160,53 @@ class CheckTablePanelTest {
         fx(() -> table.getSortOrder().clear());
         assertEquals(analysis.get().checks(), fx(() -> List.copyOf(panel.shownRows())));
     }
+
+    @Test
+    void aFilterAfterASortAndASortAfterAFilterShowTheFilteredRowsInTheSortedOrder() {
+        var table = panel.table();
+        var rel = table.getColumns().get(6);
+        // the reference: the analysis's checks filtered, then sorted stably (equal errors keep the analysis order)
+        java.util.Comparator<CheckResult> largestFirst = java.util.Comparator.comparingDouble((CheckResult c) ->
+                Double.isNaN(c.relativeError()) ? Double.POSITIVE_INFINITY : c.relativeError()).reversed();
+        List<CheckResult> expected = analysis.get().checks().stream().filter(c -> c.formula() == Formula.BP2)
+                .sorted(largestFirst).toList();
+        fx(() -> {
+            rel.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(rel));
+            panel.setFormulaFilter(Formula.BP2);
+        });
+        assertEquals(expected, fx(() -> List.copyOf(panel.shownRows())), "sorted, then filtered");
+        assertTrue(fx(() -> panel.getView().lookupAll(".label").stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText().equals(
+                        org.backprop.workbench.i18n.Messages.get("checks.showing", expected.size(),
+                                analysis.get().checks().size())))), "the summary counts the filtered rows");
+        fx(() -> {
+            table.getSortOrder().clear();
+            panel.setFormulaFilter(null);
+            panel.setFormulaFilter(Formula.BP2);
+            table.getSortOrder().setAll(List.of(rel));
+        });
+        assertEquals(expected, fx(() -> List.copyOf(panel.shownRows())), "filtered, then sorted");
+        fx(() -> table.getSortOrder().clear());
+        assertEquals(analysis.get().checks().stream().filter(c -> c.formula() == Formula.BP2).toList(),
+                fx(() -> List.copyOf(panel.shownRows())), "unsorted: the analysis order, still filtered");
+    }
+
+    @Test
+    void theSelectedNumberStaysSelectedWhenTheTableIsSortedAndUnsorted() {
+        var table = panel.table();
+        var rel = table.getColumns().get(6);
+        CheckResult chosen = analysis.get().checks().get(analysis.get().checks().size() / 2);
+        fx(() -> selection.set(chosen));
+        fx(() -> {
+            rel.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(rel));
+        });
+        assertEquals(chosen, fx(() -> table.getSelectionModel().getSelectedItem()), "sorted");
+        assertEquals(chosen, selection.get());
+        fx(() -> table.getSortOrder().clear());
+        assertEquals(chosen, fx(() -> table.getSelectionModel().getSelectedItem()), "unsorted");
+        assertEquals(analysis.get().checks().indexOf(chosen),
+                (int) fx(() -> table.getSelectionModel().getSelectedIndex()), "in its place in the analysis order");
+    }
 }

@@ -57,6 +57,8 @@ class PanelSnapshotTest {
         PanelFixtures.show(stage, softmax.getView(), 1280, 800);
         waitUntil(() -> softmax.scaleSweepProperty().get() != null);
         fx(() -> softmax.setLogitScale(2000));
+        waitUntil(() -> softmax.resultProperty().get() != null && softmax.resultProperty().get().scale() == 2000
+                && !runner.isBusy());   // computed in the background
         PanelFixtures.snapshot(softmax.getSnapshotTarget(), "softmax");
 
         SimpleObjectProperty<Network> applied = new SimpleObjectProperty<>();
