@@ -25,6 +25,7 @@ public class WorkbenchApp extends Application {
      * With {@code -Dbw.firstPaint=true} the app prints on stderr when its first pulse (the first layout before the
      * window is drawn) comes, in milliseconds since the JVM started: how docs/NUMERICS.md measures the first paint.
      * Started from {@code java -jar}, the times count from the first JVM, which started the window in a second one.
+     * A second line gives the FX thread's CPU in making the window and in {@code Stage.show}.
      * With {@code -Dbw.firstPaint=exit} it then quits (measurements in a loop, and the launcher's class list).
      */
     public static final String FIRST_PAINT_PROPERTY = "bw.firstPaint";
@@ -57,7 +58,9 @@ public class WorkbenchApp extends Application {
         // the theme before the first control is made: Control's static initialiser loads JavaFX's own stylesheet
         // (Modena) only when no user-agent stylesheet is set, and AtlantaFX's replaces it anyway
         MainWindow.setTheme(model.darkThemeProperty().get());
+        long built = fxCpuMillis();
         MainWindow window = new MainWindow(model, settings.recentFiles());
+        built = fxCpuMillis() - built;
         window.parts().setErrorLog(new ErrorLog(settings.folder().resolve(ErrorLog.FILE)));
         settings.follow(model, window.parts().presentation().onProperty());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -75,7 +78,11 @@ public class WorkbenchApp extends Application {
         stage.setMinWidth(AppSettings.MIN_WIDTH);
         stage.setMinHeight(AppSettings.MIN_HEIGHT);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> settings.saveWindow(stage));
+        long shown = fxCpuMillis();
         stage.show();
+        shown = fxCpuMillis() - shown;
+        long windowMs = built;
+        long showMs = shown;
         Scene scene = stage.getScene();
         // the window paints first (the default network), and only then is a file read: a 2.5 MB network would
         // otherwise keep the window blank while it loads
@@ -91,6 +98,9 @@ public class WorkbenchApp extends Application {
                                     .map(java.time.Duration::toMillis).orElse(-1L),
                             java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                                     / 1_000_000);
+                    // the FX thread's share of the window's own making and of Stage.show (CSS, layout, skins)
+                    System.err.printf(Locale.ROOT, "FX thread: %d ms making the window, %d ms in Stage.show%n",
+                            windowMs, showMs);
                 }
                 if (report.equals("exit")) {
                     // after the frame this pulse draws
@@ -126,6 +136,11 @@ public class WorkbenchApp extends Application {
      * Milliseconds since the JVM started, or since the first JVM did when {@code java -jar} started the window in a
      * second one ({@code -Dbackprop.workbench.relaunched=START,CPU}, the Launcher's WindowJvm).
      */
+    /** CPU time of the calling thread, in ms. */
+    private static long fxCpuMillis() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+    }
+
     private static long sinceStart() {
         String[] relaunched = System.getProperty(RELAUNCHED, "").split(",");
         if (relaunched.length == 2) {

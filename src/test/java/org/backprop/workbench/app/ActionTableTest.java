@@ -42,13 +42,9 @@ class ActionTableTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
         dialogs = new FakeDialogService();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")), dialogs);
-        window.installTheme();
-        stage.setScene(window.createScene(1400, 860));
-        stage.sizeToScene();
-        stage.show();
+        window = TestWindow.in(settings).dialogs(dialogs).size(1400, 860).fitStage().show(stage);
+        model = window.parts().model();
     }
 
     private void waitForChecks() {

@@ -33,11 +33,8 @@ class BuilderLargeMatrixTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-        window.installTheme();
-        stage.setScene(window.createScene(1280, 800));
-        stage.show();
+        window = TestWindow.in(settings).size(1280, 800).show(stage);
+        model = window.parts().model();
     }
 
     private long fields(String prefix) {

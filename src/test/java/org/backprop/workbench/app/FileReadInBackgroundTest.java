@@ -48,12 +48,9 @@ class FileReadInBackgroundTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
         dialogs = new FakeDialogService();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")), dialogs);
-        window.installTheme();
-        stage.setScene(window.createScene(1280, 800));
-        stage.show();
+        window = TestWindow.in(settings).dialogs(dialogs).size(1280, 800).show(stage);
+        model = window.parts().model();
         window.parts().files().readWith(path -> {
             try {
                 if (!release.await(60, TimeUnit.SECONDS)) {

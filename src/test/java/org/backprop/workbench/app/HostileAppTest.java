@@ -53,12 +53,9 @@ class HostileAppTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
         dialogs = new FakeDialogService();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")), dialogs);
-        window.installTheme();
-        stage.setScene(window.createScene(1280, 800));
-        stage.show();
+        window = TestWindow.in(settings).dialogs(dialogs).size(1280, 800).show(stage);
+        model = window.parts().model();
     }
 
     /** The user's own work: the default network with one sample added, not yet saved. */

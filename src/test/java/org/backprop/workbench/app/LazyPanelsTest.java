@@ -56,12 +56,8 @@ class LazyPanelsTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-        window.installTheme();
-        stage.setScene(window.createScene(1400, 860));
-        stage.sizeToScene();
-        stage.show();
+        window = TestWindow.in(settings).size(1400, 860).fitStage().show(stage);
+        model = window.parts().model();
     }
 
     @AfterEach
@@ -124,6 +120,21 @@ class LazyPanelsTest {
         assertFalse(before.checks().stream().anyMatch(rows::contains), "no row of the network before the edit");
         waitUntil(() -> fx(() -> table.getSelectionModel().getSelectedItem()) == picked);
         assertSame(table, fx(() -> window.getScene().getFocusOwner()));
+    }
+
+    @Test
+    void theNumberToDeriveFollowsTheSelectionBeforeTheDeriveViewIsMadeWhichOpensOnIt() {
+        waitForChecks();
+        CheckResult bp2 = model.getAnalysis().checks().stream()
+                .filter(c -> c.formula() == Formula.BP2 && c.layer() == 1 && c.index()[1] == 1).findFirst().orElseThrow();
+        fx(() -> model.selectedCheckProperty().set(bp2));
+        assertEquals(1, fx(() -> window.parts().madeTabViews()).size(), "the Derive view is not made yet");
+        String id = "delta1[" + bp2.index()[0] + "," + bp2.index()[1] + "]";
+        // what the diagram's and the step view's "Derive …" items name
+        assertEquals(id, fx(() -> model.deriveEntryProperty().get().id()));
+        fx(() -> model.navigate(WorkbenchView.DERIVE));
+        waitUntil(() -> fx(() -> window.parts().derivePanel().derivationProperty().get()) != null);
+        assertEquals(id, fx(() -> window.parts().derivePanel().derivationProperty().get().entry().id()));
     }
 
     @Test

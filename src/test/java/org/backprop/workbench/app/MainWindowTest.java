@@ -51,12 +51,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-        window.installTheme();
-        stage.setScene(window.createScene(1400, 860));
-        stage.sizeToScene();   // a test may have narrowed the shared stage
-        stage.show();
+        window = TestWindow.in(settings).size(1400, 860).fitStage().show(stage);
+        model = window.parts().model();
     }
 
     private void waitForChecks() {

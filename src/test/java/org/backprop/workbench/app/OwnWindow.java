@@ -20,9 +20,8 @@ final class OwnWindow {
     /** A new model in a new window of width × height, its recent-files list in {@code settings}; waits until idle. */
     void open(Path settings, double width, double height) {
         fx(() -> {
-            model = new WorkbenchModel();
-            window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-            window.installTheme();
+            window = TestWindow.in(settings).build();
+            model = window.parts().model();
             stage.setScene(window.createScene(width, height));
             stage.setWidth(width);
             stage.setHeight(height);

@@ -45,11 +45,8 @@ class QuickCheckTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-        window.installTheme();
-        stage.setScene(window.createScene(1024, 768));
-        stage.show();
+        window = TestWindow.in(settings).size(1024, 768).show(stage);
+        model = window.parts().model();
     }
 
     private void settle(Mistake mistake) {

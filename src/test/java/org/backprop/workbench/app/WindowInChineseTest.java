@@ -54,12 +54,8 @@ class WindowInChineseTest {
 
     @Start
     void start(Stage stage) {
-        model = new WorkbenchModel();
-        window = new MainWindow(model, new RecentFiles(settings.resolve("recent.txt")));
-        window.installTheme();
-        stage.setScene(window.createScene(1400, 860));
-        stage.sizeToScene();
-        stage.show();
+        window = TestWindow.in(settings).size(1400, 860).fitStage().show(stage);
+        model = window.parts().model();
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -55,11 +54,15 @@ public final class CheckTablePanel implements Panel {
     private final ObjectProperty<CheckResult> selection;
 
     private final ObservableList<CheckResult> rows = FXCollections.observableArrayList();
-    // sorted, then filtered: a filter change only filters, in the sorted order (the sort is stable, so the order is
-    // that of filtering first); filtered first, the sorted list sorted the filtered rows again on every filter change,
-    // most of its cost for 111,002 rows (CheckTableBenchmark, by JFR)
-    private final SortedList<CheckResult> sorted = new SortedList<>(rows);
-    private final FilteredList<CheckResult> filtered = new FilteredList<>(sorted);
+    // the rows are kept in the sort order (see the sort policy) and filtered: a filter change only filters, in the
+    // sorted order, which is that of filtering first as the sort is stable. With a SortedList over the filtered rows,
+    // every filter change sorted them again (most of its cost for 111,002 rows, CheckTableBenchmark by JFR); under
+    // the filtered rows, a sort was a permutation sorted once more by the filtered list and again by the selection
+    private final FilteredList<CheckResult> filtered = new FilteredList<>(rows);
+    /** The order of the sort columns, null for the analysis's order. */
+    private Comparator<CheckResult> order;
+    /** The analysis whose checks are listed, or null. */
+    private Analysis listed;
     private final ObjectProperty<Formula> formulaFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdictFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<org.backprop.workbench.lesson.Quantity> hiddenEntry =
@@ -309,7 +312,15 @@ public final class CheckTablePanel implements Panel {
         // the table's own comparator asks every column for a cell value (a new observable) on every comparison,
         // 2 million times to sort 111,002 rows; the policy below sorts by the rows' own orders instead
         table.setSortPolicy(t -> {
-            sorted.setComparator(rowOrder(t.getSortOrder()));
+            order = rowOrder(t.getSortOrder());
+            CheckResult selected = selection.get();
+            loading = true;   // the counts stay
+            try {
+                rows.setAll(ordered(listed));
+            } finally {
+                loading = false;
+            }
+            keepSelected(selected);
             return true;
         });
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -412,8 +423,9 @@ public final class CheckTablePanel implements Panel {
         syncing = true;
         clearSearchTexts();
         loading = true;
+        listed = a;
         try {
-            rows.setAll(a == null ? java.util.List.of() : a.checks());
+            rows.setAll(ordered(a));
         } finally {
             loading = false;
         }
@@ -429,6 +441,32 @@ public final class CheckTablePanel implements Panel {
             select(same);
         }
         updateSummary();
+    }
+
+    /** The analysis's checks in the sort order (stable: equal rows keep the analysis's order); none for null. */
+    private java.util.List<CheckResult> ordered(Analysis a) {
+        if (a == null) {
+            return java.util.List.of();
+        }
+        if (order == null) {
+            return a.checks();
+        }
+        java.util.List<CheckResult> list = new java.util.ArrayList<>(a.checks());
+        list.sort(order);
+        return list;
+    }
+
+    /** Selects this row again after a sort, where it now is, without scrolling (as a sorted table does). */
+    private void keepSelected(CheckResult result) {
+        int index = result == null ? -1 : table.getItems().indexOf(result);
+        syncing = true;
+        try {
+            if (index >= 0) {
+                table.getSelectionModel().clearAndSelect(index);
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
     private void select(CheckResult result) {

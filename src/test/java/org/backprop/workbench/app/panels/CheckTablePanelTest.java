@@ -191,4 +191,22 @@ class CheckTablePanelTest {
         assertEquals(analysis.get().checks().stream().filter(c -> c.formula() == Formula.BP2).toList(),
                 fx(() -> List.copyOf(panel.shownRows())), "unsorted: the analysis order, still filtered");
     }
+
+    @Test
+    void theSelectedNumberStaysSelectedWhenTheTableIsSortedAndUnsorted() {
+        var table = panel.table();
+        var rel = table.getColumns().get(6);
+        CheckResult chosen = analysis.get().checks().get(analysis.get().checks().size() / 2);
+        fx(() -> selection.set(chosen));
+        fx(() -> {
+            rel.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(rel));
+        });
+        assertEquals(chosen, fx(() -> table.getSelectionModel().getSelectedItem()), "sorted");
+        assertEquals(chosen, selection.get());
+        fx(() -> table.getSortOrder().clear());
+        assertEquals(chosen, fx(() -> table.getSelectionModel().getSelectedItem()), "unsorted");
+        assertEquals(analysis.get().checks().indexOf(chosen),
+                (int) fx(() -> table.getSelectionModel().getSelectedIndex()), "in its place in the analysis order");
+    }
 }
