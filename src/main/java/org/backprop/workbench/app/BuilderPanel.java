@@ -245,7 +245,8 @@ public final class BuilderPanel extends ScrollPane {
                 long s = Long.parseLong(seed.getText().trim());
                 model.edit(d -> Edits.reinitialise(d, s));
             } catch (NumberFormatException e) {
-                model.complain(Messages.get("builder.badSeed", seed.getText()));
+                String typed = seed.getText();
+                model.complain(() -> Messages.get("builder.badSeed", typed));
             }
         };
         init.setOnAction(e -> reinit.run());

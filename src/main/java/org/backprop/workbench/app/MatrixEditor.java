@@ -30,7 +30,7 @@ final class MatrixEditor extends GridPane {
     }
 
     MatrixEditor(String idPrefix, DMatrixRMaj m, IntFunction<String> rowHeader, IntFunction<String> colHeader,
-                 Commit commit, Consumer<String> complain) {
+                 Commit commit, Consumer<java.util.function.Supplier<String>> complain) {
         getStyleClass().add("matrix-editor");
         setHgap(3);
         setVgap(3);
@@ -91,7 +91,7 @@ final class MatrixEditor extends GridPane {
     private IntFunction<String> rowHeader;
     private IntFunction<String> colHeader;
     private Commit commit;
-    private Consumer<String> complain;
+    private Consumer<java.util.function.Supplier<String>> complain;
     private int builtRows;
     /** The id of a field to focus once it is made (the builder was rebuilt while it had the focus). */
     private String focusWhenMade;
@@ -203,7 +203,8 @@ final class MatrixEditor extends GridPane {
                     if (!field.getStyleClass().contains("invalid")) {
                         field.getStyleClass().add("invalid");
                     }
-                    complain.accept(Messages.get("matrixEditor.notANumber", field.getText()));
+                    String typed = field.getText();
+                    complain.accept(() -> Messages.get("matrixEditor.notANumber", typed));
                 }
             };
             field.setOnAction(e -> apply.run());

@@ -183,6 +183,16 @@ final class WorkbenchToolBar {
         return paren > 0 ? n.label().substring(0, paren) : n.label();
     }
 
+    /** Why {@code typed} is not a step, in the current language (asked again after a switch). */
+    private static String epsilonProblem(String typed) {
+        try {
+            Epsilon.parseOrAuto(typed);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     private void applyEpsilon() {
         try {
             double eps = Epsilon.parseOrAuto(epsilonField.getText());
@@ -193,8 +203,10 @@ final class WorkbenchToolBar {
             if (!epsilonField.getStyleClass().contains("invalid")) {
                 epsilonField.getStyleClass().add("invalid");
             }
-            model.complain(Messages.get("toolbar.epsilonInvalid", ex.getMessage(),
-                    stepText(model.epsilonProperty().get())));
+            String typed = epsilonField.getText();
+            double kept = model.epsilonProperty().get();
+            model.complain(Messages.sayAgain(Messages.get("toolbar.epsilonInvalid", ex.getMessage(), stepText(kept)),
+                    () -> Messages.get("toolbar.epsilonInvalid", epsilonProblem(typed), stepText(kept))));
         }
     }
 

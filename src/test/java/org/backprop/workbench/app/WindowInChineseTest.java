@@ -158,6 +158,23 @@ class WindowInChineseTest {
     }
 
     @Test
+    void aNumberTypedWrongInTheBuilderIsSaidAgainInTheNewLanguage() {
+        waitForChecks();
+        fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        javafx.scene.control.TextField w = fx(() -> (javafx.scene.control.TextField) window.lookup("#w1-0-0"));
+        assertNotNull(w, "the builder shows w1's first cell");
+        fx(() -> {
+            w.setText("abc");
+            w.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals("“abc”不是数：应为有限的十进制数，例如 0.25 或 -1e-3", fx(() -> model.messageProperty().get()));
+        fx(() -> Messages.setLocale(Locale.ENGLISH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("\"abc\" is not a number; expected a finite decimal such as 0.25 or -1e-3",
+                fx(() -> model.messageProperty().get()));
+    }
+
+    @Test
     void theStatusBarsReadyFollowsASwitchBackAndForth() {
         waitForChecks();
         assertEquals("Ready", fx(() -> window.parts().taskStatus().text()));
