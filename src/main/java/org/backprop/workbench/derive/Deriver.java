@@ -119,11 +119,13 @@ public final class Deriver {
                 latexName(q) + " = " + tex(r.value)));
         Check check = check(q, r.value);
         if (check != null) {
+            // the verdict in the user's language ("pass", 通过), as the verdict chip says it; the id stays in check.verdict
+            String verdict = t("verdict." + check.verdict.name().toLowerCase(java.util.Locale.ROOT));
             r.lines.add(line(Role.NOTE, t("derive.text.check", txt(check.numeric), Latex.plainNumber(check.rel),
-                            check.verdict.name().toLowerCase()),
+                            verdict),
                     "\\text{" + t("derive.tex.numerical") + " } " + tex(check.numeric) + ",\\ \\text{"
                             + t("derive.tex.relError") + " } " + tex(check.rel)
-                            + ",\\ \\text{" + check.verdict.name().toLowerCase() + "}"));
+                            + ",\\ \\text{" + verdict + "}"));
         }
         int sample = q.kind() == Quantity.Kind.GRAD_B || q.kind() == Quantity.Kind.GRAD_W ? -1 : i[1];
         return new Derivation(q, sample, m, r.lines, r.terms, r.value, matrixValue, r.right,

@@ -178,6 +178,27 @@ class DeriverTest {
     }
 
     @Test
+    void theCheckLineSaysItsVerdictInTheUsersLanguage() {
+        Analysis analysis = analyse(mazur(), mazurBatch(), Mistake.NONE);
+        Quantity q = Quantity.parse("delta1[0]", mazur(), 1);
+        java.util.Locale before = org.backprop.workbench.i18n.Messages.locale();
+        try {
+            org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            Derivation zh = Deriver.derive(analysis, q, Notation.NOTE);
+            org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+            Derivation en = Deriver.derive(analysis, q, Notation.NOTE);
+            assertEquals(org.backprop.workbench.check.Verdict.PASS, zh.verdict());
+            String zhText = DerivationFormat.text(zh);
+            String enText = DerivationFormat.text(en);
+            assertTrue(zhText.strip().endsWith("通过"), zhText);
+            assertTrue(!zhText.contains("pass"), zhText);
+            assertTrue(enText.strip().endsWith("pass"), enText);
+        } finally {
+            org.backprop.workbench.i18n.Messages.setLocale(before);
+        }
+    }
+
+    @Test
     void bp2OnMazursNetworkHasTheTermsComputedByHand() {
         // by hand: a^2 = (0.75136507, 0.77292847), δ^2_0 = (a_0 − t_0) a_0 (1 − a_0) = 0.13849856,
         // δ^2_1 = −0.03809824, a^1_0 = 0.59326999, σ'(z^1_0) = 0.24130071
