@@ -39,6 +39,12 @@ public final class BuilderPanel extends ScrollPane {
     private final VBox content = new VBox();
     private final Label problem = new Label();
     private int parameterLayer = 1;
+    /** The rebuild in progress; a later one makes an earlier one's second part moot. */
+    private long builds;
+    /** The layer sizes the rows were last made for; null before the first build. */
+    private int[] shownSizes;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper rebuilt =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "rebuilt");
 
     public BuilderPanel(WorkbenchModel model) {
         this.model = model;
@@ -110,11 +116,49 @@ public final class BuilderPanel extends ScrollPane {
         NetworkDocument doc = model.getDocument();
         Network net = doc.network();
         parameterLayer = Math.min(parameterLayer, net.depth());
-        content.getChildren().setAll(
-                heading(Messages.get("builder.network")), layers(net), problem,
-                heading(Messages.get("builder.lossAndSeed")), lossAndSeed(doc),
-                heading(Messages.get("builder.parameters")), parameters(net),
+        long build = ++builds;
+        boolean reshaped = shownSizes != null && !java.util.Arrays.equals(shownSizes, sizes(net));
+        shownSizes = sizes(net);
+        if (!reshaped || getScene() == null) {
+            content.getChildren().setAll(firstPart(doc));
+            content.getChildren().addAll(secondPart(doc));
+            built(focused);
+            return;
+        }
+        // another shape (a network opened, a layer added or resized): the layers and loss now, the weights and the
+        // samples in the next piece of the pulse queue, so that their new controls are not all styled in one pulse
+        content.getChildren().setAll(firstPart(doc));
+        boolean inFirst = focused != null && content.lookup("#" + focused) != null;   // a layer's size, the seed
+        built(inFirst ? focused : null);
+        PulseQueue.fx().execute(() -> {
+            if (build == builds) {
+                content.getChildren().addAll(secondPart(doc));
+                built(inFirst ? null : focused);
+            }
+        });
+    }
+
+    private java.util.List<Node> firstPart(NetworkDocument doc) {
+        return java.util.List.of(heading(Messages.get("builder.network")), layers(doc.network()), problem,
+                heading(Messages.get("builder.lossAndSeed")), lossAndSeed(doc));
+    }
+
+    private java.util.List<Node> secondPart(NetworkDocument doc) {
+        return java.util.List.of(heading(Messages.get("builder.parameters")), parameters(doc.network()),
                 heading(Messages.get("builder.samples", doc.batch().size())), samples(doc));
+    }
+
+    private static int[] sizes(Network net) {
+        int[] sizes = new int[net.depth() + 1];
+        for (int l = 0; l <= net.depth(); l++) {
+            sizes[l] = net.size(l);
+        }
+        return sizes;
+    }
+
+    /** The rows are made (all of them, or the first part): the focus goes back to the field that had it. */
+    private void built(String focused) {
+        rebuilt.set(rebuilt.get() + 1);
         if (focused != null) {
             Platform.runLater(() -> {
                 Node n = content.lookup("#" + focused);
@@ -127,6 +171,14 @@ public final class BuilderPanel extends ScrollPane {
                 }
             });
         }
+    }
+
+    /**
+     * Counts the builder's rebuilds, each time its rows are made (after an edit, another network or notation, or a
+     * language switch; a network of another shape counts twice, once per part): the window fits its width to them.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty rebuiltProperty() {
+        return rebuilt.getReadOnlyProperty();
     }
 
     /**

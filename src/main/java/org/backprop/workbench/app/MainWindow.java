@@ -194,8 +194,7 @@ public final class MainWindow extends BorderPane {
         // comes back when the lesson closes
         rightProperty().addListener((o, was, panel) -> besideLesson(panel));
         // a file with full-precision weights, another layer or the other notation: the builder grows to its rows
-        model.documentProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
-        model.notationProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
+        parts.builder().rebuiltProperty().addListener((o, a, b) -> Platform.runLater(this::growBuilder));
         // once the window has its width, the builder gets the width of its rows (its combos whole)
         split.widthProperty().addListener(new ChangeListener<>() {
             @Override

@@ -119,6 +119,10 @@ final class MatrixEditor extends GridPane {
 
         @Override
         public void handle(long now) {
+            if (PulseQueue.fx().occupied()) {
+                lastCpu = -1;   // a frame of the queue's (a network opened, a result published): the fields wait
+                return;
+            }
             long cpu = cpuTime();
             if (lastCpu >= 0) {
                 // the whole last frame: this fill's fields, the pulse that styled them, and whatever else ran

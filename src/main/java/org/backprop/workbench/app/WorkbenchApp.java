@@ -53,7 +53,8 @@ public class WorkbenchApp extends Application {
     static MainWindow open(Stage stage, AppSettings settings, List<String> args) {
         warmUpFormulas();
         HeldExecutor analysis = new HeldExecutor(WorkbenchModel.newWorker());
-        WorkbenchModel model = new WorkbenchModel(StartUp.defaultNetwork(), analysis, Platform::runLater);
+        WorkbenchModel model = new WorkbenchModel(StartUp.defaultNetwork(), analysis, PulseQueue.fx(),
+                Platform::runLater);
         settings.applyTo(model);
         // the theme before the first control is made: Control's static initialiser loads JavaFX's own stylesheet
         // (Modena) only when no user-agent stylesheet is set, and AtlantaFX's replaces it anyway

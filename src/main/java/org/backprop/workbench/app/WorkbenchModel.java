@@ -131,20 +131,37 @@ public final class WorkbenchModel {
     private final AtomicLong cancelledGeneration = new AtomicLong(-1);
     private final Executor background;
     private final Executor ui;
+    private final Executor progressUi;
 
-    /** A model on the default network, recomputing on a daemon thread and publishing on the FX thread. */
+    /**
+     * A model on the default network, recomputing on a daemon thread and publishing on the FX thread one piece per
+     * frame ({@link PulseQueue}), as in the app.
+     */
     public WorkbenchModel() {
-        this(DefaultNetwork.load(), newWorker(), Platform::runLater);
+        this(DefaultNetwork.load(), newWorker(), PulseQueue.fx(), Platform::runLater);
     }
 
     /**
      * @param initial    the first document ({@code null} not permitted)
      * @param background runs the recomputations, one at a time
-     * @param ui         runs the publication of results (the FX thread in the app)
+     * @param ui         runs the publication of results and the progress reports, in order (the FX thread)
      */
     public WorkbenchModel(NetworkDocument initial, Executor background, Executor ui) {
+        this(initial, background, ui, ui);
+    }
+
+    /**
+     * @param initial    the first document ({@code null} not permitted)
+     * @param background runs the recomputations, one at a time
+     * @param ui         runs the publication of results, in order (in the app the {@link PulseQueue}: a result
+     *                   makes many nodes)
+     * @param progressUi runs the progress reports, which make none (in the app {@code Platform::runLater}); a report
+     *                   that comes before its computation's traces are published is dropped (a later one shows)
+     */
+    public WorkbenchModel(NetworkDocument initial, Executor background, Executor ui, Executor progressUi) {
         this.background = background;
         this.ui = ui;
+        this.progressUi = progressUi;
         document.set(initial);
         zoom.addListener((obs, old, value) -> {
             double clamped = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value.doubleValue()));
@@ -226,10 +243,10 @@ public final class WorkbenchModel {
                     if (!progressPosted.compareAndSet(false, true)) {
                         return;   // the update already waiting will show this report's count too
                     }
-                    ui.execute(() -> {
+                    progressUi.execute(() -> {
                         progressPosted.set(false);
                         long most = largestDone.get();
-                        if (gen == generation.get() && busy.get()) {
+                        if (gen == generation.get() && busy.get() && !tracesPending.get()) {
                             double fraction = total == 0 ? 1 : (double) most / total;
                             progress.set(fraction);
                             progressMessage.set(checkingMessage(total, fraction));

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import static org.backprop.workbench.app.FxThread.fx;
 import static org.backprop.workbench.app.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,6 +68,36 @@ class BuilderLargeMatrixTest {
         for (int r = 0; r < b.numRows; r++) {
             assertEquals(MatrixEditor.format(b.get(r, 0)), text("#b1-" + r + "-0"));
         }
+    }
+
+    /**
+     * A network of another shape: its layers (and the size spinner that had the focus) in the same turn, its weights
+     * and samples in a later piece of the pulse queue, so that their controls are not all styled in one pulse; an
+     * edit that keeps the shape rebuilds every part at once.
+     */
+    @Test
+    void aReshapedNetworksLayersComeAtOnceAndItsWeightsAndSamplesInALaterFrame() {
+        BuilderPanel builder = window.parts().builder();
+        waitUntil(() -> builder.lookup("#addSample") != null);
+        fx(() -> builder.lookup("#size1").requestFocus());
+        boolean[] sameTurn = fx(() -> {
+            model.edit(d -> org.backprop.workbench.edit.Edits.resize(d, 1, d.network().size(1) + 1));
+            return new boolean[]{builder.lookup("#size1") != null, builder.lookup("#parameterLayer") != null,
+                    builder.lookup("#addSample") != null};
+        });
+        assertTrue(sameTurn[0], "the layers at once");
+        assertFalse(sameTurn[1], "the weights later");
+        assertFalse(sameTurn[2], "the samples later");
+        waitUntil(() -> builder.lookup("#parameterLayer") != null && builder.lookup("#addSample") != null);
+        assertEquals(1, fx(() -> builder.lookupAll("#parameterLayer").size()), "the second part once");
+        assertTrue(fx(() -> builder.lookup("#size1").isFocused() || builder.lookup("#size1").lookup(".text-field")
+                .isFocused()), "the resized layer's spinner keeps the focus");
+
+        boolean whole = fx(() -> {
+            model.edit(d -> org.backprop.workbench.edit.Edits.reinitialise(d, d.seed() + 1));
+            return builder.lookup("#parameterLayer") != null && builder.lookup("#addSample") != null;
+        });
+        assertTrue(whole, "the same shape: every part in the same turn");
     }
 
     private String text(String id) {

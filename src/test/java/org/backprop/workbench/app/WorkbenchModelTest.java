@@ -149,4 +149,33 @@ class WorkbenchModelTest {
         assertEquals("Checking 111,002 numbers… 40 %", WorkbenchModel.checkingMessage(111_002, 0.4));
         assertEquals("Checking 37 numbers… 100 %", WorkbenchModel.checkingMessage(37, 1));
     }
+
+    /**
+     * In the app the publications wait for the pulse queue and the progress reports do not: a report that comes
+     * before its computation's traces are shown is dropped, so the bar does not show a fraction over the last
+     * network's steps, nor jump back to 0 % when the traces arrive.
+     */
+    @Test
+    void aProgressReportBeforeTheTracesArePublishedIsDropped() {
+        runBackground();
+        Deque<Runnable> publications = new ArrayDeque<>();
+        int[] reports = {0};
+        WorkbenchModel queued = new WorkbenchModel(DefaultNetwork.load(), background::add, publications::add,
+                report -> {
+                    reports[0]++;
+                    report.run();
+                });
+        runBackground();   // traces, then the checks with their reports, the publications held
+        assertTrue(reports[0] > 0, "the default network's checks report their progress");
+        assertTrue(queued.tracesPendingProperty().get());
+        assertEquals(-1, queued.progressProperty().get(), "indeterminate: no fraction before the traces are shown");
+        assertEquals(2, publications.size(), "the traces, then the checks");
+        publications.poll().run();
+        assertFalse(queued.tracesPendingProperty().get());
+        assertEquals(0, queued.progressProperty().get());
+        publications.poll().run();
+        assertFalse(queued.busyProperty().get());
+        assertEquals(1, queued.progressProperty().get());
+        assertEquals(37, queued.getAnalysis().checks().size());
+    }
 }
