@@ -216,7 +216,7 @@ public final class EpsilonSweep {
                         kinked));
             }
             DifferenceMethod method = methods.get(mi);
-            curves.add(new Curve(method.description() + ", " + label, method, points));
+            curves.add(new Curve(Messages.get("sweep.curveLabel", method.description(), label), method, points));
         }
         return curves;
     }
@@ -392,14 +392,16 @@ public final class EpsilonSweep {
 
     /**
      * For each ε, the largest relative error over a group of checked numbers (e.g. every BP4 number of one layer);
-     * a group larger than {@link #MAX_GROUP} is represented by an evenly spread sample of that size.
+     * a group larger than {@link #MAX_GROUP} is represented by an evenly spread sample of that size. The curve's label,
+     * "worst of the 6 in BP4 of layer 1" ({@code groupName} as the caller words it), is in the current language, its
+     * counts formatted for it.
      */
     public static Curve worstOf(Analysis analysis, List<CheckResult> group, String groupName,
                                 DifferenceMethod method, double[] grid, CheckProgress progress) {
         List<CheckResult> sample = sample(group, MAX_GROUP);
         String of = sample.size() < group.size()
-                ? "worst of " + sample.size() + " sampled from " + group.size() + " in " + groupName
-                : "worst of the " + group.size() + " in " + groupName;
+                ? Messages.get("sweep.worstOfSampled", sample.size(), group.size(), groupName)
+                : Messages.get("sweep.worstOf", group.size(), groupName);
         return run(sample.stream().map(EpsilonSweep::item).toList(), List.of(method), grid, analysis.backward(),
                 analysis.batch().size(), analysis.forward().cost(), engine(analysis), 1, progress, of).get(0);
     }

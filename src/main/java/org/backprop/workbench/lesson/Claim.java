@@ -82,7 +82,7 @@ public sealed interface Claim {
         @Override
         public Optional<String> disproof(Analysis analysis) {
             String found = firstFailure(analysis);
-            String claimed = formula == null ? "none" : formula + " layer " + layer;
+            String claimed = formula == null ? Prediction.NONE : Prediction.id(formula, layer);
             return found.equals(claimed) ? Optional.empty() : Optional.of(Messages.get("claim.firstFailure",
                     analysis.checks().stream().filter(c -> c.verdict() == Verdict.FAIL).findFirst()
                             .map(c -> Messages.get("claim.formulaLayer", c.formula(), String.valueOf(c.layer())))
@@ -93,7 +93,7 @@ public sealed interface Claim {
     /** "BP2 layer 1" for the first failing check in the engine's order, or "none". */
     static String firstFailure(Analysis analysis) {
         return analysis.checks().stream().filter(c -> c.verdict() == Verdict.FAIL).findFirst()
-                .map(c -> c.formula() + " layer " + c.layer()).orElse("none");
+                .map(c -> Prediction.id(c.formula(), c.layer())).orElse(Prediction.NONE);
     }
 
     private static String verdictWord(Verdict verdict) {

@@ -1,5 +1,6 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -21,7 +22,7 @@ public final class Prose {
     public record Span(String text, boolean math, boolean display) {
     }
 
-    /** An unclosed formula, by line of the step's text (0-based). */
+    /** An unclosed or empty formula or a private-use character, by line of the step's text (0-based). */
     public record Problem(int line, String message) {
     }
 
@@ -66,8 +67,8 @@ public final class Prose {
         for (int n = 0; n < lines.length; n++) {
             // the placeholders are private-use characters: a lesson's own are refused, and replaced so they mean nothing
             if (lines[n].indexOf(OPEN) >= 0 || lines[n].indexOf(CLOSE) >= 0) {
-                problems.add(new Problem(n, "holds the private-use character U+"
-                        + (lines[n].indexOf(OPEN) >= 0 ? "E000" : "E001") + ", which a lesson may not use"));
+                problems.add(new Problem(n, Messages.get("lesson.prose.privateUse",
+                        lines[n].indexOf(OPEN) >= 0 ? "E000" : "E001")));
                 lines[n] = lines[n].replace(OPEN, REPLACEMENT).replace(CLOSE, REPLACEMENT);
             }
         }
@@ -111,7 +112,7 @@ public final class Prose {
                     } else if (line.startsWith(delimiter, i)) {
                         String formula = tex.toString().strip();
                         if (formula.isEmpty()) {
-                            problems.add(new Problem(openedOn, "empty formula " + delimiter + delimiter));
+                            problems.add(new Problem(openedOn, Messages.get("lesson.prose.emptyFormula", delimiter)));
                         }
                         out.setLength(openedAt);
                         out.append(OPEN).append(formulas.size()).append(CLOSE);
@@ -152,8 +153,7 @@ public final class Prose {
     }
 
     private static Problem unclosed(int line, String delimiter) {
-        return new Problem(line, "unclosed formula: " + delimiter + " without a closing " + delimiter
-                + " in the same paragraph (write \\$ for a dollar sign)");
+        return new Problem(line, Messages.get("lesson.prose.unclosed", delimiter));
     }
 
     /** The Markdown as the lesson wrote it. */

@@ -1,5 +1,7 @@
 package org.backprop.workbench.lesson;
 
+import org.backprop.workbench.i18n.Messages;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -92,12 +94,14 @@ public final class TexSubset {
     }
 
     /**
-     * Why a formula is outside the subset (in the project's words, without the formula itself), or empty if it is
-     * inside.
+     * Why a formula is outside the subset (in the current language, without the formula itself: it follows "the
+     * formula $...$" of {@code lesson.read.formulaOutside}), or empty if it is inside. Lengths and depths are written
+     * as plain digits, as the limits in lessons/README.md are.
      */
     public static Optional<String> problem(String tex) {
         if (tex.length() > MAX_LENGTH) {
-            return Optional.of("is " + tex.length() + " characters long; a formula may have at most " + MAX_LENGTH);
+            return Optional.of(Messages.get("lesson.tex.tooLong", String.valueOf(tex.length()),
+                    String.valueOf(MAX_LENGTH)));
         }
         Deque<String> open = new ArrayDeque<>();     // "{", "\left", or an environment's name
         int pendingArguments = 0;                     // arguments of a command not yet begun with "{"
@@ -106,12 +110,12 @@ public final class TexSubset {
             int c = tex.codePointAt(i);
             if (c == '\\') {
                 if (i + 1 >= tex.length()) {
-                    return Optional.of("ends with a lone backslash");
+                    return Optional.of(Messages.get("lesson.tex.loneBackslash"));
                 }
                 char next = tex.charAt(i + 1);
                 if (!isAsciiLetter(next)) {
                     if (CONTROL_SYMBOLS.indexOf(next) < 0) {
-                        return Optional.of("uses \\" + printable(next) + ", which is not in the lessons' TeX subset");
+                        return Optional.of(Messages.get("lesson.tex.notInSubset", printable(next), ""));
                     }
                     i += 2;
                     pendingArguments = Math.max(0, pendingArguments - 1);
@@ -131,8 +135,7 @@ public final class TexSubset {
                     if (name.equals("textcolor") || name.equals("color")) {
                         int close = braced(tex, i);
                         if (close < 0 || !COLOUR.matcher(tex.substring(i + 1, close)).matches()) {
-                            return Optional.of("\\" + name + " needs a colour name in braces, e.g. \\" + name
-                                    + "{red}");
+                            return Optional.of(Messages.get("lesson.tex.needsColour", name));
                         }
                         i = close + 1;
                         pendingArguments--;
@@ -140,18 +143,17 @@ public final class TexSubset {
                     continue;
                 }
                 if (!SYMBOLS.contains(name)) {
-                    return Optional.of("uses \\" + name + ", which is not in the lessons' TeX subset"
-                            + (name.equals("includegraphics") || name.startsWith("input") || name.equals("include")
-                            ? " (a formula may not read files or URLs)"
+                    return Optional.of(name.equals("includegraphics") || name.startsWith("input")
+                            || name.equals("include") ? Messages.get("lesson.tex.readsFiles", name)
                             : name.contains("def") || name.contains("command") || name.contains("environment")
-                            ? " (a lesson may not define macros)"
-                            : LessonParser.suggestion(name, KNOWN)));
+                            ? Messages.get("lesson.tex.definesMacros", name)
+                            : Messages.get("lesson.tex.notInSubset", name, LessonParser.suggestion(name, KNOWN)));
                 }
                 switch (name) {
                     case "left" -> open.push("\\left");
                     case "right" -> {
                         if (!"\\left".equals(open.peek())) {
-                            return Optional.of("has \\right without a matching \\left");
+                            return Optional.of(Messages.get("lesson.tex.rightWithoutLeft"));
                         }
                         open.pop();
                     }
@@ -159,8 +161,8 @@ public final class TexSubset {
                         int close = braced(tex, i);
                         String environment = close < 0 ? "" : tex.substring(i + 1, close);
                         if (!ENVIRONMENTS.contains(environment)) {
-                            return Optional.of("\\" + name + " needs one of the environments "
-                                    + String.join(", ", ENVIRONMENTS.stream().sorted().toList()) + " in braces");
+                            return Optional.of(Messages.get("lesson.tex.needsEnvironment", name,
+                                    String.join(", ", ENVIRONMENTS.stream().sorted().toList())));
                         }
                         i = close + 1;
                         if (name.equals("begin")) {
@@ -168,13 +170,13 @@ public final class TexSubset {
                             if (environment.equals("array")) {
                                 int spec = braced(tex, i);
                                 if (spec < 0 || !COLUMNS.matcher(tex.substring(i + 1, spec)).matches()) {
-                                    return Optional.of("\\begin{array} needs its columns in braces, e.g. {cc}");
+                                    return Optional.of(Messages.get("lesson.tex.arrayColumns"));
                                 }
                                 i = spec + 1;
                             }
                         } else {
                             if (!environment.equals(open.peek())) {
-                                return Optional.of("has \\end{" + environment + "} without a matching \\begin");
+                                return Optional.of(Messages.get("lesson.tex.endWithoutBegin", environment));
                             }
                             open.pop();
                         }
@@ -194,7 +196,7 @@ public final class TexSubset {
                 }
             } else if (c == '}') {
                 if (!"{".equals(open.peek())) {
-                    return Optional.of("has a closing brace } without an opening one");
+                    return Optional.of(Messages.get("lesson.tex.closingBrace"));
                 }
                 open.pop();
             } else if (c == '^' || c == '_') {
@@ -203,9 +205,8 @@ public final class TexSubset {
                     return Optional.of(tooDeep());
                 }
             } else if (!allowedCharacter(c)) {
-                return Optional.of("holds the character " + describe(c) + ", which a formula may not use"
-                        + (c == '#' ? " (macro parameters are not part of the subset)"
-                        : c == '%' ? " (write \\% for a percent sign)" : ""));
+                return Optional.of(Messages.get(c == '#' ? "lesson.tex.characterHash"
+                        : c == '%' ? "lesson.tex.characterPercent" : "lesson.tex.character", describe(c)));
             } else if (c != ' ') {
                 pendingArguments = Math.max(0, pendingArguments - 1);
             }
@@ -213,9 +214,9 @@ public final class TexSubset {
         }
         if (!open.isEmpty()) {
             String what = open.peek();
-            return Optional.of(what.equals("{") ? "has an opening brace { that is never closed"
-                    : what.equals("\\left") ? "has \\left without a matching \\right"
-                    : "has \\begin{" + what + "} without a matching \\end");
+            return Optional.of(what.equals("{") ? Messages.get("lesson.tex.openBrace")
+                    : what.equals("\\left") ? Messages.get("lesson.tex.leftWithoutRight")
+                    : Messages.get("lesson.tex.beginWithoutEnd", what));
         }
         return Optional.empty();
     }
@@ -230,8 +231,7 @@ public final class TexSubset {
     }
 
     private static String tooDeep() {
-        return "nests deeper than " + MAX_DEPTH + " levels (braces, \\left...\\right, environments and "
-                + "arguments written without braces each count one)";
+        return Messages.get("lesson.tex.tooDeep", String.valueOf(MAX_DEPTH));
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -255,7 +255,7 @@ public final class TexSubset {
     private static String describe(int c) {
         return c < 32 || c == 127 || Character.getType(c) == Character.PRIVATE_USE
                 || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL
-                ? String.format("U+%04X", c) : "\"" + new String(Character.toChars(c)) + "\" (U+"
-                + String.format("%04X", c) + ")";
+                ? String.format("U+%04X", c)
+                : Messages.get("lesson.tex.quoted", new String(Character.toChars(c)), String.format("%04X", c));
     }
 }

@@ -100,6 +100,31 @@ class EpsilonSweepPlotTest {
     }
 
     @Test
+    void theWorstCurvesLabelIsInTheUsersLanguageWithItsCountsFormatted() {
+        Analysis a = analysis(Mistake.NONE);
+        List<CheckResult> group = a.checks(Formula.BP4, 1);
+        // a group larger than MAX_GROUP: the same checks over and over, so that the count needs a thousands separator
+        List<CheckResult> large = java.util.stream.IntStream.range(0, 1200).mapToObj(i -> group.get(i % group.size()))
+                .toList();
+        double[] grid = {1e-3, 1e-5};
+        try {
+            assertEquals("central differences, worst of the " + group.size() + " in BP4 of layer 1", EpsilonSweep.worstOf(a, group,
+                    "BP4 of layer 1", DifferenceMethod.CENTRAL, grid, CheckProgress.NONE).label());
+            assertEquals("central differences, worst of " + EpsilonSweep.MAX_GROUP + " sampled from 1,200 in BP4 of layer 1",
+                    EpsilonSweep.worstOf(a, large, "BP4 of layer 1", DifferenceMethod.CENTRAL, grid,
+                            CheckProgress.NONE).label());
+            org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertEquals("中心差分，第 1 层的 BP4 中全部 " + group.size() + " 个数的最大值", EpsilonSweep.worstOf(a, group,
+                    "第 1 层的 BP4", DifferenceMethod.CENTRAL, grid, CheckProgress.NONE).label());
+            assertEquals("中心差分，第 1 层的 BP4 中 1,200 个数抽样 " + EpsilonSweep.MAX_GROUP + " 个的最大值",
+                    EpsilonSweep.worstOf(a, large, "第 1 层的 BP4", DifferenceMethod.CENTRAL, grid,
+                            CheckProgress.NONE).label());
+        } finally {
+            org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void sampleSpreadsOverTheWholeList() {
         List<Integer> list = java.util.stream.IntStream.range(0, 1000).boxed().toList();
         List<Integer> sample = EpsilonSweep.sample(list, 10);

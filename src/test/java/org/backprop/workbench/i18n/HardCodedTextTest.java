@@ -76,7 +76,8 @@ class HardCodedTextTest {
             "kernel/loss/CrossEntropy.java", "kernel/loss/BinaryCrossEntropy.java",
             "kernel/loss/SigmoidCrossEntropy.java", "kernel/loss/SoftmaxCrossEntropy.java",
             "kernel/activation/Relu.java", "kernel/activation/LeakyRelu.java", "kernel/activation/Swish.java", "kernel/activation/Gelu.java",
-            "kernel/ActivationKernel.java", "explore/SoftmaxComparison.java");
+            "kernel/ActivationKernel.java", "explore/SoftmaxComparison.java", "lesson/TexSubset.java",
+            "lesson/Prediction.java", "check/EpsilonSweep.java");
     /** A Java string literal (escapes included), found in order so that each opening quote pairs with its own end. */
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** English prose: two words of letters separated by a space. */

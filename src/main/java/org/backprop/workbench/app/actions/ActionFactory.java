@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.backprop.workbench.app.WorkbenchView;
+import org.backprop.workbench.i18n.Messages;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -234,26 +235,34 @@ public final class ActionFactory {
         return action.keys().isEmpty() ? Optional.empty() : Optional.of(action.keys().get(0).getDisplayText());
     }
 
+    /**
+     * One row of the shortcut list: a menu's heading ({@code keys} null, {@code what} the menu's name) or a key
+     * and what it does.
+     */
+    public record Shortcut(String keys, String what) {
+        public boolean heading() { return keys == null; }
+    }
+
     /** The shortcut list: every bound action with keys, by menu, "keys  label (in the X tab)". */
-    public List<String> shortcutLines() {
-        List<String> lines = new ArrayList<>();
+    public List<Shortcut> shortcuts() {
+        List<Shortcut> rows = new ArrayList<>();
         for (MenuGroup group : MenuGroup.values()) {
-            List<String> groupLines = new ArrayList<>();
+            List<Shortcut> groupRows = new ArrayList<>();
             for (StandardAction action : StandardAction.values()) {
                 if (action.menu() != group || !commands.containsKey(action) || action.keys().isEmpty()) {
                     continue;
                 }
                 String keys = String.join(" / ", action.keys().stream().map(KeyCombination::getDisplayText)
                         .distinct().limit(2).toList());
-                groupLines.add(String.format("%-26s %s%s", keys, action.text(),
-                        action.actsOn() == null ? "" : "  (" + action.actsOn().title() + " tab)"));
+                groupRows.add(new Shortcut(keys, action.text() + (action.actsOn() == null ? ""
+                        : "  " + Messages.get("help.inTab", action.actsOn().title()))));
             }
-            if (!groupLines.isEmpty()) {
-                lines.add(group.label().replace("_", ""));
-                lines.addAll(groupLines);
+            if (!groupRows.isEmpty()) {
+                rows.add(new Shortcut(null, group.label().replace("_", "")));
+                rows.addAll(groupRows);
             }
         }
-        return lines;
+        return rows;
     }
 
     /** For a {@link Command#items} of radio items bound to a value. */

@@ -209,7 +209,7 @@ public final class LessonPanel implements Panel {
         quizAnswer.setPromptText(Messages.get("lessons.answerPrompt"));
         quizCheck.setText(Messages.get("lessons.checkAnswer"));
         quizShowAnswer.setText(Messages.get("lesson.quiz.showAnswer"));
-        predictQuestion.setText(Messages.get("lessons.predictQuestion"));
+        predictQuestion.setText(Prediction.question());
         predictCommit.setText(Messages.get("lessons.commit"));
         previousButton.setText(Messages.get("lessons.previous"));
         nextButton.setText(Messages.get("lessons.next"));
@@ -232,10 +232,10 @@ public final class LessonPanel implements Panel {
                 showAnsweredQuiz(step);
             }
             for (Node n : predictChoices.getChildren()) {
-                ((RadioButton) n).setText(choiceLabel((String) n.getUserData()));
+                ((RadioButton) n).setText(Prediction.label((String) n.getUserData()));
             }
             if (predicted != null && step.prediction() != null) {
-                predictFeedback.setText(predictionFeedback(step.prediction(), predicted));
+                predictFeedback.setText(step.prediction().feedback(predicted));
             }
         }
     }
@@ -250,28 +250,6 @@ public final class LessonPanel implements Panel {
         if (step.quiz() != null) {
             quizQuestion.setText(Messages.get("lessons.quizQuestion", pretty(step.quiz().question())));
         }
-    }
-
-    /** A choice of the prediction ("BP2 layer 1", "none": the engine's ids) as the student reads it. */
-    static String choiceLabel(String choice) {
-        if (choice.equals("none")) {
-            return Messages.get("lessons.choiceNone");
-        }
-        java.util.regex.Matcher m = CHOICE.matcher(choice);
-        return m.matches() ? Messages.get("lessons.choice", m.group(1), Integer.parseInt(m.group(2))) : choice;
-    }
-
-    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile("(BP\\d) layer (\\d+)");
-
-    /** What the app says after the student chose. */
-    static String predictionFeedback(Prediction prediction, String choice) {
-        boolean none = prediction.answer().equals("none");
-        if (prediction.isRight(choice)) {
-            return none ? Messages.get("lessons.predictRightNone")
-                    : Messages.get("lessons.predictRight", choiceLabel(prediction.answer()));
-        }
-        return none ? Messages.get("lessons.predictWrongNone", choiceLabel(choice))
-                : Messages.get("lessons.predictWrong", choiceLabel(choice), choiceLabel(prediction.answer()));
     }
 
     private void initListeners() {
@@ -325,7 +303,7 @@ public final class LessonPanel implements Panel {
         predictFeedback.getStyleClass().removeAll("right", "wrong");
         if (step.prediction() != null) {
             for (String choice : step.prediction().choices()) {
-                RadioButton r = new RadioButton(choiceLabel(choice));
+                RadioButton r = new RadioButton(Prediction.label(choice));
                 r.setToggleGroup(predictGroup);
                 r.setUserData(choice);
                 predictChoices.getChildren().add(r);
@@ -441,7 +419,7 @@ public final class LessonPanel implements Panel {
         }
         String choice = (String) predictGroup.getSelectedToggle().getUserData();
         predicted = choice;
-        predictFeedback.setText(predictionFeedback(prediction, choice));
+        predictFeedback.setText(prediction.feedback(choice));
         predictFeedback.getStyleClass().removeAll("right", "wrong");
         predictFeedback.getStyleClass().add(prediction.isRight(choice) ? "right" : "wrong");
         session.revealPrediction();

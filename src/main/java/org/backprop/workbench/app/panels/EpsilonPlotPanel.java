@@ -433,7 +433,7 @@ public final class EpsilonPlotPanel implements Panel {
             }
         }
         List<CheckResult> group = a.checks(target.formula(), target.layer());
-        String groupName = target.formula().name() + " of layer " + target.layer();
+        String groupName = Messages.get("epsilon.group", target.formula().name(), target.layer());
         Curve worst = EpsilonSweep.worstOf(a, group, groupName, DifferenceMethod.CENTRAL, grid, progress);
         return new Sweep(a, target, curves, worst);
     }

@@ -12,7 +12,9 @@ import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -22,6 +24,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -71,6 +75,24 @@ public final class TrainingPanel implements Panel {
     /** Slow motion: 20 steps per second, slow enough to pause at a chosen step in a lecture. */
     public static final long SLOW_MOTION_MILLIS = 50;
 
+    /**
+     * Columns of the learning-rate box (a column is a W wide, more than a digit): its smallest value 0.0001 and a
+     * typed 12.5 show whole.
+     */
+    static final int RATE_COLUMNS = 6;
+
+    /** Columns of the step-count box: its largest value, 1000000, has 7 digits. */
+    static final int STEP_COLUMNS = 7;
+
+    /** Height the tab's content keeps before it scrolls (a tab under the diagram at 1280×800 is about 340 px). */
+    static final double MIN_HEIGHT = 560;
+
+    /** Least height of the loss curve: the y axis's tick labels, the x axis's ticks and its label 步数 / step. */
+    static final double CHART_MIN_HEIGHT = 140;
+
+    /** Least width of the loss curve: the y axis and its label with a few steps beside them. */
+    static final double CHART_MIN_WIDTH = 300;
+
     private final ObservableObjectValue<NetworkDocument> document;
     private final ObservableObjectValue<Mistake> mistake;
     private final ObservableDoubleValue epsilon;
@@ -84,8 +106,29 @@ public final class TrainingPanel implements Panel {
     private final ReadOnlyObjectWrapper<Analysis> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private final SimpleObjectProperty<CheckResult> checkedSelection = new SimpleObjectProperty<>();
 
-    private final BorderPane content = new BorderPane();
-    private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, 560);
+    /**
+     * Never shorter than its controls need at the width it has, nor than {@link #MIN_HEIGHT}: at 1024×768 the tool
+     * rows wrap and the check table's filters take two lines, and a fixed least height squeezed the split below
+     * the chart and the check under it, which then overlapped.
+     */
+    private final BorderPane content = new BorderPane() {
+        @Override
+        protected double computeMinHeight(double width) {
+            // BorderPane's own asks its top for its height at the width with the padding, where the tool rows
+            // wrap less than in the width they are laid out in
+            Insets in = getInsets();
+            double inside = width < 0 ? -1 : width - in.getLeft() - in.getRight();
+            double need = in.getTop() + in.getBottom();
+            for (Node n : new Node[]{getTop(), getCenter()}) {
+                if (n != null) {
+                    Insets margin = getMargin(n) == null ? Insets.EMPTY : getMargin(n);
+                    need += margin.getTop() + n.minHeight(inside) + margin.getBottom();
+                }
+            }
+            return Math.max(MIN_HEIGHT, need);
+        }
+    };
+    private final javafx.scene.control.ScrollPane root = Panel.scrolling(content, MIN_HEIGHT);
     private final Spinner<Double> learningRate = new Spinner<>();
     private final Spinner<Integer> steps = new Spinner<>(1, 1_000_000, 300, 50);
     private final CheckBox slowMotion = new CheckBox();
@@ -113,6 +156,7 @@ public final class TrainingPanel implements Panel {
     private final XYSeries loss = new XYSeries("C", false, true);
     private final ValueMarker checkMarker = Charts.domainMarker(0, "", Charts.FAIL_RED);
     private XYPlot plot;
+    private ChartViewer viewer;
     private CheckTablePanel checkTable;
 
     private final Queue<Update> updates = new ConcurrentLinkedQueue<>();
@@ -216,6 +260,27 @@ public final class TrainingPanel implements Panel {
                 });
     }
 
+    /** The x axis's label as drawn: for tests. */
+    public String xAxisLabel() { return plot.getDomainAxis().getLabel(); }
+
+    /**
+     * Where the x axis, its tick labels and its label, was last drawn: under the data area, across it, in the chart
+     * canvas's coordinates. For tests.
+     */
+    public javafx.geometry.Rectangle2D xAxisArea() {
+        org.jfree.chart.plot.PlotRenderingInfo info = viewer.getCanvas().getRenderingInfo().getPlotInfo();
+        java.awt.geom.Rectangle2D data = info.getDataArea();
+        java.awt.geom.Rectangle2D area = info.getPlotArea();
+        return new javafx.geometry.Rectangle2D(data.getMinX(), data.getMaxY(), data.getWidth(),
+                area.getMaxY() - data.getMaxY());
+    }
+
+    /** The height of the x axis's label in its font, in px: for tests. */
+    public double xAxisLabelHeight() {
+        java.awt.Font font = plot.getDomainAxis().getLabelFont();
+        return font.getLineMetrics(xAxisLabel(), new java.awt.font.FontRenderContext(null, true, true)).getHeight();
+    }
+
     private static String counts(CheckSummary s) {
         return Messages.get("training.counts", s.pass(), s.warn(), s.fail(), s.kink(),
                 Formats.small(s.maxRelativeError()));
@@ -278,6 +343,7 @@ public final class TrainingPanel implements Panel {
     private void createView() {
         content.getStyleClass().add("bw-panel");
         content.getStylesheets().add(STYLESHEET);
+        content.setMinHeight(Region.USE_COMPUTED_SIZE);   // its own, at least MIN_HEIGHT: see content
 
         title.getStyleClass().add("bw-title");
         caption.getStyleClass().add("bw-caption");
@@ -298,6 +364,8 @@ public final class TrainingPanel implements Panel {
             }
         });
         learningRate.setEditable(true);
+        learningRate.setId("learningRate");
+        steps.setId("trainingSteps");
         learningRate.setTooltip(rateTip);
         steps.setEditable(true);
         steps.setTooltip(stepsTip);
@@ -315,25 +383,31 @@ public final class TrainingPanel implements Panel {
         for (Button b : new Button[]{run, pause, once, reset, check, applyButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        learningRate.setPrefWidth(6 * 16);
-        steps.setPrefWidth(7 * 16);
+        // as wide as their numbers, whatever the labels beside them: the longer Chinese labels squeezed them to
+        // their arrows at 1024×768
+        learningRate.getEditor().setPrefColumnCount(RATE_COLUMNS);
+        steps.getEditor().setPrefColumnCount(STEP_COLUMNS);
+        for (Region r : new Region[]{learningRate, steps, rateLabel, stepsLabel, slowMotion}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         status.getStyleClass().add("bw-big-number");
         status.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.HBox rate = new javafx.scene.layout.HBox(6, rateLabel, learningRate);
-        javafx.scene.layout.HBox count = new javafx.scene.layout.HBox(6, stepsLabel, steps);
+        HBox rate = new HBox(6, rateLabel, learningRate);
+        HBox count = new HBox(6, stepsLabel, steps);
         rate.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        javafx.scene.layout.HBox settings = new javafx.scene.layout.HBox(14, rate, count, slowMotion, status);
-        settings.getStyleClass().add("bw-toolbar");
-        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, run, pause, once, reset,
-                new Separator(Orientation.VERTICAL), check, applyButton);
-        actions.getStyleClass().add("bw-toolbar");
+        // the rows wrap between their groups where the tab is narrow (the status goes under the boxes) instead of
+        // squeezing the boxes or running off the tab's edge
+        FlowPane settings = new FlowPane(rate, count, slowMotion, status);
+        settings.getStyleClass().add("bw-flow");
+        HBox steering = new HBox(run, pause, once, reset, new Separator(Orientation.VERTICAL));
+        HBox checking = new HBox(check, applyButton);
+        steering.getStyleClass().add("bw-toolbar");
+        checking.getStyleClass().add("bw-toolbar");
+        FlowPane actions = new FlowPane(steering, checking);
+        actions.getStyleClass().add("bw-flow");
         VBox top = new VBox(6, title, caption, settings, actions);
         top.setMinHeight(Region.USE_PREF_SIZE);
-        for (Label l : new Label[]{rateLabel, stepsLabel}) {
-            l.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        slowMotion.setMinWidth(Region.USE_PREF_SIZE);
         content.setTop(top);
 
         NumberAxis y = Charts.linearAxis(Messages.get("training.costAxis"));
@@ -352,23 +426,37 @@ public final class TrainingPanel implements Panel {
         JFreeChart chart = Charts.chart(plot);
         Charts.follow(caption, chart);
         chart.removeLegend();
-        ChartViewer viewer = new ChartViewer(chart);
+        viewer = new ChartViewer(chart);
+        viewer.setId("trainingChart");
         viewer.setFocusTraversable(false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
-        viewer.setMinSize(300, 140);
+        viewer.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT);
 
         checkTable = new CheckTablePanel(checked.getReadOnlyProperty(), checkedSelection).withoutMnemonics();
+        checkSummary.setId("trainingCheckSummary");
         checkSummary.getStyleClass().add("bw-card-title");
         checkSummary.setWrapText(true);
         checkSummary.setMinHeight(Region.USE_PREF_SIZE);
-        VBox checkBox = new VBox(4, checkSummary, checkTable.getView());
+        VBox checkBox = new VBox(4, checkSummary, checkTable.getView()) {
+            /*
+             * The split asks its panes for their least height at their preferred width, where the summary and the
+             * check table's filters lie on one line each; at the width the pane has they can take two, and a pane
+             * laid out taller than the split gave it was centred on its place, over the chart's x axis.
+             */
+            @Override
+            protected double computeMinHeight(double width) {
+                return super.computeMinHeight(getWidth() > 0 ? getWidth() : width);
+            }
+        };
+        // a new width can change that least height: the split and the tab above it ask again
+        checkBox.widthProperty().addListener((o, was, now) -> checkBox.requestLayout());
         VBox.setVgrow(checkTable.getView(), javafx.scene.layout.Priority.ALWAYS);
 
         SplitPane split = new SplitPane(viewer, checkBox);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
-        BorderPane.setMargin(split, new javafx.geometry.Insets(6, 0, 0, 0));
+        BorderPane.setMargin(split, new Insets(6, 0, 0, 0));
         content.setCenter(split);
         relabel();
         Relabel.follow(this, TrainingPanel::relabel);

@@ -153,6 +153,27 @@ class LessonUiTest {
     }
 
     @Test
+    void aPredictionsChoicesAndFeedbackFollowTheLanguage(FxRobot robot) {
+        fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(8).fire());
+        fx(() -> ui.session().next());
+        robot.clickOn("BP1 layer 2");
+        robot.clickOn("#predictCommit");
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            assertEquals("这次没答对：你选的是 BP1（第 2 层），但最先失败的检验是 BP3（第 2 层）。下一步会显示这些检验。",
+                    text(robot, "#predictFeedback"));
+            robot.clickOn("BP3（第 2 层）");
+            robot.clickOn("#predictCommit");
+            assertEquals("答对了：最先失败的检验是 BP3（第 2 层）。", text(robot, "#predictFeedback"));
+            assertTrue(fx(() -> robot.lookup("都不失败").tryQuery().isPresent()), "the choice none, in 简体中文");
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+        assertEquals("Right: BP3 layer 2 is the first check to fail.", text(robot, "#predictFeedback"));
+        fx(() -> ui.session().close());
+    }
+
+    @Test
     void lessonNineAsksForAPredictionAndTenSwitchesTheNotation(FxRobot robot) throws IOException {
         fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(8).fire());
         fx(() -> ui.session().next());

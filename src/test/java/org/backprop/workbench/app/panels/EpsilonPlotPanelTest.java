@@ -63,6 +63,35 @@ class EpsilonPlotPanelTest {
         assertTrue(sweep.worst().label().contains("BP4 of layer 1"), sweep.worst().label());
     }
 
+    @Test
+    void theWorstCurveOfASweepNamesItsGroupInTheUsersLanguage() {
+        CheckResult bp4 = analysis.checks(org.backprop.workbench.check.Formula.BP4, 1).get(0);
+        int group = analysis.checks(bp4.formula(), bp4.layer()).size();
+        TaskRunner.Progress quiet = new TaskRunner.Progress() {
+            @Override
+            public void message(String text) {
+            }
+
+            @Override
+            public void advanced(long done, long total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        assertEquals("central differences, worst of the " + group + " in BP4 of layer 1",
+                EpsilonPlotPanel.compute(analysis, bp4, quiet).worst().label());
+        try {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE));
+            assertEquals("中心差分，第 1 层的 BP4 中全部 " + group + " 个数的最大值",
+                    EpsilonPlotPanel.compute(analysis, bp4, quiet).worst().label());
+        } finally {
+            fx(() -> org.backprop.workbench.i18n.Messages.setLocale(java.util.Locale.ENGLISH));
+        }
+    }
+
     /** The text of every label and button under {@code node}. */
     private static java.util.List<String> texts(javafx.scene.Node node) {
         java.util.List<String> out = new java.util.ArrayList<>();
