@@ -191,7 +191,7 @@ public final class StepDetailView extends ScrollPane {
         subScroll.setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
         substituted.fitWidthProperty().bind(widthProperty().subtract(48));
         VBox formulaColumn = new VBox(8, section("step.sectionFormula"), formula, formCaption, singleFormula, mistake);
-        VBox resultColumn = new VBox(8, section("step.sectionResult"), result, notationNote);
+        VBox resultColumn = new VBox(8, section("step.sectionResult"), sideways(result), notationNote);
         // captions wrap at a readable width instead of pushing the result below the formula
         // (never wider than the pane: a caption wider than the pane widened the whole content, cutting off the title
         // and its phase chip on a narrow pane)
@@ -285,7 +285,7 @@ public final class StepDetailView extends ScrollPane {
         compareCorrect.setDifferingClass("matrix-cell-differs-correct");
         compareLegend.getStyleClass().add("caption");
         compareLegend.setWrapText(true);
-        FlowPane pair = new FlowPane(28, 10, compareYours, compareCorrect);
+        FlowPane pair = new FlowPane(28, 10, sideways(compareYours), sideways(compareCorrect));
         pair.setRowValignment(javafx.geometry.VPos.TOP);
         pair.prefWrapLengthProperty().bind(widthProperty().subtract(48));
         compareMatrices.setId("compareMatrices");
@@ -296,6 +296,62 @@ public final class StepDetailView extends ScrollPane {
     }
 
     private final Label compareSection = new Label();
+
+    /**
+     * The width inside the content's padding (px): a matrix no wider than this shows whole, a wider one scrolls in
+     * its own scroller. Without it the widest matrix set the content's width (a 10×8 result of a big network is
+     * ~720 px, the step view at 1024×768 with the builder shown ~620 px), and the whole view scrolled sideways with
+     * its title's phase chip and the verdict cut off at the right.
+     */
+    private final javafx.beans.binding.DoubleBinding inner = Bindings.createDoubleBinding(() -> Math.max(0,
+            getViewportBounds().getWidth() - content.getPadding().getLeft() - content.getPadding().getRight()),
+            viewportBoundsProperty(), content.paddingProperty());
+
+    /**
+     * A matrix in a scroller of its own, as wide as the matrix but no wider than {@link #inner}; its scroll bar
+     * is shown only when the matrix is wider (a bar shown as needed would cover the last row: the scroller's
+     * height does not count it).
+     */
+    private ScrollPane sideways(MatrixView matrix) {
+        return sideways(matrix, inner::get);
+    }
+
+    /** {@link #sideways(MatrixView)} with room of {@code room} px (read at each layout). */
+    private ScrollPane sideways(MatrixView matrix, java.util.function.DoubleSupplier room) {
+        ScrollPane scroller = new ScrollPane(matrix) {
+            @Override
+            protected double computePrefWidth(double height) {
+                // a FlowPane (the operands) sizes a child by its preferred width, whatever its maximum
+                return Math.min(super.computePrefWidth(height), room.getAsDouble());
+            }
+
+            @Override
+            protected double computeMaxWidth(double height) {
+                return room.getAsDouble();
+            }
+        };
+        scroller.getStyleClass().addAll("edge-to-edge", "matrix-scroller");
+        scroller.setFitToHeight(true);
+        scroller.setVbarPolicy(ScrollBarPolicy.NEVER);
+        // shown only when the matrix is wider than its scroller
+        scroller.hbarPolicyProperty().bind(Bindings.createObjectBinding(() -> matrix.getWidth()
+                        > scroller.getWidth() - scroller.getInsets().getLeft() - scroller.getInsets().getRight() + SNAP
+                        ? ScrollBarPolicy.ALWAYS : ScrollBarPolicy.NEVER, matrix.widthProperty(),
+                scroller.widthProperty()));
+        return scroller;
+    }
+
+    /** The room inside the opened Operands pane: {@link #inner} less the pane's and its content area's insets. */
+    private double operandsRoom() {
+        double chrome = operandsPane.getInsets().getLeft() + operandsPane.getInsets().getRight();
+        if (operandsPane.lookup(".content") instanceof Region area) {
+            chrome += area.getInsets().getLeft() + area.getInsets().getRight();
+        }
+        return Math.max(0, inner.get() - chrome);
+    }
+
+    /** Half a pixel: a matrix that much wider than the room is rounding, not a reason for a scroll bar. */
+    private static final double SNAP = 0.5;
 
     private Label sectionLabel() {
         compareSection.getStyleClass().add("section-label");
@@ -423,7 +479,7 @@ public final class StepDetailView extends ScrollPane {
             anyHidden |= cell != null;
             v.hiddenProperty().set(cell);
             v.matrixProperty().set(o.value());
-            operands.getChildren().add(v);
+            operands.getChildren().add(sideways(v, this::operandsRoom));   // opened, a 12×10 w³ scrolls by itself too
         }
         // the formula with the numbers would show the hidden number (or the result it is read from)
         subScroll.setVisible(!anyHidden);
