@@ -50,6 +50,16 @@ public final class NetworkDiagram extends Region {
     /** The captions shrink to fit at most this far (below it they would not be read: 12.5 px → 8 px). */
     private static final double MIN_CAPTION_SCALE = 0.65;
     private double captionScale = 1;
+    private java.util.List<Caption> lastCaptions = java.util.List.of();
+    /** The lines of a caption are this far apart at zoom 1 and full size, with this much above and below (px). */
+    private static final double LINE_STEP = 16;
+    private static final double CAPTION_PAD = 6;
+    /**
+     * Neurons are at least this large (px), unless so many in so low a diagram would touch: then at most this share
+     * of the distance between two centres.
+     */
+    private static final double MIN_RADIUS = 5;
+    private static final double MAX_RADIUS_SHARE = 0.45;
 
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step");
@@ -182,33 +192,21 @@ public final class NetworkDiagram extends Region {
         Network net = an.network();
         int depth = net.depth();
         double z = zoom.get();
-        double labelSpace = 44 * z;
         double top = 18 * z;
-        // the captions under the columns: as large as they fit side by side (a narrow diagram beside a lesson shrinks
-        // them rather than letting "input · 2" run into "layer 1 · 3"), half of the first and last over the sides
-        double[] captionWidths = new double[depth + 1];
-        for (int l = 0; l <= depth; l++) {
-            captionWidths[l] = Math.max(textWidth(layerLabel(l, depth, net.size(l), shown(net.size(l))),
-                    Font.font(null, FontWeight.BOLD, CAPTION_BOLD * z)), textWidth(subCaption(net, l),
-                    Font.font(CAPTION * z)));
-        }
-        double halfEnd = Math.max(captionWidths[0], captionWidths[depth]) / 2;
-        double pairMax = 0;
-        for (int l = 0; l < depth; l++) {
-            pairMax = Math.max(pairMax, (captionWidths[l] + captionWidths[l + 1]) / 2);
-        }
-        double scale = Math.max(MIN_CAPTION_SCALE, Math.min(1,
-                (w - 2 * CAPTION_EDGE - depth * CAPTION_GAP) / (2 * halfEnd + depth * pairMax)));
-        captionScale = scale;
-        double left = Math.max(scale * halfEnd + CAPTION_EDGE,
-                Math.min(84 * z, (w - depth * (scale * pairMax + CAPTION_GAP)) / 2));
+        CaptionLayout captions = layoutCaptions(net, w, h, z);
+        captionScale = captions.scale();
+        lastCaptions = captions.captions();
+        double left = captions.left();
+        double labelSpace = captions.labelSpace();
         double usableH = h - top - labelSpace;
         double colGap = (w - 2 * left) / Math.max(1, depth);
         int most = 1;
         for (int l = 0; l <= depth; l++) {
             most = Math.max(most, shown(net.size(l)));
         }
-        double radius = Math.max(5, Math.min(22 * z, usableH / most * 0.34));
+        // at least 5 px, unless 12 neurons of that size would touch in a low diagram (1024×768, three-line captions)
+        double spacing = usableH / most;
+        double radius = Math.max(Math.min(MIN_RADIUS, spacing * MAX_RADIUS_SHARE), Math.min(22 * z, spacing * 0.34));
         lastLeft = left;
         lastGap = colGap;
         lastTop = top;
@@ -356,10 +354,11 @@ public final class NetworkDiagram extends Region {
             g.setFill(text);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.setFont(Font.font(null, FontWeight.BOLD, CAPTION_BOLD * z * scale));
-            g.fillText(layerLabel(l, depth, n, shown(n)), x(l, left, colGap), h - labelSpace + 6 * z);
-            g.setFont(Font.font(CAPTION * z * scale));
-            g.fillText(subCaption(net, l), x(l, left, colGap), h - labelSpace + 22 * z);
+            Caption caption = captions.captions().get(l);
+            for (int i = 0; i < caption.lines().size(); i++) {
+                g.setFont(captionFont(i, z * captions.scale()));
+                g.fillText(caption.lines().get(i), caption.centre(), caption.box().getMinY() + i * captions.step());
+            }
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11 * z));
@@ -418,26 +417,163 @@ public final class NetworkDiagram extends Region {
      */
     double captionScale() { return captionScale; }
 
+    /** The captions as last drawn, one per layer from the input: their lines and where they are; for tests. */
+    java.util.List<Caption> captions() { return lastCaptions; }
+
     /**
      * The horizontal extent [left, right] of each layer's caption as last drawn, in the diagram's coordinates: for
      * tests.
      */
     double[][] captionExtents() {
-        Analysis an = analysis.get();
-        if (an == null) {
-            return new double[0][];
+        return lastCaptions.stream().map(c -> new double[]{c.box().getMinX(), c.box().getMaxX()})
+                .toArray(double[][]::new);
+    }
+
+    /**
+     * The caption under a column as drawn: its lines (the first bold), centred on {@code centre}, within {@code box}
+     * (the diagram's coordinates, the widest line's width by the lines' height).
+     */
+    record Caption(java.util.List<String> lines, double centre, javafx.geometry.Rectangle2D box) { }
+
+    /**
+     * The captions and what they leave for the columns: the left (and right) margin to the first column's centre,
+     * the height under the neurons, the share of their full size the captions are drawn at, and the distance from
+     * one line to the next (px).
+     */
+    record CaptionLayout(java.util.List<Caption> captions, double left, double labelSpace, double scale,
+                         double step) { }
+
+    /**
+     * Where the captions go in a diagram w × h at zoom z, by the code that draws them. As large as they fit side by
+     * side, half of the first and last over the sides; each in the long form, two lines ("layer 1 · 128 (12
+     * shown)", "sigmoid") if that fits at full size, else in the short form if that is larger: "layer 1 · 128",
+     * "(12 shown)", "sigmoid" and the output's activation and loss on lines of their own (at 1024×768 the four
+     * columns of 784-128-64-10 are ~100 px apart, and "input · 784 (12 shown)" ran into "layer 1 · 128 (12
+     * shown)"). Shrunk to {@link #MIN_CAPTION_SCALE} and still too wide, the lines are cut to their column's
+     * room with "…": never over a neighbour.
+     */
+    static CaptionLayout layoutCaptions(Network net, double w, double h, double z) {
+        int depth = net.depth();
+        java.util.List<java.util.List<String>> longForm = captionLines(net, false);
+        java.util.List<java.util.List<String>> shortForm = captionLines(net, true);
+        double longScale = fitScale(longForm, w, z);
+        boolean split = longScale < 1 && fitScale(shortForm, w, z) > longScale;
+        java.util.List<java.util.List<String>> lines = split ? shortForm : longForm;
+        double raw = split ? fitScale(shortForm, w, z) : longScale;
+        double scale = Math.max(MIN_CAPTION_SCALE, Math.min(1, raw));
+        double[] widths = captionWidths(lines, z);
+        double halfEnd = Math.max(widths[0], widths[depth]) / 2;
+        double pairMax = pairMax(widths);
+        double left = Math.max(scale * halfEnd + CAPTION_EDGE,
+                Math.min(84 * z, (w - depth * (scale * pairMax + CAPTION_GAP)) / 2));
+        if (raw < MIN_CAPTION_SCALE) {
+            left = Math.min(left, w / (depth + 2));   // the columns keep their room; the captions are cut below
         }
-        Network net = an.network();
-        double z = zoom.get();
-        double[][] out = new double[net.depth() + 1][];
-        for (int l = 0; l <= net.depth(); l++) {
-            double half = Math.max(textWidth(layerLabel(l, net.depth(), net.size(l), shown(net.size(l))),
-                    Font.font(null, FontWeight.BOLD, CAPTION_BOLD * z * captionScale)),
-                    textWidth(subCaption(net, l), Font.font(CAPTION * z * captionScale))) / 2;
-            double cx = x(l, lastLeft, lastGap);
-            out[l] = new double[]{cx - half, cx + half};
+        double colGap = (w - 2 * left) / Math.max(1, depth);
+        // the long form keeps the lines it always had (16 px apart at zoom 1, whatever its scale)
+        double step = split ? LINE_STEP * z * scale : LINE_STEP * z;
+        int most = lines.stream().mapToInt(java.util.List::size).max().orElse(2);
+        double labelSpace = 2 * CAPTION_PAD * z + most * step;
+        double y = h - labelSpace + CAPTION_PAD * z;
+        java.util.List<Caption> out = new java.util.ArrayList<>();
+        for (int l = 0; l <= depth; l++) {
+            double cx = x(l, left, colGap);
+            double room = Double.MAX_VALUE;
+            if (raw < MIN_CAPTION_SCALE) {
+                double inner = (colGap - CAPTION_GAP) / 2;
+                double outer = left - CAPTION_EDGE;
+                room = 2 * Math.max(0, l == 0 || l == depth ? Math.min(outer, inner) : inner);
+            }
+            java.util.List<String> drawn = new java.util.ArrayList<>();
+            double widest = 0;
+            for (int i = 0; i < lines.get(l).size(); i++) {
+                Font font = captionFont(i, z * scale);
+                String line = ellipsized(lines.get(l).get(i), font, room);
+                drawn.add(line);
+                widest = Math.max(widest, textWidth(line, font));
+            }
+            out.add(new Caption(java.util.List.copyOf(drawn), cx,
+                    new javafx.geometry.Rectangle2D(cx - widest / 2, y, widest, drawn.size() * step)));
+        }
+        return new CaptionLayout(java.util.List.copyOf(out), left, labelSpace, scale, step);
+    }
+
+    /**
+     * The lines under each layer. Long: the bold "input · 784 (12 shown)" and "a⁰" (the output's: "identity ·
+     * softmax-cross-entropy"). Short: the bold "input · 784", "(12 shown)" on its own line, then "a⁰"; the
+     * output's activation and loss on two.
+     */
+    static java.util.List<java.util.List<String>> captionLines(Network net, boolean split) {
+        int depth = net.depth();
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        for (int l = 0; l <= depth; l++) {
+            int n = net.size(l);
+            int shown = Math.min(n, MAX_NEURONS);
+            if (!split) {
+                out.add(java.util.List.of(layerLabel(l, depth, n, shown), subCaption(net, l)));
+                continue;
+            }
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            lines.add(layerLabel(l, depth, n, n));
+            if (n > shown) {
+                lines.add(Messages.get("diagram.shown", shown).strip());
+            }
+            if (l == depth) {
+                lines.add(net.activation(l).id());
+                lines.add(net.loss().id());
+            } else {
+                lines.add(l == 0 ? "a⁰" : net.activation(l).id());
+            }
+            out.add(java.util.List.copyOf(lines));
         }
         return out;
+    }
+
+    /** The font of line i of a caption at size factor f (zoom × scale): the first bold. */
+    private static Font captionFont(int i, double f) {
+        return i == 0 ? Font.font(null, FontWeight.BOLD, CAPTION_BOLD * f) : Font.font(CAPTION * f);
+    }
+
+    /** Each caption's width at full size: its widest line. */
+    private static double[] captionWidths(java.util.List<java.util.List<String>> lines, double z) {
+        double[] widths = new double[lines.size()];
+        for (int l = 0; l < lines.size(); l++) {
+            for (int i = 0; i < lines.get(l).size(); i++) {
+                widths[l] = Math.max(widths[l], textWidth(lines.get(l).get(i), captionFont(i, z)));
+            }
+        }
+        return widths;
+    }
+
+    /** The largest mean width of two neighbouring captions: the pair that needs the columns farthest apart. */
+    private static double pairMax(double[] widths) {
+        double max = 0;
+        for (int l = 0; l + 1 < widths.length; l++) {
+            max = Math.max(max, (widths[l] + widths[l + 1]) / 2);
+        }
+        return max;
+    }
+
+    /** The share of their full size at which the captions fit side by side in a diagram w wide (may exceed 1). */
+    private static double fitScale(java.util.List<java.util.List<String>> lines, double w, double z) {
+        double[] widths = captionWidths(lines, z);
+        int depth = widths.length - 1;
+        double halfEnd = Math.max(widths[0], widths[depth]) / 2;
+        return (w - 2 * CAPTION_EDGE - depth * CAPTION_GAP) / (2 * halfEnd + depth * pairMax(widths));
+    }
+
+    /** The text, or as much of it as fits in {@code room} px followed by "…". */
+    private static String ellipsized(String text, Font font, double room) {
+        if (textWidth(text, font) <= room) {
+            return text;
+        }
+        for (int end = text.length() - 1; end > 0; end--) {
+            String cut = text.substring(0, end).strip() + "…";
+            if (textWidth(cut, font) <= room) {
+                return cut;
+            }
+        }
+        return "…";
     }
 
     /** The caption under a layer: "input · 2", "layer 1 · 3", "output · 2", with "(12 shown)" for a large one. */

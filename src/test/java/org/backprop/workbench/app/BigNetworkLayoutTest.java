@@ -1,0 +1,181 @@
+package org.backprop.workbench.app;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.backprop.workbench.bench.ColdCheck;
+import org.backprop.workbench.i18n.Messages;
+import org.backprop.workbench.io.NetworkDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.backprop.workbench.app.FxThread.fx;
+import static org.backprop.workbench.app.FxThread.waitUntil;
+import static org.backprop.workbench.app.TextStaysWholeTest.inScene;
+import static org.backprop.workbench.app.TextStaysWholeTest.shown;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 784-128-64-10 benchmark network on a 1024×768 lecture projector with the builder shown, in English and in
+ * 简体中文: the step view of δ³ (BP1) needs no sideways scrolling (its 10×8 result, wider than the view, scrolls by
+ * itself) and its phase chip stays inside the view; the diagram's captions under its four columns ("input · 784",
+ * "(12 shown)") do not run into each other. The network is opened once: its 111,002 checks take a while.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BigNetworkLayoutTest {
+    @TempDir
+    static Path folder;
+
+    /** Half a pixel: layout positions are snapped to pixels, a sub-pixel difference is no overlap. */
+    private static final double SNAP = 0.5;
+
+    private OwnWindow own;
+    private MainWindow window;
+    private WorkbenchModel model;
+
+    @Start
+    void start(Stage primary) {
+        own = new OwnWindow();
+    }
+
+    @AfterEach
+    void closeTheWindow() {
+        fx(() -> Messages.setLocale(Locale.ENGLISH));
+        own.close();
+    }
+
+    private void settle() {
+        for (int i = 0; i < 2; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theBenchmarkNetworksStepViewAndDiagramCaptionsFitAnXgaProjectorInBothLanguages() {
+        own.open(folder, 1024, 768);
+        window = own.window();
+        model = own.model();
+        NetworkDocument doc = ColdCheck.document(1);
+        fx(() -> model.open(doc, null));
+        long deadline = System.nanoTime() + 600_000_000_000L;   // a bound for a loaded machine, not a timing
+        while (!fx(() -> model.getAnalysis() != null && model.getAnalysis().checks().size() == 111_002
+                && !model.busyProperty().get() && !model.checkingProperty().get())) {
+            assertTrue(System.nanoTime() < deadline, "the checks did not finish");
+            WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        waitUntil(() -> Screenshots.idle(window));
+        settle();
+        assertTrue(fx(() -> shown(window.parts().builder())), "the builder is shown, as when the app starts");
+        assertEquals("delta3", fx(() -> model.getCurrentStep().id()), "a newly opened network starts on BP1");
+        for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            fx(() -> Messages.setLocale(language));
+            waitUntil(() -> Screenshots.idle(window));
+            settle();
+            theStepViewNeedsNoSidewaysScrolling(language);
+            theCaptionsDoNotOverlap(language);
+        }
+    }
+
+    private void theStepViewNeedsNoSidewaysScrolling(Locale language) {
+        StepDetailView view = fx(() -> window.parts().detailView());
+        assertTrue(fx(() -> shown(view)), "the step view is in front");
+        double content = fx(() -> view.getContent().getLayoutBounds().getWidth());
+        double viewport = fx(() -> view.getViewportBounds().getWidth());
+        assertTrue(content <= viewport + SNAP, language + ": the step's content (" + content
+                + " px) is no wider than the view's viewport (" + viewport + " px)");
+        Bounds inView = fx(() -> inScene(view));
+        for (String selector : List.of(".phase-chip", "#stepTitle", "#stepVerdict")) {
+            Node n = fx(() -> view.lookup(selector));
+            assertTrue(fx(() -> shown(n)), selector + " is shown");
+            Bounds b = fx(() -> inScene(n));
+            assertTrue(b.getMinX() >= inView.getMinX() - SNAP && b.getMaxX() <= inView.getMaxX() + SNAP,
+                    language + ": " + selector + " " + b + " lies within the step view " + inView);
+        }
+        Label chip = fx(() -> (Label) view.lookup(".phase-chip"));
+        assertEquals(null, fx(() -> TextStaysWholeTest.elision(chip)), "the phase chip is whole");
+        // the result is the part that may scroll sideways, by itself
+        MatrixView result = fx(view::resultView);
+        assertTrue(fx(() -> result.getWidth()) > viewport, "the 10×8 result is wider than the view (else this "
+                + "test would not test the result's own scroller)");
+        // and so are the operands, opened (w³ shows 12×10 of its 64×10)
+        javafx.scene.control.TitledPane operands = fx(() -> (javafx.scene.control.TitledPane)
+                view.lookup(".titled-pane"));
+        fx(() -> operands.setExpanded(true));
+        settle();
+        double opened = fx(() -> view.getContent().getLayoutBounds().getWidth());
+        double openedViewport = fx(() -> view.getViewportBounds().getWidth());
+        Bounds pane = fx(() -> inScene(operands));
+        fx(() -> operands.setExpanded(false));
+        settle();
+        assertTrue(opened <= openedViewport + SNAP, language + ": with the operands opened the content (" + opened
+                + " px) is no wider than the viewport (" + openedViewport + " px)");
+        assertTrue(pane.getMaxX() <= inView.getMaxX() + SNAP, language + ": the operands " + pane
+                + " lie within the step view " + inView);
+    }
+
+    private void theCaptionsDoNotOverlap(Locale language) {
+        NetworkDiagram diagram = fx(() -> window.parts().diagram());
+        List<NetworkDiagram.Caption> captions = fx(diagram::captions);
+        double width = fx(diagram::getWidth);
+        double height = fx(diagram::getHeight);
+        assertEquals(4, captions.size(), "a caption under each of the four columns");
+        for (int l = 0; l < captions.size(); l++) {
+            var box = captions.get(l).box();
+            assertTrue(box.getMinX() >= -SNAP && box.getMaxX() <= width + SNAP && box.getMaxY() <= height + SNAP,
+                    language + ": caption " + l + " " + box + " lies in the " + width + "×" + height + " diagram");
+            for (int k = l + 1; k < captions.size(); k++) {
+                var other = captions.get(k).box();
+                assertFalse(box.getMaxX() > other.getMinX() + SNAP && other.getMaxX() > box.getMinX() + SNAP
+                                && box.getMaxY() > other.getMinY() + SNAP && other.getMaxY() > box.getMinY() + SNAP,
+                        language + ": caption " + l + " " + captions.get(l).lines() + " at " + box + " overlaps caption "
+                                + k + " " + captions.get(k).lines() + " at " + other);
+            }
+        }
+        // readable: no smaller than the diagram lets them shrink, and whole (each layer's size is there, uncut)
+        assertTrue(fx(diagram::captionScale) > 0.8, language + ": the captions are drawn at "
+                + fx(diagram::captionScale) + " of their size, large enough to read on a projector");
+        int[] sizes = {784, 128, 64, 10};
+        for (int l = 0; l < captions.size(); l++) {
+            String all = String.join(" ", captions.get(l).lines());
+            assertFalse(all.contains("…"), language + ": caption " + l + " is whole: " + all);
+            assertTrue(all.contains(String.valueOf(sizes[l])), language + ": caption " + l
+                    + " gives the layer's size " + sizes[l] + ": " + all);
+        }
+    }
+
+    /** The default 2-3-2 network keeps its two-line captions at full size ("input · 2" over "a⁰"). */
+    @Test
+    void theDefaultNetworksCaptionsStayInTheirLongFormAtFullSize() {
+        for (double[] size : new double[][]{{1024, 768}, {1600, 1000}}) {
+            own.open(folder, size[0], size[1]);
+            window = own.window();
+            model = own.model();
+            settle();
+            NetworkDiagram diagram = fx(() -> window.parts().diagram());
+            assertEquals(3, fx(() -> model.getAnalysis().network().depth() + 1), "the default network: 2-3-2");
+            assertEquals(1.0, fx(diagram::captionScale), 1e-9, size[0] + ": full size");
+            List<NetworkDiagram.Caption> captions = fx(diagram::captions);
+            assertEquals(List.of("input · 2", "a⁰"), captions.get(0).lines());
+            assertEquals(List.of("layer 1 · 3", "sigmoid"), captions.get(1).lines());
+            assertEquals(List.of("output · 2", "softmax · cross-entropy"), captions.get(2).lines());
+            own.close();
+        }
+    }
+}
