@@ -138,6 +138,9 @@ class LauncherScriptTest {
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("HOME", home.toString());
+        // the settings folder too (a remembered language would outrank LANG): Java's user.home is the account's home
+        // from the password database, not $HOME, so without this the launched JVM read the machine's own settings
+        pb.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         pb.environment().put("BACKPROP_WORKBENCH_CDS", "off");
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -56,17 +56,6 @@ class BigNetworkLayoutTest {
         own.close();
     }
 
-    private void settle() {
-        for (int i = 0; i < 2; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            fx(() -> {
-                window.getScene().getRoot().applyCss();
-                window.getScene().getRoot().layout();
-            });
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void theBenchmarkNetworksStepViewAndDiagramCaptionsFitAnXgaProjectorInBothLanguages() {
         own.open(folder, 1024, 768);
@@ -81,13 +70,13 @@ class BigNetworkLayoutTest {
             WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
         assertTrue(fx(() -> shown(window.parts().builder())), "the builder is shown, as when the app starts");
         assertEquals("delta3", fx(() -> model.getCurrentStep().id()), "a newly opened network starts on BP1");
         for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             fx(() -> Messages.setLocale(language));
             waitUntil(() -> Screenshots.idle(window));
-            settle();
+            own.settle();
             theStepViewNeedsNoSidewaysScrolling(language);
             theCaptionsDoNotOverlap(language);
         }
@@ -118,12 +107,12 @@ class BigNetworkLayoutTest {
         javafx.scene.control.TitledPane operands = fx(() -> (javafx.scene.control.TitledPane)
                 view.lookup(".titled-pane"));
         fx(() -> operands.setExpanded(true));
-        settle();
+        own.settle();
         double opened = fx(() -> view.getContent().getLayoutBounds().getWidth());
         double openedViewport = fx(() -> view.getViewportBounds().getWidth());
         Bounds pane = fx(() -> inScene(operands));
         fx(() -> operands.setExpanded(false));
-        settle();
+        own.settle();
         assertTrue(opened <= openedViewport + SNAP, language + ": with the operands opened the content (" + opened
                 + " px) is no wider than the viewport (" + openedViewport + " px)");
         assertTrue(pane.getMaxX() <= inView.getMaxX() + SNAP, language + ": the operands " + pane
@@ -167,7 +156,7 @@ class BigNetworkLayoutTest {
             own.open(folder, size[0], size[1]);
             window = own.window();
             model = own.model();
-            settle();
+            own.settle();
             NetworkDiagram diagram = fx(() -> window.parts().diagram());
             assertEquals(3, fx(() -> model.getAnalysis().network().depth() + 1), "the default network: 2-3-2");
             assertEquals(1.0, fx(diagram::captionScale), 1e-9, size[0] + ": full size");

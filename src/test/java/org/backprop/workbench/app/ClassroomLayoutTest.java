@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,26 +78,7 @@ class ClassroomLayoutTest {
         own.open(folder, width, height);
         window = own.window();
         model = own.model();
-        settle();
-    }
-
-    private void settle() {
-        for (int i = 0; i < 2; i++) {   // a layout can ask for another (the builder refits after a file opens)
-            WaitForAsyncUtils.waitForFxEvents();
-            fx(() -> {
-                window.getScene().getRoot().applyCss();
-                window.getScene().getRoot().layout();
-            });
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Presses a shortcut with the focus in the step list, where it is when the window opens. */
-    private void press(FxRobot robot, KeyCode... keys) {
-        fx(() -> window.parts().stepList().requestFocus());
-        robot.push(keys);
-        waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
     }
 
     private void openFullPrecisionFile() throws IOException {
@@ -106,14 +86,14 @@ class ClassroomLayoutTest {
         Files.writeString(file, FULL_PRECISION);
         assertTrue(fx(() -> window.parts().files().openFile(file)));
         waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
     }
 
     private void openLesson(int n) {
         fx(() -> window.menu(MenuGroup.LESSONS).getItems().get(n - 1).fire());
         waitUntil(window.parts().lessons()::settled);
         waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
     }
 
     private List<MatrixEditor.NumberField> weightFields() {
@@ -158,14 +138,14 @@ class ClassroomLayoutTest {
         }
         // the builder grew to its rows or scrolls sideways: scrolled to the right, the third column is in view
         fx(() -> window.parts().builder().setHvalue(window.parts().builder().getHmax()));
-        settle();
+        own.settle();
         Bounds viewport = builderViewport();
         for (MatrixEditor.NumberField f : fields) {
             Bounds b = fx(() -> inScene(f));
             assertTrue(b.getMaxX() <= viewport.getMaxX() + 0.5, f.getId() + " " + b + " is in view of " + viewport);
         }
         fx(() -> window.parts().builder().setHvalue(0));
-        settle();
+        own.settle();
         theWeightsCaptionIsWholeInView();
     }
 
@@ -186,7 +166,7 @@ class ClassroomLayoutTest {
         assertTrue(fx(() -> shown(window.parts().builder())));
         openLesson(4);
         assertFalse(fx(() -> shown(window.parts().builder())), "the builder folds away beside the lesson at 1024");
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
         TableView<CheckResult> table = fx(() -> window.parts().checkTable().table());
         assertTrue(fx(() -> shown(table)), "the Checks tab is in front");
         theImportantColumnsAreInView(table);
@@ -195,22 +175,22 @@ class ClassroomLayoutTest {
         TableColumn<CheckResult, ?> formula = column(table, "Formula");
         assertFalse(fx(formula::isVisible), "the formula column gave way (the quantity says BP1…BP4)");
         fx(() -> formula.setVisible(true));   // what the column menu's check item does
-        settle();
+        own.settle();
         assertTrue(fx(formula::isVisible), "a column the user brought back stays");
         // Ctrl+B brings the builder back beside the lesson; closing the lesson brings it back whole
-        press(robot, KeyCode.CONTROL, KeyCode.B);
+        own.press(robot, KeyCode.CONTROL, KeyCode.B);
         assertTrue(fx(() -> shown(window.parts().builder())));
         theWeightsCaptionIsWholeInView();
-        press(robot, KeyCode.CONTROL, KeyCode.B);
+        own.press(robot, KeyCode.CONTROL, KeyCode.B);
         fx(() -> window.parts().lessons().session().close());
-        settle();
+        own.settle();
         assertTrue(fx(() -> shown(window.parts().builder())), "the builder comes back when the lesson closes");
     }
 
     @Test
     void theCheckTablesHeadersAreWholeOnAnXgaProjectorInEnglishAndChinese(FxRobot robot) {
         open(1024, 768);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
         TableView<CheckResult> table = fx(() -> window.parts().checkTable().table());
         assertTrue(fx(() -> shown(table)), "the Checks tab is in front");
         theHeadersAreWhole(table, "at 1024×768");
@@ -220,18 +200,18 @@ class ClassroomLayoutTest {
             relative.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(List.of(relative));
         });
-        settle();
+        own.settle();
         theHeadersAreWhole(table, "sorted by the relative error");
         try {
             fx(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
-            settle();
+            own.settle();
             assertTrue(fx(() -> table.getColumns().stream().anyMatch(c -> c.getText().equals("解析值（反向传播）"))));
             theHeadersAreWhole(table, "in 简体中文");
         } finally {
             fx(() -> Messages.setLocale(Locale.ENGLISH));
         }
         openLesson(4);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
         theHeadersAreWhole(table, "beside lesson 4");
     }
 
@@ -300,13 +280,13 @@ class ClassroomLayoutTest {
     @Test
     void theEpsilonPlotsAxisLabelIsWholeOnAnXgaProjectorAndLongOnAFullHdScreen(FxRobot robot) {
         open(1024, 768);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
         var panel = window.parts().epsilonPanel();
         assertTrue(fx(() -> shown(panel.getView())), "the ε tab is in front");
         assertTrue(fx(panel::xAxisLabelFits), "'" + fx(panel::xAxisLabel) + "' fits under the plot at 1024");
         own.close();
         open(1920, 1080);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
         var wide = window.parts().epsilonPanel();
         assertTrue(fx(wide::xAxisLabelFits));
         assertTrue(fx(wide::xAxisLabel).contains("ε_machine"), "the whole explanation where there is room");
@@ -317,10 +297,10 @@ class ClassroomLayoutTest {
         open(1024, 768);
         openLesson(4);
         // the narrowest the diagram gets: the lesson on the right, the builder brought back on the left
-        press(robot, KeyCode.CONTROL, KeyCode.B);
+        own.press(robot, KeyCode.CONTROL, KeyCode.B);
         assertTrue(fx(() -> shown(window.parts().builder())));
         theDiagramAndItsBarAreWhole();
-        press(robot, KeyCode.CONTROL, KeyCode.B);
+        own.press(robot, KeyCode.CONTROL, KeyCode.B);
         theDiagramAndItsBarAreWhole();
     }
 

@@ -1,6 +1,9 @@
 package org.backprop.workbench.app;
 
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 
@@ -36,6 +39,29 @@ final class OwnWindow {
 
     WorkbenchModel model() {
         return model;
+    }
+
+    /**
+     * Lets the window settle: the FX events run, then CSS and layout, twice (a layout can ask for another: the
+     * builder refits after a file opens).
+     */
+    void settle() {
+        for (int i = 0; i < 2; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses a shortcut with the focus in the step list, where it is when the window opens; then settles. */
+    void press(FxRobot robot, KeyCode... keys) {
+        fx(() -> window.parts().stepList().requestFocus());
+        robot.push(keys);
+        waitUntil(() -> Screenshots.idle(window));
+        settle();
     }
 
     void close() {

@@ -60,24 +60,7 @@ class TextStaysWholeTest {
         own.open(folder, width, height);
         window = own.window();
         model = own.model();
-        settle();
-    }
-
-    private void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            window.getScene().getRoot().applyCss();
-            window.getScene().getRoot().layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Presses a shortcut with the focus in the step list, where it is when the window opens. */
-    private void press(FxRobot robot, KeyCode... keys) {
-        fx(() -> window.parts().stepList().requestFocus());
-        robot.push(keys);
-        waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
     }
 
     static Bounds inScene(Node n) {
@@ -129,7 +112,7 @@ class TextStaysWholeTest {
 
     private void theSoftmaxCardsAreWhole(double width, double height, FxRobot robot) {
         open(width, height);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
         assertEquals(WorkbenchView.SOFTMAX, model.getSelectedView());
         Parent panel = (Parent) window.parts().softmaxPanel().getView();
         List<Label> titles = new ArrayList<>(fx(() -> labels(panel, "bw-card-title")));
@@ -162,7 +145,7 @@ class TextStaysWholeTest {
     @Test
     void aNetworkThatIsNoClassifierShowsOnlyWhyNotAfterAClassifier(FxRobot robot) {
         open(1260, 800);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
         Parent panel = (Parent) window.parts().softmaxPanel().getView();
         waitUntil(() -> Screenshots.idle(window));   // the comparison is computed in the background
         assertTrue(fx(() -> texts(panel)).stream().anyMatch(t -> t.contains("equal up to rounding")),
@@ -170,7 +153,7 @@ class TextStaysWholeTest {
         // File ▸ Open of a quadratic-cost tanh network (as the dialog does once a file is chosen)
         assertTrue(fx(() -> window.parts().files().openFile(Path.of("examples/tanh-batch.json"))));
         waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
         List<String> shown = fx(() -> texts(panel));
         assertTrue(shown.stream().anyMatch(t -> t.startsWith("This comparison needs a classifier")), shown.toString());
         assertFalse(shown.stream().anyMatch(t -> t.contains("equal up to rounding")),
@@ -186,9 +169,9 @@ class TextStaysWholeTest {
         Label status = fx(() -> (Label) window.lookup("#statusMessage"));
         assertEquals("ε = 1e-5", fx(() -> status.getText()));
 
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
         waitUntil(() -> window.parts().epsilonPanel().sweepProperty().get() != null);
-        settle();
+        own.settle();
         Button best = fx(() -> window.parts().epsilonPanel().getView().lookupAll(".button").stream()
                 .map(n -> (Button) n).filter(b -> "Use _best ε".equals(b.getText())).findFirst().orElseThrow());
         robot.clickOn(best);
@@ -215,7 +198,7 @@ class TextStaysWholeTest {
             }, r -> { }));
             assertTrue(running.await(30, TimeUnit.SECONDS));
             waitUntil(() -> window.parts().taskStatus().isBusy());
-            settle();
+            own.settle();
             Node cancel = fx(() -> window.lookup("#cancelWork"));
             assertTrue(fx(() -> shown(cancel)), "Cancel is shown while the task runs");
             assertEquals(idleHeight, fx(() -> ((javafx.scene.layout.Region) window.getCenter()).getHeight()), 0.5,
@@ -225,7 +208,7 @@ class TextStaysWholeTest {
             release.countDown();
         }
         waitUntil(() -> !window.parts().taskStatus().isBusy());
-        settle();
+        own.settle();
         assertEquals(idleHeight, fx(() -> ((javafx.scene.layout.Region) window.getCenter()).getHeight()), 0.5, "and after it ended");
     }
 
@@ -239,14 +222,14 @@ class TextStaysWholeTest {
         fx(() -> box.setValue(org.backprop.workbench.engine.Mistake.BP2_NO_SIGMA_PRIME));
         fx(() -> model.currentStepIdProperty().set("delta1"));
         waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
         Label note = fx(() -> (Label) window.lookup("#stepMistake"));
         // typeset, as in the mistake list: "δˡ = wˡ⁺¹ δˡ⁺¹", not "δ^l = w^{l+1} δ^{l+1}"
         String typeset = org.backprop.workbench.steps.Latex.superscripts("δ^l = w^{l+1} δ^{l+1}");
         assertTrue(fx(() -> note.getText()).contains(typeset), fx(() -> note.getText()));
         assertFalse(fx(() -> note.getText()).contains("^"), fx(() -> note.getText()));
 
-        press(robot, KeyCode.CONTROL, KeyCode.T);   // View ▸ Toggle notation: w_jk
+        own.press(robot, KeyCode.CONTROL, KeyCode.T);   // View ▸ Toggle notation: w_jk
         assertEquals(org.backprop.workbench.steps.Notation.NIELSEN, model.notationProperty().get());
         String nielsen = fx(() -> note.getText());
         assertTrue(nielsen.contains(org.backprop.workbench.steps.Latex.superscripts("δ^l = (w^{l+1})^T δ^{l+1}")),
@@ -279,7 +262,7 @@ class TextStaysWholeTest {
                         window.lookup("#mistakeBox"));
         for (org.backprop.workbench.engine.Mistake m : org.backprop.workbench.engine.Mistake.values()) {
             fx(() -> box.setValue(m));
-            settle();
+            own.settle();
             Labeled shownValue = fx(() -> box.lookupAll(".list-cell").stream().filter(n -> n.getParent() == box)
                     .map(n -> (Labeled) n).findFirst().orElseThrow());
             assertEquals(m.id(), fx(() -> shownValue.getText()));

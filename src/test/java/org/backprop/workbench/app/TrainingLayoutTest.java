@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -73,25 +72,7 @@ class TrainingLayoutTest {
         fx(() -> Messages.setLocale(locale));
         own.open(folder, 1024, 768);
         window = own.window();
-        settle();
-    }
-
-    private void settle() {
-        for (int i = 0; i < 2; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            fx(() -> {
-                window.getScene().getRoot().applyCss();
-                window.getScene().getRoot().layout();
-            });
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void press(FxRobot robot, KeyCode... keys) {
-        fx(() -> window.parts().stepList().requestFocus());
-        robot.push(keys);
-        waitUntil(() -> Screenshots.idle(window));
-        settle();
+        own.settle();
     }
 
     /** The width of {@code text} in {@code font}, measured by a Text node of its own. */
@@ -113,7 +94,7 @@ class TrainingLayoutTest {
 
     private void theTrainingTabIsReadable(Locale locale, FxRobot robot) {
         open(locale);
-        press(robot, KeyCode.CONTROL, KeyCode.DIGIT6);
+        own.press(robot, KeyCode.CONTROL, KeyCode.DIGIT6);
         Node view = fx(() -> window.parts().trainingPanel().getView());
         assertTrue(fx(() -> shown(view)), "the Training tab is in front");
         String where = locale.getDisplayName(Locale.ENGLISH) + " at 1024×768";
@@ -122,7 +103,7 @@ class TrainingLayoutTest {
         fx(() -> window.parts().trainingPanel().run(1e-4, 1_000_000, true));
         fx(() -> window.parts().trainingPanel().pause());
         waitUntil(() -> !window.parts().trainingPanel().runningProperty().get());
-        settle();
+        own.settle();
         theBoxesShowTheirNumbers(view, where + ", η = 0.0001, 1000000 steps");
 
         // the tab's controls lie in the tab: none runs off its right edge
@@ -186,7 +167,7 @@ class TrainingLayoutTest {
 
     private void theShortcutListIsWhole(Locale locale, FxRobot robot) {
         open(locale);
-        press(robot, KeyCode.F1);
+        own.press(robot, KeyCode.F1);
         DialogPane pane = fx(() -> Window.getWindows().stream().filter(Window::isShowing)
                 .map(w -> w.getScene().lookup("#shortcutsDialog"))
                 .filter(n -> n != null).map(n -> (DialogPane) n).findFirst().orElse(null));
