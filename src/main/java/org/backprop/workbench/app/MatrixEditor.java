@@ -50,7 +50,7 @@ final class MatrixEditor extends GridPane {
         this.complain = complain;
         for (int c = 0; c < m.numCols; c++) {
             Label h = new Label(colHeader.apply(c));
-            h.getStyleClass().add("matrix-header");
+            h.getStyleClass().addAll("matrix-header", "matrix-column-header");
             h.setMinWidth(Region.USE_PREF_SIZE);
             add(h, c + 1, 0);
             GridPane.setHalignment(h, HPos.CENTER);
@@ -226,8 +226,11 @@ final class MatrixEditor extends GridPane {
     }
 
     /**
-     * A cell's text field: at least {@link #MIN_COLUMNS} wide and never narrower than its number (in the field's own
-     * font, at any zoom), so that a full-precision weight is read whole; the builder scrolls sideways instead.
+     * A cell's text field: {@link #MIN_COLUMNS} wide or as wide as its number if wider (in the field's own font, at
+     * any zoom), and never narrower than its number, so that a full-precision weight is read whole; the builder
+     * scrolls sideways instead. When the column is short of room a field gives up its spare columns first: the
+     * least width is the number's own, so that big.json's 10×8 targets of 0s and 1s fit a 1024-wide window's builder
+     * (at {@link #MIN_COLUMNS} each they were ~70 px too wide, and the whole builder scrolled sideways).
      */
     static final class NumberField extends TextField {
         /** Room for the caret after the last digit, in px. */
@@ -244,9 +247,9 @@ final class MatrixEditor extends GridPane {
             });
         }
 
-        /** The width of the field's number on one line, plus its padding. */
+        /** The width of the field's number on one line (a digit's if it is empty), plus its padding. */
         double textWidth() {
-            Text probe = new Text(getText() == null ? "" : getText());
+            Text probe = new Text(getText() == null || getText().isEmpty() ? EMPTY : getText());
             probe.setFont(getFont());
             Insets in = getInsets();
             return Math.ceil(probe.getLayoutBounds().getWidth()) + in.getLeft() + in.getRight() + CARET;
@@ -257,9 +260,12 @@ final class MatrixEditor extends GridPane {
             return Math.max(super.computePrefWidth(height), textWidth());
         }
 
+        /** An emptied field keeps room for a digit to be typed in. */
+        private static final String EMPTY = "0";
+
         @Override
         protected double computeMinWidth(double height) {
-            return computePrefWidth(height);
+            return textWidth();
         }
     }
 

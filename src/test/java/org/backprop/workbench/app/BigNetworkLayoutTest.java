@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The 784-128-64-10 benchmark network on a 1024×768 lecture projector with the builder shown, in English and in
  * 简体中文: the step view of δ³ (BP1) needs no sideways scrolling (its 10×8 result, wider than the view, scrolls by
  * itself) and its phase chip stays inside the view; the diagram's captions under its four columns ("input · 784",
- * "(12 shown)") do not run into each other. The network is opened once: its 111,002 checks take a while.
+ * "(12 shown)") do not run into each other; the builder beside them needs no sideways scrolling either, nor does
+ * it with the default network. The network is opened once: its 111,002 checks take a while.
  */
 @ExtendWith(ApplicationExtension.class)
 class BigNetworkLayoutTest {
@@ -79,6 +80,48 @@ class BigNetworkLayoutTest {
             own.settle();
             theStepViewNeedsNoSidewaysScrolling(language);
             theCaptionsDoNotOverlap(language);
+            theBuilderNeedsNoSidewaysScrolling(language + ", 784-128-64-10", "#target-9-7");
+        }
+    }
+
+    /**
+     * The builder's rows fit its column, so that it shows no sideways scroll bar, and no number is cut: every field
+     * is as wide as its number. {@code lastField} is the last field the builder makes (big.json's 10×8 targets, 8
+     * columns of 0s and 1s, made ~70 px too wide for the column before their fields could shrink to their numbers).
+     */
+    private void theBuilderNeedsNoSidewaysScrolling(String what, String lastField) {
+        BuilderPanel builder = fx(() -> window.parts().builder());
+        // a language switch rebuilds the builder; a large matrix gets its fields over a few frames
+        waitUntil(() -> fx(() -> builder.lookup(lastField) != null && builder.lookupAll(".matrix-editor").stream()
+                .allMatch(e -> ((MatrixEditor) e).complete())));
+        own.settle();
+        assertTrue(fx(() -> shown(builder)), what + ": the builder is shown");
+        double content = fx(() -> builder.getContent().getLayoutBounds().getWidth());
+        double viewport = fx(() -> builder.getViewportBounds().getWidth());
+        assertTrue(content <= viewport + SNAP, what + ": the builder's content (" + content
+                + " px) is no wider than its viewport (" + viewport + " px)");
+        int sideways = 0;
+        for (Node n : fx(() -> List.copyOf(builder.lookupAll(".scroll-bar")))) {
+            if (n instanceof javafx.scene.control.ScrollBar bar
+                    && fx(bar::getOrientation) == javafx.geometry.Orientation.HORIZONTAL
+                    && fx(() -> bar.getParent() == builder)) {
+                sideways++;
+                assertFalse(fx(bar::isVisible), what + ": the builder shows no sideways scroll bar");
+            }
+        }
+        assertEquals(1, sideways, what + ": the builder's own sideways scroll bar was found");
+        List<MatrixEditor.NumberField> fields = fx(() -> builder.lookupAll(".matrix-field").stream()
+                .filter(f -> f instanceof MatrixEditor.NumberField).map(f -> (MatrixEditor.NumberField) f).toList());
+        assertFalse(fields.isEmpty(), what + ": the builder has fields to edit");
+        for (MatrixEditor.NumberField f : fields) {
+            double width = fx(f::getWidth);
+            double text = fx(f::textWidth);
+            assertTrue(width + SNAP >= text, what + ": " + f.getId() + " '" + fx(() -> f.getText()) + "' is " + width
+                    + " px for " + text + " px of number");
+            Bounds b = fx(() -> inScene(f));
+            Bounds view = fx(() -> inScene(builder.lookup(".viewport")));
+            assertTrue(b.getMaxX() <= view.getMaxX() + SNAP, what + ": " + f.getId() + " " + b
+                    + " lies within the builder's view " + view);
         }
     }
 
@@ -164,6 +207,13 @@ class BigNetworkLayoutTest {
             assertEquals(List.of("input · 2", "a⁰"), captions.get(0).lines());
             assertEquals(List.of("layer 1 · 3", "sigmoid"), captions.get(1).lines());
             assertEquals(List.of("output · 2", "softmax · cross-entropy"), captions.get(2).lines());
+            for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+                fx(() -> Messages.setLocale(language));
+                waitUntil(() -> Screenshots.idle(window));
+                theBuilderNeedsNoSidewaysScrolling(language + ", 2-3-2 at " + size[0] + "×" + size[1],
+                        "#target-1-3");
+            }
+            fx(() -> Messages.setLocale(Locale.ENGLISH));
             own.close();
         }
     }
