@@ -117,8 +117,9 @@ public final class BuilderPanel extends ScrollPane {
         Network net = doc.network();
         parameterLayer = Math.min(parameterLayer, net.depth());
         long build = ++builds;
-        boolean reshaped = shownSizes != null && !java.util.Arrays.equals(shownSizes, sizes(net));
-        shownSizes = sizes(net);
+        int[] now = sizes(net);
+        boolean reshaped = shownSizes != null && !java.util.Arrays.equals(shownSizes, now);
+        shownSizes = now;
         if (!reshaped || getScene() == null) {
             content.getChildren().setAll(firstPart(doc));
             content.getChildren().addAll(secondPart(doc));
